@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+import type { PostgresConnection } from '../postgres/connection.js';
+
+/**
+ * The zero-setup default: PostgreSQL compiled to WASM (PGlite), in this process, in a data folder
+ * (or in memory for `memory://`).
+ *
+ * PGlite is a single session, so concurrent transactions on it would share one transaction
+ * (typeorm-pglite shows this). Serving it to the ordinary `pg` driver over a private Unix socket
+ * with exactly one connection, behind a pool of one client, makes every transaction exclusive:
+ * a second caller waits for the pool until the first has committed or rolled back. The rest of
+ * the system then runs the very same SQL and driver as on a PostgreSQL server.
+ */
+export async function startEmbeddedPostgres(dataDir: string): Promise<PostgresConnection> {
+  const inMemory = dataDir === 'memory://';
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(inMemory ? undefined : dataDir);
+  const socketDir = mkdtempSync(join(tmpdir(), 'banenpool-pglite-'));
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+  await server.start();
+  const pool = new pg.Pool({
+    host: socketDir,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    max: 1,
+    idleTimeoutMillis: 0,
+    // A caller that waits this long for the single connection is stuck behind a bug, not a load.
+    connectionTimeoutMillis: 60_000,
+  });
+  pool.on('error', () => undefined);
+  return {
+    pool,
+    mode: 'embedded',
+    async close() {
+      await pool.end();
+      await server.stop();
+      await db.close();
+      rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
+}

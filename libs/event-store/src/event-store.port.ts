@@ -1,0 +1,87 @@
+import type { GlobalPosition } from './global-position.js';
+
+/**
+ * What the writer expects the stream to be before its append.
+ * A number is the 0-based revision of the stream's last event: the first event of a stream has
+ * revision 0, so a writer that read a one-event stream appends with expectedVersion 0.
+ */
+export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export const ANY: ExpectedVersion = 'any';
+export const NO_STREAM: ExpectedVersion = 'no_stream';
+export const STREAM_EXISTS: ExpectedVersion = 'stream_exists';
+
+/** Who did it and in answer to what: kept with every event for auditors. */
+export interface EventMetadata {
+  correlationId?: string;
+  causationId?: string;
+  actor?: string;
+}
+
+export interface NewEvent<Data = unknown> {
+  type: string;
+  data: Data;
+  /** Version of this event type's schema; a stored event's meaning never changes, a new version does. */
+  schemaVersion?: number;
+  /** Supplied by the caller to make a retried append recognisable; generated when absent. */
+  eventId?: string;
+  metadata?: EventMetadata;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  eventId: string;
+  streamId: string;
+  /** 0-based position of the event within its stream. */
+  revision: number;
+  /** Position in the global ordered feed. */
+  position: GlobalPosition;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+  recordedAt: Date;
+}
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append: the next append's expectedVersion. */
+  nextExpectedVersion: number;
+  /** Global position of the last appended event, for read-your-writes. */
+  position: GlobalPosition;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to return (inclusive, default 0). */
+  fromRevision?: number;
+  /** Last revision to return (inclusive, default: the end). */
+  toRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Return events strictly after this position; from the start when absent. */
+  after?: GlobalPosition;
+  limit: number;
+}
+
+/**
+ * The port every adapter implements (PostgreSQL, PGlite through the same SQL, KurrentDB).
+ * Adapters throw WrongExpectedVersionError on a version conflict and
+ * EventStoreUnavailableError when the store cannot be reached in time.
+ */
+export interface EventStore {
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The global feed in order. An event returned here never has an event that commits later
+   * ordered before it, so a reader that advances its checkpoint to the last event it got
+   * cannot skip anything.
+   */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The position of the newest event a reader can see now (undefined for an empty store). */
+  headPosition(): Promise<GlobalPosition | undefined>;
+  close(): Promise<void>;
+}

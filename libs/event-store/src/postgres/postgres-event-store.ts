@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+
+/** A pool, or one client when the append must share a transaction with other writes. */
+export type Queryable = Pick<pg.Pool, 'query'>;
+import { WrongExpectedVersionError } from '../errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../event-store.port.js';
+import { START, type GlobalPosition } from '../global-position.js';
+import { validateAppend } from '../validation.js';
+
+interface EventRow {
+  event_id: string;
+  stream_id: string;
+  revision: string;
+  transaction_id: string;
+  position: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+}
+
+// Output columns are cast to text (bigint and xid8 exceed JS numbers), so ORDER BY must name the
+// table's columns (e.position), or it would sort the text.
+const EVENT_COLUMNS = `event_id, stream_id, revision::text, transaction_id::text, position::text,
+  event_type, schema_version, data, metadata, recorded_at`;
+
+/**
+ * How each expected version claims the stream row. Each returns the stream's new last revision
+ * and nothing when the expectation does not hold; the row lock it takes serialises writers of
+ * one stream until the statement commits.
+ */
+const CLAIM_STREAM: Record<'any' | 'no_stream' | 'stream_exists' | 'exact', string> = {
+  any: `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
+        ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint RETURNING revision`,
+  no_stream: `INSERT INTO es_streams (stream_id, revision) VALUES ($1, $2::bigint - 1)
+        ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
+  stream_exists: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision`,
+  exact: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 AND revision = $8::bigint RETURNING revision`,
+};
+
+function appendStatement(expected: ExpectedVersion): string {
+  const claim = CLAIM_STREAM[typeof expected === 'number' ? 'exact' : expected];
+  // One statement, so one round trip and atomic without an explicit transaction.
+  return `WITH claimed AS (${claim})
+    INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
+    SELECT $1, claimed.revision - $2::bigint + e.ord, e.event_id, e.event_type, e.schema_version, e.data, e.metadata
+    FROM claimed, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+      WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
+    RETURNING revision::text, transaction_id::text, position::text`;
+}
+
+/** The event store on PostgreSQL through `pg`; the same SQL serves PGlite in embedded mode. */
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly pool: Queryable) {}
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
+    validateAppend(streamId, events, expectedVersion);
+    const params: unknown[] = [
+      streamId,
+      events.length,
+      events.map((e) => e.eventId ?? randomUUID()),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion ?? 1),
+      events.map((e) => JSON.stringify(e.data ?? null)),
+      events.map((e) => JSON.stringify(e.metadata ?? {})),
+    ];
+    if (typeof expectedVersion === 'number') params.push(expectedVersion);
+    const result = await this.pool.query<{ revision: string; transaction_id: string; position: string }>(
+      appendStatement(expectedVersion),
+      params,
+    );
+    if (result.rows.length === 0) {
+      throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentRevision(streamId));
+    }
+    const last = result.rows.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
+    return {
+      nextExpectedVersion: Number(last.revision),
+      position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events e
+       WHERE stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
+       ORDER BY e.revision LIMIT $4`,
+      [streamId, options.fromRevision ?? 0, options.toRevision ?? Number.MAX_SAFE_INTEGER, options.maxCount ?? null],
+    );
+    return result.rows.map(toRecordedEvent);
+  }
+
+  async readAll({ after = START, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
+    // Only transactions older than the oldest still running are visible: one that took an
+    // earlier position but commits later is waited for instead of skipped.
+    const result = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events e
+       WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
+         AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.transaction_id, e.position LIMIT $3`,
+      [after.commit.toString(), after.prepare.toString(), limit],
+    );
+    return result.rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const result = await this.pool.query<{ transaction_id: string; position: string }>(
+      `SELECT transaction_id::text, position::text FROM es_events e
+       WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.transaction_id DESC, e.position DESC LIMIT 1`,
+    );
+    const row = result.rows[0];
+    return row && { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) };
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to whoever opened it (it is shared with the read models).
+  }
+
+  private async currentRevision(streamId: string): Promise<number | undefined> {
+    const result = await this.pool.query<{ revision: string }>('SELECT revision::text FROM es_streams WHERE stream_id = $1', [streamId]);
+    return result.rows[0] ? Number(result.rows[0].revision) : undefined;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) },
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}

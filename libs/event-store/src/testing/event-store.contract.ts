@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidAppendError, WrongExpectedVersionError } from '../errors.js';
+import type { EventStore, ExpectedVersion, NewEvent } from '../event-store.port.js';
+import { comparePositions, START } from '../global-position.js';
+
+export interface ContractSubject {
+  store: EventStore;
+  cleanup(): Promise<void>;
+}
+
+const event = (type: string, data: unknown = {}): NewEvent => ({ type, data });
+const events = (count: number, type = 'Counted'): NewEvent[] =>
+  Array.from({ length: count }, (_, i) => event(type, { i }));
+
+/** Each test writes to its own streams, so the suite also runs against a shared server. */
+const newStream = (label: string) => `contract-${label}-${randomUUID()}`;
+
+async function expectConflict(promise: Promise<unknown>, actual: number | undefined): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WrongExpectedVersionError);
+  expect((error as WrongExpectedVersionError).actual).toBe(actual);
+}
+
+/**
+ * The behaviour every event store adapter must show. Run by each adapter's integration test
+ * against a real store (PostgreSQL, PGlite, KurrentDB when a server is given).
+ */
+export function eventStoreContract(open: () => Promise<ContractSubject>): void {
+  let subject: ContractSubject;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    subject = await open();
+    store = subject.store;
+  });
+  afterAll(async () => {
+    await subject?.cleanup();
+  });
+
+  describe('expected version on create', () => {
+    it('no_stream creates a stream and returns the revision of its last event', async () => {
+      const stream = newStream('create');
+      const result = await store.appendToStream(stream, events(3), { expectedVersion: 'no_stream' });
+      expect(result.nextExpectedVersion).toBe(2);
+      expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2]);
+    });
+
+    it.each<[string, ExpectedVersion]>([
+      ['stream_exists', 'stream_exists'],
+      ['an exact revision', 0],
+    ])('%s on a missing stream is a conflict and writes nothing', async (_, expectedVersion) => {
+      const stream = newStream('missing');
+      await expectConflict(store.appendToStream(stream, events(1), { expectedVersion }), undefined);
+      expect(await store.readStream(stream)).toEqual([]);
+    });
+
+    it('any creates a missing stream', async () => {
+      const stream = newStream('any');
+      const result = await store.appendToStream(stream, events(2), { expectedVersion: 'any' });
+      expect(result.nextExpectedVersion).toBe(1);
+    });
+  });
+
+  describe('expected version on update', () => {
+    let stream: string;
+    beforeEach(async () => {
+      stream = newStream('update');
+      await store.appendToStream(stream, events(2), { expectedVersion: 'no_stream' });
+    });
+
+    it('no_stream on an existing stream is a conflict that names the actual revision', async () => {
+      await expectConflict(store.appendToStream(stream, events(1), { expectedVersion: 'no_stream' }), 1);
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('the exact current revision appends after it', async () => {
+      const result = await store.appendToStream(stream, events(2), { expectedVersion: 1 });
+      expect(result.nextExpectedVersion).toBe(3);
+      expect((await store.readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+    });
+
+    it.each([0, 2, 7])('a stale or future revision (%i) is a conflict and writes nothing', async (expectedVersion) => {
+      await expectConflict(store.appendToStream(stream, events(1), { expectedVersion }), 1);
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it.each<ExpectedVersion>(['any', 'stream_exists'])('%s appends to an existing stream', async (expectedVersion) => {
+      const result = await store.appendToStream(stream, events(1), { expectedVersion });
+      expect(result.nextExpectedVersion).toBe(2);
+    });
+  });
+
+  describe('refused input', () => {
+    it.each<[string, string, NewEvent[]]>([
+      ['an empty append', 'contract-empty', []],
+      ['a stream id with spaces', 'not a stream', events(1)],
+      ['a system stream id', '$all', events(1)],
+      ['an event type with spaces', 'contract-type', [event('Not A Type')]],
+    ])('%s is refused before anything is written', async (_, stream, batch) => {
+      await expect(store.appendToStream(stream, batch, { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
+    });
+  });
+
+  it('20 concurrent writers on one stream: exactly one wins each revision', async () => {
+    const stream = newStream('race');
+    await store.appendToStream(stream, events(1, 'Opened'), { expectedVersion: 'no_stream' });
+    const rounds = 5;
+    for (let round = 0; round < rounds; round++) {
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, writer) =>
+          store.appendToStream(stream, [event('Claimed', { round, writer })], { expectedVersion: round }),
+        ),
+      );
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(19);
+      for (const loss of lost) expect(loss.reason).toBeInstanceOf(WrongExpectedVersionError);
+    }
+    const written = await store.readStream(stream);
+    expect(written.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(written.slice(1).map((e) => (e.data as { round: number }).round)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  describe('reading a stream', () => {
+    let stream: string;
+    beforeAll(async () => {
+      stream = newStream('range');
+      await store.appendToStream(stream, events(10), { expectedVersion: 'no_stream' });
+    });
+
+    it('reads forwards from and to a revision, both inclusive', async () => {
+      const range = await store.readStream(stream, { fromRevision: 3, toRevision: 6 });
+      expect(range.map((e) => e.revision)).toEqual([3, 4, 5, 6]);
+      expect(range.map((e) => (e.data as { i: number }).i)).toEqual([3, 4, 5, 6]);
+    });
+
+    it('limits the count', async () => {
+      const range = await store.readStream(stream, { fromRevision: 8, maxCount: 5 });
+      expect(range.map((e) => e.revision)).toEqual([8, 9]);
+    });
+
+    it('an unknown stream reads as empty', async () => {
+      expect(await store.readStream(newStream('unknown'))).toEqual([]);
+    });
+  });
+
+  describe('the global feed', () => {
+    it('returns every appended event once, in append order, page by page', async () => {
+      const before = (await store.headPosition()) ?? START;
+      const streams = [newStream('feed-a'), newStream('feed-b')];
+      const appended: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const eventId = randomUUID();
+        await store.appendToStream(streams[i % 2], [{ ...event('Fed', { i }), eventId }], { expectedVersion: 'any' });
+        appended.push(eventId);
+      }
+      const seen: string[] = [];
+      let after = before;
+      for (;;) {
+        const page = await store.readAll({ after, limit: 5 });
+        if (page.length === 0) break;
+        for (let i = 1; i < page.length; i++) expect(comparePositions(page[i - 1].position, page[i].position)).toBe(-1);
+        expect(comparePositions(after, page[0].position)).toBe(-1);
+        seen.push(...page.filter((e) => streams.includes(e.streamId)).map((e) => e.eventId));
+        after = page[page.length - 1].position;
+      }
+      expect(seen).toEqual(appended);
+      expect(comparePositions((await store.headPosition())!, after)).toBe(0);
+    });
+
+    it('the append result carries the position of the last event it wrote', async () => {
+      const stream = newStream('position');
+      const result = await store.appendToStream(stream, events(3), { expectedVersion: 'no_stream' });
+      const written = await store.readStream(stream);
+      expect(comparePositions(result.position, written[2].position)).toBe(0);
+      expect(comparePositions(written[0].position, written[1].position)).toBe(-1);
+    });
+  });
+
+  it('round-trips data and metadata', async () => {
+    const stream = newStream('metadata');
+    const eventId = randomUUID();
+    const data = { name: 'Ångström – café “De Waarbeek”', hours: 25.5, nested: { list: [1, 'two', null] }, flag: false };
+    const metadata = { correlationId: randomUUID(), causationId: randomUUID(), actor: 'operator:anna' };
+    const before = Date.now();
+    await store.appendToStream(stream, [{ type: 'PlacementConfirmed', data, schemaVersion: 3, eventId, metadata }], {
+      expectedVersion: 'no_stream',
+    });
+    const [stored] = await store.readStream(stream);
+    expect(stored).toMatchObject({ eventId, streamId: stream, revision: 0, type: 'PlacementConfirmed', schemaVersion: 3, data, metadata });
+    expect(stored.recordedAt).toBeInstanceOf(Date);
+    // Server clocks may differ a little from ours; an hour either way would be a bug.
+    expect(Math.abs(stored.recordedAt.getTime() - before)).toBeLessThan(3_600_000);
+  });
+}
