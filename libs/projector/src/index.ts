@@ -1,0 +1,4 @@
+export * from './projection.js';
+export * from './projection-checkpoint.entity.js';
+export * from './projector.js';
+export * from './read-model-data-source.js';

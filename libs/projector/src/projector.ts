@@ -1,0 +1,219 @@
+import { EventEmitter } from 'node:events';
+import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Projection } from './projection.js';
+import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
+
+export interface ProjectorOptions {
+  batchSize?: number;
+  /** How long an idle projection waits before looking at the feed again (a local append wakes it sooner). */
+  idleWaitMs?: number;
+  /** Ceiling of the back-off after a failed batch. */
+  maxRetryDelayMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  checkpoint: GlobalPosition;
+  /** Events in the feed after the checkpoint, counted up to `LAG_COUNT_CAP`. */
+  eventsBehind: number;
+  /** Age of the oldest event not yet applied, 0 when caught up. */
+  lagSeconds: number;
+  lastError?: string;
+}
+
+/** Outcome of one attempt at a batch. */
+export type BatchOutcome = { kind: 'applied'; count: number } | { kind: 'caught-up' } | { kind: 'busy' };
+
+export const LAG_COUNT_CAP = 1_000;
+
+/**
+ * Reads the global feed and applies it to the projections, each at its own checkpoint.
+ *
+ * A batch is read first, then applied in one transaction that (1) takes a transaction-scoped
+ * advisory lock on the projection, so another projector process is harmless, (2) re-reads the
+ * checkpoint to make sure nobody moved it meanwhile, (3) applies the events and (4) moves the
+ * checkpoint. A crash or a failing handler rolls all of it back and the batch is read again.
+ * Reading before the transaction matters in embedded mode, where the pool has one connection.
+ */
+export class Projector {
+  private readonly events = new EventEmitter();
+  private readonly lastErrors = new Map<string, string>();
+  private readonly batchSize: number;
+  private running?: { controller: AbortController; loops: Promise<void>[] };
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    readonly projections: readonly Projection[],
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1_000;
+    this.events.setMaxListeners(0);
+  }
+
+  /** Runs every projection in the background until stop(). */
+  start(): void {
+    if (this.running) return;
+    const controller = new AbortController();
+    this.running = { controller, loops: this.projections.map((p) => this.loop(p, controller.signal)) };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running.controller.abort();
+    this.events.emit('wake');
+    await Promise.all(this.running.loops);
+    this.running = undefined;
+  }
+
+  /** Something was appended in this process: look at the feed now rather than after the idle wait. */
+  notify(): void {
+    this.events.emit('wake');
+  }
+
+  /** Applies batches until every projection has reached the head of the feed. */
+  async catchUp(projections: readonly Projection[] = this.projections): Promise<void> {
+    for (const projection of projections) {
+      for (;;) {
+        const outcome = await this.runBatch(projection);
+        if (outcome.kind === 'caught-up') break;
+        if (outcome.kind === 'busy') await this.nextWake(this.options.idleWaitMs ?? 100);
+      }
+    }
+  }
+
+  /** Empties a projection's tables and checkpoint in one transaction, then replays the whole feed. */
+  async rebuild(name?: string): Promise<void> {
+    const selected = this.projections.filter((p) => name === undefined || p.name === name);
+    if (selected.length === 0) throw new Error(`Unknown projection ${name}`);
+    for (const projection of selected) {
+      await this.dataSource.transaction(async (manager) => {
+        await this.waitLock(manager, projection);
+        for (const entity of projection.entities) await manager.clear(entity);
+        await manager.delete(ProjectionCheckpoint, { name: projection.name });
+      });
+    }
+    await this.catchUp(selected);
+  }
+
+  /** One attempt at the next batch of one projection. */
+  async runBatch(projection: Projection): Promise<BatchOutcome> {
+    const from = await this.checkpoint(projection.name);
+    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
+    if (batch.length === 0) return { kind: 'caught-up' };
+    const applied = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.tryLock(manager, projection))) return false;
+      const current = await this.checkpoint(projection.name, manager);
+      if (comparePositions(current, from) !== 0) return false; // another projector applied it
+      await projection.apply(batch, manager);
+      await this.saveCheckpoint(manager, projection.name, batch[batch.length - 1]);
+      return true;
+    });
+    if (!applied) return { kind: 'busy' };
+    this.lastErrors.delete(projection.name);
+    this.events.emit('progress');
+    return { kind: 'applied', count: batch.length };
+  }
+
+  async checkpoint(name: string, manager: EntityManager = this.dataSource.manager): Promise<GlobalPosition> {
+    const row = await manager.findOneBy(ProjectionCheckpoint, { name });
+    return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : START;
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      this.projections.map(async ({ name }) => {
+        const checkpoint = await this.checkpoint(name);
+        const pending = await this.store.readAll({ after: checkpoint, limit: LAG_COUNT_CAP });
+        const oldest = pending[0]?.recordedAt.getTime();
+        return {
+          name,
+          checkpoint,
+          eventsBehind: pending.length,
+          lagSeconds: oldest === undefined ? 0 : Math.max(0, (Date.now() - oldest) / 1000),
+          lastError: this.lastErrors.get(name),
+        };
+      }),
+    );
+  }
+
+  /**
+   * Read-your-writes: resolves true once every projection has applied the event at `position`,
+   * false when `timeoutMs` passes first. Woken by this process's progress, and otherwise
+   * re-checks the stored checkpoints (a projector in another process moves them).
+   */
+  async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.reached(position)) return true;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return false;
+      await this.nextProgress(Math.min(remaining, 50));
+    }
+  }
+
+  private async reached(position: GlobalPosition): Promise<boolean> {
+    for (const { name } of this.projections) {
+      if (comparePositions(await this.checkpoint(name), position) < 0) return false;
+    }
+    return true;
+  }
+
+  private async loop(projection: Projection, signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const outcome = await this.runBatch(projection);
+        failures = 0;
+        if (outcome.kind !== 'applied') await this.nextWake(this.options.idleWaitMs ?? 100);
+      } catch (error) {
+        failures++;
+        this.lastErrors.set(projection.name, error instanceof Error ? error.message : String(error));
+        this.options.onError?.(projection.name, error);
+        await this.nextWake(Math.min(100 * 2 ** failures, this.options.maxRetryDelayMs ?? 30_000));
+      }
+    }
+  }
+
+  /** Transaction-scoped, so a crashed projector can never leave its projection locked. */
+  private async tryLock(manager: EntityManager, projection: Projection): Promise<boolean> {
+    const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [lockKey(projection)]);
+    return rows[0].locked;
+  }
+
+  private async waitLock(manager: EntityManager, projection: Projection): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(projection)]);
+  }
+
+  private async saveCheckpoint(manager: EntityManager, name: string, last: RecordedEvent): Promise<void> {
+    await manager.upsert(
+      ProjectionCheckpoint,
+      { name, commit: last.position.commit.toString(), prepare: last.position.prepare.toString(), updatedAt: new Date() },
+      ['name'],
+    );
+  }
+
+  private nextWake(ms: number): Promise<void> {
+    return this.waitForEvent('wake', ms);
+  }
+
+  private nextProgress(ms: number): Promise<void> {
+    return this.waitForEvent('progress', ms);
+  }
+
+  private waitForEvent(name: 'wake' | 'progress', ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.events.off(name, done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.events.on(name, done);
+    });
+  }
+}
+
+const lockKey = (projection: Projection) => `banenpool.projection.${projection.name}`;
