@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import type { PostgresConnection } from '../postgres/connection.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /**
  * The zero-setup default: PostgreSQL compiled to WASM (PGlite), in this process, in a data folder
@@ -19,29 +20,36 @@ import type { PostgresConnection } from '../postgres/connection.js';
 export async function startEmbeddedPostgres(dataDir: string): Promise<PostgresConnection> {
   const inMemory = dataDir === 'memory://';
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(inMemory ? undefined : dataDir);
-  const socketDir = mkdtempSync(join(tmpdir(), 'banenpool-pglite-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
-  await server.start();
-  const pool = new pg.Pool({
-    host: socketDir,
-    port: 5432,
-    user: 'postgres',
-    database: 'postgres',
-    max: 1,
-    idleTimeoutMillis: 0,
-    // A caller that waits this long for the single connection is stuck behind a bug, not a load.
-    connectionTimeoutMillis: 60_000,
-  });
-  pool.on('error', () => undefined);
-  return {
-    pool,
-    mode: 'embedded',
-    async close() {
-      await pool.end();
-      await server.stop();
-      await db.close();
-      rmSync(socketDir, { recursive: true, force: true });
-    },
-  };
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
+  try {
+    const db = await PGlite.create(inMemory ? undefined : dataDir);
+    const socketDir = mkdtempSync(join(tmpdir(), 'banenpool-pglite-'));
+    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
+    await server.start();
+    const pool = new pg.Pool({
+      host: socketDir,
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+      idleTimeoutMillis: 0,
+      // A caller that waits this long for the single connection is stuck behind a bug, not a load.
+      connectionTimeoutMillis: 60_000,
+    });
+    pool.on('error', () => undefined);
+    return {
+      pool,
+      mode: 'embedded',
+      async close() {
+        await pool.end();
+        await server.stop();
+        await db.close();
+        rmSync(socketDir, { recursive: true, force: true });
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
