@@ -26,6 +26,9 @@ export interface ProjectionStatus {
 /** Outcome of one attempt at a batch. */
 export type BatchOutcome = { kind: 'applied'; count: number } | { kind: 'caught-up' } | { kind: 'busy' };
 
+/** Progress of long work (rebuilds): called after each applied batch. */
+export type BatchListener = (projection: string, applied: number) => void;
+
 export const LAG_COUNT_CAP = 1_000;
 
 /**
@@ -74,18 +77,19 @@ export class Projector {
   }
 
   /** Applies batches until every projection has reached the head of the feed. */
-  async catchUp(projections: readonly Projection[] = this.projections): Promise<void> {
+  async catchUp(projections: readonly Projection[] = this.projections, onBatch?: BatchListener): Promise<void> {
     for (const projection of projections) {
       for (;;) {
         const outcome = await this.runBatch(projection);
         if (outcome.kind === 'caught-up') break;
+        if (outcome.kind === 'applied') onBatch?.(projection.name, outcome.count);
         if (outcome.kind === 'busy') await this.nextWake(this.options.idleWaitMs ?? 100);
       }
     }
   }
 
   /** Empties a projection's tables and checkpoint in one transaction, then replays the whole feed. */
-  async rebuild(name?: string): Promise<void> {
+  async rebuild(name?: string, onBatch?: BatchListener): Promise<void> {
     const selected = this.projections.filter((p) => name === undefined || p.name === name);
     if (selected.length === 0) throw new Error(`Unknown projection ${name}`);
     for (const projection of selected) {
@@ -95,7 +99,7 @@ export class Projector {
         await manager.delete(ProjectionCheckpoint, { name: projection.name });
       });
     }
-    await this.catchUp(selected);
+    await this.catchUp(selected, onBatch);
   }
 
   /** One attempt at the next batch of one projection. */

@@ -1,0 +1,29 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemFilter } from './problem.filter.js';
+
+/** The HTTP behaviour shared by main.ts and the end-to-end tests, so tests see what users see. */
+export function configureHttpApp(app: INestApplication): void {
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Banenpool')
+      .setDescription(
+        'Event-sourced backend for Dutch job pools. Errors are application/problem+json. ' +
+          'Queries accept `waitFor=<position>` (a position a command returned) to read their own writes.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}

@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedVersionError } from '@banenpool/event-store';
+import type { Response } from 'express';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** Field-level messages for a refused body or query. */
+  errors?: string[];
+}
+
+/**
+ * Every error leaves as RFC 9457 problem+json. Known failures get their own status (a version
+ * conflict is 409, an unreachable store 503); anything unexpected is logged in full and answered
+ * with a 500 that reveals nothing internal.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(error);
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof HttpException) return fromHttpException(error);
+    if (error instanceof WrongExpectedVersionError) {
+      return problem(HttpStatus.CONFLICT, 'Version conflict', `${error.message}. Read it again and retry.`);
+    }
+    if (error instanceof InvalidAppendError) return problem(HttpStatus.UNPROCESSABLE_ENTITY, 'Refused', error.message);
+    if (error instanceof EventStoreUnavailableError) {
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, 'Event store unavailable', 'The event store did not answer in time; nothing was changed. Try again.');
+    }
+    this.logger.error({ err: error }, 'Unhandled error');
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal error', 'Something went wrong on our side; it has been logged.');
+  }
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const body = error.getResponse();
+  const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : body;
+  const errors = Array.isArray(message) ? message.map(String) : undefined;
+  const detail = errors ? errors.join('; ') : typeof message === 'string' ? message : error.message;
+  return { ...problem(status, titleOf(status), detail), ...(errors ? { errors } : {}) };
+}
+
+function problem(status: number, title: string, detail: string): Problem {
+  return { type: `https://httpstatuses.io/${status}`, title, status, detail };
+}
+
+function titleOf(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  return name ? name.charAt(0) + name.slice(1).toLowerCase().replaceAll('_', ' ') : 'Error';
+}

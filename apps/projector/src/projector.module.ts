@@ -1,0 +1,14 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AppConfig, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
+import { LoggerModule } from 'nestjs-pino';
+
+/** The projection worker: the projector plus /health and /metrics, no API. */
+@Module({})
+export class ProjectorModule {
+  static forRoot(config: AppConfig, runProjector = true): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)), InfrastructureModule.forRoot(config, { runProjector }), ObservabilityModule],
+    };
+  }
+}

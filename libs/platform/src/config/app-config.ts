@@ -1,0 +1,82 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(normalised)) return true;
+  if (['false', '0', 'no'].includes(normalised)) return false;
+  return value;
+};
+
+/** Everything the service reads from its environment, validated once at start. See README. */
+export class AppConfig {
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Embedded mode's PGlite data folder (used when DATABASE_URL is not set); `memory://` keeps nothing. */
+  @IsString()
+  DATA_DIR = './data/pglite';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsOptional()
+  @Matches(/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\/\S+$/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must be a kurrentdb://, kurrentdb+discover:// or esdb:// connection string',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  EVENTSTORE_TIMEOUT_MS = 5000;
+
+  /** Run the projector inside this process (always so in embedded mode, where no other process can reach the data). */
+  @Transform(toBool) @IsBoolean()
+  EMBEDDED_PROJECTOR = true;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  PROJECTOR_BATCH_SIZE = 1000;
+
+  /** The longest a query waits for projections to reach a client's position (read-your-writes). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  READ_YOUR_WRITES_MAX_WAIT_MS = 5000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the known variables (unset or empty means the default) and refuses a wrong value by name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defaults = new AppConfig();
+  const given = Object.fromEntries(
+    Object.keys(defaults)
+      .concat('DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING')
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+    );
+  }
+  if (!config.DATABASE_URL && !config.EMBEDDED_PROJECTOR) {
+    throw new ConfigError(['EMBEDDED_PROJECTOR=false needs DATABASE_URL: in embedded mode only this process can reach the data']);
+  }
+  return config;
+}

@@ -1,0 +1,103 @@
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  connectPostgres,
+  KurrentDbEventStore,
+  migrateEventStore,
+  PostgresEventStore,
+  startEmbeddedPostgres,
+  type EventStore,
+  type PostgresConnection,
+} from '@banenpool/event-store';
+import { openReadModelDataSource, Projector } from '@banenpool/projector';
+import { allProjections } from '@banenpool/read-models';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { EVENT_STORE, POSTGRES_CONNECTION } from './tokens.js';
+
+export interface InfrastructureOptions {
+  /** Whether this process applies the feed to the read models. */
+  runProjector: boolean;
+}
+
+/** Starts the projector with the application and closes everything in reverse order at shutdown. */
+@Injectable()
+class InfrastructureLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Infrastructure');
+
+  constructor(
+    @Inject(POSTGRES_CONNECTION) private readonly connection: PostgresConnection,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly projector: Projector,
+    @Inject('INFRASTRUCTURE_OPTIONS') private readonly options: InfrastructureOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.runProjector) return;
+    this.projector.start();
+    this.logger.log(`Projector running in this process: ${this.projector.projections.map((p) => p.name).join(', ')}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.dataSource.destroy();
+    await this.store.close();
+    await this.connection.close();
+  }
+}
+
+/** The process's storage: one PostgreSQL pool (server or embedded PGlite), the event store, the read models and the projector. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, options: InfrastructureOptions): DynamicModule {
+    const logger = new Logger('Infrastructure');
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: 'INFRASTRUCTURE_OPTIONS', useValue: options },
+        {
+          provide: POSTGRES_CONNECTION,
+          useFactory: async (): Promise<PostgresConnection> => {
+            const connection = config.DATABASE_URL
+              ? connectPostgres({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
+              : await startEmbeddedPostgres(config.DATA_DIR);
+            logger.log(config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `Embedded PGlite in ${config.DATA_DIR}`);
+            return connection;
+          },
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [POSTGRES_CONNECTION],
+          useFactory: async (connection: PostgresConnection): Promise<EventStore> => {
+            if (config.EVENTSTORE_CONNECTION_STRING) {
+              logger.log('Events in KurrentDB (EVENTSTORE_CONNECTION_STRING)');
+              return new KurrentDbEventStore(config.EVENTSTORE_CONNECTION_STRING, { timeoutMs: config.EVENTSTORE_TIMEOUT_MS });
+            }
+            const applied = await migrateEventStore(connection.pool);
+            if (applied.length > 0) logger.log(`Event store migrations applied: ${applied.join(', ')}`);
+            return new PostgresEventStore(connection.pool);
+          },
+        },
+        {
+          provide: DataSource,
+          inject: [POSTGRES_CONNECTION],
+          useFactory: (connection: PostgresConnection) =>
+            openReadModelDataSource(connection, allProjections.flatMap((p) => p.entities)),
+        },
+        {
+          provide: Projector,
+          inject: [EVENT_STORE, DataSource],
+          useFactory: (store: EventStore, dataSource: DataSource) =>
+            new Projector(store, dataSource, allProjections, {
+              batchSize: config.PROJECTOR_BATCH_SIZE,
+              onError: (name, error) => new Logger('Projector').error({ projection: name, err: error }, `Projection ${name} failed; retrying`),
+            }),
+        },
+        InfrastructureLifecycle,
+      ],
+      exports: [AppConfig, POSTGRES_CONNECTION, EVENT_STORE, DataSource, Projector],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { formatPosition, withTimeout, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import { Projector } from '@banenpool/projector';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, POSTGRES_CONNECTION } from '../infrastructure/tokens.js';
+
+const CHECK_TIMEOUT_MS = 3000;
+
+/** A health check must answer even when what it checks hangs. */
+const bounded = <T>(promise: Promise<T>, what: string) =>
+  withTimeout(promise, CHECK_TIMEOUT_MS, () => new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`));
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(POSTGRES_CONNECTION) private readonly connection: PostgresConnection,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projector: Projector,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Liveness of the database and event store, and each projection’s lag (503 when something is down)' })
+  check() {
+    return this.health.check([() => this.database(), () => this.eventStore(), () => this.projections()]);
+  }
+
+  private async database() {
+    const indicator = this.indicators.check('database');
+    try {
+      await bounded(this.connection.pool.query('SELECT 1'), 'database ping');
+      return indicator.up({ mode: this.connection.mode });
+    } catch (error) {
+      return indicator.down({ mode: this.connection.mode, message: String(error) });
+    }
+  }
+
+  private async eventStore() {
+    const indicator = this.indicators.check('eventStore');
+    try {
+      const head = await bounded(this.store.headPosition(), 'event store head');
+      return indicator.up({ head: head ? formatPosition(head) : null });
+    } catch (error) {
+      return indicator.down({ message: String(error) });
+    }
+  }
+
+  private async projections() {
+    const indicator = this.indicators.check('projections');
+    const statuses = await bounded(this.projector.status(), 'projection status');
+    const details = Object.fromEntries(
+      statuses.map((s) => [s.name, { checkpoint: formatPosition(s.checkpoint), eventsBehind: s.eventsBehind, lagSeconds: s.lagSeconds, lastError: s.lastError }]),
+    );
+    const failing = statuses.filter((s) => s.lastError !== undefined);
+    return failing.length > 0 ? indicator.down(details) : indicator.up(details);
+  }
+}
