@@ -1,0 +1,91 @@
+import {
+  WrongExpectedVersionError,
+  type EventMetadata,
+  type EventStore,
+  type GlobalPosition,
+  type NewEvent,
+  type RecordedEvent,
+} from '@banenpool/event-store';
+
+/** What every stream's decider looks like to the executor (see libs/domain/src/shared/decider.ts). */
+export interface StreamDecider<Command, Event extends DomainEventShape, State> {
+  readonly initialState: State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State, now: Date): Event[];
+}
+
+export interface DomainEventShape {
+  type: string;
+  data: unknown;
+}
+
+export interface ExecuteOptions {
+  /** The stream version the client read (If-Match); a different current version is a conflict. */
+  expectedVersion?: number;
+  metadata: EventMetadata;
+  now: Date;
+  /** Schema version of each event type as written today. */
+  schemaVersionOf?: (type: string) => number;
+}
+
+export interface CommandResult<Event> {
+  streamId: string;
+  events: Event[];
+  /** The stream's version after the command: send it as If-Match next time. */
+  version: number;
+  /** Global position of the last event, for read-your-writes (undefined when nothing changed). */
+  position?: GlobalPosition;
+}
+
+const RETRIES_ON_CONFLICT = 3;
+
+/**
+ * Load → fold → decide → append with the version that was folded. When the client named no
+ * version, a concurrent writer only means "decide again on the newer state" (bounded retries);
+ * when it named one (If-Match), a conflict is its to resolve and surfaces as WrongExpectedVersionError.
+ */
+export async function executeCommand<Command, Event extends DomainEventShape, State>(
+  store: EventStore,
+  decider: StreamDecider<Command, Event, State>,
+  streamId: string,
+  command: Command,
+  options: ExecuteOptions,
+): Promise<CommandResult<Event>> {
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(streamId);
+    const version = history.length - 1;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
+    }
+    const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
+    const events = decider.decide(command, state, options.now);
+    if (events.length === 0) return { streamId, events, version };
+    try {
+      const appended = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, options)), {
+        expectedVersion: version < 0 ? 'no_stream' : version,
+      });
+      return { streamId, events, version: appended.nextExpectedVersion, position: appended.position };
+    } catch (error) {
+      const retry = error instanceof WrongExpectedVersionError && options.expectedVersion === undefined && attempt < RETRIES_ON_CONFLICT;
+      if (!retry) throw error;
+    }
+  }
+}
+
+/** Folds a stream as it is now (for queries that answer from the stream itself). */
+export async function loadState<Event extends DomainEventShape, State>(
+  store: EventStore,
+  decider: Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  streamId: string,
+): Promise<{ state: State; version: number }> {
+  const history = await store.readStream(streamId);
+  return { state: history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState), version: history.length - 1 };
+}
+
+function toDomainEvent<Event extends DomainEventShape>(recorded: RecordedEvent): Event {
+  return { type: recorded.type, data: recorded.data } as Event;
+}
+
+function toNewEvent(event: DomainEventShape, options: ExecuteOptions): NewEvent {
+  return { type: event.type, data: event.data, schemaVersion: options.schemaVersionOf?.(event.type) ?? 1, metadata: options.metadata };
+}
