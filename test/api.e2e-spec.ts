@@ -22,6 +22,11 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
     await app.init();
     store = app.get(EVENT_STORE);
   });
+  /** Requests as the embedded demo's operator (API_KEYS is not set in these tests). */
+  const api = () => ({
+    get: (path: string) => request(app.getHttpServer()).get(path).set('Authorization', 'Bearer demo-operator'),
+  });
+
   afterAll(async () => {
     await app?.close();
     await database?.drop();
@@ -57,22 +62,22 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
       ],
       { expectedVersion: 'no_stream' },
     );
-    const response = await request(app.getHttpServer())
+    const response = await api()
       .get(`/streams/${streamId}`)
       .query({ waitFor: formatPosition(written.position) })
       .expect(200);
     expect(response.headers['x-consistency']).toBe('reached');
     expect(response.body).toMatchObject({ streamId, category: 'worker', eventCount: 2, lastEventType: 'WorkerSkillAdded' });
 
-    const list = await request(app.getHttpServer()).get('/streams').query({ category: 'worker', limit: 10 }).expect(200);
+    const list = await api().get('/streams').query({ category: 'worker', limit: 10 }).expect(200);
     expect(list.body.items.map((s: { streamId: string }) => s.streamId)).toContain(streamId);
     expect(list.body).toMatchObject({ limit: 10, offset: 0, total: expect.any(Number) });
   });
 
   it('keeps the caller’s correlation id, or makes one', async () => {
-    const given = await request(app.getHttpServer()).get('/streams').set('X-Correlation-Id', 'support-ticket-42').expect(200);
+    const given = await api().get('/streams').set('X-Correlation-Id', 'support-ticket-42').expect(200);
     expect(given.headers['x-correlation-id']).toBe('support-ticket-42');
-    const made = await request(app.getHttpServer()).get('/streams').expect(200);
+    const made = await api().get('/streams').expect(200);
     expect(made.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -85,19 +90,29 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
     ['an unknown parameter', 'unknown=1', /property unknown should not exist/],
     ['a 5000-character category', `category=${'x'.repeat(5000)}`, /category must be/],
   ])('refuses %s with a 400 problem', async (_, query, message) => {
-    const response = await request(app.getHttpServer()).get(`/streams?${query}`).expect(400);
+    const response = await api().get(`/streams?${query}`).expect(400);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body).toMatchObject({ status: 400, title: 'Bad request', detail: expect.stringMatching(message) });
   });
 
   it('answers an unknown stream or route with a 404 problem', async () => {
-    const unknown = await request(app.getHttpServer()).get('/streams/worker-nobody').expect(404);
+    const unknown = await api().get('/streams/worker-nobody').expect(404);
     expect(unknown.body).toMatchObject({ status: 404, detail: 'No stream worker-nobody' });
     await request(app.getHttpServer()).get('/no-such-route').expect(404);
   });
 
+  it('needs an API key, and gives each role only what it may do', async () => {
+    const server = app.getHttpServer();
+    const noKey = await request(server).get('/streams').expect(401);
+    expect(noKey.body.detail).toMatch(/API key/);
+    await request(server).get('/streams').set('Authorization', 'Bearer not-a-key').expect(401);
+    await request(server).get('/streams').set('X-Api-Key', 'demo-auditor').expect(200);
+    await request(server).get('/streams').set('Authorization', 'Bearer demo-employer-visschedijk').expect(403);
+    await request(server).get('/health').expect(200); // health, metrics and docs are public
+  });
+
   it('refuses malformed JSON with a 400, not a 500', async () => {
-    const response = await request(app.getHttpServer()).post('/streams').set('Content-Type', 'application/json').send('{"broken":');
+    const response = await request(app.getHttpServer()).post('/streams').set('Authorization', 'Bearer demo-operator').set('Content-Type', 'application/json').send('{"broken":');
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });

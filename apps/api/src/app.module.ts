@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AppConfig, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
+import { APP_GUARD } from '@nestjs/core';
+import { AppConfig, AuthGuard, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { StreamsModule } from './streams/streams.module.js';
 
@@ -16,6 +17,7 @@ export class AppModule {
         ObservabilityModule,
         StreamsModule,
       ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

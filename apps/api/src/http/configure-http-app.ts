@@ -23,6 +23,7 @@ export function configureHttpApp(app: INestApplication): void {
           'Queries accept `waitFor=<position>` (a position a command returned) to read their own writes.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (see README; the embedded demo accepts demo-operator)' })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

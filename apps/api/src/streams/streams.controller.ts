@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@banenpool/platform';
 import { findStream, listStreams, StreamCatalogEntry } from '@banenpool/read-models';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,8 @@ import { ListStreamsQuery } from './list-streams.query.dto.js';
 
 /** The stream catalog: which workers, placements, CAOs... exist, with their event counts. */
 @ApiTags('streams')
+@ApiBearerAuth()
+@Roles('operator', 'auditor')
 @Controller('streams')
 export class StreamsController {
   constructor(

@@ -31,6 +31,13 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(new RegExp(`${name}=`));
   });
 
+  it('reads API keys and refuses a malformed one by name', () => {
+    expect(loadConfig({ API_KEYS: 'k7Hq1234=operator:anna, Zp2abcde=employer:planning:visschedijk' }).API_KEYS).toBeDefined();
+    expect(() => loadConfig({ API_KEYS: 'short=operator:anna' })).toThrow(/at least 8 characters/);
+    expect(() => loadConfig({ API_KEYS: 'k7Hq1234=admin:anna' })).toThrow(/role must be operator, employer or auditor/);
+    expect(() => loadConfig({ API_KEYS: 'k7Hq1234=employer:planning' })).toThrow(/names its employer id/);
+  });
+
   it('refuses an external projector in embedded mode', () => {
     expect(() => loadConfig({ EMBEDDED_PROJECTOR: 'false' })).toThrow(/EMBEDDED_PROJECTOR=false needs DATABASE_URL/);
   });

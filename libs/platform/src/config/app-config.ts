@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { ApiKeyConfigError, parseApiKeys } from '../auth/actor.js';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -50,6 +51,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** "key=role:name[:employerId],…"; unset means the demo keys (see README). */
+  @IsOptional() @IsString()
+  API_KEYS?: string;
 }
 
 export class ConfigError extends Error {
@@ -64,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
   const given = Object.fromEntries(
     Object.keys(defaults)
-      .concat('DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING')
+      .concat('DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'API_KEYS')
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
@@ -74,6 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       errors.map((e) => `${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`),
     );
+  }
+  if (config.API_KEYS) {
+    try {
+      parseApiKeys(config.API_KEYS);
+    } catch (error) {
+      if (error instanceof ApiKeyConfigError) throw new ConfigError([error.message]);
+      throw error;
+    }
   }
   if (!config.DATABASE_URL && !config.EMBEDDED_PROJECTOR) {
     throw new ConfigError(['EMBEDDED_PROJECTOR=false needs DATABASE_URL: in embedded mode only this process can reach the data']);

@@ -4,6 +4,7 @@ import { formatPosition, withTimeout, type EventStore, type PostgresConnection }
 import { Projector } from '@banenpool/projector';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, POSTGRES_CONNECTION } from '../infrastructure/tokens.js';
+import { Public } from '../auth/auth.guard.js';
 
 const CHECK_TIMEOUT_MS = 3000;
 
@@ -11,6 +12,7 @@ const CHECK_TIMEOUT_MS = 3000;
 const bounded = <T>(promise: Promise<T>, what: string) =>
   withTimeout(promise, CHECK_TIMEOUT_MS, () => new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`));
 
+@Public()
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {

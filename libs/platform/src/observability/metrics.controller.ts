@@ -2,8 +2,10 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Projector } from '@banenpool/projector';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Public } from '../auth/auth.guard.js';
 
 /** Prometheus text format; projection lag is read at scrape time, so it is never stale. */
+@Public()
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
