@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { APP_GUARD } from '@nestjs/core';
-import { AppConfig, AuthGuard, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AppConfig, AuthGuard, IdempotencyInterceptor, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { StreamsModule } from './streams/streams.module.js';
 
@@ -17,7 +17,10 @@ export class AppModule {
         ObservabilityModule,
         StreamsModule,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
     };
   }
 }

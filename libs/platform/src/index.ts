@@ -5,3 +5,5 @@ export * from './observability/observability.module.js';
 export * from './observability/logging.js';
 export * from './auth/actor.js';
 export * from './auth/auth.guard.js';
+export * from './idempotency/idempotency-record.entity.js';
+export * from './idempotency/idempotency.interceptor.js';

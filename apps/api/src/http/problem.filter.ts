@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@banenpool/domain';
 import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedVersionError } from '@banenpool/event-store';
 import type { Response } from 'express';
 
@@ -9,7 +10,12 @@ export interface Problem {
   detail: string;
   /** Field-level messages for a refused body or query. */
   errors?: string[];
+  /** A refused business rule's stable reason, e.g. "hours_limit_exceeded". */
+  code?: string;
 }
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { not_found: 404, conflict: 409, rule: 422 };
+const DOMAIN_TITLE: Record<DomainError['kind'], string> = { not_found: 'Not found', conflict: 'Conflict', rule: 'Refused by a business rule' };
 
 /**
  * Every error leaves as RFC 9457 problem+json. Known failures get their own status (a version
@@ -28,6 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): Problem {
     if (error instanceof HttpException) return fromHttpException(error);
+    if (error instanceof DomainError) return { ...problem(DOMAIN_STATUS[error.kind], DOMAIN_TITLE[error.kind], error.message), code: error.code };
     if (error instanceof WrongExpectedVersionError) {
       return problem(HttpStatus.CONFLICT, 'Version conflict', `${error.message}. Read it again and retry.`);
     }

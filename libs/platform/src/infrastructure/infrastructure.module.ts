@@ -12,6 +12,7 @@ import { openReadModelDataSource, Projector } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity.js';
 import { EVENT_STORE, POSTGRES_CONNECTION } from './tokens.js';
 
 export interface InfrastructureOptions {
@@ -84,7 +85,7 @@ export class InfrastructureModule {
           provide: DataSource,
           inject: [POSTGRES_CONNECTION],
           useFactory: (connection: PostgresConnection) =>
-            openReadModelDataSource(connection, allProjections.flatMap((p) => p.entities)),
+            openReadModelDataSource(connection, [...allProjections.flatMap((p) => p.entities), IdempotencyRecord]),
         },
         {
           provide: Projector,
