@@ -1,0 +1,20 @@
+/**
+ * A stream's rules as three pure functions. `decide` gets the time (and, in the command, any
+ * facts read from other streams) passed in, so the same input always gives the same events.
+ * It returns the events to append, or throws a DomainError saying why not.
+ */
+export interface Decider<Command, Event, State> {
+  readonly initialState: State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State, now: Date): Event[];
+}
+
+/** Folds a stream's history into its current state. */
+export function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, events: readonly Event[]): State {
+  return events.reduce(decider.evolve, decider.initialState);
+}
+
+/** For exhaustive switches: a new event or command type that is not handled fails to compile. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
