@@ -11,9 +11,27 @@ export type EntityClass = Function | EntitySchema;
  * rebuild from zero equals the live result.
  */
 export interface Projection {
+  readonly kind?: 'read-model';
   /** Stable name: the key of its checkpoint and its lock. */
   readonly name: string;
   /** The tables it owns; a rebuild empties them. */
   readonly entities: readonly EntityClass[];
   apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
 }
+
+/**
+ * A process manager: reacts to the feed by issuing commands to other streams. It runs
+ * at-least-once (its batch is handled before the checkpoint moves, outside that transaction,
+ * since commands may go to another store), so every command it issues must be idempotent.
+ * It is never rebuilt: replaying it would only repeat commands.
+ */
+export interface Reaction {
+  readonly kind: 'reaction';
+  readonly name: string;
+  react(events: readonly RecordedEvent[]): Promise<void>;
+}
+
+/** Everything the projector feeds: read models and process managers, each at its own checkpoint. */
+export type FeedConsumer = Projection | Reaction;
+
+export const isReaction = (consumer: FeedConsumer): consumer is Reaction => consumer.kind === 'reaction';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { comparePositions, connectPostgres, PostgresEventStore, START, type RecordedEvent } from '@banenpool/event-store';
 import { openTestStack, STACK_KINDS, type TestStack } from '@banenpool/testing';
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
-import type { Projection } from './projection.js';
+import type { Projection, Reaction } from './projection.js';
 import { Projector } from './projector.js';
 import { openReadModelDataSource } from './read-model-data-source.js';
 
@@ -145,6 +145,32 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
     const written = await dataSource.manager.findBy(TallyRow, [{ streamId: 'iso-a' }, { streamId: 'iso-b' }, { streamId: 'iso-c' }]);
     expect(written.map((r) => r.streamId).sort()).toEqual(['iso-a', 'iso-a', 'iso-a', 'iso-c', 'iso-c', 'iso-c']);
     await dataSource.manager.delete(TallyRow, [{ streamId: 'iso-a' }, { streamId: 'iso-c' }]);
+  });
+
+  it('a reaction (process manager) sees every event, and a failed batch again; a rebuild leaves it alone', async () => {
+    const seen: string[] = [];
+    let failNext = true;
+    const reaction: Reaction = {
+      kind: 'reaction',
+      name: 'test-reaction',
+      async react(events) {
+        if (failNext) {
+          failNext = false;
+          throw new Error('command refused by a store that was down');
+        }
+        seen.push(...events.map((e) => e.eventId));
+      },
+    };
+    const both = new Projector(stack.store, dataSource, [projection, reaction], { batchSize: 10 });
+    await both.catchUp([projection]);
+    const { ids } = await append(6);
+    await expect(both.runBatch(reaction)).rejects.toThrow('command refused');
+    await both.catchUp([reaction]);
+    expect(seen).toEqual(expect.arrayContaining(ids));
+    const checkpoint = await both.checkpoint('test-reaction');
+    await both.rebuild();
+    expect(await both.checkpoint('test-reaction')).toEqual(checkpoint);
+    await expect(both.rebuild('test-reaction')).rejects.toThrow(/Unknown projection test-reaction; known: test-tally/);
   });
 
   if (kind === 'postgres') {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Projection } from './projection.js';
+import { isReaction, type FeedConsumer, type Projection } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
 
 export interface ProjectorOptions {
@@ -49,7 +49,7 @@ export class Projector {
   constructor(
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
-    readonly projections: readonly Projection[],
+    readonly projections: readonly FeedConsumer[],
     private readonly options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1_000;
@@ -77,7 +77,7 @@ export class Projector {
   }
 
   /** Applies batches until every projection has reached the head of the feed. */
-  async catchUp(projections: readonly Projection[] = this.projections, onBatch?: BatchListener): Promise<void> {
+  async catchUp(projections: readonly FeedConsumer[] = this.projections, onBatch?: BatchListener): Promise<void> {
     for (const projection of projections) {
       for (;;) {
         const outcome = await this.runBatch(projection);
@@ -90,8 +90,9 @@ export class Projector {
 
   /** Empties a projection's tables and checkpoint in one transaction, then replays the whole feed. */
   async rebuild(name?: string, onBatch?: BatchListener): Promise<void> {
-    const selected = this.projections.filter((p) => name === undefined || p.name === name);
-    if (selected.length === 0) throw new Error(`Unknown projection ${name}`);
+    const readModels = this.projections.filter((p): p is Projection => !isReaction(p));
+    const selected = readModels.filter((p) => name === undefined || p.name === name);
+    if (selected.length === 0) throw new Error(`Unknown projection ${name}; known: ${readModels.map((p) => p.name).join(', ')}`);
     for (const projection of selected) {
       await this.dataSource.transaction(async (manager) => {
         await this.waitLock(manager, projection);
@@ -102,16 +103,17 @@ export class Projector {
     await this.catchUp(selected, onBatch);
   }
 
-  /** One attempt at the next batch of one projection. */
-  async runBatch(projection: Projection): Promise<BatchOutcome> {
+  /** One attempt at the next batch of one projection or reaction. */
+  async runBatch(projection: FeedConsumer): Promise<BatchOutcome> {
     const from = await this.checkpoint(projection.name);
     const batch = await this.store.readAll({ after: from, limit: this.batchSize });
     if (batch.length === 0) return { kind: 'caught-up' };
+    if (isReaction(projection)) await projection.react(batch);
     const applied = await this.dataSource.transaction(async (manager) => {
       if (!(await this.tryLock(manager, projection))) return false;
       const current = await this.checkpoint(projection.name, manager);
       if (comparePositions(current, from) !== 0) return false; // another projector applied it
-      await projection.apply(batch, manager);
+      if (!isReaction(projection)) await projection.apply(batch, manager);
       await this.saveCheckpoint(manager, projection.name, batch[batch.length - 1]);
       return true;
     });
@@ -165,7 +167,7 @@ export class Projector {
     return true;
   }
 
-  private async loop(projection: Projection, signal: AbortSignal): Promise<void> {
+  private async loop(projection: FeedConsumer, signal: AbortSignal): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       try {
@@ -182,7 +184,7 @@ export class Projector {
   }
 
   /** Transaction-scoped, so a crashed projector can never leave its projection locked. */
-  private async tryLock(manager: EntityManager, projection: Projection): Promise<boolean> {
+  private async tryLock(manager: EntityManager, projection: FeedConsumer): Promise<boolean> {
     const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [lockKey(projection)]);
     return rows[0].locked;
   }
@@ -220,4 +222,4 @@ export class Projector {
   }
 }
 
-const lockKey = (projection: Projection) => `banenpool.projection.${projection.name}`;
+const lockKey = (projection: FeedConsumer) => `banenpool.projection.${projection.name}`;
