@@ -1,2 +1,37 @@
+// @banenpool/domain: the pure rules of the pool. No I/O; time and facts from other streams are passed in.
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
+export * from './shared/guards.js';
+export * from './shared/local-date.js';
+export * from './shared/minimum-wage.js';
+export * from './shared/money.js';
+export * from './shared/stream-id.js';
+export * from './shared/working-hours.js';
+export * from './event-schema-versions.js';
+
+export * from './cao/cao.events.js';
+export * from './cao/cao.commands.js';
+export * from './cao/cao.decider.js';
+export * from './cao/cao-pay.js';
+export * from './cao/cao-version-content.js';
+
+export * from './employer/employer.events.js';
+export * from './employer/employer.commands.js';
+export * from './employer/employer.decider.js';
+export * from './employer/site-facts.js';
+
+export * from './worker/worker.events.js';
+export * from './worker/worker.commands.js';
+export * from './worker/worker.decider.js';
+export * from './worker/worker-hours.js';
+export * from './worker/worker-facts.js';
+export * from './worker/chain-rule.js';
+
+export * from './capacity/capacity.events.js';
+export * from './capacity/capacity.commands.js';
+export * from './capacity/capacity.decider.js';
+
+export * from './placement/placement.events.js';
+export * from './placement/placement.commands.js';
+export * from './placement/placement.decider.js';
+export * from './placement/placement-pay.js';

@@ -9,6 +9,12 @@ export interface Decider<Command, Event, State> {
   decide(command: Command, state: State, now: Date): Event[];
 }
 
+/** A past-tense fact as the deciders see it; its schema version travels beside it in the store. */
+export interface DomainEvent<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
 /** Folds a stream's history into its current state. */
 export function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, events: readonly Event[]): State {
   return events.reduce(decider.evolve, decider.initialState);

@@ -14,6 +14,19 @@ export class DomainError extends Error {
   }
 }
 
-export const refuse = (code: string, message: string): never => {
+// Function declarations (not arrow constants) so TypeScript narrows after `if (...) refuse(...)`.
+
+/** A business rule says no (422). */
+export function refuse(code: string, message: string): never {
   throw new DomainError('rule', code, message);
-};
+}
+
+/** The stream (or a thing inside it that the command names) does not exist (404). */
+export function notFound(code: string, message: string): never {
+  throw new DomainError('not_found', code, message);
+}
+
+/** The thing to create exists already (409). */
+export function conflict(code: string, message: string): never {
+  throw new DomainError('conflict', code, message);
+}

@@ -1,0 +1,26 @@
+import type { LocalDate } from '../shared/local-date.js';
+import type { CaoVersionContent } from './cao.events.js';
+
+export interface RegisterCao {
+  readonly type: 'RegisterCao';
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface PublishCaoVersion {
+  readonly type: 'PublishCaoVersion';
+  readonly effectiveFrom: LocalDate;
+  /** Leave out for "until the next version". */
+  readonly effectiveUntil?: LocalDate;
+  readonly content: CaoVersionContent;
+}
+
+/** Replaces the content of the version effective from `effectiveFrom`; its period stays as it is. */
+export interface CorrectCaoVersion {
+  readonly type: 'CorrectCaoVersion';
+  readonly effectiveFrom: LocalDate;
+  readonly content: CaoVersionContent;
+  readonly reason: string;
+}
+
+export type CaoCommand = RegisterCao | PublishCaoVersion | CorrectCaoVersion;

@@ -1,0 +1,236 @@
+import { assertNever, type Decider } from '../shared/decider.js';
+import { conflict, notFound, refuse } from '../shared/domain-error.js';
+import { requireBasisPoints, requireDate, requireHours, requirePeriod, requireText } from '../shared/guards.js';
+import { addDays, ageOn, formatPeriod, laterOf, localDateOf, overlaps, WEEKDAYS, type LocalDate, type Period } from '../shared/local-date.js';
+import { noCoveringContract, requireWithinWeekLimits, type Hours } from '../shared/working-hours.js';
+import { chainPositionFor } from './chain-rule.js';
+import type { CommitHours, EndContract, OfferContract, RegisterWorker, ReleaseHours, WorkerCommand } from './worker.commands.js';
+import type { Availability, ContractTerms, TargetGroupStatus, WorkerEvent } from './worker.events.js';
+import { committedHoursIn, contractCovering, contractPeriod } from './worker-hours.js';
+
+export interface PoolContract {
+  readonly contractId: string;
+  readonly terms: ContractTerms;
+  /** Set when the contract was ended before its agreed end (or an indefinite one was ended). */
+  readonly lastDay?: LocalDate;
+}
+
+export interface HoursCommitment {
+  readonly placementId: string;
+  readonly contractId: string;
+  readonly hoursPerWeek: Hours;
+  readonly period: Period;
+}
+
+export interface PoolWorker {
+  readonly status: 'registered';
+  readonly workerId: string;
+  readonly name: string;
+  readonly birthDate: LocalDate;
+  readonly homeArea: string;
+  readonly skills: readonly string[];
+  readonly availability: Availability;
+  /** Sensitive: only operators may see it. */
+  readonly targetGroup?: TargetGroupStatus;
+  readonly contracts: readonly PoolContract[];
+  /** One per placement. */
+  readonly commitments: readonly HoursCommitment[];
+}
+
+export type WorkerState = { readonly status: 'none' } | PoolWorker;
+
+/** The pool employs no one younger than this (the youngest age with a statutory minimum wage). */
+export const MINIMUM_WORKER_AGE = 15;
+
+export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
+  initialState: { status: 'none' },
+
+  evolve(state, event) {
+    if (event.type === 'WorkerRegistered') {
+      const { workerId, name, birthDate, homeArea, skills, availability } = event.data;
+      return { status: 'registered', workerId, name, birthDate, homeArea, skills, availability, contracts: [], commitments: [] };
+    }
+    if (state.status === 'none') return state; // a worker's history always starts with WorkerRegistered
+    switch (event.type) {
+      case 'TargetGroupStatusRecorded':
+        return { ...state, targetGroup: { inRegister: event.data.inRegister, wageValueBp: event.data.wageValueBp } };
+      case 'SkillAdded':
+        return { ...state, skills: [...state.skills, event.data.skill] };
+      case 'SkillRemoved':
+        return { ...state, skills: state.skills.filter((s) => s !== event.data.skill) };
+      case 'AvailabilityChanged':
+        return { ...state, availability: event.data.availability };
+      case 'PoolContractAgreed':
+        return { ...state, contracts: [...state.contracts, { contractId: event.data.contractId, terms: event.data.terms }] };
+      case 'PoolContractEnded': {
+        const { contractId, lastDay } = event.data;
+        return { ...state, contracts: state.contracts.map((c) => (c.contractId === contractId ? { ...c, lastDay } : c)) };
+      }
+      case 'HoursCommitted': {
+        const { placementId, contractId, hoursPerWeek, period } = event.data;
+        const others = state.commitments.filter((c) => c.placementId !== placementId);
+        return { ...state, commitments: [...others, { placementId, contractId, hoursPerWeek, period }] };
+      }
+      case 'HoursReleased': {
+        const released = event.data.period;
+        const commitments = state.commitments.flatMap((c) => {
+          if (c.placementId !== event.data.placementId) return [c];
+          return released.from <= c.period.from ? [] : [{ ...c, period: { from: c.period.from, to: addDays(released.from, -1) } }];
+        });
+        return { ...state, commitments };
+      }
+      default:
+        return assertNever(event);
+    }
+  },
+
+  decide(command, state, now) {
+    switch (command.type) {
+      case 'RegisterWorker':
+        return register(command, state, localDateOf(now));
+      case 'RecordTargetGroupStatus': {
+        const worker = registeredWorker(state);
+        requireTargetGroupStatus(command.status);
+        return [{ type: 'TargetGroupStatusRecorded', data: { workerId: worker.workerId, ...command.status } }];
+      }
+      case 'AddSkill': {
+        const worker = registeredWorker(state);
+        requireText(command.skill, 'The skill');
+        return worker.skills.includes(command.skill) ? [] : [{ type: 'SkillAdded', data: { workerId: worker.workerId, skill: command.skill } }];
+      }
+      case 'RemoveSkill': {
+        const worker = registeredWorker(state);
+        return worker.skills.includes(command.skill) ? [{ type: 'SkillRemoved', data: { workerId: worker.workerId, skill: command.skill } }] : [];
+      }
+      case 'ChangeAvailability': {
+        const worker = registeredWorker(state);
+        requireAvailability(command.availability);
+        return [{ type: 'AvailabilityChanged', data: { workerId: worker.workerId, availability: command.availability } }];
+      }
+      case 'OfferContract':
+        return offerContract(command, registeredWorker(state));
+      case 'EndContract':
+        return endContract(command, registeredWorker(state));
+      case 'CommitHours':
+        return commitHours(command, registeredWorker(state));
+      case 'ReleaseHours':
+        return releaseHours(command, registeredWorker(state));
+      default:
+        return assertNever(command);
+    }
+  },
+};
+
+function register(command: RegisterWorker, state: WorkerState, today: LocalDate): WorkerEvent[] {
+  if (state.status !== 'none') conflict('worker_already_registered', `Worker ${state.workerId} is already registered.`);
+  const { workerId, name, birthDate, homeArea, availability, targetGroup } = command;
+  requireText(workerId, 'The worker id');
+  requireText(name, 'The name');
+  requireText(homeArea, 'The home area');
+  requireDate(birthDate, 'The birth date');
+  if (birthDate > today || ageOn(birthDate, today) < MINIMUM_WORKER_AGE) {
+    refuse('worker_too_young', `A worker born on ${birthDate} is not yet ${MINIMUM_WORKER_AGE} today (${today}); the pool employs no one younger.`);
+  }
+  command.skills.forEach((skill) => requireText(skill, 'A skill'));
+  requireAvailability(availability);
+  const skills = [...new Set(command.skills)];
+  const events: WorkerEvent[] = [{ type: 'WorkerRegistered', data: { workerId, name, birthDate, homeArea, skills, availability } }];
+  if (targetGroup === undefined) return events;
+  requireTargetGroupStatus(targetGroup);
+  return [...events, { type: 'TargetGroupStatusRecorded', data: { workerId, ...targetGroup } }];
+}
+
+function requireTargetGroupStatus(status: TargetGroupStatus): void {
+  if (status.wageValueBp !== undefined) requireBasisPoints(status.wageValueBp, 'The wage value', { min: 1 });
+}
+
+function requireAvailability(availability: Availability): void {
+  if (availability.kind === 'hours_per_week') {
+    requireHours(availability.hoursPerWeek, 'Available hours a week', { allowZero: true });
+  } else {
+    for (const [weekday, hours] of Object.entries(availability.hoursByWeekday)) {
+      if (!(WEEKDAYS as readonly string[]).includes(weekday)) refuse('invalid_weekday', `"${weekday}" is not a weekday.`);
+      requireHours(hours, `Available hours on ${weekday}`, { allowZero: true, max: 24 });
+    }
+  }
+  availability.unavailable.forEach((period) => requirePeriod(period, 'An unavailable period'));
+}
+
+function offerContract(command: OfferContract, worker: PoolWorker): WorkerEvent[] {
+  const { contractId, terms, seasonalClause } = command;
+  requireText(contractId, 'The contract id');
+  if (worker.contracts.some((c) => c.contractId === contractId)) conflict('contract_already_exists', `${worker.name} already has a contract ${contractId}.`);
+  requireTerms(terms);
+  // Contracts follow one another: a new one starts after every earlier one has ended, so the
+  // covering contract of a period is unambiguous and no past chain is rewritten.
+  const running = worker.contracts.find((c) => overlaps(contractPeriod(c), { from: terms.from }));
+  if (running) {
+    refuse(
+      'contracts_overlap',
+      `${worker.name}'s contract ${running.contractId} runs ${formatPeriod(contractPeriod(running))}; a new contract must start after it has ended, not on ${terms.from}.`,
+    );
+  }
+  const chain = terms.kind === 'fixed_term' ? chainPositionFor(worker.contracts, terms, seasonalClause) : undefined;
+  return [{ type: 'PoolContractAgreed', data: { workerId: worker.workerId, contractId, terms, chain } }];
+}
+
+function requireTerms(terms: ContractTerms): void {
+  requirePeriod({ from: terms.from, to: terms.kind === 'fixed_term' ? terms.to : undefined }, 'The contract');
+  requireHours(terms.maxHoursPerWeek, 'The maximum hours a week');
+  requireHours(terms.guaranteedHoursPerWeek, 'The guaranteed hours a week', { allowZero: true });
+  if (terms.guaranteedHoursPerWeek > terms.maxHoursPerWeek) {
+    refuse('guaranteed_above_maximum', `The guaranteed ${terms.guaranteedHoursPerWeek} h a week exceed the maximum of ${terms.maxHoursPerWeek} h a week.`);
+  }
+}
+
+function endContract(command: EndContract, worker: PoolWorker): WorkerEvent[] {
+  const contract = worker.contracts.find((c) => c.contractId === command.contractId);
+  if (!contract) notFound('contract_not_found', `${worker.name} has no contract ${command.contractId}.`);
+  if (contract.lastDay !== undefined) refuse('contract_already_ended', `Contract ${contract.contractId} was already ended on ${contract.lastDay}.`);
+  requireDate(command.lastDay, 'The last day of the contract');
+  requireText(command.reason, 'The reason for ending the contract');
+  const period = contractPeriod(contract);
+  if (command.lastDay < period.from || (period.to !== undefined && command.lastDay > period.to)) {
+    refuse('end_outside_contract', `Contract ${contract.contractId} runs ${formatPeriod(period)}; it cannot end on ${command.lastDay}.`);
+  }
+  const stranded = worker.commitments.find((c) => c.contractId === contract.contractId && c.period.to > command.lastDay);
+  if (stranded) {
+    refuse(
+      'contract_has_commitments',
+      `Placement ${stranded.placementId} has ${stranded.hoursPerWeek} h a week committed under contract ${contract.contractId} until ${stranded.period.to}; ` +
+        `release those hours before ending the contract on ${command.lastDay}.`,
+    );
+  }
+  const { lastDay, reason } = command;
+  return [{ type: 'PoolContractEnded', data: { workerId: worker.workerId, contractId: contract.contractId, lastDay, reason } }];
+}
+
+function commitHours(command: CommitHours, worker: PoolWorker): WorkerEvent[] {
+  const { placementId, hoursPerWeek, period } = command;
+  requireText(placementId, 'The placement id');
+  requireHours(hoursPerWeek, 'The hours a week');
+  requirePeriod(period, 'The placement period');
+  const current = worker.commitments.find((c) => c.placementId === placementId);
+  if (current && current.hoursPerWeek === hoursPerWeek && current.period.from === period.from && current.period.to === period.to) return [];
+  const contract = contractCovering(worker, period) ?? noCoveringContract(period);
+  for (const { week, hours } of committedHoursIn(worker, period, { exceptPlacementId: placementId })) {
+    requireWithinWeekLimits({ committedHours: hours, addingHours: hoursPerWeek, contractMaxHours: contract.terms.maxHoursPerWeek, week });
+  }
+  return [{ type: 'HoursCommitted', data: { workerId: worker.workerId, placementId, contractId: contract.contractId, hoursPerWeek, period } }];
+}
+
+function releaseHours(command: ReleaseHours, worker: PoolWorker): WorkerEvent[] {
+  if (command.from !== undefined) requireDate(command.from, 'The date to release hours from');
+  const commitment = worker.commitments.find((c) => c.placementId === command.placementId);
+  // Releasing what is not (or no longer) committed changes nothing, so a compensation can be retried safely.
+  if (!commitment) return [];
+  const from = laterOf(command.from ?? commitment.period.from, commitment.period.from);
+  if (from > commitment.period.to) return [];
+  const { placementId, hoursPerWeek, period } = commitment;
+  return [{ type: 'HoursReleased', data: { workerId: worker.workerId, placementId, hoursPerWeek, period: { from, to: period.to } } }];
+}
+
+export function registeredWorker(state: WorkerState): PoolWorker {
+  if (state.status === 'none') notFound('worker_not_found', 'This worker is not registered.');
+  return state;
+}
