@@ -1,1 +1,2 @@
 export * from './command-executor.js';
+export * from './placement-process.js';

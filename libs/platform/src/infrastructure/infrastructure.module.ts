@@ -8,6 +8,7 @@ import {
   type EventStore,
   type PostgresConnection,
 } from '@banenpool/event-store';
+import { placementProcess } from '@banenpool/application';
 import { openReadModelDataSource, Projector } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
@@ -91,7 +92,7 @@ export class InfrastructureModule {
           provide: Projector,
           inject: [EVENT_STORE, DataSource],
           useFactory: (store: EventStore, dataSource: DataSource) =>
-            new Projector(store, dataSource, allProjections, {
+            new Projector(store, dataSource, [...allProjections, placementProcess(store)], {
               batchSize: config.PROJECTOR_BATCH_SIZE,
               onError: (name, error) => new Logger('Projector').error({ projection: name, err: error }, `Projection ${name} failed; retrying`),
             }),
