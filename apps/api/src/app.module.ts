@@ -3,7 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig, AuthGuard, IdempotencyInterceptor, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
+import { CapacityRequestsModule } from './capacity-requests/capacity-requests.module.js';
+import { CaosModule } from './caos/caos.module.js';
+import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor.js';
+import { EmployersModule } from './employers/employers.module.js';
+import { PlacementsModule } from './placements/placements.module.js';
 import { StreamsModule } from './streams/streams.module.js';
+import { WorkersModule } from './workers/workers.module.js';
 
 @Module({})
 export class AppModule {
@@ -16,10 +22,16 @@ export class AppModule {
         InfrastructureModule.forRoot(config, { runProjector: config.EMBEDDED_PROJECTOR }),
         ObservabilityModule,
         StreamsModule,
+        CaosModule,
+        EmployersModule,
+        WorkersModule,
+        CapacityRequestsModule,
+        PlacementsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],
     };
   }

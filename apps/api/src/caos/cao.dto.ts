@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { WEEKDAYS } from '@banenpool/domain';
+import { IsLocalDate } from '../common/is-local-date.js';
+import { IsRecordOf, isBasisPoints, isCentsList } from '../common/is-record-of.js';
+
+export class RegisterCaoDto {
+  @ApiProperty({ example: 'schoonmaak', description: 'Short code; the CAO stream is cao-<code>' })
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,49}$/, { message: 'code must be 1-50 lowercase letters, digits or _.-' })
+  code: string;
+
+  @ApiProperty({ example: 'CAO Schoonmaak- en Glazenwassersbedrijf' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+}
+
+export class TimeBandDto {
+  @ApiProperty({ enum: WEEKDAYS, example: 'sunday' })
+  @IsIn(WEEKDAYS)
+  weekday: (typeof WEEKDAYS)[number];
+
+  @ApiProperty({ example: '00:00' })
+  @Matches(/^\d{2}:\d{2}$/, { message: 'start must be HH:MM' })
+  start: string;
+
+  @ApiProperty({ example: '24:00' })
+  @Matches(/^\d{2}:\d{2}$/, { message: 'end must be HH:MM' })
+  end: string;
+
+  @ApiProperty({ example: 10000, description: 'Surcharge in basis points (10000 = 100 %)' })
+  @IsInt()
+  @Min(0)
+  @Max(30000)
+  surchargeBp: number;
+}
+
+export class SurchargesDto {
+  @ApiProperty({ type: [TimeBandDto] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TimeBandDto)
+  timeBands: TimeBandDto[];
+
+  @ApiProperty({ example: 10000 })
+  @IsInt()
+  @Min(0)
+  @Max(30000)
+  publicHolidayBp: number;
+}
+
+export class CaoVersionContentDto {
+  @ApiProperty({ example: { A: [1471, 1502, 1534], B: [1550, 1590] }, description: 'Hourly wage in cents per step (step 0 first), per scale' })
+  @IsRecordOf(isCentsList, 'a list of 1-50 hourly wages in whole cents')
+  wageScales: Record<string, number[]>;
+
+  @ApiPropertyOptional({ example: { 18: 5000, 19: 6000, 20: 8000 }, description: 'The CAO’s own youth percentages by age, in basis points' })
+  @IsOptional()
+  @IsRecordOf(isBasisPoints, 'basis points (0-30000)')
+  youthBp?: Record<number, number>;
+
+  @ApiProperty({ type: SurchargesDto })
+  @ValidateNested()
+  @Type(() => SurchargesDto)
+  surcharges: SurchargesDto;
+
+  @ApiProperty({ example: 800, description: 'Holiday pay in basis points; at least 800 (8 %)' })
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  holidayPayBp: number;
+
+  @ApiProperty({ example: 38 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(1)
+  @Max(60)
+  fullTimeHoursPerWeek: number;
+
+  @ApiProperty({ description: 'Seasonal clause: a gap over 3 months (not 6) breaks a chain of fixed-term contracts' })
+  @IsBoolean()
+  seasonalClause: boolean;
+
+  @ApiProperty({ description: 'True when the figures are made up for a demonstration, not taken from a published CAO' })
+  @IsBoolean()
+  illustrative: boolean;
+}
+
+export class PublishCaoVersionDto {
+  @ApiProperty({ example: '2026-01-01' })
+  @IsLocalDate()
+  effectiveFrom: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Leave out for "until the next version"' })
+  @IsOptional()
+  @IsLocalDate()
+  effectiveUntil?: string;
+
+  @ApiProperty({ type: CaoVersionContentDto })
+  @ValidateNested()
+  @Type(() => CaoVersionContentDto)
+  content: CaoVersionContentDto;
+}
+
+export class CorrectCaoVersionDto {
+  @ApiProperty({ example: '2026-01-01', description: 'The effective date of the version being corrected' })
+  @IsLocalDate()
+  effectiveFrom: string;
+
+  @ApiProperty({ type: CaoVersionContentDto })
+  @ValidateNested()
+  @Type(() => CaoVersionContentDto)
+  content: CaoVersionContentDto;
+
+  @ApiProperty({ example: 'Scale B step 1 was typed as 15.09; the CAO says 15.90' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}
+
+export class CaoOnQuery {
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Also show the version that applies on this date' })
+  @IsOptional()
+  @IsLocalDate()
+  on?: string;
+}

@@ -1,0 +1,58 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { executeCommand, type DomainEventShape, type StreamDecider } from '@banenpool/application';
+import { schemaVersionOf } from '@banenpool/domain';
+import { formatPosition, type EventStore } from '@banenpool/event-store';
+import { actorLabel, EVENT_STORE, type Actor } from '@banenpool/platform';
+import { Projector } from '@banenpool/projector';
+import type { Request, Response } from 'express';
+
+/** What every command endpoint answers: the stream's new version (also the ETag) and where to waitFor. */
+export interface CommandAccepted {
+  streamId: string;
+  /** Send as If-Match to make the next command conditional on this version. */
+  version: number;
+  /** Global position of the last event; pass as waitFor to read this write. Absent when nothing changed. */
+  position?: string;
+  /** The facts recorded, by type. */
+  events: string[];
+}
+
+const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+/** Runs a command against a stream for an HTTP caller: If-Match, actor and correlation id in, ETag out. */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projector: Projector,
+  ) {}
+
+  async run<Command, Event extends DomainEventShape, State>(
+    decider: StreamDecider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    http: { actor: Actor; request: Request; response: Response },
+  ): Promise<CommandAccepted> {
+    const result = await executeCommand(this.store, decider, streamId, command, {
+      expectedVersion: parseIfMatch(http.request.header('if-match')),
+      metadata: { actor: actorLabel(http.actor), correlationId: String(http.request.id) },
+      now: new Date(),
+      schemaVersionOf,
+    });
+    if (result.position) this.projector.notify();
+    http.response.setHeader('ETag', `"${result.version}"`);
+    return {
+      streamId,
+      version: result.version,
+      ...(result.position ? { position: formatPosition(result.position) } : {}),
+      events: result.events.map((e) => e.type),
+    };
+  }
+}
+
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = IF_MATCH.exec(header.trim());
+  if (!match) throw new BadRequestException('If-Match must be the version a previous answer gave, e.g. "3"');
+  return Number(match[1]);
+}

@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsLocalDate } from '../common/is-local-date.js';
+import { IsRecordOf } from '../common/is-record-of.js';
+import { PeriodDto } from '../common/period.dto.js';
+
+const ID = /^[a-z0-9][a-z0-9_.-]{0,59}$/;
+const isWeekHours = (value: unknown) => typeof value === 'number' && Number.isInteger(value * 4) && value >= 0 && value <= 24;
+
+export class AvailabilityDto {
+  @ApiPropertyOptional({ example: 32, description: 'Hours a week the worker can work (or give hoursByWeekday)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(60)
+  hoursPerWeek?: number;
+
+  @ApiPropertyOptional({ example: { monday: 8, tuesday: 8, wednesday: 4 }, description: 'Hours per weekday (quarter hours)' })
+  @IsOptional()
+  @IsRecordOf(isWeekHours, 'a number of hours (quarter hours, 0-24) for a weekday')
+  hoursByWeekday?: Record<string, number>;
+
+  @ApiPropertyOptional({ type: [PeriodDto], description: 'Periods the worker cannot work' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PeriodDto)
+  unavailable?: PeriodDto[];
+}
+
+export class TargetGroupStatusDto {
+  @ApiProperty({ description: 'In UWV’s target-group register (doelgroepregister)' })
+  @IsBoolean()
+  inRegister: boolean;
+
+  @ApiPropertyOptional({ example: 7000, description: 'Assessed wage value (loonwaarde) in basis points; 10000 = full productivity' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  wageValueBp?: number;
+}
+
+export class RegisterWorkerDto {
+  @ApiProperty({ example: 'w-anna' })
+  @Matches(ID, { message: 'workerId must be 1-60 lowercase letters, digits or _.-' })
+  workerId: string;
+
+  @ApiProperty({ example: 'Anna de Vries' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: '1998-04-12' })
+  @IsLocalDate()
+  birthDate: string;
+
+  @ApiProperty({ example: 'hengelo' })
+  @IsString()
+  @Length(1, 100)
+  homeArea: string;
+
+  @ApiProperty({ example: ['cleaning', 'catering'] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  skills: string[];
+
+  @ApiProperty({ type: AvailabilityDto })
+  @ValidateNested()
+  @Type(() => AvailabilityDto)
+  availability: AvailabilityDto;
+
+  @ApiPropertyOptional({ type: TargetGroupStatusDto, description: 'Sensitive: only operators and auditors see it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TargetGroupStatusDto)
+  targetGroup?: TargetGroupStatusDto;
+}
+
+export class SkillDto {
+  @ApiProperty({ example: 'forklift' })
+  @IsString()
+  @Length(1, 100)
+  skill: string;
+}
+
+export class OfferContractDto {
+  @ApiProperty({ example: 'c-2026-1' })
+  @Matches(ID, { message: 'contractId must be 1-60 lowercase letters, digits or _.-' })
+  contractId: string;
+
+  @ApiProperty({ enum: ['fixed_term', 'indefinite'] })
+  @IsIn(['fixed_term', 'indefinite'])
+  kind: 'fixed_term' | 'indefinite';
+
+  @ApiProperty({ example: '2026-11-01' })
+  @IsLocalDate()
+  from: string;
+
+  @ApiPropertyOptional({ example: '2027-10-31', description: 'Required for fixed_term' })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+
+  @ApiProperty({ example: 16 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(60)
+  guaranteedHoursPerWeek: number;
+
+  @ApiProperty({ example: 32 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(60)
+  maxHoursPerWeek: number;
+
+  @ApiPropertyOptional({ example: 'recreatie', description: 'The CAO whose seasonal clause (3-month chain gap) applies to this contract, if any' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,49}$/, { message: 'seasonalClauseCao must be a CAO code' })
+  seasonalClauseCao?: string;
+}
+
+export class EndContractDto {
+  @ApiProperty({ example: '2027-01-31' })
+  @IsLocalDate()
+  lastDay: string;
+
+  @ApiProperty({ example: 'Worker found a job outside the pool' })
+  @IsString()
+  @Length(3, 500)
+  reason: string;
+}

@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { loadConfig } from '@banenpool/platform';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureHttpApp } from '../../apps/api/src/http/configure-http-app.js';
+
+/** The API on in-memory PGlite, configured exactly as main.ts does (demo keys active). */
+export async function startTestApi(env: Record<string, string | undefined> = {}): Promise<INestApplication> {
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const app = moduleRef.createNestApplication();
+  configureHttpApp(app);
+  await app.init();
+  return app;
+}
+
+/** Requests as one caller: `as('demo-operator').post('/caos').send(...)`. */
+export function caller(app: INestApplication, apiKey: string) {
+  const server = app.getHttpServer();
+  return {
+    get: (path: string) => request(server).get(path).set('Authorization', `Bearer ${apiKey}`),
+    post: (path: string) => request(server).post(path).set('Authorization', `Bearer ${apiKey}`),
+  };
+}
