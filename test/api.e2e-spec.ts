@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { formatPosition, type EventStore } from '@banenpool/event-store';
-import { EVENT_STORE, loadConfig } from '@banenpool/platform';
+import { EVENT_STORE } from '@banenpool/platform';
 import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
 import request from 'supertest';
-import { AppModule } from '../apps/api/src/app.module.js';
-import { configureHttpApp } from '../apps/api/src/http/configure-http-app.js';
+import { startTestApi } from './support/api-client.js';
 
 describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode) => {
   let app: INestApplication;
@@ -15,11 +13,7 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
 
   beforeAll(async () => {
     database = mode === 'postgres' ? await createScratchDatabase() : undefined;
-    const config = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: database?.url, LOG_LEVEL: 'silent' });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication();
-    configureHttpApp(app);
-    await app.init();
+    app = await startTestApi({ DATABASE_URL: database?.url });
     store = app.get(EVENT_STORE);
   });
   /** Requests as the embedded demo's operator (API_KEYS is not set in these tests). */

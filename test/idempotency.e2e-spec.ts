@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Post, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { formatPosition, type EventStore } from '@banenpool/event-store';
-import { CurrentActor, EVENT_STORE, actorLabel, loadConfig, type Actor } from '@banenpool/platform';
+import { CurrentActor, EVENT_STORE, actorLabel, type Actor } from '@banenpool/platform';
 import { IsInt, Min } from 'class-validator';
 import request from 'supertest';
-import { AppModule } from '../apps/api/src/app.module.js';
-import { configureHttpApp } from '../apps/api/src/http/configure-http-app.js';
+import { startTestApi } from './support/api-client.js';
 
 class NoteBody {
   @IsInt()
@@ -39,11 +37,7 @@ describe('POST commands: Idempotency-Key and roles', () => {
   const noted = async () => (await store.readStream('notes-1')).length;
 
   beforeAll(async () => {
-    const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers: [NotesController] }).compile();
-    app = moduleRef.createNestApplication();
-    configureHttpApp(app);
-    await app.init();
+    app = await startTestApi({}, [NotesController]);
     store = app.get(EVENT_STORE);
   });
   afterAll(() => app?.close());

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadConfig } from '@banenpool/platform';
 import request from 'supertest';
@@ -6,9 +6,9 @@ import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureHttpApp } from '../../apps/api/src/http/configure-http-app.js';
 
 /** The API on in-memory PGlite, configured exactly as main.ts does (demo keys active). */
-export async function startTestApi(env: Record<string, string | undefined> = {}): Promise<INestApplication> {
+export async function startTestApi(env: Record<string, string | undefined> = {}, extraControllers: Type[] = []): Promise<INestApplication> {
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers: extraControllers }).compile();
   const app = moduleRef.createNestApplication();
   configureHttpApp(app);
   await app.init();

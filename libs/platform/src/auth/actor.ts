@@ -8,7 +8,8 @@ export interface Actor {
   employerId?: string;
 }
 
-export const actorLabel = (actor: Actor): string => `${actor.role}:${actor.name}`;
+/** As recorded on events: `operator:anna`, `employer:planning@visschedijk`, `auditor:uwv`. */
+export const actorLabel = (actor: Actor): string => `${actor.role}:${actor.name}${actor.employerId ? `@${actor.employerId}` : ''}`;
 
 const ROLES: readonly Role[] = ['operator', 'employer', 'auditor'];
 const NAME = /^[A-Za-z0-9_.@-]{1,100}$/;
