@@ -68,6 +68,11 @@ describe('CAOs and employers over HTTP', () => {
     expect(overlapping.body.detail).toMatch(/overlap/i);
     expect((await park.get('/employers/waarbeek').expect(200)).body.closures).toHaveLength(1);
     await caller(app, 'demo-employer-other').get('/employers/waarbeek').expect(403);
+    const unknownCao = await operator.post('/employers/waarbeek/cao-applications').send({ caoCode: 'nonexistent', from: '2026-06-01' }).expect(422);
+    expect(unknownCao.body.code).toBe('unknown_cao');
+    const unknownScale = await operator.post('/employers/waarbeek/function-classifications').send({ functionName: 'kassa', scale: 'Z', from: '2026-02-01' }).expect(422);
+    expect(unknownScale.body.code).toBe('unknown_scale');
+    await operator.post('/employers/waarbeek/function-classifications').send({ functionName: 'kassa', scale: 'B', from: '2026-02-01' }).expect(201);
     await park.post('/employers/waarbeek/cao-applications').send({ caoCode: 'schoonmaak', from: '2026-06-01' }).expect(403);
   });
 });

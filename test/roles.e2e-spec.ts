@@ -87,9 +87,13 @@ describe('roles over HTTP', () => {
     await ownEmployer().post('/workers').send({}).expect(403);
   });
 
-  it('employers see of a worker only name, skills and hours; never target-group status or wage value', async () => {
-    const seen = (await ownEmployer().get('/workers/dewi').expect(200)).body;
+  it('employers see of a worker placed with them only name, skills and hours there; never target-group status or wage value', async () => {
+    await ownEmployer().get('/workers/dewi').expect(403); // proposed, not yet placed
+    const confirmed = await operator().post('/placements/dewi-bolletje/confirmation').send({}).expect(201);
+    const seen = (await ownEmployer().get(`/workers/dewi?waitFor=${confirmed.body.position}`).expect(200)).body;
     expect(Object.keys(seen).sort()).toEqual(['hours', 'name', 'skills', 'workerId']);
+    expect(seen.hours).toEqual([{ placementId: 'dewi-bolletje', hoursPerWeek: 16, period: { from: '2026-09-07', to: '2026-12-20' } }]);
+    await otherEmployer().get('/workers/dewi').expect(403);
     expect(JSON.stringify(seen)).not.toMatch(/targetGroup|wageValue|inRegister|birthDate/);
     const full = (await operator().get('/workers/dewi').expect(200)).body;
     expect(full.targetGroup).toEqual({ inRegister: true, wageValueBp: 7000 });

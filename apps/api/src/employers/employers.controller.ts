@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { employerDecider, employerStreamId, type EmployerCommand } from '@banenpool/domain';
+import { caoDecider, caoOn, caoStreamId, caoVersionOn, employerDecider, employerStreamId, hourlyWage, refuse, type EmployerCommand } from '@banenpool/domain';
 import { CurrentActor, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
 import { requireEmployerAccess } from '../common/access.js';
@@ -35,7 +35,8 @@ export class EmployersController {
   @Post(':employerId/cao-applications')
   @Roles('operator')
   @ApiOperation({ summary: 'The employer applies a CAO from a date (ends the previous one)' })
-  applyCao(@Param('employerId') id: string, @Body() body: ApplyCaoDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async applyCao(@Param('employerId') id: string, @Body() body: ApplyCaoDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    await this.caoVersionOn(body.caoCode, body.from);
     return this.run(id, { type: 'ApplyCao', ...body }, actor, request, response);
   }
 
@@ -49,7 +50,11 @@ export class EmployersController {
   @Post(':employerId/function-classifications')
   @Roles('operator')
   @ApiOperation({ summary: 'Classify a function to a scale of the employer’s CAO, from a date' })
-  classify(@Param('employerId') id: string, @Body() body: ClassifyFunctionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async classify(@Param('employerId') id: string, @Body() body: ClassifyFunctionDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const { state } = await this.streams.load(employerDecider, employerStreamId(id));
+    const applied = caoOn(state, body.from);
+    // Without a CAO that day the decider refuses with its own reason; with one, the scale must exist in it.
+    if (applied) hourlyWage(await this.caoVersionOn(applied.caoCode, body.from), body.scale, 0);
     return this.run(id, { type: 'ClassifyFunction', ...body }, actor, request, response);
   }
 
@@ -67,6 +72,13 @@ export class EmployersController {
     const { state, version } = await this.streams.existing(employerDecider, employerStreamId(id), `employer ${id}`);
     response.setHeader('ETag', `"${version}"`);
     return { ...state, version };
+  }
+
+  /** The CAO version in force on a date: an unknown CAO or one without a version then is refused (422). */
+  private async caoVersionOn(caoCode: string, date: string) {
+    const { state } = await this.streams.load(caoDecider, caoStreamId(caoCode));
+    if (state.status === 'none') refuse('unknown_cao', `There is no CAO ${caoCode}; register it first.`);
+    return caoVersionOn(state, date) ?? refuse('no_cao_version', `CAO ${caoCode} has no version in force on ${date}.`);
   }
 
   private run(id: string, command: EmployerCommand, actor: Actor, request: Request, response: Response) {

@@ -1,9 +1,11 @@
-import { BadRequestException, Body, Controller, Delete, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, ForbiddenException, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   caoDecider,
   caoStreamId,
   caoVersionOn,
+  placementDecider,
+  placementStreamId,
   workerDecider,
   workerStreamId,
   type Availability,
@@ -82,8 +84,28 @@ export class WorkersController {
   @ApiOperation({ summary: 'A worker; employers see only name, skills and committed hours' })
   async get(@Param('workerId') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const { state, version } = await this.streams.existing(workerDecider, workerStreamId(id), `worker ${id}`);
+    if (actor.role === 'employer') return this.employerView(state, actor.employerId!);
     response.setHeader('ETag', `"${version}"`);
-    return actor.role === 'employer' ? employerView(state) : { ...state, version };
+    return { ...state, version };
+  }
+
+  /**
+   * An employer sees a worker placed with it, and of that worker only name, skills and the hours
+   * at that employer: target-group status, wage value, birth date, contracts and other hirers are
+   * not its business.
+   */
+  private async employerView(worker: PoolWorker, employerId: string) {
+    const placements = await Promise.all(
+      worker.commitments.map(async (c) => ({ commitment: c, placement: (await this.streams.load(placementDecider, placementStreamId(c.placementId))).state })),
+    );
+    const here = placements.filter(({ placement }) => placement.status !== 'none' && placement.employerId === employerId);
+    if (here.length === 0) throw new ForbiddenException('An employer sees only workers placed with it');
+    return {
+      workerId: worker.workerId,
+      name: worker.name,
+      skills: worker.skills,
+      hours: here.map(({ commitment: { placementId, hoursPerWeek, period } }) => ({ placementId, hoursPerWeek, period })),
+    };
   }
 
   private run(id: string, command: WorkerCommand, actor: Actor, request: Request, response: Response) {
@@ -94,16 +116,6 @@ export class WorkersController {
     const { state } = await this.streams.existing(caoDecider, caoStreamId(caoCode), `CAO ${caoCode}`);
     return caoVersionOn(state, onDate)?.content.seasonalClause ?? false;
   }
-}
-
-/** Target-group status, wage value, birth date and contracts are not an employer's business. */
-function employerView(worker: PoolWorker) {
-  return {
-    workerId: worker.workerId,
-    name: worker.name,
-    skills: worker.skills,
-    hours: worker.commitments.map(({ placementId, hoursPerWeek, period }) => ({ placementId, hoursPerWeek, period })),
-  };
 }
 
 function toAvailability(body: AvailabilityDto): Availability {
