@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsNumber, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { PeriodDto } from '../common/period.dto.js';
+import { IsResourceId } from '../common/is-resource-id.js';
 
-const ID = /^[a-z0-9][a-z0-9_.-]{0,59}$/;
 
 export class CapacityTermsDto {
   @ApiProperty({ type: PeriodDto })
@@ -26,15 +26,15 @@ export class CapacityTermsDto {
 
 export class RequestCapacityDto extends CapacityTermsDto {
   @ApiProperty({ example: 'visschedijk-winter-2026' })
-  @Matches(ID, { message: 'requestId must be 1-60 lowercase letters, digits or _.-' })
+  @IsResourceId()
   requestId: string;
 
   @ApiProperty({ example: 'visschedijk' })
-  @Matches(ID, { message: 'employerId must be an employer id' })
+  @IsResourceId()
   employerId: string;
 
   @ApiProperty({ example: 'hengelo' })
-  @Matches(ID, { message: 'siteId must be a site id' })
+  @IsResourceId()
   siteId: string;
 
   @ApiProperty({ example: 'schoonmaker' })

@@ -3,13 +3,12 @@ import { Type } from 'class-transformer';
 import { IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
+import { IsResourceId } from '../common/is-resource-id.js';
 
-const ID = /^[a-z0-9][a-z0-9_.-]{0,59}$/;
-const ID_MESSAGE = 'must be 1-60 lowercase letters, digits or _.-';
 
 export class JoinPoolDto {
   @ApiProperty({ example: 'visschedijk', description: 'The employer stream is employer-<employerId>' })
-  @Matches(ID, { message: `employerId ${ID_MESSAGE}` })
+  @IsResourceId()
   employerId: string;
 
   @ApiProperty({ example: 'Visschedijk Facilitaire Diensten' })
@@ -40,7 +39,7 @@ export class ApplyCaoDto {
 
 export class AddSiteDto {
   @ApiProperty({ example: 'hengelo' })
-  @Matches(ID, { message: `siteId ${ID_MESSAGE}` })
+  @IsResourceId()
   siteId: string;
 
   @ApiProperty({ example: 'Hengelo, Industrieplein' })
@@ -72,7 +71,7 @@ export class ClassifyFunctionDto {
 
 export class DeclareClosureDto {
   @ApiProperty({ example: 'park' })
-  @Matches(ID, { message: `siteId ${ID_MESSAGE}` })
+  @IsResourceId()
   siteId: string;
 
   @ApiProperty({ type: PeriodDto })

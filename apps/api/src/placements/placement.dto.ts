@@ -1,32 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
+import { IsResourceId } from '../common/is-resource-id.js';
 
-const ID = /^[a-z0-9][a-z0-9_.-]{0,59}$/;
 
 export class ProposePlacementDto {
   @ApiProperty({ example: 'pl-anna-visschedijk-winter' })
-  @Matches(ID, { message: 'placementId must be 1-60 lowercase letters, digits or _.-' })
+  @IsResourceId()
   placementId: string;
 
   @ApiProperty({ example: 'w-anna' })
-  @Matches(ID, { message: 'workerId must be a worker id' })
+  @IsResourceId()
   workerId: string;
 
   @ApiProperty({ example: 'visschedijk' })
-  @Matches(ID, { message: 'employerId must be an employer id' })
+  @IsResourceId()
   employerId: string;
 
   @ApiPropertyOptional({ example: 'visschedijk-winter-2026', description: 'The capacity request this fills, if any' })
   @IsOptional()
-  @Matches(ID, { message: 'capacityRequestId must be a capacity request id' })
+  @IsResourceId()
   capacityRequestId?: string;
 
   @ApiProperty({ example: 'hengelo' })
-  @Matches(ID, { message: 'siteId must be a site id' })
+  @IsResourceId()
   siteId: string;
 
   @ApiProperty({ example: 'schoonmaker' })

@@ -18,8 +18,8 @@ import {
 import { IsLocalDate } from '../common/is-local-date.js';
 import { IsRecordOf } from '../common/is-record-of.js';
 import { PeriodDto } from '../common/period.dto.js';
+import { IsResourceId } from '../common/is-resource-id.js';
 
-const ID = /^[a-z0-9][a-z0-9_.-]{0,59}$/;
 const isWeekHours = (value: unknown) => typeof value === 'number' && Number.isInteger(value * 4) && value >= 0 && value <= 24;
 
 export class AvailabilityDto {
@@ -59,7 +59,7 @@ export class TargetGroupStatusDto {
 
 export class RegisterWorkerDto {
   @ApiProperty({ example: 'w-anna' })
-  @Matches(ID, { message: 'workerId must be 1-60 lowercase letters, digits or _.-' })
+  @IsResourceId()
   workerId: string;
 
   @ApiProperty({ example: 'Anna de Vries' })
@@ -104,7 +104,7 @@ export class SkillDto {
 
 export class OfferContractDto {
   @ApiProperty({ example: 'c-2026-1' })
-  @Matches(ID, { message: 'contractId must be 1-60 lowercase letters, digits or _.-' })
+  @IsResourceId()
   contractId: string;
 
   @ApiProperty({ enum: ['fixed_term', 'indefinite'] })
