@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { WEEKDAYS } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { IsRecordOf, isBasisPoints, isCentsList } from '../common/is-record-of.js';
+import { Optional, NestedObject, IsHours } from '../common/validators.js';
 
 export class RegisterCaoDto {
   @ApiProperty({ example: 'schoonmaak', description: 'Short code; the CAO stream is cao-<code>' })
@@ -57,13 +58,12 @@ export class CaoVersionContentDto {
   wageScales: Record<string, number[]>;
 
   @ApiPropertyOptional({ example: { 18: 5000, 19: 6000, 20: 8000 }, description: 'The CAO’s own youth percentages by age, in basis points' })
-  @IsOptional()
+  @Optional()
   @IsRecordOf(isBasisPoints, 'basis points (0-30000)')
   youthBp?: Record<number, number>;
 
   @ApiProperty({ type: SurchargesDto })
-  @ValidateNested()
-  @Type(() => SurchargesDto)
+  @NestedObject(() => SurchargesDto)
   surcharges: SurchargesDto;
 
   @ApiProperty({ example: 800, description: 'Holiday pay in basis points; at least 800 (8 %)' })
@@ -73,9 +73,7 @@ export class CaoVersionContentDto {
   holidayPayBp: number;
 
   @ApiProperty({ example: 38 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(1)
-  @Max(60)
+  @IsHours(1, 60)
   fullTimeHoursPerWeek: number;
 
   @ApiProperty({ description: 'Seasonal clause: a gap over 3 months (not 6) breaks a chain of fixed-term contracts' })
@@ -93,13 +91,12 @@ export class PublishCaoVersionDto {
   effectiveFrom: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Leave out for "until the next version"' })
-  @IsOptional()
+  @Optional()
   @IsLocalDate()
   effectiveUntil?: string;
 
   @ApiProperty({ type: CaoVersionContentDto })
-  @ValidateNested()
-  @Type(() => CaoVersionContentDto)
+  @NestedObject(() => CaoVersionContentDto)
   content: CaoVersionContentDto;
 }
 
@@ -109,8 +106,7 @@ export class CorrectCaoVersionDto {
   effectiveFrom: string;
 
   @ApiProperty({ type: CaoVersionContentDto })
-  @ValidateNested()
-  @Type(() => CaoVersionContentDto)
+  @NestedObject(() => CaoVersionContentDto)
   content: CaoVersionContentDto;
 
   @ApiProperty({ example: 'Scale B step 1 was typed as 15.09; the CAO says 15.90' })
@@ -121,7 +117,7 @@ export class CorrectCaoVersionDto {
 
 export class CaoOnQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Also show the version that applies on this date' })
-  @IsOptional()
+  @Optional()
   @IsLocalDate()
   on?: string;
 }

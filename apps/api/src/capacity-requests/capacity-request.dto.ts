@@ -1,20 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
+import { NestedObject, IsHours } from '../common/validators.js';
 
 
 export class CapacityTermsDto {
   @ApiProperty({ type: PeriodDto })
-  @ValidateNested()
-  @Type(() => PeriodDto)
+  @NestedObject(() => PeriodDto)
   period: PeriodDto;
 
   @ApiProperty({ example: 24, description: 'Hours a week per person (quarter hours)' })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.25)
-  @Max(60)
+  @IsHours(0.25, 60)
   hoursPerWeek: number;
 
   @ApiProperty({ example: 6 })

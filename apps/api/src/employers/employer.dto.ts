@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
+import { NestedObject } from '../common/validators.js';
 
 
 export class JoinPoolDto {
@@ -75,8 +75,7 @@ export class DeclareClosureDto {
   siteId: string;
 
   @ApiProperty({ type: PeriodDto })
-  @ValidateNested()
-  @Type(() => PeriodDto)
+  @NestedObject(() => PeriodDto)
   period: PeriodDto;
 
   @ApiProperty({ example: 'Winter closure of the park' })

@@ -1,10 +1,14 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { jsonOnly } from './json-only.middleware.js';
 import { ProblemFilter } from './problem.filter.js';
+import { SafeInputPipe } from './safe-input.pipe.js';
 
 /** The HTTP behaviour shared by main.ts and the end-to-end tests, so tests see what users see. */
 export function configureHttpApp(app: INestApplication): void {
+  app.use(jsonOnly);
   app.useGlobalPipes(
+    new SafeInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

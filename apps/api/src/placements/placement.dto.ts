@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
+import { Optional, NestedObject, IsHours } from '../common/validators.js';
 
 
 export class ProposePlacementDto {
@@ -21,7 +21,7 @@ export class ProposePlacementDto {
   employerId: string;
 
   @ApiPropertyOptional({ example: 'visschedijk-winter-2026', description: 'The capacity request this fills, if any' })
-  @IsOptional()
+  @Optional()
   @IsResourceId()
   capacityRequestId?: string;
 
@@ -39,18 +39,15 @@ export class ProposePlacementDto {
   legalForm: LegalForm;
 
   @ApiProperty({ example: 24 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0.25)
-  @Max(60)
+  @IsHours(0.25, 60)
   hoursPerWeek: number;
 
   @ApiProperty({ type: PeriodDto })
-  @ValidateNested()
-  @Type(() => PeriodDto)
+  @NestedObject(() => PeriodDto)
   period: PeriodDto;
 
   @ApiPropertyOptional({ example: 3150, description: 'What the pool charges the hirer per hour, in cents' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(100_000_00)
@@ -59,7 +56,7 @@ export class ProposePlacementDto {
 
 export class ConfirmPlacementDto {
   @ApiPropertyOptional({ example: 0, description: 'Step within the function’s CAO scale (default 0)' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(60)

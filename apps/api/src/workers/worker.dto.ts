@@ -1,42 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { IsRecordOf } from '../common/is-record-of.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
+import { Optional, NestedObject, IsHours } from '../common/validators.js';
 
 const isWeekHours = (value: unknown) => typeof value === 'number' && Number.isInteger(value * 4) && value >= 0 && value <= 24;
 
 export class AvailabilityDto {
   @ApiPropertyOptional({ example: 32, description: 'Hours a week the worker can work (or give hoursByWeekday)' })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(60)
+  @Optional()
+  @IsHours(0, 60)
   hoursPerWeek?: number;
 
   @ApiPropertyOptional({ example: { monday: 8, tuesday: 8, wednesday: 4 }, description: 'Hours per weekday (quarter hours)' })
-  @IsOptional()
+  @Optional()
   @IsRecordOf(isWeekHours, 'a number of hours (quarter hours, 0-24) for a weekday')
   hoursByWeekday?: Record<string, number>;
 
   @ApiPropertyOptional({ type: [PeriodDto], description: 'Periods the worker cannot work' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -50,7 +35,7 @@ export class TargetGroupStatusDto {
   inRegister: boolean;
 
   @ApiPropertyOptional({ example: 7000, description: 'Assessed wage value (loonwaarde) in basis points; 10000 = full productivity' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(10000)
@@ -84,12 +69,12 @@ export class RegisterWorkerDto {
   skills: string[];
 
   @ApiProperty({ type: AvailabilityDto })
-  @ValidateNested()
-  @Type(() => AvailabilityDto)
+  @NestedObject(() => AvailabilityDto)
   availability: AvailabilityDto;
 
   @ApiPropertyOptional({ type: TargetGroupStatusDto, description: 'Sensitive: only operators and auditors see it' })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TargetGroupStatusDto)
   targetGroup?: TargetGroupStatusDto;
@@ -116,24 +101,20 @@ export class OfferContractDto {
   from: string;
 
   @ApiPropertyOptional({ example: '2027-10-31', description: 'Required for fixed_term' })
-  @IsOptional()
+  @Optional()
   @IsLocalDate()
   to?: string;
 
   @ApiProperty({ example: 16 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(60)
+  @IsHours(0, 60)
   guaranteedHoursPerWeek: number;
 
   @ApiProperty({ example: 32 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(60)
+  @IsHours(0, 60)
   maxHoursPerWeek: number;
 
   @ApiPropertyOptional({ example: 'recreatie', description: 'The CAO whose seasonal clause (3-month chain gap) applies to this contract, if any' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,49}$/, { message: 'seasonalClauseCao must be a CAO code' })
   seasonalClauseCao?: string;
 }

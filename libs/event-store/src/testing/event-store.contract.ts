@@ -99,6 +99,8 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
       ['a stream id with spaces', 'not a stream', events(1)],
       ['a system stream id', '$all', events(1)],
       ['an event type with spaces', 'contract-type', [event('Not A Type')]],
+      ['a NUL character in the data', 'contract-nul', [event('Noted', { text: 'nul\u0000byte' })]],
+      ['a lone surrogate in the data', 'contract-surrogate', [event('Noted', { text: 'half \ud800 a character' })]],
     ])('%s is refused before anything is written', async (_, stream, batch) => {
       await expect(store.appendToStream(stream, batch, { expectedVersion: 'any' })).rejects.toBeInstanceOf(InvalidAppendError);
     });
