@@ -95,6 +95,12 @@ describe('winter scenario over HTTP', () => {
     expect(park.pay).toMatchObject({ hourlyCents: 1495, wageBasis: 'cao', cao: { code: 'recreatie', scale: 'A', step: 1 } });
     expect(winter.pay).toMatchObject({ hourlyCents: 1610, wageBasis: 'cao', cao: { code: 'schoonmaak', scale: '1', step: 2 } });
     expect(winter.pay.hourlyCents - park.pay.hourlyCents).toBe(115);
+    const difference = (await settled('/placements/anna-winter/pay-difference?from=anna-park-2026')).body;
+    expect(difference).toMatchObject({
+      differenceCents: 115,
+      from: { caoCode: 'recreatie', hourlyCents: 1495, wageBasis: 'cao' },
+      to: { caoCode: 'schoonmaak', hourlyCents: 1610, wageBasis: 'cao' },
+    });
 
     // The placement process filled a place of the request and committed Anna's hours.
     const request = (await settled('/capacity-requests/visschedijk-winter')).body;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
@@ -85,4 +85,15 @@ export class WithdrawPlacementDto {
   @IsString()
   @Length(3, 500)
   reason: string;
+}
+
+export class PayDifferenceQuery {
+  @ApiProperty({ example: 'anna-park-2026', description: 'The earlier placement to compare with' })
+  @IsResourceId()
+  from: string;
+
+  @ApiPropertyOptional({ description: 'Read-your-writes position' })
+  @Optional()
+  @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'waitFor must be a position like 742-1031' })
+  waitFor?: string;
 }

@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { addDays, placementDecider, placementStreamId, refuse, type PlacementCommand } from '@banenpool/domain';
+import { addDays, placementDecider, placementStreamId, refuse, wageDifference, type PlacementCommand } from '@banenpool/domain';
 import { CurrentActor, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
 import { requireEmployerAccess } from '../common/access.js';
 import { CommandRunner } from '../commands/command-runner.service.js';
 import { StreamReader } from '../commands/stream-reader.service.js';
 import { PlacementFacts } from './placement-facts.service.js';
-import { ConfirmPlacementDto, EndPlacementEarlyDto, ExtendPlacementDto, ProposePlacementDto, WithdrawPlacementDto } from './placement.dto.js';
+import { ConfirmPlacementDto, EndPlacementEarlyDto, ExtendPlacementDto, PayDifferenceQuery, ProposePlacementDto, WithdrawPlacementDto } from './placement.dto.js';
 
 /**
  * Placements (the "small-hour contracts"): proposed → confirmed → ended. Confirming checks the
@@ -78,6 +78,22 @@ export class PlacementsController {
     requireEmployerAccess(actor, state.employerId);
     response.setHeader('ETag', `"${version}"`);
     return { ...state, version };
+  }
+
+  @Get(':placementId/pay-difference')
+  @Roles('operator', 'auditor')
+  @ApiOperation({ summary: 'What changes per hour from another placement of the worker to this one (e.g. the park’s CAO → the cleaning CAO)' })
+  async payDifference(@Param('placementId') id: string, @Query() query: PayDifferenceQuery) {
+    const [from, to] = await Promise.all([this.paid(query.from), this.paid(id)]);
+    if (from.workerId !== to.workerId) refuse('different_workers', `Placements ${query.from} and ${id} are of different workers.`);
+    return wageDifference(from, to);
+  }
+
+  /** A placement whose pay was resolved (confirmed or since ended). */
+  private async paid(id: string) {
+    const { state } = await this.streams.existing(placementDecider, placementStreamId(id), `placement ${id}`);
+    if (state.status !== 'confirmed' && state.status !== 'ended') refuse('placement_not_confirmed', `Placement ${id} has no resolved pay (it is ${state.status}).`);
+    return { ...state, appliesHirerConditions: state.legalForm === 'payroll' };
   }
 
   private async terms(id: string, actor: Actor) {
