@@ -51,8 +51,8 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
     const written = await store.appendToStream(
       streamId,
       [
-        { type: 'WorkerRegistered', data: { name: 'Sanne' } },
-        { type: 'WorkerSkillAdded', data: { skill: 'cleaning' } },
+        { type: 'CatalogProbeWritten', data: { name: 'Sanne' } },
+        { type: 'CatalogProbeUpdated', data: { skill: 'cleaning' } },
       ],
       { expectedVersion: 'no_stream' },
     );
@@ -61,7 +61,7 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
       .query({ waitFor: formatPosition(written.position) })
       .expect(200);
     expect(response.headers['x-consistency']).toBe('reached');
-    expect(response.body).toMatchObject({ streamId, category: 'worker', eventCount: 2, lastEventType: 'WorkerSkillAdded' });
+    expect(response.body).toMatchObject({ streamId, category: 'worker', eventCount: 2, lastEventType: 'CatalogProbeUpdated' });
 
     const list = await api().get('/streams').query({ category: 'worker', limit: 10 }).expect(200);
     expect(list.body.items.map((s: { streamId: string }) => s.streamId)).toContain(streamId);

@@ -8,6 +8,7 @@ import { CaosModule } from './caos/caos.module.js';
 import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { PlacementsModule } from './placements/placements.module.js';
+import { ReadModelQueriesModule } from './read-model-queries/read-model-queries.module.js';
 import { StreamsModule } from './streams/streams.module.js';
 import { WorkersModule } from './workers/workers.module.js';
 
@@ -27,6 +28,7 @@ export class AppModule {
         WorkersModule,
         CapacityRequestsModule,
         PlacementsModule,
+        ReadModelQueriesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,9 +1,58 @@
 import type { Projection } from '@banenpool/projector';
+import { allocationBoardProjection } from './allocation-board/allocation-board.projection.js';
+import { banenafspraakProjection } from './banenafspraak/banenafspraak.projection.js';
+import { capacityGapsProjection } from './capacity-gaps/capacity-gaps.projection.js';
+import { employerViewProjection } from './employer-view/employer-view.projection.js';
+import { releasedWorkersProjection } from './released-workers/released-workers.projection.js';
 import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection.js';
+import { upcomingEndsProjection } from './upcoming-ends/upcoming-ends.projection.js';
+import { workerHoursProjection } from './worker-hours/worker-hours.projection.js';
 
 export * from './stream-catalog/stream-catalog.entity.js';
 export * from './stream-catalog/stream-catalog.projection.js';
 export * from './stream-catalog/stream-catalog.query.js';
 
+export * from './shared/weeks.js';
+export * from './shared/hours.js';
+export type { Queryable } from './shared/sql.js';
+export type { PlacementStatus } from './shared/placement-facts.js';
+
+export * from './allocation-board/allocation-board.entity.js';
+export * from './allocation-board/allocation-board.projection.js';
+export * from './allocation-board/allocation-board.query.js';
+
+export * from './capacity-gaps/capacity-gaps.entity.js';
+export * from './capacity-gaps/capacity-gaps.projection.js';
+export * from './capacity-gaps/capacity-gaps.query.js';
+
+export * from './worker-hours/worker-hours.entity.js';
+export * from './worker-hours/worker-hours.projection.js';
+export * from './worker-hours/worker-hours.query.js';
+
+export * from './released-workers/released-workers.entity.js';
+export * from './released-workers/released-workers.projection.js';
+export * from './released-workers/released-workers.query.js';
+
+export * from './upcoming-ends/upcoming-ends.entity.js';
+export * from './upcoming-ends/upcoming-ends.projection.js';
+export * from './upcoming-ends/upcoming-ends.query.js';
+
+export * from './employer-view/employer-view.entity.js';
+export * from './employer-view/employer-view.projection.js';
+export * from './employer-view/employer-view.query.js';
+
+export * from './banenafspraak/banenafspraak.entity.js';
+export * from './banenafspraak/banenafspraak.projection.js';
+export * from './banenafspraak/banenafspraak.query.js';
+
 /** Every read model the projector maintains. */
-export const allProjections: readonly Projection[] = [streamCatalogProjection];
+export const allProjections: readonly Projection[] = [
+  streamCatalogProjection,
+  allocationBoardProjection,
+  capacityGapsProjection,
+  workerHoursProjection,
+  releasedWorkersProjection,
+  upcomingEndsProjection,
+  employerViewProjection,
+  banenafspraakProjection,
+];

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { BanenafspraakController } from './banenafspraak.controller.js';
+
+@Module({ controllers: [BanenafspraakController] })
+export class BanenafspraakModule {}

@@ -1,0 +1,37 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsIsoWeek, IsQuarter, IsQueryId, PageQuery } from '../read-model-queries/query-params.js';
+
+export class BanenafspraakWeeksQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'visschedijk', description: 'The hirer (inlener) where the hours count' })
+  @IsOptional()
+  @IsQueryId()
+  hirerId?: string;
+
+  @ApiPropertyOptional({ example: '2026-W40' })
+  @IsOptional()
+  @IsIsoWeek()
+  fromWeek?: string;
+
+  @ApiPropertyOptional({ example: '2026-W53' })
+  @IsOptional()
+  @IsIsoWeek()
+  toWeek?: string;
+}
+
+export class BanenafspraakQuartersQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'visschedijk' })
+  @IsOptional()
+  @IsQueryId()
+  hirerId?: string;
+
+  @ApiPropertyOptional({ example: '2026-Q4' })
+  @IsOptional()
+  @IsQuarter()
+  fromQuarter?: string;
+
+  @ApiPropertyOptional({ example: '2027-Q1' })
+  @IsOptional()
+  @IsQuarter()
+  toQuarter?: string;
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles, type Actor } from '@banenpool/platform';
+import { listBoard } from '@banenpool/read-models';
+import { DataSource } from 'typeorm';
+import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
+import { weekRange } from '../read-model-queries/query-params.js';
+import { BoardQuery } from './board.query.dto.js';
+
+/** The allocation board: per ISO week and worker, where they work, how long, under which CAO and wage. */
+@ApiTags('read models')
+@ApiBearerAuth()
+@Roles('operator', 'auditor', 'employer')
+@Controller('board')
+export class BoardController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The allocation board, one item per (ISO week, worker) with its confirmed placements; paginated',
+    description: 'A placement counts in full in every ISO week its worked period touches. Employers see only their own placements.',
+  })
+  @ApiOkResponse({ description: '{ items: [{ week, weekStart, workerId, workerName, hours, placements: [...] }], total, limit, offset }' })
+  list(@Query() query: BoardQuery, @CurrentActor() actor: Actor) {
+    const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
+    return listBoard(this.dataSource, {
+      employerId: scopedEmployerId(actor, query.employerId),
+      siteId: query.siteId,
+      skill: query.skill,
+      workerId: query.workerId,
+      fromWeek,
+      toWeek,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  }
+}

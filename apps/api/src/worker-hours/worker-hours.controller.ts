@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@banenpool/platform';
+import { listWorkerHours, MAX_WORKER_HOURS_WEEKS } from '@banenpool/read-models';
+import { DataSource } from 'typeorm';
+import { weekRange } from '../read-model-queries/query-params.js';
+import { WorkerHoursQuery } from './worker-hours.query.dto.js';
+
+/** Worker hours: the linked small-hour placements per worker and week against the pool contract. Spans hirers: pool staff only. */
+@ApiTags('read models')
+@ApiBearerAuth()
+@Roles('operator', 'auditor')
+@Controller('worker-hours')
+export class WorkerHoursController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Per worker and ISO week: placed hours against guaranteed and maximum hours, and the shortfall; paginated',
+    description: 'Every week in the range in which a pool contract runs or a placement is worked. Shortfall = guaranteed − placed (≥ 0).',
+  })
+  @ApiOkResponse({ description: '{ items: [{ workerId, week, weekStart, contractIds, guaranteedHours, maxHours, placedHours, shortfallHours, freeHours, placements }], total, limit, offset }' })
+  list(@Query() query: WorkerHoursQuery) {
+    const range = weekRange(query.fromWeek, query.toWeek, { defaultWeeks: 13, maxWeeks: MAX_WORKER_HOURS_WEEKS });
+    return listWorkerHours(this.dataSource, { workerId: query.workerId, ...range, shortfallOnly: query.shortfallOnly, limit: query.limit, offset: query.offset });
+  }
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { WorkerHoursController } from './worker-hours.controller.js';
+
+@Module({ controllers: [WorkerHoursController] })
+export class WorkerHoursModule {}

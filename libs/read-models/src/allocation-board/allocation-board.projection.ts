@@ -1,0 +1,85 @@
+import type { SkillAdded, SkillRemoved, WorkerRegistered } from '@banenpool/domain';
+import type { RecordedEvent } from '@banenpool/event-store';
+import type { Projection } from '@banenpool/projector';
+import { In, type EntityManager } from 'typeorm';
+import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { insertRows, latestBy, saveRows } from '../shared/rows.js';
+import { weeksOf } from '../shared/weeks.js';
+import { AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill } from './allocation-board.entity.js';
+import { usableEvents } from '../shared/event-shapes.js';
+
+/**
+ * The allocation board: per ISO week and worker, the confirmed placements they work (employer,
+ * site, hours, CAO and wage from PlacementConfirmed's pay). A placement counts in every week its
+ * worked period touches; an early end stops it after the week of its last day, a withdrawal
+ * removes it. The batch's placement events are folded into the board's placement table first, and
+ * the entries of every touched placement are then derived again from those facts, so a replay,
+ * another batch split or another order of a stream's events gives the same rows.
+ */
+export const allocationBoardProjection: Projection = {
+  name: 'allocation-board',
+  entities: [AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill],
+  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    const events = usableEvents(batch);
+    await applyWorkerEvents(events, manager);
+    const placements = await mergePlacementFacts(manager, AllocationBoardPlacement, events);
+    if (placements.size === 0) return;
+    await manager.delete(AllocationBoardEntry, { placementId: In([...placements.keys()]) });
+    await insertRows(manager, AllocationBoardEntry, [...placements.values()].flatMap(boardEntries));
+  },
+};
+
+export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
+  if (!isActive(facts) || facts.hourlyCents === null) return [];
+  const period = workedPeriod(facts);
+  if (!period) return [];
+  return weeksOf(period).map(({ week, weekStart }) => ({
+    placementId: facts.placementId,
+    weekStart,
+    week,
+    workerId: facts.workerId,
+    employerId: facts.employerId,
+    siteId: facts.siteId,
+    functionName: facts.functionName,
+    capacityRequestId: facts.capacityRequestId,
+    legalForm: facts.legalForm ?? 'payroll',
+    hoursQuarters: facts.hoursQuarters,
+    hourlyCents: facts.hourlyCents!,
+    wageBasis: facts.wageBasis!,
+    caoCode: facts.caoCode!,
+    caoVersionFrom: facts.caoVersionFrom!,
+    caoRevision: facts.caoRevision!,
+    caoScale: facts.caoScale!,
+    caoStep: facts.caoStep!,
+    placementFrom: period.from,
+    placementTo: period.to,
+  }));
+}
+
+type SkillChange = { workerId: string; skill: string; present: boolean; revision: number };
+
+async function applyWorkerEvents(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const names = new Map<string, string>();
+  const changes: SkillChange[] = [];
+  for (const event of events) {
+    if (event.type === 'WorkerRegistered') {
+      const { workerId, name, skills } = event.data as WorkerRegistered['data'];
+      names.set(workerId, name);
+      for (const skill of skills) changes.push({ workerId, skill, present: true, revision: event.revision });
+    } else if (event.type === 'SkillAdded' || event.type === 'SkillRemoved') {
+      const { workerId, skill } = event.data as (SkillAdded | SkillRemoved)['data'];
+      changes.push({ workerId, skill, present: event.type === 'SkillAdded', revision: event.revision });
+    }
+  }
+  await saveRows(manager, AllocationBoardWorker, [...names].map(([workerId, name]) => ({ workerId, name })), ['workerId']);
+  const latest = latestBy(changes, (c) => `${c.workerId}\u0000${c.skill}`, (c) => c.revision);
+  if (latest.length === 0) return;
+  // Last writer wins by revision: an older event (a replay) never overwrites a newer one.
+  await manager.query(
+    `INSERT INTO rm_board_worker_skills AS s (worker_id, skill, present, revision)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::int[])
+     ON CONFLICT (worker_id, skill) DO UPDATE SET present = excluded.present, revision = excluded.revision
+     WHERE excluded.revision > s.revision`,
+    [latest.map((c) => c.workerId), latest.map((c) => c.skill), latest.map((c) => c.present), latest.map((c) => c.revision)],
+  );
+}

@@ -1,0 +1,125 @@
+import type { LocalDate } from '@banenpool/domain';
+import { hoursOf } from '../shared/hours.js';
+import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
+import type { Page } from '../stream-catalog/stream-catalog.query.js';
+
+export interface BoardFilter {
+  employerId?: string;
+  siteId?: string;
+  /** Only workers who have this skill now. */
+  skill?: string;
+  workerId?: string;
+  /** Monday of the first week, inclusive. */
+  fromWeek?: LocalDate;
+  /** Monday of the last week, inclusive. */
+  toWeek?: LocalDate;
+  limit: number;
+  offset: number;
+}
+
+export interface BoardPlacement {
+  placementId: string;
+  employerId: string;
+  siteId: string;
+  functionName: string;
+  capacityRequestId: string | null;
+  legalForm: string;
+  hours: number;
+  /** The worker's hourly wage in this placement, as resolved at confirmation. */
+  hourlyCents: number;
+  wageBasis: string;
+  cao: { code: string; versionFrom: LocalDate; revision: number; scale: string; step: number };
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** One worker in one ISO week: the placements that match the filter, and their hours. */
+export interface BoardWeek {
+  week: string;
+  weekStart: LocalDate;
+  workerId: string;
+  workerName: string | null;
+  hours: number;
+  placements: BoardPlacement[];
+}
+
+interface EntryRow {
+  week_start: string;
+  week: string;
+  worker_id: string;
+  worker_name: string | null;
+  placement_id: string;
+  employer_id: string;
+  site_id: string;
+  function_name: string;
+  capacity_request_id: string | null;
+  legal_form: string;
+  hours_quarters: number;
+  hourly_cents: number;
+  wage_basis: string;
+  cao_code: string;
+  cao_version_from: string;
+  cao_revision: number;
+  cao_scale: string;
+  cao_step: number;
+  placement_from: string;
+  placement_to: string;
+}
+
+/** The board, one item per (week, worker), ordered by week then worker, paginated over those items. */
+export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Page<BoardWeek>> {
+  const filtered = () =>
+    new SqlFilter()
+      .when(filter.employerId, (p) => `e.employer_id = ${p}`)
+      .when(filter.siteId, (p) => `e.site_id = ${p}`)
+      .when(filter.workerId, (p) => `e.worker_id = ${p}`)
+      .when(filter.fromWeek, (p) => `e.week_start >= ${p}::date`)
+      .when(filter.toWeek, (p) => `e.week_start <= ${p}::date`)
+      .when(filter.skill, (p) => `EXISTS (SELECT 1 FROM rm_board_worker_skills s WHERE s.worker_id = e.worker_id AND s.skill = ${p} AND s.present)`);
+  const groups = (where: SqlFilter) => `SELECT e.week_start::text AS week_start, e.worker_id FROM rm_board_entries e ${where.sql} GROUP BY e.week_start, e.worker_id`;
+  const counted = filtered();
+  const total = await countOf(db, groups(counted), counted.params);
+  const paged = filtered();
+  const page: { week_start: string; worker_id: string }[] = await db.query(
+    `${groups(paged)} ORDER BY e.week_start, e.worker_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+    paged.params,
+  );
+  if (page.length === 0) return { items: [], total, limit: filter.limit, offset: filter.offset };
+
+  const entries = filtered();
+  entries.where(
+    `(e.week_start, e.worker_id) IN (SELECT * FROM unnest(${entries.param(page.map((g) => g.week_start))}::date[], ${entries.param(page.map((g) => g.worker_id))}::text[]))`,
+  );
+  const rows: EntryRow[] = await db.query(
+    `SELECT e.week_start::text AS week_start, e.week, e.worker_id, w.name AS worker_name, e.placement_id, e.employer_id, e.site_id, e.function_name,
+            e.capacity_request_id, e.legal_form, e.hours_quarters, e.hourly_cents, e.wage_basis, e.cao_code, e.cao_version_from::text AS cao_version_from,
+            e.cao_revision, e.cao_scale, e.cao_step, e.placement_from::text AS placement_from, e.placement_to::text AS placement_to
+     FROM rm_board_entries e LEFT JOIN rm_board_workers w ON w.worker_id = e.worker_id
+     ${entries.sql}
+     ORDER BY e.week_start, e.worker_id, e.placement_id`,
+    entries.params,
+  );
+  const items = new Map<string, BoardWeek & { quarters: number }>();
+  for (const row of rows) {
+    const key = `${row.week_start}\u0000${row.worker_id}`;
+    const item = items.get(key) ?? { week: row.week, weekStart: row.week_start, workerId: row.worker_id, workerName: row.worker_name, hours: 0, quarters: 0, placements: [] };
+    item.quarters += row.hours_quarters;
+    item.hours = hoursOf(item.quarters);
+    item.placements.push({
+      placementId: row.placement_id,
+      employerId: row.employer_id,
+      siteId: row.site_id,
+      functionName: row.function_name,
+      capacityRequestId: row.capacity_request_id,
+      legalForm: row.legal_form,
+      hours: hoursOf(row.hours_quarters),
+      hourlyCents: row.hourly_cents,
+      wageBasis: row.wage_basis,
+      cao: { code: row.cao_code, versionFrom: row.cao_version_from, revision: row.cao_revision, scale: row.cao_scale, step: row.cao_step },
+      from: row.placement_from,
+      to: row.placement_to,
+    });
+    items.set(key, item);
+  }
+  return { items: [...items.values()].map(({ quarters: _quarters, ...item }) => item), total, limit: filter.limit, offset: filter.offset };
+}

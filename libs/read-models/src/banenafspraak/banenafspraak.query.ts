@@ -1,0 +1,93 @@
+import type { LocalDate } from '@banenpool/domain';
+import { formatHours, jobsFor } from '../shared/hours.js';
+import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
+import { weeksOfQuarter } from '../shared/weeks.js';
+import type { Page } from '../stream-catalog/stream-catalog.query.js';
+
+/** Hours of target-group workers at one hirer in one period, and the jobs they count for (25.5 h a week = 1 job). */
+export interface BanenafspraakPeriod {
+  hirerId: string;
+  /** 'YYYY-Www' or 'YYYY-Qn' */
+  period: string;
+  /** The Monday of the period's first week. */
+  weekStart: LocalDate;
+  /** ISO weeks in the period: 1 for a week, 12 to 14 for a quarter. */
+  weeks: number;
+  /** Exact, with two decimals: '216.00'. */
+  hours: string;
+  /** Average jobs over the period's weeks: hours / (25.5 × weeks), two decimals, rounded half up: '0.61'. */
+  jobs: string;
+  /** Target-group workers who worked for the hirer in the period. */
+  workers: number;
+}
+
+export interface BanenafspraakWeekFilter {
+  hirerId?: string;
+  fromWeek?: LocalDate;
+  toWeek?: LocalDate;
+  limit: number;
+  offset: number;
+}
+
+export interface BanenafspraakQuarterFilter {
+  hirerId?: string;
+  /** 'YYYY-Qn', inclusive */
+  fromQuarter?: string;
+  toQuarter?: string;
+  limit: number;
+  offset: number;
+}
+
+interface Row {
+  hirer_id: string;
+  period: string;
+  week_start: string;
+  hours: string;
+  workers: number;
+}
+
+/** Per hirer and ISO week, by week then hirer. */
+export async function banenafspraakByWeek(db: Queryable, filter: BanenafspraakWeekFilter): Promise<Page<BanenafspraakPeriod>> {
+  const filtered = () =>
+    new SqlFilter()
+      .when(filter.hirerId, (p) => `h.hirer_id = ${p}`)
+      .when(filter.fromWeek, (p) => `h.week_start >= ${p}::date`)
+      .when(filter.toWeek, (p) => `h.week_start <= ${p}::date`);
+  const select = (where: SqlFilter) =>
+    `SELECT h.hirer_id, h.week AS period, h.week_start::text AS week_start, sum(h.hours_quarters) AS hours, count(DISTINCT h.worker_id)::int AS workers
+     FROM rm_banenafspraak_hours h ${where.sql} GROUP BY h.hirer_id, h.week, h.week_start`;
+  const counted = filtered();
+  const total = await countOf(db, select(counted), counted.params);
+  const paged = filtered();
+  const rows: Row[] = await db.query(`${select(paged)} ORDER BY h.week_start, h.hirer_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  return { items: rows.map((r) => toPeriod(r, 1)), total, limit: filter.limit, offset: filter.offset };
+}
+
+/** Per hirer and calendar quarter (a week belongs to the quarter of its Thursday), by quarter then hirer. */
+export async function banenafspraakByQuarter(db: Queryable, filter: BanenafspraakQuarterFilter): Promise<Page<BanenafspraakPeriod>> {
+  const filtered = () =>
+    new SqlFilter()
+      .when(filter.hirerId, (p) => `h.hirer_id = ${p}`)
+      .when(filter.fromQuarter, (p) => `h.quarter >= ${p}`)
+      .when(filter.toQuarter, (p) => `h.quarter <= ${p}`);
+  const select = (where: SqlFilter) =>
+    `SELECT h.hirer_id, h.quarter AS period, min(h.week_start)::text AS week_start, sum(h.hours_quarters) AS hours, count(DISTINCT h.worker_id)::int AS workers
+     FROM rm_banenafspraak_hours h ${where.sql} GROUP BY h.hirer_id, h.quarter`;
+  const counted = filtered();
+  const total = await countOf(db, select(counted), counted.params);
+  const paged = filtered();
+  const rows: Row[] = await db.query(`${select(paged)} ORDER BY h.quarter, h.hirer_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  return {
+    items: rows.map((r) => {
+      const weeks = weeksOfQuarter(r.period);
+      return toPeriod({ ...r, week_start: weeks[0].weekStart }, weeks.length);
+    }),
+    total,
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}
+
+function toPeriod(row: Row, weeks: number): BanenafspraakPeriod {
+  return { hirerId: row.hirer_id, period: row.period, weekStart: row.week_start, weeks, hours: formatHours(row.hours), jobs: jobsFor(row.hours, weeks), workers: row.workers };
+}

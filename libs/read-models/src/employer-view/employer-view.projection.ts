@@ -1,0 +1,81 @@
+import type { EmployerJoinedPool, EmployerLeftPool, SeasonalClosureDeclared, SiteAdded } from '@banenpool/domain';
+import type { RecordedEvent } from '@banenpool/event-store';
+import type { Projection } from '@banenpool/projector';
+import { In, type EntityManager } from 'typeorm';
+import { mergeCapacityFacts } from '../shared/capacity-facts.js';
+import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { insertRows, saveRows } from '../shared/rows.js';
+import { usableEvents } from '../shared/event-shapes.js';
+import { weeksOf } from '../shared/weeks.js';
+import {
+  EmployerViewClosure,
+  EmployerViewEmployer,
+  EmployerViewPlacement,
+  EmployerViewPlacementWeek,
+  EmployerViewRequest,
+  EmployerViewSite,
+  EmployerViewSlot,
+} from './employer-view.entity.js';
+
+/**
+ * The employer view: what one employer sees of the pool — its membership, sites and closures,
+ * capacity requests (with places filled), placements (any status) and the hours placed with it per
+ * ISO week. Nothing about workers beyond their placements with this employer (no target-group
+ * status, no other hirers). Queries are always scoped to one employer.
+ */
+export const employerViewProjection: Projection = {
+  name: 'employer-view',
+  entities: [EmployerViewEmployer, EmployerViewSite, EmployerViewClosure, EmployerViewRequest, EmployerViewSlot, EmployerViewPlacement, EmployerViewPlacementWeek],
+  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+    const events = usableEvents(batch);
+    await applyEmployerEvents(events, manager);
+    await mergeCapacityFacts(manager, EmployerViewRequest, EmployerViewSlot, events);
+    const placements = await mergePlacementFacts(manager, EmployerViewPlacement, events);
+    if (placements.size === 0) return;
+    await manager.delete(EmployerViewPlacementWeek, { placementId: In([...placements.keys()]) });
+    await insertRows(manager, EmployerViewPlacementWeek, [...placements.values()].flatMap(placementWeeks));
+  },
+};
+
+function placementWeeks(facts: PlacementFacts): EmployerViewPlacementWeek[] {
+  if (!isActive(facts)) return [];
+  const period = workedPeriod(facts);
+  if (!period) return [];
+  return weeksOf(period).map(({ weekStart }) => ({
+    placementId: facts.placementId,
+    weekStart,
+    employerId: facts.employerId,
+    workerId: facts.workerId,
+    siteId: facts.siteId,
+    hoursQuarters: facts.hoursQuarters,
+  }));
+}
+
+/** Membership (joined once, left at most once), sites and closures: facts that only accumulate. */
+async function applyEmployerEvents(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  const joined = events.filter((e) => e.type === 'EmployerJoinedPool' || e.type === 'EmployerLeftPool');
+  if (joined.length > 0) {
+    const ids = [...new Set(joined.map((e) => (e.data as { employerId: string }).employerId))];
+    const rows = new Map((await manager.findBy(EmployerViewEmployer, { employerId: In(ids) })).map((r) => [r.employerId, r]));
+    for (const event of joined) {
+      const { employerId } = event.data as { employerId: string };
+      const row = rows.get(employerId) ?? { employerId, name: null, memberFrom: null, memberUntil: null };
+      if (event.type === 'EmployerJoinedPool') {
+        const { name, memberFrom } = event.data as EmployerJoinedPool['data'];
+        rows.set(employerId, { ...row, name, memberFrom });
+      } else {
+        rows.set(employerId, { ...row, memberUntil: (event.data as EmployerLeftPool['data']).memberUntil });
+      }
+    }
+    await saveRows(manager, EmployerViewEmployer, ids.map((id) => rows.get(id)!), ['employerId']);
+  }
+  const sites = events.filter((e) => e.type === 'SiteAdded').map((e) => e.data as SiteAdded['data']);
+  await saveRows(manager, EmployerViewSite, sites.map(({ employerId, siteId, name, area }) => ({ employerId, siteId, name, area })), ['employerId', 'siteId']);
+  const closures = events.filter((e) => e.type === 'SeasonalClosureDeclared').map((e) => e.data as SeasonalClosureDeclared['data']);
+  await saveRows(
+    manager,
+    EmployerViewClosure,
+    closures.map(({ employerId, siteId, period, reason }) => ({ employerId, siteId, periodFrom: period.from, periodTo: period.to, reason })),
+    ['employerId', 'siteId', 'periodFrom'],
+  );
+}

@@ -1,0 +1,125 @@
+import { isoWeekOf, WORKING_HOURS_ACT_WEEK_LIMIT, type LocalDate } from '@banenpool/domain';
+import { hoursOf, toQuarterHours } from '../shared/hours.js';
+import { SqlFilter, type Queryable } from '../shared/sql.js';
+import type { Page } from '../stream-catalog/stream-catalog.query.js';
+
+export interface WorkerHoursFilter {
+  workerId?: string;
+  /** Monday of the first week, inclusive (required: an indefinite contract has no last week). */
+  fromWeek: LocalDate;
+  /** Monday of the last week, inclusive. */
+  toWeek: LocalDate;
+  /** Only weeks where the placements fall short of the guaranteed hours. */
+  shortfallOnly?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface WorkerWeekPlacement {
+  placementId: string;
+  employerId: string;
+  siteId: string;
+  functionName: string;
+  hours: number;
+}
+
+/** One worker in one ISO week: linked small-hour placements against the pool contract. */
+export interface WorkerWeek {
+  workerId: string;
+  week: string;
+  weekStart: LocalDate;
+  /** The pool contracts that run in this week (two when one ends and the next starts within it). */
+  contractIds: string[];
+  /** Guaranteed hours a week (the highest of the week's contracts); null without a contract. */
+  guaranteedHours: number | null;
+  maxHours: number | null;
+  placedHours: number;
+  /** Guaranteed hours the placements do not cover, which the pool must still pay or fill (≥ 0). */
+  shortfallHours: number;
+  /** Hours that could still be placed: up to the contract maximum and the Working Hours Act's 60 (≥ 0). */
+  freeHours: number;
+  placements: WorkerWeekPlacement[];
+}
+
+/** The longest range the query generates weeks for. */
+export const MAX_WORKER_HOURS_WEEKS = 106;
+
+interface WeekRow {
+  worker_id: string;
+  week_start: string;
+  contract_ids: string[] | null;
+  guaranteed: number | null;
+  maximum: number | null;
+  placed: string;
+}
+
+/**
+ * Per worker and ISO week in the range: every week a contract runs or a placement is worked,
+ * ordered by worker then week, paginated. A week counts a placement's (and a contract's) hours in
+ * full when their period touches it, as the domain does.
+ */
+export async function listWorkerHours(db: Queryable, filter: WorkerHoursFilter): Promise<Page<WorkerWeek>> {
+  if (filter.fromWeek > filter.toWeek) throw new RangeError('fromWeek must not be after toWeek');
+  const weeksAsked = (Date.parse(filter.toWeek) - Date.parse(filter.fromWeek)) / (7 * 86_400_000) + 1;
+  if (weeksAsked > MAX_WORKER_HOURS_WEEKS) throw new RangeError(`At most ${MAX_WORKER_HOURS_WEEKS} weeks at a time`);
+
+  const rowsOf = (where: SqlFilter) => {
+    const from = where.param(filter.fromWeek);
+    const to = where.param(filter.toWeek);
+    const worker = filter.workerId === undefined ? undefined : where.param(filter.workerId);
+    const shortfall = filter.shortfallOnly ? 'WHERE COALESCE(c.guaranteed, 0) > COALESCE(p.placed, 0)' : '';
+    return `
+      WITH weeks AS (SELECT d::date AS week_start FROM generate_series(${from}::date, ${to}::date, interval '7 days') AS d),
+      contracted AS (
+        SELECT c.worker_id, w.week_start, max(c.guaranteed_quarters) AS guaranteed, max(c.max_quarters) AS maximum,
+               array_agg(c.contract_id ORDER BY c.contract_id) AS contract_ids
+        FROM rm_worker_hours_contracts c
+        JOIN weeks w ON c.period_from <= w.week_start + 6 AND COALESCE(LEAST(c.last_day, c.period_to), 'infinity'::date) >= w.week_start
+        WHERE c.period_from IS NOT NULL ${worker ? `AND c.worker_id = ${worker}` : ''}
+        GROUP BY c.worker_id, w.week_start),
+      placed AS (
+        SELECT p.worker_id, p.week_start, sum(p.hours_quarters) AS placed
+        FROM rm_worker_hours_placement_weeks p
+        WHERE p.week_start BETWEEN ${from}::date AND ${to}::date ${worker ? `AND p.worker_id = ${worker}` : ''}
+        GROUP BY p.worker_id, p.week_start)
+      SELECT COALESCE(c.worker_id, p.worker_id) AS worker_id, COALESCE(c.week_start, p.week_start)::text AS week_start,
+             c.contract_ids, c.guaranteed, c.maximum, COALESCE(p.placed, 0) AS placed
+      FROM contracted c FULL JOIN placed p ON p.worker_id = c.worker_id AND p.week_start = c.week_start
+      ${shortfall}`;
+  };
+  const counted = new SqlFilter();
+  const countRows: { total: string }[] = await db.query(`SELECT count(*) AS total FROM (${rowsOf(counted)}) r`, counted.params);
+  const total = Number(countRows[0].total);
+  const paged = new SqlFilter();
+  const body = rowsOf(paged);
+  const rows: WeekRow[] = await db.query(`${body} ORDER BY 1, 2 LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  if (rows.length === 0) return { items: [], total, limit: filter.limit, offset: filter.offset };
+
+  const placements: (WorkerWeekPlacement & { worker_id: string; week_start: string })[] = await db.query(
+    `SELECT p.worker_id, p.week_start::text AS week_start, p.placement_id AS "placementId", p.employer_id AS "employerId", p.site_id AS "siteId",
+            p.function_name AS "functionName", p.hours_quarters AS hours
+     FROM rm_worker_hours_placement_weeks p
+     WHERE (p.worker_id, p.week_start) IN (SELECT * FROM unnest($1::text[], $2::date[]))
+     ORDER BY p.placement_id`,
+    [rows.map((r) => r.worker_id), rows.map((r) => r.week_start)],
+  );
+  const items = rows.map((row): WorkerWeek => {
+    const placed = Number(row.placed);
+    const limit = row.maximum === null ? null : Math.min(row.maximum, toQuarterHours(WORKING_HOURS_ACT_WEEK_LIMIT));
+    return {
+      workerId: row.worker_id,
+      week: isoWeekOf(row.week_start),
+      weekStart: row.week_start,
+      contractIds: row.contract_ids ?? [],
+      guaranteedHours: row.guaranteed === null ? null : hoursOf(row.guaranteed),
+      maxHours: row.maximum === null ? null : hoursOf(row.maximum),
+      placedHours: hoursOf(placed),
+      shortfallHours: hoursOf(Math.max(0, (row.guaranteed ?? 0) - placed)),
+      freeHours: limit === null ? 0 : hoursOf(Math.max(0, limit - placed)),
+      placements: placements
+        .filter((p) => p.worker_id === row.worker_id && p.week_start === row.week_start)
+        .map(({ worker_id: _w, week_start: _s, ...p }) => ({ ...p, hours: hoursOf(p.hours) })),
+    };
+  });
+  return { items, total, limit: filter.limit, offset: filter.offset };
+}
