@@ -1,0 +1,418 @@
+// solve(): the allocation as a mixed-integer programme, solved with HiGHS.
+//
+// 'full' (small inputs): one MIP over every candidate; HiGHS proves the bound.
+//
+// 'decomposed' (large inputs; HiGHS in WebAssembly is single-threaded and a MIP over ~10^5..10^6
+// candidates does not fit the time limit):
+//  1. the greedy baseline is the first incumbent;
+//  2. the bound: a Lagrangian relaxation over EVERY candidate (open-places rows and continuity links
+//     relaxed, each worker-week an exact little knapsack), its prices improved by market clearing and
+//     subgradient steps — valid for any prices, so the reported bound is honest however far it got;
+//     On two cores (compiled JavaScript, `parallel`), a worker thread computes the same bound and goes
+//     on improving it while HiGHS searches; the better of the two bounds is reported;
+//  3. the primal: large-neighbourhood search with HiGHS — the weeks are re-optimised one window at a
+//     time, as an exact MIP over that window's most promising candidates (by the relaxation's prices,
+//     plus the incumbent's and the relaxation's choices) with everything outside the window fixed
+//     (its hours, places, week employers and paid relationships carried into the window's rows), so
+//     each sub-MIP optimises the true objective of the whole plan. Windows are taken in order of how
+//     much the relaxation says they could gain, then pairs of adjacent weeks, until the gap is reached,
+//     a pass brings nothing, or the time is up.
+// Reproducible: the same input and weights give the same proposals whenever no phase is cut off by the
+// time limit (work limits end them first on small inputs); a run cut off by time depends on the speed.
+// Every result is checked against the input by `checkProposals` in the tests and the benchmark.
+import { Worker } from 'node:worker_threads';
+import type { Highs } from 'highs';
+import type { AllocationInput, AllocationResult, AllocationStatus, AllocationWeights, SolveOptions } from './allocation.types.js';
+import type { BoundWorkerData, BoundWorkerResult } from './bound-worker.js';
+import { greedyAssignments, toAssignments } from './greedy.js';
+import { loadHighs } from './highs-runtime.js';
+import { initialPrices, minimizeBound, Relaxer } from './lagrangian.js';
+import { baseContext, buildModel, completeSolution, residualContext, type BuiltModel } from './model.js';
+import { evaluate } from './objective.js';
+import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
+import { toProposals } from './proposals.js';
+
+type Options = Required<Omit<SolveOptions, 'log'>>;
+
+const DEFAULTS: Options = {
+  timeLimitSeconds: 10,
+  relativeGap: 0.005,
+  randomSeed: 0,
+  mode: 'auto',
+  fullModelLimit: 4_000,
+  warmStart: true,
+  parallel: true,
+};
+/** Share of the time budget for the bound before the search starts (the rest for the primal). */
+const BOUND_SHARE = 0.3;
+/** Subgradient iterations at most (a work limit keeps runs reproducible). */
+const BOUND_ITERATIONS = 400;
+/** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
+const EXTRA_PER_CELL = 2;
+
+const gapOf = (bound: number, objective: number) => Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
+
+export async function solve(input: AllocationInput, weights: Partial<AllocationWeights> = {}, options: SolveOptions = {}): Promise<AllocationResult> {
+  const started = performance.now();
+  const opts: Options = { ...DEFAULTS, ...definedOnly(options) };
+  const log = options.log ?? (() => undefined);
+  const deadline = started + opts.timeLimitSeconds * 1000;
+  const timings: Record<string, number> = {};
+  let lapStart = performance.now();
+  const lap = (name: string) => {
+    timings[name] = Math.round(performance.now() - lapStart);
+    lapStart = performance.now();
+  };
+
+  const highs = await loadHighs();
+  const p = prepare(input, weights);
+  const cand = buildCandidates(p);
+  lap('prepare');
+  const cellPrices = new Float64Array(p.cellOpen.length);
+  const greedyChosen = greedyAssignments(p, cand, cellPrices);
+  const greedyObjective = evaluate(p, toAssignments(cand, greedyChosen)).total;
+  lap('greedy');
+  const mode = opts.mode === 'auto' ? (cand.count <= opts.fullModelLimit ? 'full' : 'decomposed') : opts.mode;
+  if (cand.count === 0) {
+    // Nothing can be proposed: the empty plan is optimal.
+    const breakdown = evaluate(p, []);
+    return {
+      method: 'mip',
+      status: 'optimal',
+      proposals: [],
+      objective: 0,
+      solverObjective: 0,
+      bound: 0,
+      gap: 0,
+      breakdown,
+      solveTimeMs: performance.now() - started,
+      solver: { name: 'HiGHS', version: highs.version.string },
+      inputHash: p.hash,
+      weights: p.weights,
+      model: { mode, candidates: 0, candidatesInModel: 0, variables: 0, binaries: 0, constraints: 0, nonzeros: 0, subproblems: 0, boundIterations: 0, mipNodes: null, timings },
+    };
+  }
+  log(`candidates ${cand.count}, demand cells ${p.cellOpen.length}, open places ${p.cellOpen.reduce((a, b) => a + b, 0)}; greedy objective ${greedyObjective.toFixed(2)}; mode ${mode}`);
+
+  const outcome =
+    mode === 'full'
+      ? solveFull(highs, p, cand, greedyChosen, opts, deadline, log)
+      : await solveDecomposed(highs, p, cand, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
+  if (mode === 'full') lap('mip');
+
+  const assignments = toAssignments(cand, outcome.chosen);
+  const breakdown = evaluate(p, assignments);
+  const gap = gapOf(outcome.bound, breakdown.total);
+  const status: AllocationStatus = gap <= 1e-6 ? 'optimal' : gap <= opts.relativeGap + 1e-12 ? 'within_gap' : 'time_limit';
+  log(`objective ${breakdown.total.toFixed(2)}, bound ${outcome.bound.toFixed(2)}, gap ${(100 * gap).toFixed(3)} %, ${status}`);
+  return {
+    method: 'mip',
+    status,
+    proposals: toProposals(p, assignments),
+    objective: breakdown.total,
+    solverObjective: outcome.solverObjective,
+    bound: outcome.bound,
+    gap,
+    breakdown,
+    solveTimeMs: performance.now() - started,
+    solver: { name: 'HiGHS', version: highs.version.string },
+    inputHash: p.hash,
+    weights: p.weights,
+    model: { ...outcome.stats, mode, candidates: cand.count, timings },
+  };
+}
+
+interface Outcome {
+  readonly chosen: number[];
+  readonly bound: number;
+  readonly solverObjective: number | null;
+  readonly stats: {
+    readonly candidatesInModel: number;
+    readonly variables: number;
+    readonly binaries: number;
+    readonly constraints: number;
+    readonly nonzeros: number;
+    readonly subproblems: number;
+    readonly boundIterations: number;
+    readonly mipNodes: number | null;
+  };
+}
+
+function definedOnly(options: SolveOptions): Partial<Options> {
+  return Object.fromEntries(Object.entries(options).filter(([key, value]) => value !== undefined && key !== 'log')) as Partial<Options>;
+}
+
+// ---- full --------------------------------------------------------------------------------------------
+
+function solveFull(highs: Highs, p: Prepared, cand: Candidates, greedyChosen: number[], opts: Options, deadline: number, log: (line: string) => void): Outcome {
+  const sel = Int32Array.from({ length: cand.count }, (_, j) => j);
+  const model = buildModel(p, cand, sel, baseContext(p, cand));
+  log(`MIP: ${model.numCols} variables (${model.numX} binary), ${model.numRows} rows, ${model.nonzeros} non-zeros`);
+  const run = runMip(highs, model, opts.warmStart ? greedyChosen : [], {
+    seed: opts.randomSeed,
+    timeLimit: Math.max(0.5, (deadline - performance.now()) / 1000),
+    relativeGap: opts.relativeGap,
+  });
+  const stats = { candidatesInModel: model.numX, variables: model.numCols, binaries: model.numX, constraints: model.numRows, nonzeros: model.nonzeros, subproblems: 1, boundIterations: 0, mipNodes: run.nodes };
+  if (!run.chosen) return { chosen: greedyChosen, bound: run.dualBound, solverObjective: null, stats };
+  return { chosen: run.chosen, bound: run.dualBound, solverObjective: run.objective, stats };
+}
+
+// ---- decomposed ----------------------------------------------------------------------------------------
+
+async function solveDecomposed(
+  highs: Highs,
+  p: Prepared,
+  cand: Candidates,
+  greedyChosen: number[],
+  greedyObjective: number,
+  cellPrices: Float64Array,
+  opts: Options,
+  deadline: number,
+  log: (line: string) => void,
+  lap: (name: string) => void,
+): Promise<Outcome> {
+  const T = p.weeks.length;
+  const started = performance.now();
+  // Seconds kept for turning the result into proposals (more for larger inputs).
+  const finishing = Math.min(0.5, 0.1 + cand.count / 2_000_000);
+
+  // 0. On two cores: the bound on a second thread, side by side with everything below.
+  // shared[0]: the incumbent's objective (written here, the helper aims at it); shared[1]: the helper's best bound so far.
+  const shared = new Float64Array(new SharedArrayBuffer(16));
+  shared[0] = greedyObjective;
+  shared[1] = Number.POSITIVE_INFINITY;
+  // The helper stops a little earlier: it answers at the end of a relaxation, which takes up to ~0.3 s.
+  const helper = opts.parallel ? startBoundWorker(p, deadline - finishing * 1000 - 300, opts.relativeGap, shared.buffer as SharedArrayBuffer, log) : null;
+
+  // 1. The bound, and the prices that guide the search. (The helper does the same and goes on during the
+  //    search; nothing here waits for it or reads it, so it cannot change the proposals.)
+  const relaxer = new Relaxer(p, cand);
+  const dual = minimizeBound(relaxer, p, cand, initialPrices(p, cand, greedyChosen, cellPrices), {
+    target: greedyObjective,
+    deadline: started + (deadline - started) * BOUND_SHARE,
+    maxIterations: BOUND_ITERATIONS,
+    stopGap: opts.relativeGap / 2,
+    log,
+  });
+  log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations (${(100 * gapOf(dual.bound, greedyObjective)).toFixed(3)} % above the greedy)`);
+  lap('bound');
+
+  // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
+  const relaxed = relaxer.relax(dual.pi, dual.beta, betaListOf(cand, dual.beta));
+  const gainByWeek = new Float64Array(T);
+  for (const j of greedyChosen) gainByWeek[cand.week[j]] -= cand.base[j];
+  for (const j of relaxed.chosen) gainByWeek[cand.week[j]] += cand.base[j];
+  const byGain = (a: number, b: number) => gainByWeek[b] - gainByWeek[a] || a - b;
+  const relaxedSet = new Uint8Array(cand.count);
+  for (const j of relaxed.chosen) relaxedSet[j] = 1;
+  // Candidates of a cell by their reduced value at the relaxation's prices, best first.
+  const reduced = (j: number) => cand.base[j] - dual.pi[cand.cell[j]] - (cand.pair[j] >= 0 ? dual.beta[j] : 0) + p.weights.shortfall * Math.min(cand.hours[j], p.shortfall[cand.worker[j] * T + cand.week[j]]);
+  const cellsOfWeek: number[][] = Array.from({ length: T }, () => []);
+  for (let c = 0; c < p.cellOpen.length; c++) cellsOfWeek[p.cellWeek[c]].push(c);
+
+  // 3. Large-neighbourhood search: one week at a time, then two adjacent weeks at a time, while it pays.
+  let incumbent = new Uint8Array(cand.count);
+  for (const j of greedyChosen) incumbent[j] = 1;
+  let incumbentObjective = greedyObjective;
+  let solverObjective: number | null = null;
+  let subproblems = 0;
+  let largest = { numX: 0, numCols: 0, numRows: 0, nonzeros: 0 };
+  let nodes = 0;
+  const reserve = () => (deadline - performance.now()) / 1000 - finishing;
+  // Only this thread's own figures decide when to stop (the helper's timing must not change the proposals).
+  const done = () => gapOf(dual.bound, incumbentObjective) <= opts.relativeGap || reserve() < 0.2;
+  const solveWindow = (weeks: readonly number[]): boolean => {
+    const inWindow = new Uint8Array(T);
+    for (const t of weeks) inWindow[t] = 1;
+    const fixed: number[] = [];
+    const free = new Set<number>();
+    for (let j = 0; j < cand.count; j++) {
+      if (!incumbent[j]) continue;
+      if (inWindow[cand.week[j]]) free.add(j);
+      else fixed.push(j);
+    }
+    for (const t of weeks) {
+      for (const c of cellsOfWeek[t]) {
+        const ids = Array.from(cand.byCell.subarray(cand.cellStart[c], cand.cellStart[c + 1]));
+        for (const j of ids) if (relaxedSet[j]) free.add(j);
+        ids.sort((a, b) => reduced(b) - reduced(a) || a - b);
+        for (const j of ids.slice(0, p.cellOpen[c] + EXTRA_PER_CELL)) free.add(j);
+      }
+    }
+    const ctx = residualContext(p, cand, fixed, evaluate(p, toAssignments(cand, fixed)).total);
+    const sel = Int32Array.from([...free].sort((a, b) => a - b));
+    const model = buildModel(p, cand, sel, ctx);
+    if (model.numX > largest.numX) largest = model;
+    const run = runMip(highs, model, Array.from(sel.filter((j) => incumbent[j] === 1)), { seed: opts.randomSeed, timeLimit: Math.max(0.1, reserve()), relativeGap: 1e-6 });
+    subproblems++;
+    nodes += run.nodes ?? 0;
+    if (!run.chosen) return false;
+    const next = new Uint8Array(incumbent);
+    for (const j of sel) next[j] = 0;
+    for (const j of run.chosen) next[j] = 1;
+    const chosen: number[] = [];
+    for (let j = 0; j < cand.count; j++) if (next[j]) chosen.push(j);
+    const objective = evaluate(p, toAssignments(cand, chosen)).total;
+    const improved = objective > incumbentObjective + 1e-6;
+    log(`window ${weeks.map((t) => p.weeks[t]).join('+')}: ${model.numX} x, ${model.numRows} rows, ${run.ms.toFixed(0)} ms, objective ${incumbentObjective.toFixed(2)} → ${objective.toFixed(2)}`);
+    if (improved) {
+      incumbent = next;
+      incumbentObjective = objective;
+      shared[0] = objective;
+      solverObjective = ctx.fixedObjective + run.objective!;
+    }
+    return improved;
+  };
+  for (const t of Array.from({ length: T }, (_, t) => t).sort(byGain)) {
+    if (done()) break;
+    solveWindow([t]);
+  }
+  for (let pass = 0; pass < 3 && !done(); pass++) {
+    let improved = false;
+    for (const t of Array.from({ length: T - 1 }, (_, t) => t).sort((a, b) => byGain(a, b))) {
+      if (done()) break;
+      if (solveWindow([t, t + 1])) improved = true;
+    }
+    if (!improved) break;
+  }
+  lap('search');
+
+  // 4. The helper's bound; or, without one, time left and the gap still open: tighten the bound from
+  //    the best prices, aiming at the new incumbent.
+  let bound = dual.bound;
+  let boundIterations = dual.iterations;
+  if (helper) {
+    const other = await helper;
+    if (other) {
+      log(`bound from the second thread: ${other.bound.toFixed(2)} after ${other.iterations} relaxations`);
+      bound = Math.min(bound, other.bound);
+      boundIterations += other.iterations;
+    }
+    lap('bound2');
+  } else if (!done()) {
+    const more = minimizeBound(relaxer, p, cand, { pi: dual.pi, beta: dual.beta }, {
+      target: incumbentObjective,
+      deadline: deadline - finishing * 1000,
+      maxIterations: BOUND_ITERATIONS,
+      stopGap: opts.relativeGap,
+      clearingRounds: 0,
+      theta: 0.25,
+      log,
+    });
+    bound = Math.min(bound, more.bound);
+    boundIterations += more.iterations;
+    lap('bound2');
+  }
+
+  const chosen: number[] = [];
+  for (let j = 0; j < cand.count; j++) if (incumbent[j]) chosen.push(j);
+  return {
+    chosen,
+    bound,
+    solverObjective,
+    stats: {
+      candidatesInModel: largest.numX,
+      variables: largest.numCols,
+      binaries: largest.numX,
+      constraints: largest.numRows,
+      nonzeros: largest.nonzeros,
+      subproblems,
+      boundIterations,
+      mipNodes: nodes,
+    },
+  };
+}
+
+/**
+ * Starts the bound on a worker thread when this module runs as compiled JavaScript (not under a
+ * TypeScript test runner). Resolves to null if the worker cannot start or fails: the main thread's own
+ * bound then stands.
+ */
+function startBoundWorker(p: Prepared, deadline: number, relativeGap: number, shared: SharedArrayBuffer, log: (line: string) => void): Promise<BoundWorkerResult | null> | null {
+  const budgetMs = deadline - performance.now();
+  if (!import.meta.url.endsWith('.js') || budgetMs < 1000) return null;
+  let worker: Worker;
+  try {
+    const data: BoundWorkerData = { input: p.input, weights: p.weights, deadlineEpochMs: performance.timeOrigin + deadline, stopGap: relativeGap, maxIterations: 100_000, shared };
+    worker = new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data });
+  } catch (error) {
+    log(`no second thread for the bound: ${(error as Error).message}`);
+    return null;
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      log('the bound thread did not answer in time');
+      void worker.terminate();
+      resolve(null);
+    }, budgetMs + 5_000);
+    worker.once('message', (result: BoundWorkerResult) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      log(`the bound thread failed: ${error.message}`);
+      resolve(null);
+    });
+  });
+}
+
+function betaListOf(cand: Candidates, beta: Float64Array): number[] {
+  const list: number[] = [];
+  for (let j = 0; j < cand.count; j++) if (beta[j] > 0 && cand.pair[j] >= 0) list.push(j);
+  return list;
+}
+
+// ---- HiGHS ------------------------------------------------------------------------------------------------
+
+interface MipRun {
+  /** Chosen candidates, or null when HiGHS returned no feasible solution. */
+  readonly chosen: number[] | null;
+  readonly objective: number | null;
+  readonly dualBound: number;
+  readonly nodes: number | null;
+  readonly ms: number;
+}
+
+function runMip(highs: Highs, model: BuiltModel, start: readonly number[], o: { seed: number; timeLimit: number; relativeGap: number }): MipRun {
+  const began = performance.now();
+  const inf = highs.infinity;
+  const m = highs.createModel({
+    numCols: model.numCols,
+    numRows: model.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: model.colCost,
+    colLower: new Float64Array(model.numCols),
+    colUpper: model.colUpper.map((u) => (Number.isFinite(u) ? u : inf)),
+    rowLower: new Float64Array(model.numRows).fill(-inf),
+    rowUpper: model.rowUpper,
+    matrix: { format: 'csr', numRows: model.numRows, numCols: model.numCols, starts: model.starts, indices: model.index, values: model.value },
+    integrality: Int32Array.from({ length: model.numCols }, (_, i) => (i < model.numX ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
+  });
+  try {
+    m.options.set({ output_flag: false, random_seed: o.seed, time_limit: o.timeLimit, mip_rel_gap: o.relativeGap, presolve: 'on' });
+    if (start.length > 0) {
+      const position = new Map<number, number>();
+      for (let i = 0; i < model.numX; i++) position.set(model.sel[i], i);
+      const x = new Float64Array(model.numCols);
+      for (const j of start) {
+        const i = position.get(j);
+        if (i !== undefined) x[i] = 1;
+      }
+      m.setSolution({ colValue: completeSolution(model, x) });
+    }
+    m.run();
+    const nodes = Number(m.info.get('mip_node_count'));
+    const dualBound = Number(m.info.get('mip_dual_bound'));
+    if (Number(m.info.get('primal_solution_status')) !== 2) return { chosen: null, objective: null, dualBound, nodes, ms: performance.now() - began };
+    const value = m.getSolution().colValue;
+    const chosen: number[] = [];
+    for (let i = 0; i < model.numX; i++) if (value[i] > 0.5) chosen.push(model.sel[i]);
+    return { chosen, objective: m.getObjectiveValue(), dualBound, nodes, ms: performance.now() - began };
+  } finally {
+    m.dispose();
+  }
+}
+
