@@ -54,12 +54,24 @@ async function handle(store: EventStore, recorded: RecordedEvent<PlacementEvent[
     }
     case 'PlacementExtended': {
       const placement = await placementTerms(store, event.data.placementId);
-      await send(workerDecider, workerStreamId(placement.workerId), {
-        type: 'CommitHours',
-        placementId: placement.placementId,
-        hoursPerWeek: placement.hoursPerWeek,
-        period: { from: placement.period.from, to: event.data.to },
-      });
+      try {
+        await send(workerDecider, workerStreamId(placement.workerId), {
+          type: 'CommitHours',
+          placementId: placement.placementId,
+          hoursPerWeek: placement.hoursPerWeek,
+          period: { from: placement.period.from, to: event.data.to },
+        });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // The worker's hours keep the old end; so does the placement. Thrown on, the refusal would stall the process.
+        await ignoringRefusal(() =>
+          send(placementDecider, placementStreamId(placement.placementId), {
+            type: 'EndPlacementEarly',
+            lastDay: event.data.previousTo,
+            reason: `Extension undone: ${error.message}`,
+          }),
+        );
+      }
       return;
     }
     case 'PlacementEndedEarly':
@@ -86,9 +98,14 @@ function sender(store: EventStore, cause: RecordedEvent) {
 }
 
 /** Withdrawing twice (a retried batch) is refused by the decider as already done: that is fine here. */
-async function withdraw(send: ReturnType<typeof sender>, placementId: string, reason: string): Promise<void> {
+function withdraw(send: ReturnType<typeof sender>, placementId: string, reason: string): Promise<void> {
+  return ignoringRefusal(() => send(placementDecider, placementStreamId(placementId), { type: 'WithdrawPlacement', reason }));
+}
+
+/** A compensation refused as already done (or no longer possible) must not stop the process. */
+async function ignoringRefusal(compensate: () => Promise<unknown>): Promise<void> {
   try {
-    await send(placementDecider, placementStreamId(placementId), { type: 'WithdrawPlacement', reason });
+    await compensate();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
   }
