@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { addDays, daysBetween, isoWeekOf, localDateOf, type LocalDate } from '@banenpool/domain';
 import { isIsoWeek, isQuarter, mondayOfIsoWeek } from '@banenpool/read-models';
+import { parseBooleanText } from '@banenpool/platform';
 import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 
 /** Ids as the event store accepts them in stream ids; a filter on an id that does not exist finds nothing. */
@@ -37,15 +38,8 @@ export function IsQuarter(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** 'true'/'false' (also 1/0, yes/no) in a query string; anything else stays as given and fails @IsBoolean. */
-export const QueryBoolean = () =>
-  Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    const normalised = value.trim().toLowerCase();
-    if (['true', '1', 'yes'].includes(normalised)) return true;
-    if (['false', '0', 'no'].includes(normalised)) return false;
-    return value;
-  });
+/** A boolean query parameter, read like the configuration's booleans. */
+export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => parseBooleanText(value));
 
 /** limit and offset of every paginated read model, and waitFor (read-your-writes). */
 export class PageQuery extends ConsistencyQuery {

@@ -3,13 +3,18 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 import { ApiKeyConfigError, parseApiKeys } from '../auth/actor.js';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }) => {
+/**
+ * 'true'/'false' (also 1/0, yes/no) as written in an environment variable or a query string;
+ * anything else stays as given, so @IsBoolean refuses it by name.
+ */
+export function parseBooleanText(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const normalised = value.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(normalised)) return true;
   if (['false', '0', 'no'].includes(normalised)) return false;
   return value;
-};
+}
+const toBool = ({ value }: { value: unknown }) => parseBooleanText(value);
 
 /** Everything the service reads from its environment, validated once at start. See README. */
 export class AppConfig {
