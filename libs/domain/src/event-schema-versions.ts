@@ -1,3 +1,4 @@
+import { allocationEventSchemaVersions } from './allocation/allocation.events.js';
 import { capacityEventSchemaVersions } from './capacity/capacity.events.js';
 import { caoEventSchemaVersions } from './cao/cao.events.js';
 import { employerEventSchemaVersions } from './employer/employer.events.js';
@@ -11,6 +12,7 @@ export const eventSchemaVersions: Readonly<Record<string, number>> = {
   ...workerEventSchemaVersions,
   ...capacityEventSchemaVersions,
   ...placementEventSchemaVersions,
+  ...allocationEventSchemaVersions,
 };
 
 /** For the command executor's `schemaVersionOf`; an unknown type is a bug, so it throws. */

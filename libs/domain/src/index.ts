@@ -35,3 +35,7 @@ export * from './placement/placement.events.js';
 export * from './placement/placement.commands.js';
 export * from './placement/placement.decider.js';
 export * from './placement/placement-pay.js';
+
+export * from './allocation/allocation.events.js';
+export * from './allocation/allocation.commands.js';
+export * from './allocation/allocation.decider.js';
