@@ -71,8 +71,9 @@ const newStreamId = (prefix = CATEGORIES[streamCounter % CATEGORIES.length]) => 
 
 // Same columns, types, defaults (pg_current_xact_id(), clock_timestamp()), identity (own
 // sequence), primary key, unique event_id and feed index as es_events: LIKE ... INCLUDING ALL
-// copies exactly those. What the raw side lacks is the store's es_streams claim and its RETURNING.
-const CREATE_RAW = 'CREATE TABLE bench_raw_events (LIKE es_events INCLUDING ALL)';
+// copies exactly those. What the raw side lacks is the store's es_streams claim, its RETURNING and
+// the hash chain (each event's sha256 and the stream head's update): its hash column may stay empty.
+const CREATE_RAW = 'CREATE TABLE bench_raw_events (LIKE es_events INCLUDING ALL); ALTER TABLE bench_raw_events ALTER COLUMN hash DROP NOT NULL';
 
 const RAW_BATCH = `INSERT INTO bench_raw_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
   SELECT $1, e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata

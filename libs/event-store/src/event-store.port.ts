@@ -40,6 +40,12 @@ export interface RecordedEvent<Data = unknown> {
   data: Data;
   metadata: EventMetadata;
   recordedAt: Date;
+  /**
+   * Tamper evidence (PostgreSQL and PGlite): hex SHA-256 over this event's content and its stream
+   * predecessor's hash, so editing any stored event breaks the chain from there (verifyEventChain).
+   * Absent on KurrentDB, whose log cannot be edited in place.
+   */
+  hash?: string;
 }
 
 export interface AppendOptions {

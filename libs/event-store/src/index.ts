@@ -8,3 +8,4 @@ export * from './postgres/migrations.js';
 export * from './postgres/postgres-event-store.js';
 export * from './embedded/embedded-postgres.js';
 export * from './kurrentdb/kurrentdb-event-store.js';
+export * from './postgres/verify-chain.js';

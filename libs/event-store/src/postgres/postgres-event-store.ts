@@ -28,35 +28,44 @@ interface EventRow {
   data: unknown;
   metadata: RecordedEvent['metadata'];
   recorded_at: Date;
+  hash: string;
 }
 
 // Output columns are cast to text (bigint and xid8 exceed JS numbers), so ORDER BY must name the
 // table's columns (e.position), or it would sort the text.
 const EVENT_COLUMNS = `event_id, stream_id, revision::text, transaction_id::text, position::text,
-  event_type, schema_version, data, metadata, recorded_at`;
+  event_type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
 
 /**
- * How each expected version claims the stream row. Each returns the stream's new last revision
- * and nothing when the expectation does not hold; the row lock it takes serialises writers of
- * one stream until the statement commits.
+ * How each expected version claims the stream row. Each returns the stream's new last revision and
+ * the hash its events so far end with, and nothing when the expectation does not hold; the row
+ * lock it takes serialises writers of one stream until the statement commits.
  */
 const CLAIM_STREAM: Record<'any' | 'no_stream' | 'stream_exists' | 'exact', string> = {
   any: `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
-        ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint RETURNING revision`,
+        ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint RETURNING revision, last_hash`,
   no_stream: `INSERT INTO es_streams (stream_id, revision) VALUES ($1, $2::bigint - 1)
-        ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
-  stream_exists: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision`,
-  exact: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 AND revision = $8::bigint RETURNING revision`,
+        ON CONFLICT (stream_id) DO NOTHING RETURNING revision, last_hash`,
+  stream_exists: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision, last_hash`,
+  exact: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 AND revision = $8::bigint RETURNING revision, last_hash`,
 };
 
 function appendStatement(expected: ExpectedVersion): string {
   const claim = CLAIM_STREAM[typeof expected === 'number' ? 'exact' : expected];
-  // One statement, so one round trip and atomic without an explicit transaction.
-  return `WITH claimed AS (${claim})
-    INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
-    SELECT $1, claimed.revision - $2::bigint + e.ord, e.event_id, e.event_type, e.schema_version, e.data, e.metadata
-    FROM claimed, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-      WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
+  // One statement, so one round trip and atomic without an explicit transaction. Each event's hash
+  // chains onto its predecessor's (migration 002); `appended` is materialised so the recorded time
+  // that is stored is the very one that was hashed.
+  return `WITH claimed AS (${claim}),
+    appended AS MATERIALIZED (
+      SELECT claimed.revision - $2::bigint + e.ord AS revision, claimed.last_hash, clock_timestamp() AS recorded_at, e.*
+      FROM claimed, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+        WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
+    )
+    INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
+    SELECT $1, a.revision, a.event_id, a.event_type, a.schema_version, a.data, a.metadata, a.recorded_at,
+      es_chain(a.last_hash, es_event_content($1, a.revision, a.event_id, a.event_type, a.schema_version, a.data, a.metadata, a.recorded_at))
+        OVER (ORDER BY a.ord)
+    FROM appended a
     RETURNING revision::text, transaction_id::text, position::text`;
 }
 
@@ -144,5 +153,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at,
+    hash: row.hash,
   };
 }
