@@ -1,2 +1,4 @@
 export * from './command-executor.js';
 export * from './placement-process.js';
+export * from './allocation-input.js';
+export * from './allocation-facts.js';
