@@ -1,0 +1,234 @@
+import {
+  caoDecider,
+  caoOn,
+  caoVersionOn,
+  capacityDecider,
+  contains,
+  contractCovering,
+  contractPeriod,
+  employerDecider,
+  overlaps,
+  placementDecider,
+  refuse,
+  workerDecider,
+  type CaoState,
+  type LocalDate,
+  type OpenPeriod,
+  type PlacementState,
+  type WorkerState,
+} from '@banenpool/domain';
+import type { EventStore, RecordedEvent } from '@banenpool/event-store';
+import type { AuditSubject } from './audit-subject.js';
+import { wageOnDate, recordedPay } from './placement-wage.js';
+import { foldStream, recordedBy } from './replay.js';
+import { loadSubjectEvents, type SubjectEvents } from './subject-events.js';
+
+interface Answer {
+  readonly subject: AuditSubject;
+  readonly streamId: string;
+  /** Every event recorded at or before this instant was replayed, and nothing later. */
+  readonly knownAt: string;
+  /** How many of the stream's events that was. */
+  readonly eventsReplayed: number;
+  readonly lastEvent?: { readonly revision: number; readonly type: string; readonly recordedAt: string };
+}
+
+/** "What did the records say at that moment?" — replayed from the events recorded up to it, never a stored snapshot. */
+export interface StateAsKnownAt extends Answer {
+  readonly question: 'as_known_at';
+  readonly state: unknown;
+}
+
+/** "What applied on that day?" — effective dates: the CAO version in force that day even if recorded later, the contract running that day. */
+export interface StateAsAppliedOn extends Answer {
+  readonly question: 'as_applied_on';
+  readonly on: LocalDate;
+  readonly applies: unknown;
+}
+
+/** The subject's state as known at an instant (the function the audit benchmark times). */
+export async function stateAsKnownAt(store: EventStore, subject: AuditSubject, knownAt: Date): Promise<StateAsKnownAt> {
+  return asKnownAt(await loadSubjectEvents(store, subject), knownAt);
+}
+
+/** What applied to the subject on a date, by the records as known at an instant (now when absent). */
+export async function stateAsAppliedOn(store: EventStore, subject: AuditSubject, on: LocalDate, knownAt = new Date()): Promise<StateAsAppliedOn> {
+  return asAppliedOn(await loadSubjectEvents(store, subject), on, knownAt);
+}
+
+export function asKnownAt(events: SubjectEvents, knownAt: Date): StateAsKnownAt {
+  const replay = replayKnownAt(events, knownAt);
+  return { question: 'as_known_at', ...answer(events, replay.stream, knownAt), state: knownState(events.subject, replay) };
+}
+
+export function asAppliedOn(events: SubjectEvents, on: LocalDate, knownAt: Date): StateAsAppliedOn {
+  const replay = replayKnownAt(events, knownAt);
+  return { question: 'as_applied_on', ...answer(events, replay.stream, knownAt), on, applies: appliedState(events.subject, replay, on) };
+}
+
+/** The subject's streams cut at an instant: only what was recorded by then. */
+export interface KnownEvents {
+  readonly stream: readonly RecordedEvent[];
+  readonly cao: readonly RecordedEvent[];
+  readonly workerRegistration: readonly RecordedEvent[];
+}
+
+export function replayKnownAt(events: SubjectEvents, knownAt: Date): KnownEvents {
+  return { stream: recordedBy(events.stream, knownAt), cao: recordedBy(events.cao, knownAt), workerRegistration: recordedBy(events.workerRegistration, knownAt) };
+}
+
+function answer(events: SubjectEvents, replayed: readonly RecordedEvent[], knownAt: Date): Answer {
+  const last = replayed.at(-1);
+  return {
+    subject: events.subject,
+    streamId: events.streamId,
+    knownAt: knownAt.toISOString(),
+    eventsReplayed: replayed.length,
+    ...(last ? { lastEvent: { revision: last.revision, type: last.type, recordedAt: last.recordedAt.toISOString() } } : {}),
+  };
+}
+
+/** The three states a paid placement's wage depends on. */
+export interface PlacementStates {
+  readonly placement: PlacementState;
+  readonly cao: CaoState;
+  readonly worker: WorkerState;
+}
+
+export function placementStates(known: KnownEvents): PlacementStates {
+  return {
+    placement: foldStream(placementDecider, known.stream),
+    cao: foldStream(caoDecider, known.cao),
+    worker: foldStream(workerDecider, known.workerRegistration),
+  };
+}
+
+function knownState(subject: AuditSubject, known: KnownEvents): unknown {
+  switch (subject.kind) {
+    case 'worker':
+      return foldStream(workerDecider, known.stream);
+    case 'contract':
+      return contractState(foldStream(workerDecider, known.stream), subject.contractId);
+    case 'placement': {
+      const states = placementStates(known);
+      const start = states.placement.status === 'none' ? undefined : states.placement.period.from;
+      return { ...states.placement, ...(start ? { wageAtStartUnderRulesKnown: wageOnDate(states.placement, states.cao, states.worker, start) } : {}) };
+    }
+    case 'employer':
+      return foldStream(employerDecider, known.stream);
+    case 'cao':
+      return foldStream(caoDecider, known.stream);
+    case 'capacity-request':
+      return foldStream(capacityDecider, known.stream);
+    case 'audit-access':
+      return notReplayable();
+    default:
+      return assertNeverSubject(subject);
+  }
+}
+
+function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate): unknown {
+  switch (subject.kind) {
+    case 'worker':
+      return workerOn(foldStream(workerDecider, known.stream), on);
+    case 'contract':
+      return contractOn(foldStream(workerDecider, known.stream), subject.contractId, on);
+    case 'placement':
+      return placementOn(placementStates(known), on);
+    case 'employer':
+      return employerOn(foldStream(employerDecider, known.stream), on);
+    case 'cao':
+      return caoOnDate(foldStream(caoDecider, known.stream), on);
+    case 'capacity-request': {
+      const request = foldStream(capacityDecider, known.stream);
+      return { inPeriod: request.status !== 'none' && contains(request.period, on), request };
+    }
+    case 'audit-access':
+      return notReplayable();
+    default:
+      return assertNeverSubject(subject);
+  }
+}
+
+function notReplayable(): never {
+  return refuse('not_replayable', 'The audit-access log has a history but no state to replay; ask for its history.');
+}
+
+function assertNeverSubject(subject: never): never {
+  throw new Error(`Unhandled audit subject ${JSON.stringify(subject)}`);
+}
+
+const onDay = (on: LocalDate) => ({ from: on, to: on });
+const runsOn = (period: OpenPeriod, on: LocalDate) => contains(period, on);
+
+export function contractState(worker: WorkerState, contractId: string) {
+  const contract = worker.status === 'none' ? undefined : worker.contracts.find((c) => c.contractId === contractId);
+  if (!contract || worker.status === 'none') return { status: 'none' as const };
+  return {
+    status: contract.lastDay === undefined ? ('agreed' as const) : ('ended' as const),
+    workerId: worker.workerId,
+    ...contract,
+    commitments: worker.commitments.filter((c) => c.contractId === contractId),
+  };
+}
+
+function workerOn(worker: WorkerState, on: LocalDate) {
+  if (worker.status === 'none') return { registered: false };
+  const commitments = worker.commitments.filter((c) => overlaps(c.period, onDay(on)));
+  return {
+    registered: true,
+    contract: contractCovering(worker, onDay(on)) ?? null,
+    commitments,
+    committedHoursPerWeek: commitments.reduce((sum, c) => sum + c.hoursPerWeek, 0),
+  };
+}
+
+function contractOn(worker: WorkerState, contractId: string, on: LocalDate) {
+  const contract = contractState(worker, contractId);
+  if (contract.status === 'none') return { inForce: false, contract };
+  const commitments = contract.commitments.filter((c) => runsOn(c.period, on));
+  return {
+    inForce: runsOn(contractPeriod(contract), on),
+    contract,
+    commitmentsThatDay: commitments,
+    committedHoursPerWeek: commitments.reduce((sum, c) => sum + c.hoursPerWeek, 0),
+  };
+}
+
+/** Where the placement stood on the day, what was recorded at confirmation, and what the rules of that day give. */
+function placementOn(states: PlacementStates, on: LocalDate) {
+  const { placement } = states;
+  if (placement.status === 'none') return { status: 'unknown' };
+  return {
+    status: placementStatusOn(placement, on),
+    placement,
+    recordedPay: recordedPay(placement) ?? null,
+    wageOnDate: wageOnDate(placement, states.cao, states.worker, on) ?? null,
+  };
+}
+
+function placementStatusOn(placement: Exclude<PlacementState, { status: 'none' }>, on: LocalDate): string {
+  if (placement.status === 'proposed' || placement.status === 'withdrawn') return placement.status;
+  const lastDay = placement.status === 'ended' ? placement.lastDay : placement.period.to;
+  if (on < placement.period.from) return 'not_started';
+  return on > lastDay ? 'ended' : 'running';
+}
+
+function employerOn(employer: ReturnType<typeof employerDecider.evolve>, on: LocalDate) {
+  if (employer.status === 'none') return { member: false };
+  const cao = caoOn(employer, on);
+  const latestPerFunction = new Map(employer.classifications.filter((c) => c.from <= on && c.caoCode === cao?.caoCode).map((c) => [c.functionName, c]));
+  return {
+    member: runsOn(employer.membership, on),
+    cao: cao ?? null,
+    classifications: [...latestPerFunction.values()],
+    closures: employer.closures.filter((c) => runsOn(c.period, on)),
+    sites: employer.sites,
+  };
+}
+
+function caoOnDate(cao: CaoState, on: LocalDate) {
+  const version = caoVersionOn(cao, on);
+  const record = cao.status === 'none' || !version ? undefined : cao.versions.find((v) => v.effectiveFrom === version.effectiveFrom);
+  return { version: version ?? null, revisionsRecorded: record?.revisions.length ?? 0 };
+}

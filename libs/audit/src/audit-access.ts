@@ -1,0 +1,32 @@
+import { localDateOf } from '@banenpool/domain';
+import type { EventStore } from '@banenpool/event-store';
+import { auditAccessStreamId } from './audit-subject.js';
+
+export const AUDIT_RECORDS_READ = 'AuditRecordsRead';
+export const AUDIT_RECORDS_READ_SCHEMA_VERSION = 1;
+
+/** Who looked at what, when, in answer to which request: auditors' reading is itself on the record. */
+export interface AuditAccess {
+  /** As on every event: `auditor:uwv`, `operator:anna`, `cli:root`. */
+  readonly actor: string;
+  /** history, as-of, diff, verify, compare. */
+  readonly action: string;
+  /** What was read: a subject, a stream, or the whole store. */
+  readonly target: string;
+  /** The question's parameters (page, instants, dates), as asked. */
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly correlationId: string;
+}
+
+/**
+ * Appends the access to the day's audit-access stream before the answer is given, so an answer
+ * that was read was recorded. The stream is hash-chained like every other.
+ */
+export async function recordAuditAccess(store: EventStore, access: AuditAccess, now: Date): Promise<void> {
+  const { actor, correlationId, ...what } = access;
+  await store.appendToStream(
+    auditAccessStreamId(localDateOf(now)),
+    [{ type: AUDIT_RECORDS_READ, schemaVersion: AUDIT_RECORDS_READ_SCHEMA_VERSION, data: { actor, ...what, at: now.toISOString() }, metadata: { actor, correlationId } }],
+    { expectedVersion: 'any' },
+  );
+}

@@ -1,0 +1,46 @@
+import {
+  assertNever,
+  capacityStreamId,
+  caoStreamId,
+  employerStreamId,
+  placementStreamId,
+  streamIdFor,
+  workerStreamId,
+} from '@banenpool/domain';
+
+/** What an auditor can ask about. A pool contract lives inside its worker's stream, so it is named by both ids. */
+export const SUBJECT_KINDS = ['worker', 'contract', 'placement', 'employer', 'cao', 'capacity-request', 'audit-access'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export type AuditSubject =
+  | { readonly kind: Exclude<SubjectKind, 'contract'>; readonly id: string }
+  | { readonly kind: 'contract'; readonly workerId: string; readonly contractId: string };
+
+/** The stream that holds the subject's own events. */
+export function streamOf(subject: AuditSubject): string {
+  switch (subject.kind) {
+    case 'worker':
+      return workerStreamId(subject.id);
+    case 'contract':
+      return workerStreamId(subject.workerId);
+    case 'placement':
+      return placementStreamId(subject.id);
+    case 'employer':
+      return employerStreamId(subject.id);
+    case 'cao':
+      return caoStreamId(subject.id);
+    case 'capacity-request':
+      return capacityStreamId(subject.id);
+    case 'audit-access':
+      return auditAccessStreamId(subject.id);
+    default:
+      return assertNever(subject);
+  }
+}
+
+/** One stream a day: small enough to read whole, and each day's chain verifiable on its own. */
+export const auditAccessStreamId = (day: string): string => streamIdFor('audit-access', day);
+
+export function describeSubject(subject: AuditSubject): string {
+  return subject.kind === 'contract' ? `contract ${subject.contractId} of worker ${subject.workerId}` : `${subject.kind} ${subject.id}`;
+}

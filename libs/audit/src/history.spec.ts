@@ -1,0 +1,44 @@
+import { placementScenario } from './audit.fixtures.js';
+import { historyCsv } from './history-csv.js';
+import { historyOf } from './history.js';
+
+describe('history of a placement', () => {
+  const events = placementScenario();
+
+  it('lists its own events and the CAO versions it is paid under, in the order they were recorded, with the rules each used', () => {
+    const history = historyOf(events, { limit: 100, offset: 0 });
+    expect(history.entries.map((e) => [e.source, e.type])).toEqual([
+      ['rules', 'CaoVersionPublished'],
+      ['own', 'PlacementProposed'],
+      ['own', 'PlacementConfirmed'],
+      ['rules', 'CaoVersionCorrected'],
+      ['rules', 'CaoVersionPublished'],
+      ['own', 'PlacementExtended'],
+    ]);
+    const confirmed = history.entries[2];
+    expect(confirmed).toMatchObject({ streamId: 'placement-p1', revision: 1, actor: 'operator:anna', correlationId: 'corr-5', schemaVersion: 1, recordedAt: '2026-01-02T11:00:00.000Z' });
+    expect(confirmed.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(confirmed.rules).toEqual([
+      { rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 0, scale: 'A', step: 0 },
+      { rule: 'minimum_wage_table', version: '2026-01-01', age: 35 },
+    ]);
+    expect(history.entries[3].rules).toEqual([{ rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 1 }]);
+  });
+
+  it('pages: total is the whole history, entries the page asked for', () => {
+    const page = historyOf(events, { limit: 2, offset: 2 });
+    expect(page.total).toBe(6);
+    expect(page.entries.map((e) => e.type)).toEqual(['PlacementConfirmed', 'CaoVersionCorrected']);
+    expect(historyOf(events, { limit: 10, offset: 6 }).entries).toEqual([]);
+  });
+
+  it('exports CSV with a header, the rules in words and the data as JSON in one quoted cell', () => {
+    const csv = historyCsv(historyOf(events, { limit: 100, offset: 0 }).entries);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data');
+    expect(lines).toHaveLength(8); // header, six rows, and the empty string after the last line break
+    expect(lines[3]).toContain('PlacementConfirmed');
+    expect(lines[3]).toContain('CAO horeca version 2026-01-01 revision 0, scale A step 0; minimum-wage table 2026-01-01 (age 35)');
+    expect(lines[3]).toMatch(/,"\{""placementId"":""p1"",/);
+  });
+});
