@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig, AuthGuard, IdempotencyInterceptor, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module.js';
 import { CapacityRequestsModule } from './capacity-requests/capacity-requests.module.js';
 import { CaosModule } from './caos/caos.module.js';
 import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor.js';
@@ -29,6 +30,7 @@ export class AppModule {
         CapacityRequestsModule,
         PlacementsModule,
         ReadModelQueriesModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

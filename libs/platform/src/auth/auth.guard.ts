@@ -6,9 +6,12 @@ import { demoActor, parseApiKeys, type Actor, type Role } from './actor.js';
 
 const PUBLIC = 'banenpool:public';
 const ROLES = 'banenpool:roles';
+const READ_ONLY = 'banenpool:read-only';
 
 /** No key needed: health, metrics, the OpenAPI document. */
 export const Public = () => SetMetadata(PUBLIC, true);
+/** A POST that changes no records (it starts a read-only job): auditors may call it too. */
+export const ReadOnlyRoute = () => SetMetadata(READ_ONLY, true);
 /** Which roles may call this route (checked after the key is known). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
@@ -38,7 +41,8 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const actor = this.actorFor(keyOf(request));
     if (!actor) throw new UnauthorizedException('A valid API key is needed: Authorization: Bearer <key> or X-Api-Key');
-    if (actor.role === 'auditor' && request.method !== 'GET' && request.method !== 'HEAD') {
+    const readOnly = request.method === 'GET' || request.method === 'HEAD' || this.reflector.getAllAndOverride<boolean>(READ_ONLY, targets);
+    if (actor.role === 'auditor' && !readOnly) {
       throw new ForbiddenException('Auditors have read-only access');
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -1,0 +1,167 @@
+import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { auditDiff, auditHistory, historyCsv, stateAsAppliedOn, stateAsKnownAt, type AuditSubject } from '@banenpool/audit';
+import { refuse } from '@banenpool/domain';
+import { verifyEventChain, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import { actorLabel, AppConfig, CurrentActor, EVENT_STORE, POSTGRES_CONNECTION, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
+import type { Request, Response } from 'express';
+import { QUERY_ID } from '../read-model-queries/query-params.js';
+import { AuditAccessInterceptor, AuditAction } from './audit-access.interceptor.js';
+import { AuditAsOfQuery, AuditDiffQuery, AuditHistoryQuery, VerifyQuery } from './audit.query.dto.js';
+import { ComparisonJobs } from './comparison-jobs.service.js';
+
+/** The path's plural resource names, as the rest of the API spells them. */
+const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>> = {
+  workers: 'worker',
+  placements: 'placement',
+  employers: 'employer',
+  caos: 'cao',
+  'capacity-requests': 'capacity-request',
+  'audit-access': 'audit-access',
+};
+const KIND = { name: 'kind', enum: Object.keys(KINDS), description: 'audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)' };
+
+/**
+ * For auditors (operators may read too; employers may not): every event about a worker, pool
+ * contract, placement, employer, CAO or capacity request with who, when and under which rules;
+ * its state as known at a moment or as applied on a date, replayed; what changed between two
+ * moments; the hash chains; and a rebuild of every read model compared with the live one.
+ * Nothing here changes the records, and every access is itself recorded (audit-access-<date>).
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('operator', 'auditor')
+@UseInterceptors(AuditAccessInterceptor)
+@Controller('audit')
+export class AuditController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(POSTGRES_CONNECTION) private readonly connection: PostgresConnection,
+    private readonly config: AppConfig,
+    private readonly comparisons: ComparisonJobs,
+  ) {}
+
+  @Get('verify')
+  @AuditAction('verify')
+  @ApiOperation({ summary: 'Walk the hash chain of every stream (or one) and report the first break' })
+  async verify(@Query() query: VerifyQuery) {
+    if (this.config.EVENTSTORE_CONNECTION_STRING) {
+      refuse('no_hash_chain', 'Events are kept in KurrentDB, whose log is append-only and carries no hash chain; verify applies to the PostgreSQL store.');
+    }
+    const result = await verifyEventChain(this.connection.pool, query.streamId ? { streamId: query.streamId } : {});
+    return { intact: result.firstBreak === undefined, ...result };
+  }
+
+  @Post('comparisons')
+  @ReadOnlyRoute()
+  @HttpCode(202)
+  @AuditAction('compare')
+  @ApiOperation({ summary: 'Start rebuilding every read model into a scratch schema and comparing it with the live one (one at a time; 409 while one runs)' })
+  @ApiAcceptedResponse({ description: 'Started; follow the Location header' })
+  startComparison(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const job = this.comparisons.start(actorLabel(actor));
+    response.setHeader('Location', `/audit/comparisons/${job.id}`);
+    return job;
+  }
+
+  @Get('comparisons/:jobId')
+  @AuditAction('compare')
+  @ApiOperation({ summary: 'A comparison’s progress and, when done, whether every read model equals its rebuild and where not' })
+  comparison(@Param('jobId') jobId: string) {
+    return this.comparisons.get(jobId);
+  }
+
+  @Get(':kind/:id/history')
+  @AuditAction('history')
+  @ApiParam(KIND)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Every event in order: type, data, schema version, actor, recorded-at, correlation/causation ids, hash, and the rules’ versions it used' })
+  history(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditHistoryQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.historyOf(subjectOf(kind, id), query, request, response);
+  }
+
+  @Get(':kind/:id/as-of')
+  @AuditAction('as-of')
+  @ApiParam(KIND)
+  @ApiOperation({ summary: 'State as known at an instant (?knownAt=), or as applied on a date (?on=, optionally with knownAt), by replay' })
+  asOf(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditAsOfQuery) {
+    return this.asOfFor(subjectOf(kind, id), query);
+  }
+
+  @Get(':kind/:id/diff')
+  @AuditAction('diff')
+  @ApiParam({ ...KIND, enum: ['placements'] })
+  @ApiOperation({ summary: 'What changed about a placement between two instants, in sentences, with the events in between' })
+  diff(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditDiffQuery) {
+    return this.diffFor(subjectOf(kind, id), query);
+  }
+
+  @Get('workers/:workerId/contracts/:contractId/history')
+  @AuditAction('history')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'A pool contract’s events (agreed, ended, hours committed under it) within its worker’s stream' })
+  contractHistory(
+    @Param('workerId') workerId: string,
+    @Param('contractId') contractId: string,
+    @Query() query: AuditHistoryQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.historyOf(contractOf(workerId, contractId), query, request, response);
+  }
+
+  @Get('workers/:workerId/contracts/:contractId/as-of')
+  @AuditAction('as-of')
+  @ApiOperation({ summary: 'A pool contract as known at an instant, or as applied on a date' })
+  contractAsOf(@Param('workerId') workerId: string, @Param('contractId') contractId: string, @Query() query: AuditAsOfQuery) {
+    return this.asOfFor(contractOf(workerId, contractId), query);
+  }
+
+  @Get('workers/:workerId/contracts/:contractId/diff')
+  @AuditAction('diff')
+  @ApiOperation({ summary: 'What changed about a pool contract between two instants' })
+  contractDiff(@Param('workerId') workerId: string, @Param('contractId') contractId: string, @Query() query: AuditDiffQuery) {
+    return this.diffFor(contractOf(workerId, contractId), query);
+  }
+
+  private async historyOf(subject: AuditSubject, query: AuditHistoryQuery, request: Request, response: Response) {
+    const history = await auditHistory(this.store, subject, { limit: query.limit, offset: query.offset });
+    response.setHeader('X-Total-Count', String(history.total));
+    if (!wantsCsv(query, request)) return history;
+    response.type('text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="${history.streamId}-history.csv"`);
+    return historyCsv(history.entries);
+  }
+
+  private asOfFor(subject: AuditSubject, query: AuditAsOfQuery) {
+    const knownAt = query.knownAt ? new Date(query.knownAt) : undefined;
+    if (query.on) return stateAsAppliedOn(this.store, subject, query.on, knownAt);
+    if (knownAt) return stateAsKnownAt(this.store, subject, knownAt);
+    throw new BadRequestException('Ask as known at an instant (?knownAt=2026-03-04T14:00:00Z) or as applied on a date (?on=2026-02-01)');
+  }
+
+  private diffFor(subject: AuditSubject, query: AuditDiffQuery) {
+    return auditDiff(this.store, subject, new Date(query.from), query.to ? new Date(query.to) : new Date());
+  }
+}
+
+function subjectOf(kind: string, id: string): AuditSubject {
+  if (!Object.hasOwn(KINDS, kind)) throw new BadRequestException(`kind must be one of ${Object.keys(KINDS).join(', ')}, not "${kind}"`);
+  return { kind: KINDS[kind], id: requireId(id, 'id') };
+}
+
+const contractOf = (workerId: string, contractId: string): AuditSubject => ({
+  kind: 'contract',
+  workerId: requireId(workerId, 'workerId'),
+  contractId: requireId(contractId, 'contractId'),
+});
+
+function requireId(value: string, name: string): string {
+  if (!QUERY_ID.test(value)) throw new BadRequestException(`${name} must be an id: 1-100 letters, digits or _.:@-`);
+  return value;
+}
+
+/** ?format=csv, or no format and an Accept that prefers text/csv to JSON. */
+function wantsCsv(query: AuditHistoryQuery, request: Request): boolean {
+  return query.format === 'csv' || (query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
+}

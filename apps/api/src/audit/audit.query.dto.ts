@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsLocalDate } from '../common/is-local-date.js';
+
+// An instant with its time and zone, so "as known at" never depends on the server's clock zone.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a time and a zone (2026-03-04T14:00:00Z or …+01:00) that exists. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isInstant',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && Date.parse(value) > 0,
+        defaultMessage: (args) => `${args?.property ?? 'instant'} must be an ISO 8601 instant with a time and a zone, e.g. 2026-03-04T14:00:00Z`,
+      },
+    },
+    options,
+  );
+}
+
+export class AuditHistoryQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit = 100;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  offset = 0;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: one row per event (also chosen by Accept: text/csv)' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class AuditAsOfQuery {
+  @ApiPropertyOptional({
+    example: '2026-03-04T14:00:00Z',
+    description: 'As known at: replay every event recorded at or before this instant. With `on`, the records as known then; default now.',
+  })
+  @IsOptional()
+  @IsInstant()
+  knownAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-02-01', description: 'As applied on: what was in force on this date (effective dates), e.g. a CAO version recorded later that applies from January' })
+  @IsOptional()
+  @IsLocalDate()
+  on?: string;
+}
+
+export class AuditDiffQuery {
+  @ApiProperty({ example: '2026-02-01T00:00:00Z', description: 'From this instant (exclusive): the records as known then' })
+  @IsInstant()
+  from: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30T00:00:00Z', description: 'To this instant (inclusive); default now' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+}
+
+export class VerifyQuery {
+  @ApiPropertyOptional({ example: 'placement-p1', description: 'Verify only this stream; every stream when absent' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: 'streamId must be a stream id: 1-200 letters, digits or _.:@-' })
+  streamId?: string;
+}
