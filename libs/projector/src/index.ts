@@ -2,3 +2,4 @@ export * from './projection.js';
 export * from './projection-checkpoint.entity.js';
 export * from './projector.js';
 export * from './read-model-data-source.js';
+export * from './read-model-comparison.js';

@@ -185,12 +185,12 @@ export class Projector {
 
   /** Transaction-scoped, so a crashed projector can never leave its projection locked. */
   private async tryLock(manager: EntityManager, projection: FeedConsumer): Promise<boolean> {
-    const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [lockKey(projection)]);
+    const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [lockKey(projection.name)]);
     return rows[0].locked;
   }
 
   private async waitLock(manager: EntityManager, projection: Projection): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(projection)]);
+    await lockProjection(manager, projection.name);
   }
 
   private async saveCheckpoint(manager: EntityManager, name: string, last: RecordedEvent): Promise<void> {
@@ -222,4 +222,9 @@ export class Projector {
   }
 }
 
-const lockKey = (projection: FeedConsumer) => `banenpool.projection.${projection.name}`;
+const lockKey = (name: string) => `banenpool.projection.${name}`;
+
+/** Waits for the lock every batch of the projection takes; until the transaction ends, its checkpoint cannot move. */
+export async function lockProjection(manager: EntityManager, name: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(name)]);
+}

@@ -1,0 +1,313 @@
+import { randomBytes } from 'node:crypto';
+import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { Projection } from './projection.js';
+import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
+import { lockProjection } from './projector.js';
+
+export interface RebuildProgress {
+  projection: string;
+  /** Events applied to this projection's scratch copy so far. */
+  applied: number;
+  /** Events in the feed when the comparison started (grows if the live projections move past it). */
+  total: number;
+}
+
+export interface TableComparison {
+  table: string;
+  liveRows: number;
+  rebuiltRows: number;
+  /** Rows of the live table missing from the rebuilt one, counted with multiplicity (EXCEPT ALL). */
+  onlyLive: number;
+  onlyRebuilt: number;
+  /** A few differing rows: `{ side: 'live' | 'rebuilt', row }`. */
+  samples: unknown[];
+}
+
+export interface ProjectionComparison {
+  name: string;
+  equal: boolean;
+  /** The live checkpoint that the rebuilt copy was brought to and compared at. */
+  position?: GlobalPosition;
+  tables: TableComparison[];
+}
+
+export interface ReadModelComparison {
+  equal: boolean;
+  /** The newest position any projection was compared at (each one's own is in `projections`). */
+  position?: GlobalPosition;
+  /** Events replayed into the scratch schema. */
+  events: number;
+  seconds: number;
+  projections: ProjectionComparison[];
+}
+
+export interface RebuildAndCompareOptions {
+  store: EventStore;
+  dataSource: DataSource;
+  projections: readonly Projection[];
+  onProgress?: (progress: RebuildProgress) => void;
+  /** Events per read of the feed and per scratch transaction. */
+  batchSize?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 2_000;
+const SAMPLE_ROWS = 3;
+/** Rounds of "catch up to the live checkpoint and compare" before giving up on a projection that keeps outrunning the reads. */
+const MAX_SETTLE_ROUNDS = 200;
+
+/**
+ * Rebuilds every projection from the whole feed into a fresh scratch schema, through the same
+ * projection code, and compares each with its live tables at one position: the live checkpoint,
+ * read in the same REPEATABLE READ snapshot as the live rows, after the scratch copy was caught
+ * up to exactly that position. The live projector waits only while one projection's last batch is
+ * applied to its copy and compared (under that projection's batch lock); nothing live is written.
+ * The scratch schema is dropped afterwards, also when something fails. See ADR 0008.
+ */
+export async function rebuildAndCompare(options: RebuildAndCompareOptions): Promise<ReadModelComparison> {
+  const started = performance.now();
+  const schema = await ScratchSchema.create(options.dataSource, options.projections);
+  try {
+    const comparer = new ReadModelComparer(options, schema, await countFeed(options.store));
+    const projections = await comparer.run();
+    const positions = projections.flatMap((p) => (p.position ? [p.position] : []));
+    return {
+      equal: projections.every((p) => p.equal),
+      position: positions.reduce<GlobalPosition | undefined>((a, b) => (a && comparePositions(a, b) >= 0 ? a : b), undefined),
+      events: comparer.eventsReplayed(),
+      seconds: (performance.now() - started) / 1000,
+      projections,
+    };
+  } finally {
+    await schema.drop();
+  }
+}
+
+/** A projection's copy in the scratch schema and how far it has applied the feed. */
+interface Replica {
+  projection: Projection;
+  position: GlobalPosition;
+  applied: number;
+}
+
+class ReadModelComparer {
+  private readonly replicas: Replica[];
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly options: RebuildAndCompareOptions,
+    private readonly schema: ScratchSchema,
+    private total: number,
+  ) {
+    this.replicas = options.projections.map((projection) => ({ projection, position: START, applied: 0 }));
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  }
+
+  async run(): Promise<ProjectionComparison[]> {
+    // The bulk of the replay reads the feed once for every projection; each then settles alone.
+    const live = await liveCheckpoints(this.options.dataSource.manager, this.replicas);
+    await this.catchUp(this.replicas, live);
+    const results: ProjectionComparison[] = [];
+    for (const replica of this.replicas) results.push(await this.settle(replica));
+    return results;
+  }
+
+  eventsReplayed(): number {
+    return Math.max(0, ...this.replicas.map((r) => r.applied));
+  }
+
+  /**
+   * Reads the next batch, then in one transaction takes the live projection's batch lock (its
+   * checkpoint cannot move while held), applies to the copy what the live one has applied of
+   * that batch and, once the copy is at the live checkpoint, compares. When the live projection
+   * got past the batch meanwhile, the copy keeps what it applied and the next round reads on.
+   * The read stays outside the transaction: in embedded mode that holds the only connection.
+   */
+  private async settle(replica: Replica): Promise<ProjectionComparison> {
+    const { name } = replica.projection;
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; ) {
+      const batch = await this.read(replica.position);
+      // Only a batch that reached the feed's head and still fell short of the live checkpoint is a lost race.
+      if (batch.length < this.batchSize) round++;
+      const compared = await this.options.dataSource.transaction('REPEATABLE READ', async (manager) => {
+        await lockProjection(manager, name);
+        const [live] = await liveCheckpoints(manager, [replica]);
+        if (comparePositions(live, replica.position) < 0) {
+          throw new Error(`The live checkpoint of ${name} is behind its copy: was it rebuilt during the comparison?`);
+        }
+        await this.applyUpTo(replica, batch, live, manager);
+        if (comparePositions(live, replica.position) !== 0) return undefined;
+        return { live, tables: await this.schema.compare(manager, replica.projection) };
+      });
+      if (compared) {
+        const position = comparePositions(compared.live, START) === 0 ? undefined : compared.live;
+        return { name, equal: compared.tables.every((t) => t.onlyLive === 0 && t.onlyRebuilt === 0), position, tables: compared.tables };
+      }
+    }
+    throw new Error(`The live projection ${name} kept moving: not compared after ${MAX_SETTLE_ROUNDS} rounds`);
+  }
+
+  /**
+   * Applies the feed to each replica up to its target, reading every batch once for all of
+   * them and the next batch while this one is applied. Reads happen outside any transaction:
+   * in embedded mode a transaction holds the pool's only connection (ADR 0003).
+   */
+  private async catchUp(replicas: readonly Replica[], targets: readonly GlobalPosition[]): Promise<void> {
+    const end = targets.reduce((a, b) => (comparePositions(a, b) >= 0 ? a : b), START);
+    const from = replicas.map((r) => r.position).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
+    if (comparePositions(from, end) >= 0) return;
+    let next: Promise<RecordedEvent[]> | undefined = this.read(from);
+    while (next) {
+      const batch: RecordedEvent[] = await next;
+      const last: GlobalPosition | undefined = batch.at(-1)?.position;
+      next = last && comparePositions(last, end) < 0 ? this.read(last) : undefined;
+      await allOrFirstError(replicas.map((replica, i) => this.applyUpTo(replica, batch, targets[i])));
+    }
+  }
+
+  private read(after: GlobalPosition): Promise<RecordedEvent[]> {
+    const batch = this.options.store.readAll({ after, limit: this.batchSize });
+    batch.catch(() => undefined); // awaited later; an apply failing first must not leave it unhandled
+    return batch;
+  }
+
+  /** Applies the batch's events after the replica's position up to `target`, in `manager`'s transaction or a new one. */
+  private async applyUpTo(replica: Replica, batch: readonly RecordedEvent[], target: GlobalPosition, manager?: EntityManager): Promise<void> {
+    const events = batch.filter((e) => comparePositions(e.position, replica.position) > 0 && comparePositions(e.position, target) <= 0);
+    if (events.length === 0) return;
+    const apply = (m: EntityManager) => this.schema.apply(m, replica.projection, events);
+    await (manager ? apply(manager) : this.options.dataSource.transaction(apply));
+    replica.position = events[events.length - 1].position;
+    replica.applied += events.length;
+    this.total = Math.max(this.total, replica.applied);
+    this.options.onProgress?.({ projection: replica.projection.name, applied: replica.applied, total: this.total });
+  }
+}
+
+/**
+ * The scratch schema: an UNLOGGED copy of each live read-model table (LIKE … INCLUDING ALL keeps
+ * columns in order, defaults, keys and indexes, which the projections' upserts need). The
+ * projections' SQL names tables unqualified, so `SET LOCAL search_path` points a transaction at
+ * the copies; without the live schema on that path a stray live reference fails instead of writing.
+ */
+class ScratchSchema {
+  private constructor(
+    private readonly dataSource: DataSource,
+    readonly name: string,
+    /** Table name → the schema its live table is in. */
+    private readonly liveSchemas: ReadonlyMap<string, string>,
+  ) {}
+
+  static async create(dataSource: DataSource, projections: readonly Projection[]): Promise<ScratchSchema> {
+    const tables = projections.flatMap((p) => tablesOf(dataSource, p));
+    const liveSchemas = await resolveLiveSchemas(dataSource.manager, tables);
+    const schema = new ScratchSchema(dataSource, `read_model_compare_${randomBytes(6).toString('hex')}`, liveSchemas);
+    await dataSource.transaction(async (manager) => {
+      await manager.query(`CREATE SCHEMA ${quote(schema.name)}`);
+      for (const table of tables) {
+        await manager.query(`CREATE UNLOGGED TABLE ${schema.scratch(table)} (LIKE ${schema.live(table)} INCLUDING ALL)`);
+      }
+    });
+    return schema;
+  }
+
+  async apply(manager: EntityManager, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
+    await manager.query(`SET LOCAL search_path TO ${quote(this.name)}`);
+    // Scratch data is thrown away: waiting for its commits to reach the disk buys nothing.
+    await manager.query('SET LOCAL synchronous_commit TO off');
+    await projection.apply(events, manager);
+  }
+
+  async compare(manager: EntityManager, projection: Projection): Promise<TableComparison[]> {
+    const results: TableComparison[] = [];
+    for (const table of tablesOf(this.dataSource, projection)) results.push(await this.compareTable(manager, table));
+    return results;
+  }
+
+  async drop(): Promise<void> {
+    await this.dataSource.query(`DROP SCHEMA IF EXISTS ${quote(this.name)} CASCADE`);
+  }
+
+  private async compareTable(manager: EntityManager, table: string): Promise<TableComparison> {
+    const live = this.live(table);
+    const rebuilt = this.scratch(table);
+    const onlyLive = `SELECT * FROM ${live} EXCEPT ALL SELECT * FROM ${rebuilt}`;
+    const onlyRebuilt = `SELECT * FROM ${rebuilt} EXCEPT ALL SELECT * FROM ${live}`;
+    const [counts]: Record<string, string>[] = await manager.query(
+      `SELECT (SELECT count(*) FROM ${live}) AS live_rows, (SELECT count(*) FROM ${rebuilt}) AS rebuilt_rows,
+              (SELECT count(*) FROM (${onlyLive}) d) AS only_live, (SELECT count(*) FROM (${onlyRebuilt}) d) AS only_rebuilt`,
+    );
+    const comparison = {
+      table,
+      liveRows: Number(counts.live_rows),
+      rebuiltRows: Number(counts.rebuilt_rows),
+      onlyLive: Number(counts.only_live),
+      onlyRebuilt: Number(counts.only_rebuilt),
+    };
+    if (comparison.onlyLive === 0 && comparison.onlyRebuilt === 0) return { ...comparison, samples: [] };
+    const samples: unknown[] = await manager.query(
+      `(SELECT 'live' AS side, to_jsonb(d) AS row FROM (${onlyLive} LIMIT ${SAMPLE_ROWS}) d)
+       UNION ALL (SELECT 'rebuilt', to_jsonb(d) FROM (${onlyRebuilt} LIMIT ${SAMPLE_ROWS}) d)`,
+    );
+    return { ...comparison, samples };
+  }
+
+  private live(table: string): string {
+    return `${quote(this.liveSchemas.get(table)!)}.${quote(table)}`;
+  }
+
+  private scratch(table: string): string {
+    return `${quote(this.name)}.${quote(table)}`;
+  }
+}
+
+/** The projection's table names; refused when TypeORM would qualify them, since search_path could not redirect them. */
+function tablesOf(dataSource: DataSource, projection: Projection): string[] {
+  return projection.entities.map((entity) => {
+    const metadata = dataSource.getMetadata(entity);
+    if (metadata.schema || metadata.tablePath !== metadata.tableName) {
+      throw new Error(`${projection.name}: table ${metadata.tablePath} is schema-qualified; the comparison needs unqualified read-model tables`);
+    }
+    return metadata.tableName;
+  });
+}
+
+/** Where each unqualified table name resolves on the live search_path. */
+async function resolveLiveSchemas(manager: EntityManager, tables: readonly string[]): Promise<Map<string, string>> {
+  const rows: { table: string; schema: string | null }[] = await manager.query(
+    `SELECT t.name AS table, n.nspname AS schema
+       FROM unnest($1::text[]) AS t(name)
+       LEFT JOIN pg_class c ON c.oid = to_regclass(quote_ident(t.name))
+       LEFT JOIN pg_namespace n ON n.oid = c.relnamespace`,
+    [tables],
+  );
+  const missing = rows.filter((r) => r.schema === null).map((r) => r.table);
+  if (missing.length > 0) throw new Error(`Read-model tables missing: ${missing.join(', ')} (open the data source with every projection's entities)`);
+  return new Map(rows.map((r) => [r.table, r.schema!]));
+}
+
+/** The live checkpoints of these replicas' projections, in their order (START when none is stored). */
+async function liveCheckpoints(manager: EntityManager, replicas: readonly Replica[]): Promise<GlobalPosition[]> {
+  const rows = await manager.findBy(ProjectionCheckpoint, { name: In(replicas.map((r) => r.projection.name)) });
+  const byName = new Map(rows.map((row) => [row.name, { commit: BigInt(row.commit), prepare: BigInt(row.prepare) }]));
+  return replicas.map((r) => byName.get(r.projection.name) ?? START);
+}
+
+/** The events in the feed now: the progress total. */
+async function countFeed(store: EventStore): Promise<number> {
+  let count = 0;
+  for (let after = START; ; ) {
+    const page = await store.readAll({ after, limit: 10_000 });
+    if (page.length === 0) return count;
+    count += page.length;
+    after = page[page.length - 1].position;
+  }
+}
+
+/** Like Promise.all, but waits for every transaction to end before failing, so none outlives the schema. */
+async function allOrFirstError(work: readonly Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
