@@ -1,0 +1,10 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AppConfig, InfrastructureModule } from '@banenpool/platform';
+
+/** The storage the API uses (event store, read models), without the projector or HTTP. */
+@Module({})
+export class AuditCliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AuditCliModule, imports: [InfrastructureModule.forRoot(config, { runProjector: false })] };
+  }
+}

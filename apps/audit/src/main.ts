@@ -1,0 +1,219 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Presets, SingleBar } from 'cli-progress';
+import { DataSource } from 'typeorm';
+import {
+  auditDiff,
+  auditHistory,
+  historyCsv,
+  recordAuditAccess,
+  stateAsAppliedOn,
+  stateAsKnownAt,
+  SUBJECT_KINDS,
+  type AuditSubject,
+  type History,
+} from '@banenpool/audit';
+import { DomainError, isValidLocalDate } from '@banenpool/domain';
+import { formatPosition, verifyEventChain, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import { ConfigError, EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
+import { rebuildAndCompare, type ReadModelComparison } from '@banenpool/projector';
+import { allProjections } from '@banenpool/read-models';
+import { AuditCliModule } from './audit-cli.module.js';
+
+const USAGE = `Usage: npm run audit -- <command> [options]
+  history <kind> <id> [--limit N] [--offset N] [--format json|csv]
+  as-of   <kind> <id> --known-at <instant>              the state as the records stood then
+  as-of   <kind> <id> --on <YYYY-MM-DD> [--known-at …]  what applied on that date (effective dates)
+  diff    <kind> <id> --from <instant> [--to <instant>]  what changed about a placement or contract, in words
+  verify  [--stream <streamId>]                          walk the hash chains; exit 3 on a break
+  compare                                                rebuild every read model in a scratch schema and
+                                                         compare with the live one; exit 3 on a difference
+kinds: ${SUBJECT_KINDS.join(', ')} (a contract's id is <workerId>/<contractId>; audit-access's a date)
+instants: ISO 8601 with a zone, e.g. 2026-03-04T14:00:00Z
+Works on DATA_DIR (embedded PGlite: stop the service first) or DATABASE_URL. Every run is
+recorded in the audit-access log as cli:<user>. Progress goes to stderr, answers to stdout.`;
+
+const OPTIONS = {
+  help: { type: 'boolean' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  format: { type: 'string' },
+  'known-at': { type: 'string' },
+  on: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  stream: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+/** Exit codes: 0 answered, 1 failed, 2 wrong usage, 3 a chain break or a read-model difference was found. */
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ options: OPTIONS, allowPositionals: true });
+  const [command, kind, id] = positionals;
+  if (values.help || !command) return console.log(USAGE), values.help ? 0 : 2;
+  const task = taskFor(command, kind, id, values); // wrong usage is refused before anything is opened or recorded
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(AuditCliModule.forRoot(config), { logger: ['error'] });
+  try {
+    const store = app.get<EventStore>(EVENT_STORE);
+    await recordAuditAccess(
+      store,
+      { actor: `cli:${userInfo().username}`, action: command, target: [kind, id].filter(Boolean).join(' ') || 'all streams', parameters: parameters(values), correlationId: randomUUID() },
+      new Date(),
+    );
+    return await task(app, store);
+  } finally {
+    await app.close();
+  }
+}
+
+type Task = (app: INestApplicationContext, store: EventStore) => Promise<number>;
+
+function taskFor(command: string, kind: string | undefined, id: string | undefined, values: Values): Task {
+  switch (command) {
+    case 'history': {
+      const subject = subjectOf(kind, id);
+      const page = { limit: count(values.limit, 100, '--limit'), offset: count(values.offset, 0, '--offset') };
+      if (values.format !== undefined && values.format !== 'json' && values.format !== 'csv') throw new UsageError('--format is json or csv');
+      return async (_app, store) => history(await auditHistory(store, subject, page), values.format);
+    }
+    case 'as-of':
+      return asOfTask(subjectOf(kind, id), values);
+    case 'diff': {
+      const [subject, from, to] = [subjectOf(kind, id), instant(values.from, '--from'), values.to ? instant(values.to, '--to') : new Date()];
+      return async (_app, store) => print(await auditDiff(store, subject, from, to), (d) => d.changes.map((c) => c.sentence));
+    }
+    case 'verify':
+      return (app) => verify(app.get<PostgresConnection>(POSTGRES_CONNECTION), values.stream);
+    case 'compare':
+      return (app, store) => compare(store, app.get(DataSource));
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+function history(answer: History, format: string | undefined): number {
+  if (format === 'csv') process.stdout.write(historyCsv(answer.entries));
+  else console.log(JSON.stringify(answer, null, 2));
+  return 0;
+}
+
+function asOfTask(subject: AuditSubject, values: Values): Task {
+  const knownAt = values['known-at'] === undefined ? undefined : instant(values['known-at'], '--known-at');
+  const on = values.on;
+  if (on !== undefined) {
+    if (!isValidLocalDate(on)) throw new UsageError('--on must be a real date as YYYY-MM-DD');
+    return async (_app, store) => print(await stateAsAppliedOn(store, subject, on, knownAt));
+  }
+  if (!knownAt) throw new UsageError('as-of needs --known-at <instant> or --on <date>');
+  return async (_app, store) => print(await stateAsKnownAt(store, subject, knownAt));
+}
+
+async function verify(connection: PostgresConnection, streamId: string | undefined): Promise<number> {
+  const bar = progressBar('verify', 'events checked');
+  bar.setTotal(await eventCount(connection, streamId));
+  const result = await verifyEventChain(connection.pool, { ...(streamId ? { streamId } : {}), onProgress: (checked) => bar.update(checked) });
+  bar.stop();
+  console.log(JSON.stringify(result, null, 2));
+  const { firstBreak } = result;
+  if (!firstBreak) return console.error(`Intact: ${result.events.toLocaleString('en')} events in ${result.streams.toLocaleString('en')} streams, no break.`), 0;
+  console.error(`BROKEN: ${firstBreak.streamId} at revision ${firstBreak.revision}: ${firstBreak.reason}`);
+  return 3;
+}
+
+/** The bar's total; verifyEventChain reports only how many it has checked. */
+async function eventCount(connection: PostgresConnection, streamId: string | undefined): Promise<number> {
+  const { rows } = await connection.pool.query<{ n: string }>(
+    streamId ? 'SELECT count(*)::text AS n FROM es_events WHERE stream_id = $1' : 'SELECT count(*)::text AS n FROM es_events',
+    streamId ? [streamId] : [],
+  );
+  return Number(rows[0].n);
+}
+
+async function compare(store: EventStore, dataSource: DataSource): Promise<number> {
+  const bar = progressBar('compare', 'events');
+  const result = await rebuildAndCompare({
+    store,
+    dataSource,
+    projections: allProjections,
+    onProgress: (p) => {
+      bar.setTotal(p.total);
+      bar.update(p.applied, { projection: p.projection });
+    },
+  });
+  bar.stop();
+  console.log(JSON.stringify({ ...result, position: result.position && formatPosition(result.position), projections: result.projections.map(({ position, ...p }) => ({ ...p, position: position && formatPosition(position) })) }, bigints, 2));
+  for (const line of differences(result)) console.error(line);
+  console.error(`${result.equal ? 'Equal' : 'DIFFERENT'}: ${result.events.toLocaleString('en')} events replayed in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001)).toLocaleString('en')} events/s)`);
+  return result.equal ? 0 : 3;
+}
+
+/** One line per table whose rebuild differs from the live one. */
+function differences(result: ReadModelComparison): string[] {
+  return result.projections.flatMap((p) =>
+    p.tables
+      .filter((t) => t.onlyLive > 0 || t.onlyRebuilt > 0)
+      .map((t) => `  ${p.name} / ${t.table}: ${t.liveRows} live rows, ${t.rebuiltRows} rebuilt; ${t.onlyLive} only live, ${t.onlyRebuilt} only rebuilt`),
+  );
+}
+
+function progressBar(name: string, unit: string): SingleBar {
+  const bar = new SingleBar(
+    { format: `${name} [{bar}] {percentage}% | {value}/{total} ${unit} | {projection}`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
+  bar.start(0, 0, { projection: '' });
+  return bar;
+}
+
+function print<T>(answer: T, lines?: (answer: T) => string[]): number {
+  console.log(JSON.stringify(answer, null, 2));
+  for (const line of lines?.(answer) ?? []) console.error(line);
+  return 0;
+}
+
+function subjectOf(kind: string | undefined, id: string | undefined): AuditSubject {
+  if (!kind || !id) throw new UsageError('Name the subject: <kind> <id>');
+  if (!(SUBJECT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`kind must be one of ${SUBJECT_KINDS.join(', ')}`);
+  if (kind === 'contract') {
+    const [workerId, contractId] = id.split('/');
+    if (!workerId || !contractId) throw new UsageError('A contract is named <workerId>/<contractId>');
+    return { kind, workerId, contractId };
+  }
+  return { kind: kind as Exclude<AuditSubject['kind'], 'contract'>, id };
+}
+
+function instant(text: string | undefined, name: string): Date {
+  const parsed = text === undefined ? Number.NaN : Date.parse(text);
+  if (!text || !/T\d{2}:\d{2}.*(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(parsed)) throw new UsageError(`${name} must be an ISO 8601 instant with a zone, e.g. 2026-03-04T14:00:00Z`);
+  return new Date(parsed);
+}
+
+function count(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`${name} must be a whole number`);
+  return Number(text);
+}
+
+const parameters = (values: Values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+const bigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError) {
+      console.error(error.message);
+      if (error instanceof UsageError) console.error(USAGE);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);
