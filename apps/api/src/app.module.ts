@@ -4,6 +4,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig, AuthGuard, IdempotencyInterceptor, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
+import { AllocationsModule } from './allocations/allocations.module.js';
 import { CapacityRequestsModule } from './capacity-requests/capacity-requests.module.js';
 import { CaosModule } from './caos/caos.module.js';
 import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor.js';
@@ -30,6 +31,7 @@ export class AppModule {
         CapacityRequestsModule,
         PlacementsModule,
         ReadModelQueriesModule,
+        AllocationsModule,
         AuditModule,
       ],
       providers: [

@@ -33,14 +33,29 @@ export class CommandRunner {
     command: Command,
     http: { actor: Actor; request: Request; response: Response },
   ): Promise<CommandAccepted> {
-    const result = await executeCommand(this.store, decider, streamId, command, {
+    const accepted = await this.execute(decider, streamId, command, {
+      actor: http.actor,
+      correlationId: String(http.request.id),
       expectedVersion: parseIfMatch(http.request.header('if-match')),
-      metadata: { actor: actorLabel(http.actor), correlationId: String(http.request.id) },
+    });
+    http.response.setHeader('ETag', `"${accepted.version}"`);
+    return accepted;
+  }
+
+  /** The same without HTTP, for a request that runs several commands (an allocation run's acceptance). */
+  async execute<Command, Event extends DomainEventShape, State>(
+    decider: StreamDecider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    context: { actor: Actor; correlationId: string; expectedVersion?: number },
+  ): Promise<CommandAccepted> {
+    const result = await executeCommand(this.store, decider, streamId, command, {
+      expectedVersion: context.expectedVersion,
+      metadata: { actor: actorLabel(context.actor), correlationId: context.correlationId },
       now: new Date(),
       schemaVersionOf,
     });
     if (result.position) this.projector.notify();
-    http.response.setHeader('ETag', `"${result.version}"`);
     return {
       streamId,
       version: result.version,

@@ -132,6 +132,11 @@ function decided(run: CompletedAllocationRun, proposalId: string, decision: Prop
   return { ...run, decisions: { ...run.decisions, [proposalId]: decision } };
 }
 
+/** A proposal of a completed run that is still open, for a handler that checks before it acts. */
+export function requireOpenProposal(state: AllocationState, proposalId: string): AllocationProposal {
+  return open(completed(state), proposalId);
+}
+
 /** The proposals still waiting for a decision, in the run's order. */
 export function openProposals(state: AllocationState): AllocationProposal[] {
   if (state.status === 'none') return [];

@@ -1,0 +1,62 @@
+// Which proposals of a run no longer hold against the pool as it is now: checked with the engine's
+// own rules against a freshly read input, plus the capacity stream's rule that a request holds at
+// most `headcount` placements over its whole period.
+import { checkProposals, inputHash, type AllocationInput, type AllocationWeights, type Violation } from '@banenpool/allocation';
+import type { AllocationProposal } from '@banenpool/domain';
+import type { AllocationFacts } from './allocation-input.js';
+
+export interface ProposalRefusal {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/**
+ * Refusals by proposal id for the proposals that became invalid. The proposals of one run fit
+ * together, so checking those still to accept as one set against the current facts finds exactly
+ * what changed meanwhile (another confirmed placement, a lost skill, a filled request, a closure).
+ */
+export function refusalsOf(
+  current: AllocationInput,
+  facts: AllocationFacts,
+  weights: AllocationWeights,
+  proposals: readonly AllocationProposal[],
+): Map<string, ProposalRefusal> {
+  const engineProposals = proposals.map((p) => ({ ...p, reasons: { ...p.reasons, homeArea: '', siteArea: '' } }));
+  // Checked against today's input on purpose, so its hash is today's: only the rules speak.
+  const violations = checkProposals(current, { proposals: engineProposals, weights, inputHash: inputHash(current, weights) });
+  const refusals = new Map<string, ProposalRefusal>();
+  const add = (proposalId: string, code: string, reason: string) => {
+    const earlier = refusals.get(proposalId);
+    refusals.set(proposalId, earlier ? { code: earlier.code, reason: `${earlier.reason} ${reason}` } : { code, reason });
+  };
+  for (const violation of violations) {
+    for (const proposal of proposals.filter((p) => concerns(violation, p))) add(proposal.proposalId, violation.code, violation.message);
+  }
+  for (const [proposalId, refusal] of overRequestPlaces(facts, proposals)) if (!refusals.has(proposalId)) add(proposalId, refusal.code, refusal.reason);
+  return refusals;
+}
+
+/** A violation names its proposal, or the worker-week or request-week it is about. */
+function concerns(violation: Violation, proposal: AllocationProposal): boolean {
+  if (violation.proposalId !== undefined) return violation.proposalId === proposal.proposalId;
+  const inWeek = violation.weekStart !== undefined && proposal.weekStarts.includes(violation.weekStart);
+  if (violation.workerId !== undefined) return inWeek && violation.workerId === proposal.workerId;
+  if (violation.requestId !== undefined) return inWeek && violation.requestId === proposal.requestId;
+  return false;
+}
+
+/** The capacity stream gives a placement one place of the request for its whole period. */
+function overRequestPlaces(facts: AllocationFacts, proposals: readonly AllocationProposal[]): Map<string, ProposalRefusal> {
+  const refusals = new Map<string, ProposalRefusal>();
+  for (const request of facts.requests) {
+    const left = Math.max(0, request.headcount - request.reservedSlots);
+    const taking = proposals.filter((p) => p.requestId === request.requestId);
+    for (const proposal of taking.slice(left)) {
+      refusals.set(proposal.proposalId, {
+        code: 'request_full',
+        reason: `Capacity request ${request.requestId} has ${left} of its ${request.headcount} places left, fewer than the ${taking.length} proposals to accept.`,
+      });
+    }
+  }
+  return refusals;
+}
