@@ -30,8 +30,8 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
-export function startNode(script: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [join(DIST, script)], {
+export function startNode(script: string, env: Record<string, string>, args: readonly string[] = []): Started {
+  const child = spawn(process.execPath, [join(DIST, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
