@@ -67,6 +67,10 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+export interface HeadOptions {
+  committed?: boolean;
+}
+
 export interface ReadAllOptions {
   /** Return events strictly after this position; from the start when absent. */
   after?: GlobalPosition;
@@ -87,7 +91,12 @@ export interface EventStore {
    * cannot skip anything.
    */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** The position of the newest event a reader can see now (undefined for an empty store). */
-  headPosition(): Promise<GlobalPosition | undefined>;
+  /**
+   * The position of the newest event a reader of the feed can see now (undefined for an empty
+   * store). With `committed`, the newest committed event even if the feed still holds it back
+   * behind an older transaction that is running (PostgreSQL, ADR 0004): a reader that wants
+   * everything committed so far reads until it has passed this position.
+   */
+  headPosition(options?: HeadOptions): Promise<GlobalPosition | undefined>;
   close(): Promise<void>;
 }

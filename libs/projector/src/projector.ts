@@ -76,16 +76,26 @@ export class Projector {
     this.events.emit('wake');
   }
 
-  /** Applies batches until every projection has reached the head of the feed. */
+  /**
+   * Applies batches until every projection has passed every event committed when it was called.
+   * An empty read of the feed alone does not mean that: on PostgreSQL the feed holds back
+   * committed events behind any older transaction still running on the server (ADR 0004), so
+   * the projection waits for them rather than stopping short.
+   */
   async catchUp(projections: readonly FeedConsumer[] = this.projections, onBatch?: BatchListener): Promise<void> {
+    const head = await this.store.headPosition({ committed: true });
     for (const projection of projections) {
       for (;;) {
         const outcome = await this.runBatch(projection);
-        if (outcome.kind === 'caught-up') break;
+        if (outcome.kind === 'caught-up' && (await this.hasPassed(projection, head))) break;
         if (outcome.kind === 'applied') onBatch?.(projection.name, outcome.count);
-        if (outcome.kind === 'busy') await this.nextWake(this.options.idleWaitMs ?? 100);
+        else await this.nextWake(this.options.idleWaitMs ?? 100);
       }
     }
+  }
+
+  private async hasPassed(projection: FeedConsumer, head: GlobalPosition | undefined): Promise<boolean> {
+    return head === undefined || comparePositions(await this.checkpoint(projection.name), head) >= 0;
   }
 
   /** Empties a projection's tables and checkpoint in one transaction, then replays the whole feed. */

@@ -9,6 +9,7 @@ import type {
   AppendResult,
   EventStore,
   ExpectedVersion,
+  HeadOptions,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -122,11 +123,12 @@ export class PostgresEventStore implements EventStore {
     return result.rows.map(toRecordedEvent);
   }
 
-  async headPosition(): Promise<GlobalPosition | undefined> {
+  async headPosition({ committed = false }: HeadOptions = {}): Promise<GlobalPosition | undefined> {
     const result = await this.pool.query<{ transaction_id: string; position: string }>(
       `SELECT transaction_id::text, position::text FROM es_events e
-       WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       WHERE $1 OR e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY e.transaction_id DESC, e.position DESC LIMIT 1`,
+      [committed],
     );
     const row = result.rows[0];
     return row && { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) };
