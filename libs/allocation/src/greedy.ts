@@ -12,8 +12,10 @@ const EPS = 1e-9;
 /**
  * Greedy worker-weeks (candidate indexes) for a prepared input. With `prices`, also writes for every
  * cell that ended full the gain the best candidate left out would have brought (a price for the cell).
+ * With `preset`, those candidates are placed first, in that order, wherever they still fit and gain
+ * (the Lagrangian heuristic hands in what the relaxation chose); the greedy then fills the places left.
  */
-export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float64Array): number[] {
+export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float64Array, preset: readonly number[] = []): number[] {
   const { weights } = p;
   const T = p.weeks.length;
   const E = p.employers.length;
@@ -39,9 +41,23 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
     return gain;
   };
 
+  const filled = new Int32Array(p.cellOpen.length);
+  const place = (j: number) => {
+    taken[j] = 1;
+    chosen.push(j);
+    filled[cand.cell[j]]++;
+    const k = cand.worker[j] * T + cand.week[j];
+    load[k] += cand.hours[j];
+    const list = weekEmployers.get(k) ?? [];
+    if (!list.includes(cand.employer[j])) list.push(cand.employer[j]);
+    weekEmployers.set(k, list);
+    if (!cand.known[j]) usedPairs.add(cand.worker[j] * E + cand.employer[j]);
+  };
+
+  for (const j of preset) if (!taken[j] && filled[cand.cell[j]] < p.cellOpen[cand.cell[j]] && gainOf(j) > EPS) place(j);
   for (const request of order) {
     for (const c of cellsOfRequest[request.index]) {
-      for (let place = 0; place < p.cellOpen[c]; place++) {
+      while (filled[c] < p.cellOpen[c]) {
         let best = -1;
         let bestGain = EPS;
         for (let i = cand.cellStart[c]; i < cand.cellStart[c + 1]; i++) {
@@ -54,20 +70,11 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
           }
         }
         if (best < 0) break;
-        taken[best] = 1;
-        chosen.push(best);
-        const k = cand.worker[best] * T + cand.week[best];
-        load[k] += cand.hours[best];
-        const list = weekEmployers.get(k) ?? [];
-        if (!list.includes(cand.employer[best])) list.push(cand.employer[best]);
-        weekEmployers.set(k, list);
-        if (!cand.known[best]) usedPairs.add(cand.worker[best] * E + cand.employer[best]);
+        place(best);
       }
     }
   }
   if (prices) {
-    const filled = new Int32Array(p.cellOpen.length);
-    for (const j of chosen) filled[cand.cell[j]]++;
     for (let c = 0; c < p.cellOpen.length; c++) {
       prices[c] = 0;
       if (filled[c] < p.cellOpen[c]) continue;
@@ -78,6 +85,15 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
     }
   }
   return chosen.sort((a, b) => a - b);
+}
+
+/**
+ * The Lagrangian heuristic: what a relaxation chose (feasible per worker-week, but cells may be over- or
+ * under-filled) placed first, best potential first, wherever it still fits and gains; the greedy fills the rest.
+ */
+export function repairAssignments(p: Prepared, cand: Candidates, relaxed: readonly number[], potential: Float64Array): number[] {
+  const preset = [...relaxed].sort((a, b) => potential[b] - potential[a] || a - b);
+  return greedyAssignments(p, cand, undefined, preset);
 }
 
 export const toAssignments = (cand: Candidates, chosen: readonly number[]): Assignment[] =>

@@ -12,6 +12,11 @@
 // such bound is at least as tight as the MIP's LP relaxation, and usually tighter.
 import type { Candidates, Prepared } from './prepare.js';
 
+/** Camerini–Fratta–Maffioli's deflection factor (1.5 is their recommended value). */
+const DEFLECTION = 1.5;
+/** Nodes one block's search may visit before the knapsack answers instead. */
+const SEARCH_NODES = 2000;
+
 export interface Relaxation {
   /** A valid upper bound (every candidate was priced). */
   readonly bound: number;
@@ -23,15 +28,47 @@ export interface Relaxation {
   readonly pairOn: Uint8Array;
 }
 
+/** Anything that evaluates the relaxation at given prices (one thread, or split over two). */
+export interface Relaxing {
+  relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation;
+}
+
+/** The worker-weeks a Relaxer prices: those of workers with index % parts === part. */
+export interface Share {
+  readonly part: number;
+  readonly parts: number;
+}
+
+/** What one share of the worker-weeks takes at given prices, and what that is worth. */
+export interface BlockValues {
+  readonly value: number;
+  readonly chosen: readonly number[];
+}
+
+/** Per candidate: its best possible contribution before prices (base + the shortfall it could cover). */
+export function potentialOf(p: Prepared, cand: Candidates): Float64Array {
+  const T = p.weeks.length;
+  const potential = new Float64Array(cand.count);
+  for (let j = 0; j < cand.count; j++) {
+    const shortfall = p.shortfall[cand.worker[j] * T + cand.week[j]];
+    potential[j] = cand.base[j] + (p.weights.shortfall > 0 ? p.weights.shortfall * Math.min(cand.hours[j], shortfall) : 0);
+  }
+  return potential;
+}
+
 /**
  * Evaluates the relaxation for given prices. Candidates are kept per cell in order of their best possible
  * contribution (fill, fairness, returning, travel and the shortfall they could cover), so a pass stops
  * in every cell at the first candidate that cannot beat the cell's price: the work is proportional to
  * the candidates that gain at these prices, not to all candidates — and the bound still prices them all.
+ * A Relaxer for a share of the workers prices only their worker-weeks (`blocks`); `combine` adds the
+ * shares and the prices' own terms into one bound.
  */
-export class Relaxer {
-  private readonly potential: Float64Array;
-  private readonly cellOrder: Int32Array;
+export class Relaxer implements Relaxing {
+  readonly potential: Float64Array;
+  /** This share's candidates of each cell c, best potential first: order[orderStart[c] .. orderStart[c+1]). */
+  private readonly order: Int32Array;
+  private readonly orderStart: Int32Array;
   private readonly weekOf: Int32Array;
   private readonly head: Int32Array;
   private readonly next: Int32Array;
@@ -41,51 +78,40 @@ export class Relaxer {
   constructor(
     private readonly p: Prepared,
     private readonly cand: Candidates,
+    private readonly share: Share = { part: 0, parts: 1 },
   ) {
     const T = p.weeks.length;
-    const { weights } = p;
-    this.potential = new Float64Array(cand.count);
+    this.potential = potentialOf(p, cand);
     this.weekOf = new Int32Array(cand.count);
-    for (let j = 0; j < cand.count; j++) {
-      const k = cand.worker[j] * T + cand.week[j];
-      this.weekOf[j] = k;
-      this.potential[j] = cand.base[j] + (weights.shortfall > 0 ? weights.shortfall * Math.min(cand.hours[j], p.shortfall[k]) : 0);
+    for (let j = 0; j < cand.count; j++) this.weekOf[j] = cand.worker[j] * T + cand.week[j];
+    const cells = p.cellOpen.length;
+    this.orderStart = new Int32Array(cells + 1);
+    const order: number[] = [];
+    for (let c = 0; c < cells; c++) {
+      const mine = Array.from(cand.byCell.subarray(cand.cellStart[c], cand.cellStart[c + 1])).filter((j) => cand.worker[j] % share.parts === share.part);
+      order.push(...mine.sort((a, b) => this.potential[b] - this.potential[a] || a - b));
+      this.orderStart[c + 1] = order.length;
     }
-    this.cellOrder = Int32Array.from(cand.byCell);
-    for (let c = 0; c < p.cellOpen.length; c++) {
-      const part = this.cellOrder.subarray(cand.cellStart[c], cand.cellStart[c + 1]);
-      const sorted = Array.from(part).sort((a, b) => this.potential[b] - this.potential[a] || a - b);
-      part.set(sorted);
-    }
+    this.order = Int32Array.from(order);
     this.head = new Int32Array(p.workers.length * T).fill(-1);
     this.next = new Int32Array(cand.count);
     this.solver = new BlockSolver(p, cand);
     this.pairSum = new Float64Array(cand.pairCount);
   }
 
+  /** The whole relaxation (for a Relaxer of every worker; shares are added by `combine`). */
   relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation {
+    return combine(this.p, this.cand, pi, beta, betaList, this.pairSum, [this.blocks(pi, beta)]);
+  }
+
+  /** The best subset of every worker-week of this share, at these prices. */
+  blocks(pi: Float64Array, beta: Float64Array): BlockValues {
     const { p, cand } = this;
-    const { weights } = p;
-    let bound = 0;
-    for (let c = 0; c < p.cellOpen.length; c++) bound += pi[c] * p.cellOpen[c];
-
-    const pairSum = this.pairSum;
-    const pairOn = new Uint8Array(cand.pairCount);
-    for (const j of betaList) pairSum[cand.pair[j]] += beta[j];
-    for (const j of betaList) {
-      const q = cand.pair[j];
-      if (pairSum[q] > weights.continuity && !pairOn[q]) {
-        pairOn[q] = 1;
-        bound += pairSum[q] - weights.continuity;
-      }
-    }
-    for (const j of betaList) pairSum[cand.pair[j]] = 0;
-
     const touched: number[] = [];
     for (let c = 0; c < p.cellOpen.length; c++) {
       const price = pi[c];
-      for (let q = cand.cellStart[c]; q < cand.cellStart[c + 1]; q++) {
-        const j = this.cellOrder[q];
+      for (let q = this.orderStart[c]; q < this.orderStart[c + 1]; q++) {
+        const j = this.order[q];
         if (this.potential[j] - price <= 1e-12) break;
         if (cand.pair[j] >= 0 && this.potential[j] - price - beta[j] <= 1e-12) continue;
         const k = this.weekOf[j];
@@ -94,38 +120,75 @@ export class Relaxer {
         this.head[k] = j;
       }
     }
-
+    let value = 0;
     const chosen: number[] = [];
-    const cellUse = new Int32Array(p.cellOpen.length);
-    touched.sort((a, b) => a - b);
-    for (const k of touched) {
-      this.solver.reset(k, weights.shortfall > 0 ? p.shortfall[k] : 0);
+    for (const k of Int32Array.from(touched).sort()) {
+      this.solver.reset(k, p.weights.shortfall > 0 ? p.shortfall[k] : 0);
       for (let j = this.head[k]; j >= 0; j = this.next[j]) {
         this.solver.add(j, cand.base[j] - pi[cand.cell[j]] - (cand.pair[j] >= 0 ? beta[j] : 0));
       }
       this.head[k] = -1;
-      bound += this.solver.solve();
-      for (const j of this.solver.best) {
-        chosen.push(j);
-        cellUse[cand.cell[j]]++;
-      }
+      value += this.solver.solve();
+      for (const j of this.solver.best) chosen.push(j);
     }
-    return { bound, chosen, cellUse, pairOn };
+    return { value, chosen };
   }
 }
 
 /**
- * The best subset of one worker-week's items. Up to 6 items: every subset, valued exactly. More items
- * (only while prices are still far off): a knapsack by dynamic programming over the hours that leaves
- * out the extra-employer cost — a cost, so the value found is still an upper bound, as a bound needs.
+ * The bound from the shares' block values (in share order, so the sum is the same whoever computed
+ * them): Σ π · open + Σ over new pairs max(0, Σ β − continuity) + every worker-week's best.
  */
-class BlockSolver {
+export function combine(p: Prepared, cand: Candidates, pi: Float64Array, beta: Float64Array, betaList: readonly number[], pairSum: Float64Array, shares: readonly BlockValues[]): Relaxation {
+  let bound = 0;
+  for (let c = 0; c < p.cellOpen.length; c++) bound += pi[c] * p.cellOpen[c];
+  const pairOn = new Uint8Array(cand.pairCount);
+  for (const j of betaList) pairSum[cand.pair[j]] += beta[j];
+  for (const j of betaList) {
+    const q = cand.pair[j];
+    if (pairSum[q] > p.weights.continuity && !pairOn[q]) {
+      pairOn[q] = 1;
+      bound += pairSum[q] - p.weights.continuity;
+    }
+  }
+  for (const j of betaList) pairSum[cand.pair[j]] = 0;
+  const chosen: number[] = [];
+  const cellUse = new Int32Array(p.cellOpen.length);
+  for (const share of shares) {
+    bound += share.value;
+    for (const j of share.chosen) {
+      chosen.push(j);
+      cellUse[cand.cell[j]]++;
+    }
+  }
+  return { bound, chosen, cellUse, pairOn };
+}
+
+/**
+ * The best subset of one worker-week's items, valued exactly (its items' values, the shortfall covered,
+ * the extra-employer cost) by a depth-first search over the items, best value first, that prunes on the
+ * free hours and on an upper bound of what the items left could still add. Should a block be too large
+ * for the search's node budget (only while prices are still far off), a knapsack by dynamic programming
+ * over the hours that leaves out the extra-employer cost answers instead — a cost, so the value found is
+ * still an upper bound, as a bound needs.
+ */
+export class BlockSolver {
   size = 0;
   best: number[] = [];
   private items: number[] = [];
   private profit: number[] = [];
   private k = 0;
   private shortfall = 0;
+  // Search state: items in search order, suffix sums of positive values, the current subset.
+  private order: number[] = [];
+  private restPositive: number[] = [];
+  private stack: number[] = [];
+  private employersInSet: number[] = [];
+  private bestValue = 0;
+  private bestSet: number[] = [];
+  private nodes = 0;
+  private capacity = 0;
+  private present: readonly number[] = [];
 
   constructor(
     private readonly p: Prepared,
@@ -147,43 +210,84 @@ class BlockSolver {
   }
 
   solve(): number {
-    return this.size <= 6 ? this.enumerate() : this.knapsack();
+    const n = this.size;
+    if (n === 1) return this.solveSingle();
+    // Items by value, best first (insertion sort: blocks are small); ties by position, so it is deterministic.
+    const order = this.order;
+    order.length = n;
+    for (let i = 0; i < n; i++) {
+      let q = i;
+      while (q > 0 && this.profit[order[q - 1]] < this.profit[i]) {
+        order[q] = order[q - 1];
+        q--;
+      }
+      order[q] = i;
+    }
+    this.restPositive.length = n + 1;
+    this.restPositive[n] = 0;
+    for (let i = n - 1; i >= 0; i--) this.restPositive[i] = this.restPositive[i + 1] + Math.max(0, this.profit[order[i]]);
+    this.capacity = this.p.capacity[this.k] + 1e-9;
+    this.present = this.p.committedEmployers.get(this.k) ?? [];
+    this.stack.length = 0;
+    this.employersInSet.length = 0;
+    this.bestValue = 0;
+    this.bestSet = [];
+    this.nodes = 0;
+    if (!this.search(0, 0, 0)) return this.knapsack();
+    this.best = this.bestSet.map((i) => this.items[i]);
+    return this.bestValue;
   }
 
-  private enumerate(): number {
+  /** One item: take it when it gains (most blocks, once the prices are near their best). */
+  private solveSingle(): number {
     const { weights } = this.p;
-    const cand = this.cand;
-    const capacity = this.p.capacity[this.k] + 1e-9;
+    const j = this.items[0];
     const present = this.p.committedEmployers.get(this.k) ?? [];
-    const n = this.size;
-    let bestValue = 0;
-    let bestMask = 0;
-    const employers: number[] = [];
-    for (let mask = 1; mask < 1 << n; mask++) {
-      let hours = 0;
-      let linear = 0;
-      employers.length = 0;
-      for (let i = 0; i < n; i++) {
-        if (!(mask & (1 << i))) continue;
-        const j = this.items[i];
-        hours += cand.hours[j];
-        linear += this.profit[i];
-        const e = cand.employer[j];
-        if (!employers.includes(e)) employers.push(e);
-      }
-      if (hours > capacity) continue;
-      let fresh = 0;
-      for (const e of employers) if (!present.includes(e)) fresh++;
-      const extra = present.length > 0 ? fresh : Math.max(0, fresh - 1);
-      const value = linear + weights.shortfall * Math.min(this.shortfall, hours) - weights.extraEmployer * extra;
-      if (value > bestValue + 1e-12) {
-        bestValue = value;
-        bestMask = mask;
+    const extra = present.length > 0 && !present.includes(this.cand.employer[j]) ? weights.extraEmployer : 0;
+    const value = this.profit[0] + weights.shortfall * Math.min(this.shortfall, this.cand.hours[j]) - extra;
+    this.best = value > 1e-12 ? [j] : [];
+    return value > 1e-12 ? value : 0;
+  }
+
+  /** Extends the current subset with items from position `from` on; false when the node budget ran out. */
+  private search(from: number, hours: number, linear: number): boolean {
+    const { weights } = this.p;
+    if (++this.nodes > SEARCH_NODES) return false;
+    const covered = weights.shortfall * Math.min(this.shortfall, hours);
+    if (this.stack.length > 0) {
+      const value = linear + covered - weights.extraEmployer * this.extraEmployers();
+      if (value > this.bestValue + 1e-12) {
+        this.bestValue = value;
+        this.bestSet = [...this.stack];
       }
     }
-    this.best = [];
-    for (let i = 0; i < n; i++) if (bestMask & (1 << i)) this.best.push(this.items[i]);
-    return bestValue;
+    const room = weights.shortfall * Math.max(0, this.shortfall - hours);
+    for (let q = from; q < this.size; q++) {
+      if (linear + covered + this.restPositive[q] + room <= this.bestValue + 1e-12) return true;
+      const i = this.order[q];
+      const h = this.cand.hours[this.items[i]];
+      if (hours + h > this.capacity) continue;
+      this.stack.push(i);
+      this.employersInSet.push(this.cand.employer[this.items[i]]);
+      const ok = this.search(q + 1, hours + h, linear + this.profit[i]);
+      this.stack.pop();
+      this.employersInSet.pop();
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  /** Employers the current subset adds beyond the week's first (confirmed ones count, the first of none is free). */
+  private extraEmployers(): number {
+    let fresh = 0;
+    const list = this.employersInSet;
+    for (let a = 0; a < list.length; a++) {
+      if (this.present.includes(list[a])) continue;
+      let seen = false;
+      for (let b = 0; b < a && !seen; b++) seen = list[b] === list[a];
+      if (!seen) fresh++;
+    }
+    return this.present.length > 0 ? fresh : Math.max(0, fresh - 1);
   }
 
   private knapsack(): number {
@@ -252,6 +356,7 @@ export function initialPrices(p: Prepared, cand: Candidates, incumbent: readonly
   return { pi, beta };
 }
 
+
 export interface DualResult {
   /** The best (smallest) valid bound found. */
   readonly bound: number;
@@ -268,7 +373,7 @@ export interface DualResult {
  * when the bound is within `stopGap` of the target. Every bound it reports prices every candidate.
  */
 export function minimizeBound(
-  relaxer: Relaxer,
+  relaxer: Relaxing,
   p: Prepared,
   cand: Candidates,
   start: { pi: Float64Array; beta: Float64Array },
@@ -280,8 +385,12 @@ export function minimizeBound(
     stopGap: number;
     clearingRounds?: number;
     theta?: number;
+    /** Share of the last direction kept when a subgradient turns against it (0: plain subgradient). */
+    deflection?: number;
     /** Called with every new best bound. */
     onBound?: (bound: number) => void;
+    /** Called with every subgradient iteration's relaxation (the primal heuristic reads its choices). */
+    onRelaxation?: (relaxation: Relaxation, iteration: number) => void;
     log?: (line: string) => void;
   },
 ): DualResult {
@@ -300,10 +409,15 @@ export function minimizeBound(
     }
   }
   const gapOf = (bound: number) => (bound - target()) / Math.max(1, Math.abs(target()));
-  let best: DualResult = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), beta: Float64Array.from(beta), iterations: 0 };
+  // The best prices so far, updated in place: β is non-zero only on betaList, which only grows, so
+  // copying those entries copies all of β (not ~10^6 prices on every improvement).
+  const best = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), beta: Float64Array.from(beta), iterations: 0 };
   const record = (r: Relaxation, iterations: number) => {
     if (r.bound < best.bound) {
-      best = { bound: r.bound, pi: Float64Array.from(pi), beta: Float64Array.from(beta), iterations };
+      best.bound = r.bound;
+      best.pi.set(pi);
+      for (const j of betaList) best.beta[j] = beta[j];
+      best.iterations = iterations;
       o.onBound?.(r.bound);
     }
   };
@@ -343,12 +457,19 @@ export function minimizeBound(
 
   // Subgradient.
   let theta = o.theta ?? 1;
+  const deflection = o.deflection ?? DEFLECTION;
+  const gradPi = new Float64Array(pi.length);
+  const dirPi = new Float64Array(pi.length);
+  const gradBeta = new Float64Array(cand.count);
+  const dirBeta = new Float64Array(cand.count);
+  const isChosen = new Uint8Array(cand.count);
   let sinceImprovement = 0;
   let lastBest = best.bound;
   while (iterations < o.maxIterations && gapOf(best.bound) > o.stopGap && performance.now() < o.deadline) {
     const r = relaxer.relax(pi, beta, betaList);
     iterations++;
     record(r, iterations);
+    o.onRelaxation?.(r, iterations);
     if (best.bound < lastBest - 1e-9) {
       lastBest = best.bound;
       sinceImprovement = 0;
@@ -357,42 +478,52 @@ export function minimizeBound(
       sinceImprovement = 0;
     }
     if (iterations % 25 === 0) o.log?.(`bound: iteration ${iterations}: ${r.bound.toFixed(2)} (best ${best.bound.toFixed(2)}, ${r.chosen.length} taken)`);
-    // Subgradient: open − use per cell; y − x per continuity link (x taken or β > 0).
-    const chosenNew: number[] = [];
-    const isChosen = new Set<number>();
+    // Subgradient: open − use per cell; y − x per continuity link (x taken or β > 0), projected where a
+    // price at 0 cannot fall. Links newly taken on a new pair join the link prices.
+    for (const j of r.chosen) if (cand.pair[j] >= 0) isChosen[j] = 1;
+    const linkGradient = (j: number) => r.pairOn[cand.pair[j]] - isChosen[j];
     for (const j of r.chosen) {
-      if (cand.pair[j] < 0) continue;
-      isChosen.add(j);
-      if (!inBeta[j]) chosenNew.push(j);
-    }
-    let norm = 0;
-    for (let c = 0; c < pi.length; c++) {
-      const g = p.cellOpen[c] - r.cellUse[c];
-      if (g > 0 && pi[c] <= 0) continue;
-      norm += g * g;
-    }
-    const linkGradient = (j: number) => r.pairOn[cand.pair[j]] - (isChosen.has(j) ? 1 : 0);
-    for (const j of betaList) {
-      const g = linkGradient(j);
-      if (g !== 0) norm += g * g;
-    }
-    for (const j of chosenNew) {
-      const g = linkGradient(j);
-      if (g < 0) norm += g * g;
-    }
-    if (norm === 0) break; // the relaxation is feasible and complementary: these prices are optimal
-    const aim = target();
-    const step = (theta * Math.max(r.bound - aim, 1e-4 * Math.max(1, Math.abs(aim)))) / norm;
-    for (let c = 0; c < pi.length; c++) pi[c] = Math.max(0, pi[c] - step * (p.cellOpen[c] - r.cellUse[c]));
-    for (const j of betaList) beta[j] = Math.max(0, beta[j] - step * linkGradient(j));
-    for (const j of chosenNew) {
-      const g = linkGradient(j);
-      if (g < 0) {
-        beta[j] = -step * g;
+      if (cand.pair[j] >= 0 && !inBeta[j] && linkGradient(j) < 0) {
         inBeta[j] = 1;
         betaList.push(j);
       }
     }
+    for (let c = 0; c < pi.length; c++) {
+      const g = p.cellOpen[c] - r.cellUse[c];
+      gradPi[c] = g > 0 && pi[c] <= 0 ? 0 : g;
+    }
+    for (const j of betaList) {
+      const g = linkGradient(j);
+      gradBeta[j] = g > 0 && beta[j] <= 0 ? 0 : g;
+    }
+    // Deflection (Camerini–Fratta–Maffioli): keep part of the last direction when the new subgradient
+    // turns back against it, which damps the zig-zag of plain subgradient steps.
+    let dot = 0;
+    let last = 0;
+    for (let c = 0; c < pi.length; c++) {
+      dot += gradPi[c] * dirPi[c];
+      last += dirPi[c] * dirPi[c];
+    }
+    for (const j of betaList) {
+      dot += gradBeta[j] * dirBeta[j];
+      last += dirBeta[j] * dirBeta[j];
+    }
+    const keep = last > 0 && dot < 0 ? (-deflection * dot) / last : 0;
+    let norm = 0;
+    for (let c = 0; c < pi.length; c++) {
+      dirPi[c] = gradPi[c] + keep * dirPi[c];
+      norm += dirPi[c] * dirPi[c];
+    }
+    for (const j of betaList) {
+      dirBeta[j] = gradBeta[j] + keep * dirBeta[j];
+      norm += dirBeta[j] * dirBeta[j];
+    }
+    if (norm === 0) break; // the relaxation is feasible and complementary: these prices are optimal
+    const aim = target();
+    const step = (theta * Math.max(r.bound - aim, 1e-4 * Math.max(1, Math.abs(aim)))) / norm;
+    for (let c = 0; c < pi.length; c++) pi[c] = Math.max(0, pi[c] - step * dirPi[c]);
+    for (const j of betaList) beta[j] = Math.max(0, beta[j] - step * dirBeta[j]);
+    for (const j of r.chosen) isChosen[j] = 0;
   }
   return { ...best, iterations };
 }

@@ -7,10 +7,13 @@
 //  1. the greedy baseline is the first incumbent;
 //  2. the bound: a Lagrangian relaxation over EVERY candidate (open-places rows and continuity links
 //     relaxed, each worker-week an exact little knapsack), its prices improved by market clearing and
-//     subgradient steps — valid for any prices, so the reported bound is honest however far it got;
-//     On two cores (compiled JavaScript, `parallel`), a worker thread computes the same bound and goes
-//     on improving it while HiGHS searches; the better of the two bounds is reported;
-//  3. the primal: large-neighbourhood search with HiGHS — the weeks are re-optimised one window at a
+//     deflected subgradient steps — valid for any prices, so the reported bound is honest however far it
+//     got. On two cores (compiled JavaScript, `parallel`) every relaxation is split between this thread
+//     and a helper thread (the same numbers either way), and the helper goes on lowering the bound on its
+//     own while HiGHS searches; the better of the two bounds is reported. Every few relaxations the
+//     Lagrangian heuristic turns the relaxation's choices into a plan (placed first where they fit,
+//     the greedy filling the rest); the best plan so far is the incumbent;
+//  3. then large-neighbourhood search with HiGHS from the best plan — the weeks are re-optimised one window at a
 //     time, as an exact MIP over that window's most promising candidates (by the relaxation's prices,
 //     plus the incumbent's and the relaxation's choices) with everything outside the window fixed
 //     (its hours, places, week employers and paid relationships carried into the window's rows), so
@@ -20,17 +23,16 @@
 // Reproducible: the same input and weights give the same proposals whenever no phase is cut off by the
 // time limit (work limits end them first on small inputs); a run cut off by time depends on the speed.
 // Every result is checked against the input by `checkProposals` in the tests and the benchmark.
-import { Worker } from 'node:worker_threads';
 import type { Highs } from 'highs';
 import type { AllocationInput, AllocationResult, AllocationStatus, AllocationWeights, SolveOptions } from './allocation.types.js';
-import type { BoundWorkerData, BoundWorkerResult } from './bound-worker.js';
-import { greedyAssignments, toAssignments } from './greedy.js';
+import { greedyAssignments, repairAssignments, toAssignments } from './greedy.js';
 import { loadHighs } from './highs-runtime.js';
-import { initialPrices, minimizeBound, Relaxer } from './lagrangian.js';
+import { initialPrices, minimizeBound, type Relaxation } from './lagrangian.js';
 import { baseContext, buildModel, completeSolution, residualContext, type BuiltModel } from './model.js';
 import { evaluate } from './objective.js';
 import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
 import { toProposals } from './proposals.js';
+import { HelperThread, SplitRelaxer } from './split-relaxation.js';
 
 type Options = Required<Omit<SolveOptions, 'log'>>;
 
@@ -44,9 +46,11 @@ const DEFAULTS: Options = {
   parallel: true,
 };
 /** Share of the time budget for the bound before the search starts (the rest for the primal). */
-const BOUND_SHARE = 0.3;
+const BOUND_SHARE = 0.5;
 /** Subgradient iterations at most (a work limit keeps runs reproducible). */
 const BOUND_ITERATIONS = 400;
+/** Relaxations between two runs of the Lagrangian heuristic. */
+const HEURISTIC_EVERY = 10;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
 const EXTRA_PER_CELL = 2;
 
@@ -177,31 +181,43 @@ async function solveDecomposed(
   // Seconds kept for turning the result into proposals (more for larger inputs).
   const finishing = Math.min(0.5, 0.1 + cand.count / 2_000_000);
 
-  // 0. On two cores: the bound on a second thread, side by side with everything below.
-  // shared[0]: the incumbent's objective (written here, the helper aims at it); shared[1]: the helper's best bound so far.
-  const shared = new Float64Array(new SharedArrayBuffer(16));
-  shared[0] = greedyObjective;
-  shared[1] = Number.POSITIVE_INFINITY;
-  // The helper stops a little earlier: it answers at the end of a relaxation, which takes up to ~0.3 s.
-  const helper = opts.parallel ? startBoundWorker(p, deadline - finishing * 1000 - 300, opts.relativeGap, shared.buffer as SharedArrayBuffer, log) : null;
+  // 0. On two cores: every relaxation split between this thread and a helper thread (split-relaxation.ts;
+  //    the same numbers either way, so the helper's timing cannot change the proposals).
+  const helper = opts.parallel ? HelperThread.start(p, cand, log) : null;
+  if (helper) helper.target = greedyObjective;
 
-  // 1. The bound, and the prices that guide the search. (The helper does the same and goes on during the
-  //    search; nothing here waits for it or reads it, so it cannot change the proposals.)
-  const relaxer = new Relaxer(p, cand);
+  // 1. The bound, and the prices that guide the search; every few relaxations, the Lagrangian heuristic
+  //    turns the relaxation's choices into a plan, and the best plan so far is the incumbent (and the
+  //    subgradient's target).
+  const relaxer = new SplitRelaxer(p, cand, helper);
+  let start = { chosen: greedyChosen, objective: greedyObjective };
+  const tryRelaxation = (r: Relaxation, iteration: number) => {
+    if (iteration % HEURISTIC_EVERY !== 0) return;
+    const chosen = repairAssignments(p, cand, r.chosen, relaxer.potential);
+    const objective = evaluate(p, toAssignments(cand, chosen)).total;
+    if (objective <= start.objective + 1e-6) return;
+    log(`heuristic at relaxation ${iteration}: ${objective.toFixed(2)}`);
+    start = { chosen, objective };
+    if (helper) helper.target = objective;
+  };
   const dual = minimizeBound(relaxer, p, cand, initialPrices(p, cand, greedyChosen, cellPrices), {
-    target: greedyObjective,
+    target: () => start.objective,
     deadline: started + (deadline - started) * BOUND_SHARE,
     maxIterations: BOUND_ITERATIONS,
     stopGap: opts.relativeGap / 2,
+    onRelaxation: tryRelaxation,
     log,
   });
-  log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations (${(100 * gapOf(dual.bound, greedyObjective)).toFixed(3)} % above the greedy)`);
+  log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations (${(100 * gapOf(dual.bound, start.objective)).toFixed(3)} % above the best plan)`);
   lap('bound');
-
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
-  const relaxed = relaxer.relax(dual.pi, dual.beta, betaListOf(cand, dual.beta));
+  const betaList = betaListOf(cand, dual.beta);
+  const relaxed = relaxer.relax(dual.pi, dual.beta, betaList);
+  // The helper goes on lowering the bound from the best prices while this thread searches; it stops a
+  // little early, as it answers only at the end of a relaxation.
+  const helperBound = helper?.continueBound(dual.pi, dual.beta, betaList, performance.timeOrigin + deadline - finishing * 1000 - 300, opts.relativeGap) ?? null;
   const gainByWeek = new Float64Array(T);
-  for (const j of greedyChosen) gainByWeek[cand.week[j]] -= cand.base[j];
+  for (const j of start.chosen) gainByWeek[cand.week[j]] -= cand.base[j];
   for (const j of relaxed.chosen) gainByWeek[cand.week[j]] += cand.base[j];
   const byGain = (a: number, b: number) => gainByWeek[b] - gainByWeek[a] || a - b;
   const relaxedSet = new Uint8Array(cand.count);
@@ -213,8 +229,8 @@ async function solveDecomposed(
 
   // 3. Large-neighbourhood search: one week at a time, then two adjacent weeks at a time, while it pays.
   let incumbent = new Uint8Array(cand.count);
-  for (const j of greedyChosen) incumbent[j] = 1;
-  let incumbentObjective = greedyObjective;
+  for (const j of start.chosen) incumbent[j] = 1;
+  let incumbentObjective = start.objective;
   let solverObjective: number | null = null;
   let subproblems = 0;
   let largest = { numX: 0, numCols: 0, numRows: 0, nonzeros: 0 };
@@ -259,7 +275,7 @@ async function solveDecomposed(
     if (improved) {
       incumbent = next;
       incumbentObjective = objective;
-      shared[0] = objective;
+      if (helper) helper.target = objective;
       solverObjective = ctx.fixedObjective + run.objective!;
     }
     return improved;
@@ -282,10 +298,10 @@ async function solveDecomposed(
   //    the best prices, aiming at the new incumbent.
   let bound = dual.bound;
   let boundIterations = dual.iterations;
-  if (helper) {
-    const other = await helper;
+  if (helperBound) {
+    const other = await helperBound;
     if (other) {
-      log(`bound from the second thread: ${other.bound.toFixed(2)} after ${other.iterations} relaxations`);
+      log(`bound from the helper thread: ${other.bound.toFixed(2)} after ${other.iterations} relaxations`);
       bound = Math.min(bound, other.bound);
       boundIterations += other.iterations;
     }
@@ -322,41 +338,6 @@ async function solveDecomposed(
       mipNodes: nodes,
     },
   };
-}
-
-/**
- * Starts the bound on a worker thread when this module runs as compiled JavaScript (not under a
- * TypeScript test runner). Resolves to null if the worker cannot start or fails: the main thread's own
- * bound then stands.
- */
-function startBoundWorker(p: Prepared, deadline: number, relativeGap: number, shared: SharedArrayBuffer, log: (line: string) => void): Promise<BoundWorkerResult | null> | null {
-  const budgetMs = deadline - performance.now();
-  if (!import.meta.url.endsWith('.js') || budgetMs < 1000) return null;
-  let worker: Worker;
-  try {
-    const data: BoundWorkerData = { input: p.input, weights: p.weights, deadlineEpochMs: performance.timeOrigin + deadline, stopGap: relativeGap, maxIterations: 100_000, shared };
-    worker = new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data });
-  } catch (error) {
-    log(`no second thread for the bound: ${(error as Error).message}`);
-    return null;
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      log('the bound thread did not answer in time');
-      void worker.terminate();
-      resolve(null);
-    }, budgetMs + 5_000);
-    worker.once('message', (result: BoundWorkerResult) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(result);
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      log(`the bound thread failed: ${error.message}`);
-      resolve(null);
-    });
-  });
 }
 
 function betaListOf(cand: Candidates, beta: Float64Array): number[] {

@@ -1,0 +1,192 @@
+// The relaxation split over two threads. Every relaxation prices the worker-weeks of the workers with an
+// even index on this thread and those with an odd index on a helper thread (worker_threads, shared
+// memory, Atomics to hand over), then adds the two shares in that order — so the bound and the choices
+// are the same numbers whether the helper answered or this thread priced both shares itself (when the
+// helper is not ready yet, failed, or cannot run: under a TypeScript test runner). After the bound phase
+// the helper goes on lowering the bound on its own from the best prices while this thread searches.
+import { Worker } from 'node:worker_threads';
+import { combine, Relaxer, type BlockValues, type Relaxation, type Relaxing } from './lagrangian.js';
+import type { Candidates, Prepared } from './prepare.js';
+
+// Control words (Int32Array) and shared figures (Float64Array).
+export const C_SEQ = 0; // command number, raised by this thread
+export const C_DONE = 1; // last command number the helper finished
+export const C_COUNT = 2; // how many candidates the helper's share took
+export const C_READY = 3; // 1 once the helper has built its share
+export const C_COMMAND = 4;
+export const COMMAND_RELAX = 1;
+export const COMMAND_BOUND = 2;
+export const F_TARGET = 0; // best objective found (the helper's subgradient target)
+export const F_BOUND = 1; // the helper's best bound so far
+export const F_VALUE = 2; // the helper share's block value
+export const F_DEADLINE = 3; // when the helper must answer (epoch ms)
+export const F_STOP_GAP = 4; // the helper answers early once its bound is this close to the target
+
+/** How long a share may take before the helper counts as failed (this thread then prices it itself). */
+const ANSWER_TIMEOUT_MS = 20_000;
+
+export interface HelperBuffers {
+  readonly control: SharedArrayBuffer;
+  readonly figures: SharedArrayBuffer;
+  readonly pi: SharedArrayBuffer;
+  readonly beta: SharedArrayBuffer;
+  readonly chosen: SharedArrayBuffer;
+}
+
+export interface HelperData {
+  readonly input: Prepared['input'];
+  readonly weights: Prepared['weights'];
+  readonly buffers: HelperBuffers;
+}
+
+export interface HelperBound {
+  readonly bound: number;
+  readonly iterations: number;
+}
+
+/** This thread's handle on the helper thread. */
+export class HelperThread {
+  private readonly control: Int32Array;
+  private readonly figures: Float64Array;
+  private readonly pi: Float64Array;
+  private readonly beta: Float64Array;
+  private readonly chosen: Int32Array;
+  private failed = false;
+  /** Set once the helper works on its own bound: it takes no more shares. */
+  private released = false;
+  private seq = 0;
+  private readonly result: Promise<HelperBound | null>;
+
+  private constructor(
+    private readonly worker: Worker,
+    buffers: HelperBuffers,
+    private readonly log: (line: string) => void,
+  ) {
+    this.control = new Int32Array(buffers.control);
+    this.figures = new Float64Array(buffers.figures);
+    this.pi = new Float64Array(buffers.pi);
+    this.beta = new Float64Array(buffers.beta);
+    this.chosen = new Int32Array(buffers.chosen);
+    this.result = new Promise((resolve) => {
+      worker.once('message', (message: HelperBound) => resolve(message));
+      worker.once('error', (error) => {
+        this.failed = true;
+        log(`the helper thread failed: ${error.message}`);
+        resolve(null);
+      });
+      worker.once('exit', () => resolve(null));
+    });
+  }
+
+  /** Starts the helper when this module runs as compiled JavaScript; null when it cannot. */
+  static start(p: Prepared, cand: Candidates, log: (line: string) => void): HelperThread | null {
+    if (!import.meta.url.endsWith('.js')) return null;
+    const buffers: HelperBuffers = {
+      control: new SharedArrayBuffer(8 * 4),
+      figures: new SharedArrayBuffer(5 * 8),
+      pi: new SharedArrayBuffer(p.cellOpen.length * 8),
+      beta: new SharedArrayBuffer(cand.count * 8),
+      chosen: new SharedArrayBuffer(cand.count * 4),
+    };
+    try {
+      const data: HelperData = { input: p.input, weights: p.weights, buffers };
+      return new HelperThread(new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data }), buffers, log);
+    } catch (error) {
+      log(`no helper thread: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /** Whether the helper can take a share now (it never makes this thread wait to find out). */
+  get ready(): boolean {
+    return !this.failed && !this.released && Atomics.load(this.control, C_READY) === 1;
+  }
+
+  /** The best objective found so far: the helper's subgradient aims at it. */
+  set target(objective: number) {
+    this.figures[F_TARGET] = objective;
+  }
+
+  /** Hands the helper its share of one relaxation. β is non-zero only on betaList. */
+  dispatch(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): void {
+    this.pi.set(pi);
+    for (const j of betaList) this.beta[j] = beta[j];
+    this.command(COMMAND_RELAX);
+  }
+
+  /** The helper's share of the relaxation last dispatched, or null when it did not answer in time. */
+  collect(): BlockValues | null {
+    for (;;) {
+      const done = Atomics.load(this.control, C_DONE);
+      if (done === this.seq) break;
+      if (Atomics.wait(this.control, C_DONE, done, ANSWER_TIMEOUT_MS) === 'timed-out') {
+        this.failed = true;
+        this.log('the helper thread did not answer in time; pricing its share here');
+        return null;
+      }
+    }
+    const count = Atomics.load(this.control, C_COUNT);
+    return { value: this.figures[F_VALUE], chosen: Array.from(this.chosen.subarray(0, count)) };
+  }
+
+  /**
+   * From these prices on, the helper lowers the bound on its own until `deadlineEpochMs` (or until it is
+   * within `stopGap` of the target) and then answers with its best bound (null if it failed or never answered).
+   */
+  continueBound(pi: Float64Array, beta: Float64Array, betaList: readonly number[], deadlineEpochMs: number, stopGap: number): Promise<HelperBound | null> {
+    this.released = true;
+    if (this.failed) {
+      this.stop();
+      return Promise.resolve(null);
+    }
+    this.figures[F_DEADLINE] = deadlineEpochMs;
+    this.figures[F_STOP_GAP] = stopGap;
+    this.figures[F_BOUND] = Number.POSITIVE_INFINITY;
+    this.pi.set(pi);
+    for (const j of betaList) this.beta[j] = beta[j];
+    this.command(COMMAND_BOUND);
+    const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadlineEpochMs - Date.now()) + 5_000).unref());
+    return Promise.race([this.result, timer]).finally(() => void this.worker.terminate());
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+
+  private command(kind: number): void {
+    Atomics.store(this.control, C_COMMAND, kind);
+    this.seq = Atomics.add(this.control, C_SEQ, 1) + 1;
+    Atomics.notify(this.control, C_SEQ);
+  }
+}
+
+/** The relaxation with its two shares priced side by side (see the top of this file). */
+export class SplitRelaxer implements Relaxing {
+  readonly potential: Float64Array;
+  private readonly own: Relaxer;
+  private other: Relaxer | null = null;
+  private readonly pairSum: Float64Array;
+
+  constructor(
+    private readonly p: Prepared,
+    private readonly cand: Candidates,
+    private readonly helper: HelperThread | null,
+  ) {
+    this.own = new Relaxer(p, cand, { part: 0, parts: 2 });
+    this.potential = this.own.potential;
+    this.pairSum = new Float64Array(cand.pairCount);
+  }
+
+  relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation {
+    const remote = this.helper?.ready ? this.helper : null;
+    remote?.dispatch(pi, beta, betaList);
+    const mine = this.own.blocks(pi, beta);
+    const theirs = remote?.collect() ?? this.otherHere().blocks(pi, beta);
+    return combine(this.p, this.cand, pi, beta, betaList, this.pairSum, [mine, theirs]);
+  }
+
+  private otherHere(): Relaxer {
+    this.other ??= new Relaxer(this.p, this.cand, { part: 1, parts: 2 });
+    return this.other;
+  }
+}
