@@ -1,7 +1,7 @@
 // Which proposals of a run no longer hold against the pool as it is now: checked with the engine's
 // own rules against a freshly read input, plus the capacity stream's rule that a request holds at
 // most `headcount` placements over its whole period.
-import { checkProposals, inputHash, type AllocationInput, type AllocationWeights, type Violation } from '@banenpool/allocation';
+import { checkProposals, inputHash, objectiveBreakdownOf, type AllocationInput, type AllocationResult, type AllocationWeights, type Violation } from '@banenpool/allocation';
 import type { AllocationProposal } from '@banenpool/domain';
 import type { AllocationFacts } from './allocation-input.js';
 
@@ -45,12 +45,22 @@ function concerns(violation: Violation, proposal: AllocationProposal): boolean {
   return false;
 }
 
-/** The capacity stream gives a placement one place of the request for its whole period. */
-function overRequestPlaces(facts: AllocationFacts, proposals: readonly AllocationProposal[]): Map<string, ProposalRefusal> {
+/** What a proposal is worth to a request's places: the hours it covers (ties by id, so the choice is deterministic). */
+const byHoursCovered = <P extends PlacesProposal>(a: P, b: P) =>
+  b.hoursPerWeek * b.weekStarts.length - a.hoursPerWeek * a.weekStarts.length || (a.proposalId < b.proposalId ? -1 : 1);
+
+type PlacesProposal = Pick<AllocationProposal, 'proposalId' | 'requestId' | 'hoursPerWeek' | 'weekStarts'>;
+
+/**
+ * The capacity stream gives a placement one place of the request for its whole period, where the
+ * engine fills places week by week: two workers covering a place in turn are two placements. Per
+ * request, the proposals that cover the most hours take the places left; the rest are over them.
+ */
+export function overRequestPlaces<P extends PlacesProposal>(facts: AllocationFacts, proposals: readonly P[]): Map<string, ProposalRefusal> {
   const refusals = new Map<string, ProposalRefusal>();
   for (const request of facts.requests) {
     const left = Math.max(0, request.headcount - request.reservedSlots);
-    const taking = proposals.filter((p) => p.requestId === request.requestId);
+    const taking = proposals.filter((p) => p.requestId === request.requestId).sort(byHoursCovered);
     for (const proposal of taking.slice(left)) {
       refusals.set(proposal.proposalId, {
         code: 'request_full',
@@ -59,4 +69,18 @@ function overRequestPlaces(facts: AllocationFacts, proposals: readonly Allocatio
     }
   }
   return refusals;
+}
+
+/**
+ * The engine's result cut to the places its requests have left (overRequestPlaces). Dropping a
+ * proposal breaks no other rule; the objective and gap are recomputed for what is kept, and the
+ * solver's bound stays a valid bound (the cut result is feasible for the problem it bounded).
+ */
+export function withinRequestPlaces(input: AllocationInput, facts: AllocationFacts, result: AllocationResult): AllocationResult & { droppedOverPlaces: number } {
+  const over = overRequestPlaces(facts, result.proposals);
+  if (over.size === 0) return { ...result, droppedOverPlaces: 0 };
+  const proposals = result.proposals.filter((p) => !over.has(p.proposalId));
+  const breakdown = objectiveBreakdownOf(input, result.weights, proposals);
+  const gap = result.bound === null ? null : (result.bound - breakdown.total) / Math.max(1, Math.abs(breakdown.total));
+  return { ...result, proposals, breakdown, objective: breakdown.total, gap, status: 'heuristic', droppedOverPlaces: over.size };
 }

@@ -22,7 +22,7 @@ export class AllocationRunsController {
     summary: 'Start a run: read the open demand and the supply at one position, solve (HiGHS), record the run and its proposals',
     description: 'Scope: ISO weeks from/to and optionally employers and requests. Weights default to the engine’s. Nothing is placed until accepted.',
   })
-  @ApiCreatedResponse({ description: '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs }, proposals }' })
+  @ApiCreatedResponse({ description: '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs, droppedOverPlaces }, proposals }' })
   start(@Body() body: StartAllocationRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.withETag(response, this.runs.start(body, contextOf(actor, request)));
   }

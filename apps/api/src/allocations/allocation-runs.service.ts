@@ -14,6 +14,7 @@ import {
   buildAllocationInput,
   readAllocationSnapshot,
   refusalsOf,
+  withinRequestPlaces,
   type AllocationSnapshot,
   type ProposalRefusal,
   type RequestFact,
@@ -86,7 +87,7 @@ export class AllocationRuns {
     const timeLimitSeconds = body.timeLimitSeconds ?? 10;
     const snapshot = await this.snapshot(scope);
     const input = buildAllocationInput(snapshot.facts, scope);
-    const result = await solve(input, weights, { timeLimitSeconds });
+    const result = withinRequestPlaces(input, snapshot.facts, await solve(input, weights, { timeLimitSeconds }));
     requireSound(input, result);
     const run = {
       runId,
@@ -95,7 +96,7 @@ export class AllocationRuns {
       solver: { name: result.solver.name, version: result.solver.version, method: result.method },
       weights: { ...result.weights },
       timeLimitSeconds,
-      result: { status: result.status, objective: result.objective, bound: result.bound, gap: result.gap, solveTimeMs: result.solveTimeMs },
+      result: { status: result.status, objective: result.objective, bound: result.bound, gap: result.gap, solveTimeMs: result.solveTimeMs, droppedOverPlaces: result.droppedOverPlaces },
       proposals: result.proposals.map(toRecorded),
     };
     const accepted = await this.commands.execute(allocationDecider, streamId, { type: 'RecordAllocationRun', run }, context);

@@ -65,6 +65,12 @@ export interface AllocationRunRecord {
     readonly bound: number | null;
     readonly gap: number | null;
     readonly solveTimeMs: number;
+    /**
+     * Proposals the engine made beyond the places its requests have left over their whole period
+     * (it fills places week by week), dropped before recording; the objective and gap are those
+     * of what was kept, and the status is then heuristic.
+     */
+    readonly droppedOverPlaces?: number;
   };
   readonly proposals: readonly AllocationProposal[];
 }

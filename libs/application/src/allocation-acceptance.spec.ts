@@ -1,0 +1,59 @@
+import { checkProposals, DEFAULT_WEIGHTS, objectiveOf, solve } from '@banenpool/allocation';
+import type { AllocationScope } from '@banenpool/domain';
+import { overRequestPlaces, withinRequestPlaces } from './allocation-acceptance.js';
+import { buildAllocationInput, type AllocationFacts, type WorkerFact } from './allocation-input.js';
+
+// Three November weeks; the site is closed in the middle one, so a worker kept on the request
+// before and after the closure is two placements, and each placement takes a place of the request.
+const scope: AllocationScope = { fromWeek: '2026-11-02', toWeek: '2026-11-16', employerIds: [], requestIds: [] };
+const worker = (workerId: string): WorkerFact => ({
+  workerId,
+  skills: ['cleaning'],
+  homeArea: 'hengelo',
+  availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+  contracts: [{ period: { from: '2026-03-01' }, guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 }],
+  placementWeeks: [],
+});
+const facts: AllocationFacts = {
+  requests: [
+    {
+      requestId: 'vd-winter',
+      employerId: 'visschedijk',
+      siteId: 'hengelo',
+      functionName: 'schoonmaker',
+      requiredSkill: 'cleaning',
+      period: { from: '2026-11-02', to: '2027-03-28' },
+      hoursPerWeek: 24,
+      headcount: 3,
+      reservedSlots: 1,
+      openByWeek: { '2026-11-02': 2, '2026-11-09': 2, '2026-11-16': 2 },
+    },
+  ],
+  sites: [{ employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-11', to: '2026-11-11' }] }],
+  workers: [worker('anna'), worker('bram')],
+};
+
+describe('a run kept within the places its requests have left', () => {
+  const input = buildAllocationInput(facts, scope);
+
+  it('drops the proposals that cover the fewest hours beyond the places left, and recomputes objective and gap', async () => {
+    const solved = await solve(input, DEFAULT_WEIGHTS, { timeLimitSeconds: 5 });
+    // Both workers before and after the closure: four placements for two places.
+    expect(solved.proposals).toHaveLength(4);
+    const kept = withinRequestPlaces(input, facts, solved);
+    expect(kept.proposals).toHaveLength(2);
+    expect(kept.droppedOverPlaces).toBe(2);
+    expect(overRequestPlaces(facts, kept.proposals).size).toBe(0);
+    expect(checkProposals(input, kept)).toEqual([]);
+    expect(kept.objective).toBe(objectiveOf(input, DEFAULT_WEIGHTS, kept.proposals));
+    expect(kept.objective).toBeLessThan(solved.objective);
+    expect(kept.gap).toBeCloseTo((kept.bound! - kept.objective) / kept.objective, 9);
+    expect(kept.status).toBe('heuristic');
+  });
+
+  it('leaves a result that fits its places as it is', async () => {
+    const roomy = { ...facts, requests: [{ ...facts.requests[0], headcount: 9 }] };
+    const solved = await solve(buildAllocationInput(roomy, scope), DEFAULT_WEIGHTS, { timeLimitSeconds: 5 });
+    expect(withinRequestPlaces(buildAllocationInput(roomy, scope), roomy, solved)).toEqual({ ...solved, droppedOverPlaces: 0 });
+  });
+});
