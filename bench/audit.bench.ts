@@ -1,0 +1,306 @@
+// Benchmark of the auditors' tools, each against a raw `pg` baseline doing the reading alone in the same run:
+//  1. as-of replay of one 10,000-event stream (goal ≤ 100 ms), on a PostgreSQL scratch database and on PGlite;
+//  2. on a generated store of ≥ 500,000 pool events (PostgreSQL): verifying every stream's hash chain, and
+//     rebuilding every read model into a scratch schema and comparing it with the live one.
+//   npm run bench:audit                      (full run, about 5 minutes on 2 cores)
+//   BENCH_SCALE=0.05 npm run bench:audit     (quick run: a smaller store; the 10,000-event stream stays)
+// Figures go to stdout, progress lines to stderr.
+import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
+import { stateAsAppliedOn, stateAsKnownAt } from '@banenpool/audit';
+import { resolvePay, type CaoPayFacts, type DomainEvent } from '@banenpool/domain';
+import {
+  connectPostgres,
+  migrateEventStore,
+  PostgresEventStore,
+  startEmbeddedPostgres,
+  verifyEventChain,
+  type NewEvent,
+  type PostgresConnection,
+} from '@banenpool/event-store';
+import { openReadModelDataSource, Projector, rebuildAndCompare } from '@banenpool/projector';
+import { allProjections } from '@banenpool/read-models';
+import { createScratchDatabase } from '@banenpool/testing';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const STORE_EVENTS = Math.max(1_000, Math.round(500_000 * SCALE));
+const STREAM_EVENTS = 10_000; // not scaled: the goal is about a stream of this length
+const AS_OF_RUNS = 21;
+const WRITERS = 16;
+
+const started = performance.now();
+const progress = (message: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
+const ms = (from: number) => performance.now() - from;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+type Append = { streamId: string; events: DomainEvent<string, unknown>[] };
+const append = (streamId: string, ...events: DomainEvent<string, unknown>[]): Append => ({ streamId, events });
+const toNew = (events: readonly DomainEvent<string, unknown>[]): NewEvent[] =>
+  events.map((e) => ({ type: e.type, data: e.data, schemaVersion: 1, metadata: { actor: 'operator:bench', correlationId: 'bench' } }));
+
+// ---- one long stream: a worker placed week by week for two centuries of weeks -------------------
+
+const WEEK_MS = 7 * 86_400_000;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** 10,000 events of one worker: registered, a contract, then weekly placements' hours committed and released. */
+function longWorkerStream(workerId: string): DomainEvent<string, unknown>[] {
+  const events: DomainEvent<string, unknown>[] = [
+    { type: 'WorkerRegistered', data: { workerId, name: 'Lange Historie', birthDate: '1980-01-01', homeArea: 'hengelo', skills: ['cleaning'], availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] } } },
+    { type: 'PoolContractAgreed', data: { workerId, contractId: 'c1', terms: { kind: 'indefinite', from: '1830-01-04', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 } } },
+  ];
+  const monday = Date.UTC(1830, 0, 4);
+  for (let week = 0; events.length < STREAM_EVENTS; week++) {
+    const period = { from: isoDate(monday + week * WEEK_MS), to: isoDate(monday + week * WEEK_MS + 6 * 86_400_000) };
+    const placementId = `${workerId}-week-${week}`;
+    events.push({ type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 16, period } });
+    if (events.length < STREAM_EVENTS) events.push({ type: 'HoursReleased', data: { workerId, placementId, hoursPerWeek: 16, period } });
+  }
+  return events;
+}
+
+async function appendInBatches(store: PostgresEventStore, streamId: string, events: readonly DomainEvent<string, unknown>[]) {
+  for (let i = 0; i < events.length; i += 500) await store.appendToStream(streamId, toNew(events.slice(i, i + 500)), { expectedVersion: 'any' });
+}
+
+interface AsOfFigures {
+  backend: string;
+  knownAt: number[];
+  appliedOn: number[];
+  raw: number[];
+}
+
+/** Times the as-of answers over the whole stream against a raw `pg` read of the same rows. */
+async function measureAsOf(backend: string, connection: PostgresConnection, store: PostgresEventStore): Promise<AsOfFigures> {
+  const workerId = `long-${backend}`;
+  progress(`${backend}: writing one worker stream of ${STREAM_EVENTS.toLocaleString('en-US')} events`);
+  await appendInBatches(store, `worker-${workerId}`, longWorkerStream(workerId));
+  const subject = { kind: 'worker', id: workerId } as const;
+  const now = new Date();
+  const figures: AsOfFigures = { backend, knownAt: [], appliedOn: [], raw: [] };
+  for (let run = 0; run < AS_OF_RUNS; run++) {
+    let t = performance.now();
+    const known = await stateAsKnownAt(store, subject, now);
+    figures.knownAt.push(ms(t));
+    if (known.eventsReplayed !== STREAM_EVENTS) throw new Error(`as-of replayed ${known.eventsReplayed} events, expected ${STREAM_EVENTS}`);
+    t = performance.now();
+    await stateAsAppliedOn(store, subject, '1900-06-06', now);
+    figures.appliedOn.push(ms(t));
+    t = performance.now();
+    const raw = await connection.pool.query('SELECT * FROM es_events WHERE stream_id = $1 ORDER BY revision', [`worker-${workerId}`]);
+    figures.raw.push(ms(t));
+    if (raw.rows.length !== STREAM_EVENTS) throw new Error(`raw read ${raw.rows.length} rows`);
+  }
+  return figures;
+}
+
+// ---- a pool store of ≥ 500,000 events ---------------------------------------------------------------
+
+const CAO: Record<string, CaoPayFacts> = {
+  recreatie: { code: 'recreatie', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 1, hourlyCents: 1512 },
+  schoonmaak: { code: 'schoonmaak', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 2, hourlyCents: 1598 },
+};
+const CAO_CONTENT = (hourlyCents: number) => ({
+  wageScales: { A: [hourlyCents - 32, hourlyCents, hourlyCents + 33] },
+  surcharges: { timeBands: [], publicHolidayBp: 10000 },
+  holidayPayBp: 800,
+  fullTimeHoursPerWeek: 38,
+  seasonalClause: false,
+  illustrative: true,
+});
+
+function caoStreams(): Append[] {
+  return Object.values(CAO).map(({ code, hourlyCents }) =>
+    append(`cao-${code}`, { type: 'CaoRegistered', data: { code, name: `CAO ${code} (illustrative)` } }, { type: 'CaoVersionPublished', data: { code, effectiveFrom: '2026-01-01', content: CAO_CONTENT(hourlyCents) } }),
+  );
+}
+
+const employer = (employerId: string, caoCode: string, siteId: string, functionName: string, ...more: DomainEvent<string, unknown>[]) =>
+  append(
+    `employer-${employerId}`,
+    { type: 'EmployerJoinedPool', data: { employerId, name: employerId, memberFrom: '2026-01-01' } },
+    { type: 'CaoApplied', data: { employerId, caoCode, from: '2026-01-01' } },
+    { type: 'SiteAdded', data: { employerId, siteId, name: siteId, area: 'hengelo' } },
+    { type: 'FunctionClassified', data: { employerId, functionName, caoCode, scale: 'A', from: '2026-01-01' } },
+    ...more,
+  );
+
+/**
+ * One park closing for the winter and one facility-services company, ten workers who work at the park
+ * in summer and are placed at the facility company for the winter, as the API and the placement process
+ * write it: about 135 events. `k` makes every id of this pool its own.
+ */
+function winterPool(k: number): Append[] {
+  const park = `park-${k}`;
+  const facility = `facility-${k}`;
+  const request = `winter-${k}`;
+  const appends: Append[] = [
+    employer(park, 'recreatie', 'park', 'attractiemedewerker', { type: 'SeasonalClosureDeclared', data: { employerId: park, siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' } }),
+    employer(facility, 'schoonmaak', 'hengelo', 'schoonmaker'),
+    append(`capacity-${request}`, { type: 'CapacityRequested', data: { requestId: request, employerId: facility, siteId: 'hengelo', functionName: 'schoonmaker', requiredSkill: 'cleaning', period: { from: '2026-11-02', to: '2027-03-28' }, hoursPerWeek: 24, headcount: 10 } }),
+  ];
+  for (let w = 0; w < 10; w++) {
+    const workerId = `w-${k}-${w}`;
+    const birthDate = `19${70 + w * 3}-05-1${w % 9}`;
+    appends.push(
+      append(
+        `worker-${workerId}`,
+        { type: 'WorkerRegistered', data: { workerId, name: `Worker ${k}/${w}`, birthDate, homeArea: 'hengelo', skills: ['attractions'], availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] } } },
+        { type: 'PoolContractAgreed', data: { workerId, contractId: 'c1', terms: { kind: 'indefinite', from: '2026-03-01', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 } } },
+        { type: 'SkillAdded', data: { workerId, skill: 'cleaning' } },
+      ),
+      ...placed(`${workerId}-park`, workerId, birthDate, park, 'park', 'attractiemedewerker', { from: '2026-04-01', to: '2026-10-31' }, CAO.recreatie),
+      append(`placement-${workerId}-park`, { type: 'PlacementEnded', data: { placementId: `${workerId}-park`, lastDay: '2026-10-31' } }),
+      ...placed(`${workerId}-winter`, workerId, birthDate, facility, 'hengelo', 'schoonmaker', { from: '2026-11-02', to: '2027-03-28' }, CAO.schoonmaak, request),
+    );
+  }
+  return appends;
+}
+
+function placed(placementId: string, workerId: string, birthDate: string, employerId: string, siteId: string, functionName: string, period: { from: string; to: string }, cao: CaoPayFacts, requestId?: string): Append[] {
+  const terms = { placementId, workerId, employerId, ...(requestId ? { capacityRequestId: requestId } : {}), siteId, functionName, legalForm: 'payroll', hoursPerWeek: 24, period, billRateCents: 3150 };
+  return [
+    append(`placement-${placementId}`, { type: 'PlacementProposed', data: terms }, { type: 'PlacementConfirmed', data: { ...terms, pay: resolvePay(birthDate, period.from, cao), appliesHirerConditions: true } }),
+    ...(requestId ? [append(`capacity-${requestId}`, { type: 'CapacitySlotReserved', data: { requestId, placementId } })] : []),
+    append(`worker-${workerId}`, { type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 24, period } }),
+  ];
+}
+
+/** Writes pools until the store holds `STORE_EVENTS` events, 16 writers each appending its pools in order. */
+async function generateStore(connection: PostgresConnection, store: PostgresEventStore): Promise<number> {
+  const perPool = winterPool(0).reduce((n, a) => n + a.events.length, 0);
+  const pools = Math.ceil(STORE_EVENTS / perPool);
+  progress(`postgres: generating ${int(pools)} pools of ${perPool} events (${int(pools * perPool)} events), ${WRITERS} writers`);
+  for (const { streamId, events } of caoStreams()) await store.appendToStream(streamId, toNew(events), { expectedVersion: 'no_stream' });
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, writer) => {
+      for (let k = writer; k < pools; k += WRITERS) {
+        for (const { streamId, events } of winterPool(k)) await store.appendToStream(streamId, toNew(events), { expectedVersion: 'any' });
+        if (++done % 200 === 0) progress(`  ${int(done * perPool)} events written`);
+      }
+    }),
+  );
+  const { rows: [{ n }] } = await connection.pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events');
+  return Number(n);
+}
+
+/** The baseline: every row, whole, in pages of 2,000 by the feed index, as a reader without the store would. */
+async function rawFeedRead(connection: PostgresConnection): Promise<number> {
+  let after = ['0', '0'];
+  let count = 0;
+  for (;;) {
+    const { rows } = await connection.pool.query<{ transaction_id: string; position: string }>(
+      `SELECT * FROM es_events WHERE (transaction_id, position) > ($1::xid8, $2::bigint) ORDER BY transaction_id, position LIMIT 2000`,
+      after,
+    );
+    if (rows.length === 0) return count;
+    count += rows.length;
+    after = [rows[rows.length - 1].transaction_id, rows[rows.length - 1].position];
+  }
+}
+
+// ---- running ------------------------------------------------------------------------------------------
+
+interface StoreFigures {
+  events: number;
+  verifySeconds: number;
+  compareSeconds: number;
+  rawReadSeconds: number;
+  equal: boolean;
+  breaks: number;
+  projectionSeconds: Record<string, number>;
+}
+
+async function measureStore(connection: PostgresConnection, store: PostgresEventStore): Promise<StoreFigures> {
+  const events = await generateStore(connection, store);
+  const dataSource = await openReadModelDataSource(connection, allProjections.flatMap((p) => p.entities));
+  try {
+    progress('postgres: live projection of the whole store, one read model at a time');
+    const projector = new Projector(store, dataSource, allProjections, { batchSize: 2_000 });
+    const projectionSeconds: Record<string, number> = {};
+    for (const projection of allProjections) {
+      const t0 = performance.now();
+      await projector.catchUp([projection]);
+      projectionSeconds[projection.name] = ms(t0) / 1000;
+      progress(`  ${projection.name}: ${projectionSeconds[projection.name].toFixed(1)} s`);
+    }
+
+    progress('postgres: raw read of every event in feed order (baseline)');
+    let t = performance.now();
+    const read = await rawFeedRead(connection);
+    const rawReadSeconds = ms(t) / 1000;
+    if (read !== events) throw new Error(`raw read ${read} events, expected ${events}`);
+
+    progress('postgres: verify every hash chain');
+    t = performance.now();
+    const verification = await verifyEventChain(connection.pool, { onProgress: (checked) => progress(`  ${int(checked)} events verified`) });
+    const verifySeconds = ms(t) / 1000;
+
+    progress('postgres: rebuild every read model into a scratch schema and compare');
+    let shown = 0;
+    const comparison = await rebuildAndCompare({
+      store,
+      dataSource,
+      projections: allProjections,
+      onProgress: ({ projection, applied: done, total }) => {
+        if (done - shown < 100_000 && done < total) return;
+        shown = done;
+        progress(`  ${projection}: ${int(done)} / ${int(total)}`);
+      },
+    });
+    return { events, verifySeconds, compareSeconds: comparison.seconds, rawReadSeconds, equal: comparison.equal, breaks: verification.breaks.length, projectionSeconds };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function printAsOf(figures: AsOfFigures[]) {
+  console.log(`\nAs-of replay of one ${int(STREAM_EVENTS)}-event stream (${AS_OF_RUNS} runs each; goal ≤ 100 ms)`);
+  console.log('| backend | as known at: median / p95 | as applied on: median / p95 | raw `pg` read of the rows: median | goal met? |');
+  console.log('|---|---:|---:|---:|---|');
+  for (const f of figures) {
+    const fmt = (v: number[]) => `${median(v).toFixed(1)} / ${p95(v).toFixed(1)} ms`;
+    const met = Math.max(p95(f.knownAt), p95(f.appliedOn)) <= 100 ? 'yes' : 'no';
+    console.log(`| ${f.backend} | ${fmt(f.knownAt)} | ${fmt(f.appliedOn)} | ${median(f.raw).toFixed(1)} ms | ${met} |`);
+  }
+}
+
+function printStore(f: StoreFigures) {
+  console.log(`\nWhole store on PostgreSQL: ${int(f.events)} events`);
+  console.log('| measure | seconds | events/s | result |');
+  console.log('|---|---:|---:|---|');
+  console.log(`| raw \`pg\` read of every event in feed order (baseline) | ${f.rawReadSeconds.toFixed(1)} | ${int(f.events / f.rawReadSeconds)} | - |`);
+  console.log(`| verify every stream's hash chain | ${f.verifySeconds.toFixed(1)} | ${int(f.events / f.verifySeconds)} | ${f.breaks} breaks |`);
+  for (const [name, secs] of Object.entries(f.projectionSeconds)) console.log(`| live projection: ${name} | ${secs.toFixed(1)} | ${int(f.events / secs)} | - |`);
+  console.log(`| rebuild ${allProjections.length} read models into a scratch schema + compare | ${f.compareSeconds.toFixed(1)} | ${int(f.events / f.compareSeconds)} | ${f.equal ? 'equal' : 'DIFFERENT'} |`);
+}
+
+/** A fresh migrated store on a PostgreSQL scratch database (or PGlite in memory), closed and dropped after `work`. */
+async function withStore<T>(backend: 'postgres' | 'pglite', work: (connection: PostgresConnection, store: PostgresEventStore) => Promise<T>): Promise<T> {
+  const database = backend === 'postgres' ? await createScratchDatabase() : undefined;
+  const connection = database ? connectPostgres({ url: database.url, poolSize: WRITERS }) : await startEmbeddedPostgres('memory://');
+  try {
+    await migrateEventStore(connection.pool);
+    return await work(connection, new PostgresEventStore(connection.pool));
+  } finally {
+    await connection.close();
+    await database?.drop();
+  }
+}
+
+async function main() {
+  progress(`store of ${int(STORE_EVENTS)} events (BENCH_SCALE=${SCALE}), stream of ${int(STREAM_EVENTS)}`);
+  const asOf = [await withStore('postgres', (c, s) => measureAsOf('postgres', c, s)), await withStore('pglite', (c, s) => measureAsOf('pglite', c, s))];
+  printAsOf(asOf);
+  const whole = await withStore('postgres', measureStore);
+  printStore(whole);
+  if (!whole.equal || whole.breaks > 0) process.exitCode = 1;
+  progress('done, scratch databases dropped');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
