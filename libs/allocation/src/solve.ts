@@ -13,7 +13,9 @@
 //     own while HiGHS searches; the better of the two bounds is reported. Every few relaxations the
 //     Lagrangian heuristic turns the relaxation's choices into a plan (placed first where they fit,
 //     the greedy filling the rest); the best plan so far is the incumbent;
-//  3. then large-neighbourhood search with HiGHS from the best plan — the weeks are re-optimised one window at a
+//  3. local search on the best plan (local-search.ts): exact-delta moves and swaps that mostly keep one
+//     worker on a request across weeks, which the week-by-week relaxation cannot see;
+//  4. then large-neighbourhood search with HiGHS — the weeks are re-optimised one window at a
 //     time, as an exact MIP over that window's most promising candidates (by the relaxation's prices,
 //     plus the incumbent's and the relaxation's choices) with everything outside the window fixed
 //     (its hours, places, week employers and paid relationships carried into the window's rows), so
@@ -27,6 +29,7 @@ import type { Highs } from 'highs';
 import type { AllocationInput, AllocationResult, AllocationStatus, AllocationWeights, SolveOptions } from './allocation.types.js';
 import { greedyAssignments, repairAssignments, toAssignments } from './greedy.js';
 import { loadHighs } from './highs-runtime.js';
+import { localSearch } from './local-search.js';
 import { initialPrices, minimizeBound, type Relaxation } from './lagrangian.js';
 import { baseContext, buildModel, completeSolution, residualContext, type BuiltModel } from './model.js';
 import { evaluate } from './objective.js';
@@ -49,6 +52,8 @@ const DEFAULTS: Options = {
 const BOUND_SHARE = 0.5;
 /** Subgradient iterations at most (a work limit keeps runs reproducible). */
 const BOUND_ITERATIONS = 400;
+/** Share of the time budget the local search may take at most. */
+const LOCAL_SEARCH_SHARE = 0.15;
 /** Relaxations between two runs of the Lagrangian heuristic. */
 const HEURISTIC_EVERY = 10;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
@@ -216,6 +221,18 @@ async function solveDecomposed(
   // The helper goes on lowering the bound from the best prices while this thread searches; it stops a
   // little early, as it answers only at the end of a relaxation.
   const helperBound = helper?.continueBound(dual.pi, dual.beta, betaList, performance.timeOrigin + deadline - finishing * 1000 - 300, opts.relativeGap) ?? null;
+
+  // 3. Local search on the best plan: mostly continuity the week-by-week relaxation could not see.
+  if (gapOf(dual.bound, start.objective) > opts.relativeGap) {
+    const mended = localSearch(p, cand, start.chosen, relaxer.potential, performance.now() + (deadline - started) * LOCAL_SEARCH_SHARE);
+    const objective = evaluate(p, toAssignments(cand, mended)).total;
+    log(`local search: ${start.objective.toFixed(2)} → ${objective.toFixed(2)}`);
+    if (objective > start.objective + 1e-6) {
+      start = { chosen: mended, objective };
+      if (helper) helper.target = objective;
+    }
+  }
+  lap('local');
   const gainByWeek = new Float64Array(T);
   for (const j of start.chosen) gainByWeek[cand.week[j]] -= cand.base[j];
   for (const j of relaxed.chosen) gainByWeek[cand.week[j]] += cand.base[j];
@@ -227,7 +244,7 @@ async function solveDecomposed(
   const cellsOfWeek: number[][] = Array.from({ length: T }, () => []);
   for (let c = 0; c < p.cellOpen.length; c++) cellsOfWeek[p.cellWeek[c]].push(c);
 
-  // 3. Large-neighbourhood search: one week at a time, then two adjacent weeks at a time, while it pays.
+  // 4. Large-neighbourhood search: one week at a time, then two adjacent weeks at a time, while it pays.
   let incumbent = new Uint8Array(cand.count);
   for (const j of start.chosen) incumbent[j] = 1;
   let incumbentObjective = start.objective;
@@ -294,7 +311,7 @@ async function solveDecomposed(
   }
   lap('search');
 
-  // 4. The helper's bound; or, without one, time left and the gap still open: tighten the bound from
+  // 5. The helper's bound; or, without one, time left and the gap still open: tighten the bound from
   //    the best prices, aiming at the new incumbent.
   let bound = dual.bound;
   let boundIterations = dual.iterations;

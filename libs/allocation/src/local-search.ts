@@ -1,0 +1,247 @@
+// Local search on a plan, with the objective's exact change for every move (objectiveOf's terms, kept
+// incrementally: hours and employers per worker-week, uses per new relationship). It mends what a
+// week-by-week relaxation leaves behind — above all continuity: a worker who holds a place of a request in
+// the week before or after is tried in this week's place, directly or by swapping places with whoever
+// holds it, so runs of one worker on one request grow and fewer new relationships are paid.
+// Moves, tried for every place of every demand cell in a fixed order (deterministic):
+//  - put a worker into an open place, or in place of its holder;
+//  - swap: two workers of the same week trade their places (each must be a candidate for the other's);
+//  - take over a holder's whole run of weeks on the request (one week alone would not save its relationship).
+// A move is kept only when it raises the objective; a pass that keeps none ends the search.
+import type { Candidates, Prepared } from './prepare.js';
+
+const EPS = 1e-9;
+/** Besides the continuity workers, the best candidates (by potential) tried for each place. */
+const TOP_PER_CELL = 6;
+
+export function localSearch(p: Prepared, cand: Candidates, start: readonly number[], potential: Float64Array, deadline: number): number[] {
+  const plan = new Plan(p, cand);
+  for (const j of start) plan.toggle(j, true);
+  const T = p.weeks.length;
+  const top = topCandidates(p, cand, potential);
+  for (let pass = 0; pass < 20 && performance.now() < deadline; pass++) {
+    let improved = false;
+    for (let c = 0; c < p.cellOpen.length && performance.now() < deadline; c++) {
+      const r = p.cellRequest[c];
+      const t = p.cellWeek[c];
+      const workers = new Set<number>();
+      for (const dt of [-1, 1]) {
+        const other = t + dt >= 0 && t + dt < T ? p.cellAt[r * T + t + dt] : -1;
+        if (other >= 0) for (const j of plan.cellJobs[other]) workers.add(cand.worker[j]);
+      }
+      for (const j of top[c]) workers.add(cand.worker[j]);
+      for (const w of [...workers].sort((a, b) => a - b)) {
+        const j = candidateOf(cand, c, w);
+        if (j < 0 || plan.has(j)) continue;
+        if (plan.tryEnter(j)) improved = true;
+      }
+    }
+    if (!improved) break;
+  }
+  return plan.chosen();
+}
+
+/** The candidate of worker w for cell c (a cell's candidates are in worker order), or −1. */
+function candidateOf(cand: Candidates, c: number, w: number): number {
+  let lo = cand.cellStart[c];
+  let hi = cand.cellStart[c + 1] - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const worker = cand.worker[cand.byCell[mid]];
+    if (worker === w) return cand.byCell[mid];
+    if (worker < w) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Per cell, its open places + TOP_PER_CELL best candidates by potential (ties: lower index), by selection. */
+function topCandidates(p: Prepared, cand: Candidates, potential: Float64Array): number[][] {
+  const top: number[][] = [];
+  for (let c = 0; c < p.cellOpen.length; c++) {
+    const keep = p.cellOpen[c] + TOP_PER_CELL;
+    const list: number[] = [];
+    for (let q = cand.cellStart[c]; q < cand.cellStart[c + 1]; q++) {
+      const j = cand.byCell[q];
+      if (list.length === keep && potential[j] <= potential[list[keep - 1]]) continue;
+      let i = list.length < keep ? list.length : keep - 1;
+      while (i > 0 && potential[list[i - 1]] < potential[j]) {
+        list[i] = list[i - 1];
+        i--;
+      }
+      list[i] = j;
+    }
+    top.push(list);
+  }
+  return top;
+}
+
+/** A plan with its objective's moving parts, so that a change's value is known at once. */
+class Plan {
+  readonly cellJobs: number[][];
+  private readonly inPlan: Uint8Array;
+  private readonly load: Float64Array;
+  /** Jobs per worker-week (w * T + t). */
+  private readonly jobs: number[][];
+  private readonly pairUse: Int32Array;
+  private readonly T: number;
+
+  constructor(
+    private readonly p: Prepared,
+    private readonly cand: Candidates,
+  ) {
+    this.T = p.weeks.length;
+    this.cellJobs = Array.from({ length: p.cellOpen.length }, () => []);
+    this.inPlan = new Uint8Array(cand.count);
+    this.load = new Float64Array(p.workers.length * this.T);
+    this.pairUse = new Int32Array(cand.pairCount);
+    this.jobs = Array.from({ length: p.workers.length * this.T }, () => []);
+  }
+
+  has(j: number): boolean {
+    return this.inPlan[j] === 1;
+  }
+
+  chosen(): number[] {
+    const out: number[] = [];
+    for (let j = 0; j < this.cand.count; j++) if (this.inPlan[j]) out.push(j);
+    return out;
+  }
+
+  /**
+   * Tries to bring candidate j in: into an open place, in place of one holder of its cell, or — when
+   * the worker's hours that week are taken — by swapping places with a holder. Keeps the best of these
+   * if it gains; otherwise leaves the plan as it was.
+   */
+  tryEnter(j: number): boolean {
+    const { cand } = this;
+    const c = cand.cell[j];
+    const k = this.weekOf(j);
+    const moves: number[][] = [];
+    if (this.cellJobs[c].length < this.p.cellOpen[c]) moves.push([]);
+    for (const b of this.cellJobs[c]) moves.push([b]);
+    let best: { gain: number; out: number[]; in: number[] } | null = null;
+    for (const out of moves) {
+      // The worker's own jobs that week that must make room (each is then offered to the holder going out).
+      for (const blocker of [-1, ...this.jobs[k]]) {
+        const leaving = blocker >= 0 ? [...out, blocker] : out;
+        const entering = [j];
+        if (blocker >= 0 && out.length === 1) {
+          const swap = candidateOf(cand, cand.cell[blocker], cand.worker[out[0]]);
+          if (swap >= 0) entering.push(swap);
+        }
+        const gain = this.tryChange(leaving, entering);
+        if (gain !== null && gain > EPS && (!best || gain > best.gain + EPS)) best = { gain, out: leaving, in: entering };
+      }
+    }
+    // Taking over the holder's whole run on this request: the only way the holder's relationship is saved.
+    for (const b of this.cellJobs[c]) {
+      const run = this.takeover(j, b);
+      if (run.in.length < 2) continue;
+      const gain = this.tryChange(run.out, run.in);
+      if (gain !== null && gain > EPS && (!best || gain > best.gain + EPS)) best = { gain, ...run };
+    }
+    if (!best) return false;
+    this.apply(best.out, best.in);
+    return true;
+  }
+
+  /**
+   * j's worker in place of holder b in j's cell and in the weeks before and after in which b holds a place of
+   * the same request, as far as j's worker is a candidate there and has the hours.
+   */
+  private takeover(j: number, b: number): { out: number[]; in: number[] } {
+    const { cand, p } = this;
+    const r = cand.request[j];
+    const t0 = cand.week[j];
+    const out = [b];
+    const entering = [j];
+    for (const step of [-1, 1]) {
+      for (let t = t0 + step; t >= 0 && t < this.T; t += step) {
+        const c = p.cellAt[r * this.T + t];
+        if (c < 0) break;
+        const held = candidateOf(cand, c, cand.worker[b]);
+        const mine = candidateOf(cand, c, cand.worker[j]);
+        if (held < 0 || !this.inPlan[held] || mine < 0 || this.inPlan[mine]) break;
+        const k = this.weekOf(mine);
+        if (this.load[k] + cand.hours[mine] > p.capacity[k] + EPS) break;
+        out.push(held);
+        entering.push(mine);
+      }
+    }
+    return { out, in: entering };
+  }
+
+  /** The objective's change if `leaving` went out and `entering` came in, or null when that is infeasible. */
+  private tryChange(leaving: readonly number[], entering: readonly number[]): number | null {
+    let gain = 0;
+    for (const j of leaving) gain += this.toggle(j, false);
+    const done: number[] = [];
+    let feasible = true;
+    for (const j of entering) {
+      if (!this.fits(j)) {
+        feasible = false;
+        break;
+      }
+      gain += this.toggle(j, true);
+      done.push(j);
+    }
+    for (const j of done.reverse()) this.toggle(j, false);
+    for (const j of [...leaving].reverse()) this.toggle(j, true);
+    return feasible ? gain : null;
+  }
+
+  private apply(leaving: readonly number[], entering: readonly number[]): void {
+    for (const j of leaving) this.toggle(j, false);
+    for (const j of entering) this.toggle(j, true);
+  }
+
+  private fits(j: number): boolean {
+    const { cand, p } = this;
+    const k = this.weekOf(j);
+    return !this.inPlan[j] && this.cellJobs[cand.cell[j]].length < p.cellOpen[cand.cell[j]] && this.load[k] + cand.hours[j] <= p.capacity[k] + EPS;
+  }
+
+  /** Puts j in or takes it out; returns the objective's change. */
+  toggle(j: number, on: boolean): number {
+    const { cand, p } = this;
+    const { weights } = p;
+    const k = this.weekOf(j);
+    const before = this.weekValue(k);
+    const list = this.jobs[k];
+    const cellList = this.cellJobs[cand.cell[j]];
+    if (on) {
+      list.push(j);
+      cellList.push(j);
+    } else {
+      list.splice(list.indexOf(j), 1);
+      cellList.splice(cellList.indexOf(j), 1);
+    }
+    this.inPlan[j] = on ? 1 : 0;
+    this.load[k] += on ? cand.hours[j] : -cand.hours[j];
+    let change = (on ? cand.base[j] : -cand.base[j]) + this.weekValue(k) - before;
+    const q = cand.pair[j];
+    if (q >= 0) {
+      if (on && this.pairUse[q]++ === 0) change -= weights.continuity;
+      if (!on && --this.pairUse[q] === 0) change += weights.continuity;
+    }
+    return change;
+  }
+
+  /** The worker-week's own terms: shortfall covered, less its extra employers. */
+  private weekValue(k: number): number {
+    const { weights } = this.p;
+    const present = this.p.committedEmployers.get(k) ?? [];
+    const fresh: number[] = [];
+    for (const j of this.jobs[k]) {
+      const e = this.cand.employer[j];
+      if (!present.includes(e) && !fresh.includes(e)) fresh.push(e);
+    }
+    const extra = present.length > 0 ? fresh.length : Math.max(0, fresh.length - 1);
+    return weights.shortfall * Math.min(this.p.shortfall[k], this.load[k]) - weights.extraEmployer * extra;
+  }
+
+  private weekOf(j: number): number {
+    return this.cand.worker[j] * this.T + this.cand.week[j];
+  }
+}
