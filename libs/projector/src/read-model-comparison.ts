@@ -67,20 +67,20 @@ const MAX_SETTLE_ROUNDS = 200;
 export async function rebuildAndCompare(options: RebuildAndCompareOptions): Promise<ReadModelComparison> {
   const started = performance.now();
   const schema = await ScratchSchema.create(options.dataSource, options.projections);
+  let projections: ProjectionComparison[];
+  let events: number;
   try {
     const comparer = new ReadModelComparer(options, schema, await countFeed(options.store));
-    const projections = await comparer.run();
-    const positions = projections.flatMap((p) => (p.position ? [p.position] : []));
-    return {
-      equal: projections.every((p) => p.equal),
-      position: positions.reduce<GlobalPosition | undefined>((a, b) => (a && comparePositions(a, b) >= 0 ? a : b), undefined),
-      events: comparer.eventsReplayed(),
-      seconds: (performance.now() - started) / 1000,
-      projections,
-    };
-  } finally {
-    await schema.drop();
+    projections = await comparer.run();
+    events = comparer.eventsReplayed();
+  } catch (error) {
+    await schema.drop().catch(() => undefined); // the failure that stopped the comparison is the one to report
+    throw error;
   }
+  await schema.drop();
+  const positions = projections.flatMap((p) => (p.position ? [p.position] : []));
+  const seconds = (performance.now() - started) / 1000;
+  return { equal: projections.every((p) => p.equal), position: positions.length > 0 ? latest(positions) : undefined, events, seconds, projections };
 }
 
 /** A projection's copy in the scratch schema and how far it has applied the feed. */
@@ -153,8 +153,8 @@ class ReadModelComparer {
    * in embedded mode a transaction holds the pool's only connection (ADR 0003).
    */
   private async catchUp(replicas: readonly Replica[], targets: readonly GlobalPosition[]): Promise<void> {
-    const end = targets.reduce((a, b) => (comparePositions(a, b) >= 0 ? a : b), START);
-    const from = replicas.map((r) => r.position).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
+    const end = latest(targets);
+    const from = earliest(replicas.map((r) => r.position));
     if (comparePositions(from, end) >= 0) return;
     let next: Promise<RecordedEvent[]> | undefined = this.read(from);
     while (next) {
@@ -309,5 +309,8 @@ async function allOrFirstError(work: readonly Promise<void>[]): Promise<void> {
   const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
+
+const latest = (positions: readonly GlobalPosition[]) => positions.reduce((a, b) => (comparePositions(a, b) >= 0 ? a : b));
+const earliest = (positions: readonly GlobalPosition[]) => positions.reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
