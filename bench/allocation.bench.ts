@@ -3,7 +3,7 @@
 //   npm run bench:allocation
 //   BENCH_SIZES=200x50,1000x200 npm run bench:allocation     (workers x requests)
 //   BENCH_TIME_LIMIT=20 BENCH_SEED=7 npm run bench:allocation
-//   BENCH_PARALLEL=0 npm run bench:allocation                 (everything on one thread)
+//   BENCH_PARALLEL=0 npm run bench:allocation                 (everything on one thread, no helper thread)
 // Figures go to stdout, progress lines to stderr.
 import { cpus, loadavg } from 'node:os';
 import { checkProposals, generatePool, greedy, solve, type AllocationResult } from '@banenpool/allocation';
@@ -67,6 +67,7 @@ for (const [workers, requests] of SIZES) {
     fmt(baseline.objective, 0),
     ratio.toFixed(4),
     `${violations.length} / ${baselineViolations}`,
+    loadavg()[0].toFixed(2),
   ]);
   if (workers === 2000 && requests === 400 && WEEKS === 26) {
     const met = result.solveTimeMs <= 10_000 && result.gap !== null && result.gap <= GAP && ratio > 1 && violations.length === 0;
@@ -74,8 +75,9 @@ for (const [workers, requests] of SIZES) {
   }
 }
 
-out('| pool | candidates | (largest) MIP vars / rows | solve s | objective | bound | gap | status | greedy s | greedy objective | MIP/greedy | violations MIP / greedy |');
-out('|---|---|---|---|---|---|---|---|---|---|---|---|');
+// The machine is shared: the 1-minute load average after each pool says how much of the 2 cores the solve had.
+out('| pool | candidates | (largest) MIP vars / rows | solve s | objective | bound | gap | status | greedy s | greedy objective | MIP/greedy | violations MIP / greedy | load |');
+out('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) out(`| ${row.join(' | ')} |`);
 if (goal) {
   out();

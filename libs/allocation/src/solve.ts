@@ -49,13 +49,13 @@ const DEFAULTS: Options = {
   parallel: true,
 };
 /** Share of the time budget for the bound before the search starts (the rest for the primal). */
-const BOUND_SHARE = 0.5;
+const BOUND_SHARE = 0.75;
 /** Subgradient iterations at most (a work limit keeps runs reproducible). */
 const BOUND_ITERATIONS = 400;
 /** Share of the time budget the local search may take at most. */
-const LOCAL_SEARCH_SHARE = 0.15;
+const LOCAL_SEARCH_SHARE = 0.12;
 /** Relaxations between two runs of the Lagrangian heuristic. */
-const HEURISTIC_EVERY = 10;
+const HEURISTIC_EVERY = 15;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
 const EXTRA_PER_CELL = 2;
 
@@ -184,7 +184,7 @@ async function solveDecomposed(
   const T = p.weeks.length;
   const started = performance.now();
   // Seconds kept for turning the result into proposals (more for larger inputs).
-  const finishing = Math.min(0.5, 0.1 + cand.count / 2_000_000);
+  const finishing = Math.min(1.2, 0.4 + cand.count / 700_000);
 
   // 0. On two cores: every relaxation split between this thread and a helper thread (split-relaxation.ts;
   //    the same numbers either way, so the helper's timing cannot change the proposals).
@@ -224,7 +224,8 @@ async function solveDecomposed(
 
   // 3. Local search on the best plan: mostly continuity the week-by-week relaxation could not see.
   if (gapOf(dual.bound, start.objective) > opts.relativeGap) {
-    const mended = localSearch(p, cand, start.chosen, relaxer.potential, performance.now() + (deadline - started) * LOCAL_SEARCH_SHARE);
+    const until = Math.min(performance.now() + (deadline - started) * LOCAL_SEARCH_SHARE, deadline - finishing * 1000);
+    const mended = localSearch(p, cand, start.chosen, relaxer.potential, until);
     const objective = evaluate(p, toAssignments(cand, mended)).total;
     log(`local search: ${start.objective.toFixed(2)} → ${objective.toFixed(2)}`);
     if (objective > start.objective + 1e-6) {
