@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsNumber, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsNumber, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
-import { IsResourceId } from '../common/is-resource-id.js';
+import { IsResourceId, RESOURCE_ID } from '../common/is-resource-id.js';
 import { NestedObject, Optional } from '../common/validators.js';
 import { IsIsoWeek, PageQuery } from '../read-model-queries/query-params.js';
 
@@ -79,6 +79,13 @@ export class StartAllocationRunDto {
   timeLimitSeconds?: number;
 }
 
+/**
+ * The engine names a proposal `<requestId>:<workerId>:<first Monday>`. Anything else cannot be one,
+ * so it is malformed input (400), not an unknown proposal (404).
+ */
+const resourceId = RESOURCE_ID.source.slice(1, -1);
+export const PROPOSAL_ID = new RegExp(`^${resourceId}:${resourceId}:\\d{4}-\\d{2}-\\d{2}$`);
+
 /** Which proposals: `all: true` (every one still open) or a list of ids. */
 class ProposalSelectionDto {
   @ApiPropertyOptional({ example: true, description: 'Every proposal of the run still open' })
@@ -91,8 +98,7 @@ class ProposalSelectionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @IsString({ each: true })
-  @Length(1, 300, { each: true })
+  @Matches(PROPOSAL_ID, { each: true, message: 'each of proposalIds must be a proposal id as a run gives it: <requestId>:<workerId>:<YYYY-MM-DD>' })
   proposalIds?: string[];
 }
 
