@@ -81,7 +81,10 @@ export class AllocationRuns {
     const runId = body.runId ?? `run-${randomUUID()}`;
     const streamId = allocationStreamId(runId);
     // Refused before the solver spends its time, not only when the run is recorded.
-    if ((await this.streams.load(allocationDecider, streamId)).state.status !== 'none') conflict('allocation_run_exists', `Allocation run ${runId} already exists.`);
+    const expectedVersion = parseIfMatch(context.ifMatch);
+    const existing = await this.streams.load(allocationDecider, streamId);
+    if (existing.state.status !== 'none') conflict('allocation_run_exists', `Allocation run ${runId} already exists.`);
+    if (expectedVersion !== undefined) throw new WrongExpectedVersionError(streamId, expectedVersion, existing.version); // a new run has no version to match
     const scope = scopeOf(body);
     const weights: AllocationWeights = { ...DEFAULT_WEIGHTS, ...body.weights };
     const timeLimitSeconds = body.timeLimitSeconds ?? 10;
