@@ -164,7 +164,7 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     projector.start();
     // A writer and the live projector keep going for as long as the comparison runs.
     const writer = (async () => {
-      for (let i = 0; comparing && i < 2_000; i++) {
+      for (let i = 0; comparing && i < 300; i++) {
         await appendScenario(stack.store, newcomer(i));
         appended++;
         projector.notify();

@@ -161,7 +161,8 @@ class ReadModelComparer {
       const batch: RecordedEvent[] = await next;
       const last: GlobalPosition | undefined = batch.at(-1)?.position;
       next = last && comparePositions(last, end) < 0 ? this.read(last) : undefined;
-      await allOrFirstError(replicas.map((replica, i) => this.applyUpTo(replica, batch, targets[i])));
+      // One transaction at a time: measured faster on 2 cores than all at once, and the API waits for one, not eight.
+      for (const [i, replica] of replicas.entries()) await this.applyUpTo(replica, batch, targets[i]);
     }
   }
 
@@ -302,12 +303,6 @@ async function countFeed(store: EventStore): Promise<number> {
     count += page.length;
     after = page[page.length - 1].position;
   }
-}
-
-/** Like Promise.all, but waits for every transaction to end before failing, so none outlives the schema. */
-async function allOrFirstError(work: readonly Promise<void>[]): Promise<void> {
-  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 const latest = (positions: readonly GlobalPosition[]) => positions.reduce((a, b) => (comparePositions(a, b) >= 0 ? a : b));
