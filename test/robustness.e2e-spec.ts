@@ -1257,6 +1257,11 @@ const AUDIT_QUESTIONS: [string, string][] = [
   ['GET /audit/:kind/:id/history as CSV', `/audit/placements/${CONFIRMED}/history?format=csv`],
 ];
 
+// 15. Every question about every kind of subject the world holds (today's access log exists once the questions above were asked).
+const AUDIT_SUBJECTS = [`workers/${WORKER}`, `placements/${PROPOSED}`, `employers/${EMPLOYER}`, `caos/${CAO}`, `capacity-requests/${REQUEST}`, `audit-access/${localDateOf(new Date())}`];
+const QUESTIONS = ['history?format=csv', `as-of?knownAt=${KNOWN_AT}`, 'as-of?on=2026-12-15', 'as-of?on=2026-12-15&knownAt=2026-01-01T00:00:00Z', 'diff?from=2026-01-01T00:00:00Z'];
+const EVERY_AUDIT_QUESTION = AUDIT_SUBJECTS.flatMap((subject) => QUESTIONS.map((question) => `/audit/${subject}/${question}`));
+
 const ODD_SKILLS = BAD_IDS.filter(([title]) => !/percent|surrogate|10 000/.test(title)).map(([title, value]) => [title, value] as const);
 
 // 13. A null for an optional field: refused, or taken as "not given" — never a 5xx.
@@ -1469,7 +1474,15 @@ describe('No request a client can send yields a 5xx (issue 3)', () => {
       const appended = await api.appendedSince(before);
       expect(appended.map((e) => `${e.streamId} ${e.type}`)).toEqual([`${auditAccessStreamId(localDateOf(new Date()))} AuditRecordsRead`]);
       expect(appended[0].data).toMatchObject({ actor: 'auditor:demo', target: path.split('?')[0] });
-      await api.settle();
+    });
+
+    // A diff is kept for placements and contracts only: elsewhere it is a 422, which was no access.
+    it.each(EVERY_AUDIT_QUESTION)('GET %s: answered and recorded, or refused and not, never a 5xx', async (path) => {
+      const before = await api.head();
+      const res = await api.send({ method: 'get', path, key: AUDITOR });
+      expect(summary(res)).toMatch(/^(200|422) /);
+      const appended = (await api.appendedSince(before)).map((e) => e.type);
+      expect(appended).toEqual(res.status === 200 ? ['AuditRecordsRead'] : []);
     });
 
     // After the comparison above: a null taken as "not given" may rightly change the store.
