@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsNumber, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
-import { IsResourceId, RESOURCE_ID } from '../common/is-resource-id.js';
+import { IsResourceId } from '../common/is-resource-id.js';
 import { NestedObject, Optional } from '../common/validators.js';
 import { IsIsoWeek, PageQuery } from '../read-model-queries/query-params.js';
 
@@ -80,11 +80,11 @@ export class StartAllocationRunDto {
 }
 
 /**
- * The engine names a proposal `<requestId>:<workerId>:<first Monday>`. Anything else cannot be one,
- * so it is malformed input (400), not an unknown proposal (404).
+ * The engine names a proposal `<requestId>:<workerId>:<first Monday>`, all lowercase letters, digits
+ * and _.:-. Text of any other characters cannot name one: malformed input (400), not an unknown
+ * proposal (404).
  */
-const resourceId = RESOURCE_ID.source.slice(1, -1);
-export const PROPOSAL_ID = new RegExp(`^${resourceId}:${resourceId}:\\d{4}-\\d{2}-\\d{2}$`);
+export const PROPOSAL_ID = /^[a-z0-9][a-z0-9_.:-]{0,199}$/;
 
 /** Which proposals: `all: true` (every one still open) or a list of ids. */
 class ProposalSelectionDto {
@@ -98,7 +98,7 @@ class ProposalSelectionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @Matches(PROPOSAL_ID, { each: true, message: 'each of proposalIds must be a proposal id as a run gives it: <requestId>:<workerId>:<YYYY-MM-DD>' })
+  @Matches(PROPOSAL_ID, { each: true, message: 'each of proposalIds must be a proposal id as a run gives it (<requestId>:<workerId>:<YYYY-MM-DD>): 1-200 lowercase letters, digits or _.:-' })
   proposalIds?: string[];
 }
 
