@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { localDateOf } from '@banenpool/domain';
+import type { PostgresConnection } from '@banenpool/event-store';
+import { POSTGRES_CONNECTION } from '@banenpool/platform';
 import { caller, startTestApi } from './support/api-client.js';
 
 const horeca = (scaleA: number[]) => ({
@@ -166,5 +168,15 @@ describe('auditing over HTTP', () => {
     expect(job).toMatchObject({ status: 'done', startedBy: 'auditor:demo', summary: { equal: true } });
     expect(job.summary.projections.length).toBeGreaterThan(0);
     await auditor().get('/audit/comparisons/00000000-0000-0000-0000-000000000000').expect(404);
+  });
+
+  // Last: it tampers with the store.
+  it('verify names the event someone changed directly in the database', async () => {
+    const { pool } = app.get<PostgresConnection>(POSTGRES_CONNECTION);
+    const edited = await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{hoursPerWeek}', '32') WHERE stream_id = 'placement-p1' AND revision = 1`);
+    expect(edited.rowCount).toBe(1);
+    const { body } = await auditor().get('/audit/verify').expect(200);
+    expect(body).toMatchObject({ intact: false, firstBreak: { streamId: 'placement-p1', revision: 1 } });
+    expect(body.breaks).toHaveLength(1);
   });
 });
