@@ -1,34 +1,14 @@
 import { checkProposals, DEFAULT_WEIGHTS, objectiveOf, solve } from '@banenpool/allocation';
 import type { AllocationScope } from '@banenpool/domain';
 import { overRequestPlaces, withinRequestPlaces } from './allocation-acceptance.js';
-import { buildAllocationInput, type AllocationFacts, type WorkerFact } from './allocation-input.js';
+import { buildAllocationInput, type AllocationFacts } from './allocation-input.js';
+import { winterRequest, worker } from './allocation.fixtures.js';
 
 // Three November weeks; the site is closed in the middle one, so a worker kept on the request
 // before and after the closure is two placements, and each placement takes a place of the request.
 const scope: AllocationScope = { fromWeek: '2026-11-02', toWeek: '2026-11-16', employerIds: [], requestIds: [] };
-const worker = (workerId: string): WorkerFact => ({
-  workerId,
-  skills: ['cleaning'],
-  homeArea: 'hengelo',
-  availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
-  contracts: [{ period: { from: '2026-03-01' }, guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 }],
-  placementWeeks: [],
-});
 const facts: AllocationFacts = {
-  requests: [
-    {
-      requestId: 'vd-winter',
-      employerId: 'visschedijk',
-      siteId: 'hengelo',
-      functionName: 'schoonmaker',
-      requiredSkill: 'cleaning',
-      period: { from: '2026-11-02', to: '2027-03-28' },
-      hoursPerWeek: 24,
-      headcount: 3,
-      reservedSlots: 1,
-      openByWeek: { '2026-11-02': 2, '2026-11-09': 2, '2026-11-16': 2 },
-    },
-  ],
+  requests: [winterRequest({ '2026-11-02': 2, '2026-11-09': 2, '2026-11-16': 2 })],
   sites: [{ employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-11', to: '2026-11-11' }] }],
   workers: [worker('anna'), worker('bram')],
 };

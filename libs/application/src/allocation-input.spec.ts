@@ -1,6 +1,7 @@
 import { checkProposals, DEFAULT_WEIGHTS, inputHash, solve } from '@banenpool/allocation';
 import type { AllocationScope } from '@banenpool/domain';
-import { availableHoursIn, buildAllocationInput, type AllocationFacts, type WorkerFact } from './allocation-input.js';
+import { availableHoursIn, buildAllocationInput, type AllocationFacts } from './allocation-input.js';
+import { winterRequest, worker } from './allocation.fixtures.js';
 
 // Three November weeks at Visschedijk Hengelo; the site closes on Friday 13 November.
 const scope: AllocationScope = { fromWeek: '2026-11-02', toWeek: '2026-11-16', employerIds: [], requestIds: [] };
@@ -8,31 +9,8 @@ const W1 = '2026-11-02';
 const W2 = '2026-11-09';
 const W3 = '2026-11-16';
 
-const worker = (workerId: string, overrides: Partial<WorkerFact> = {}): WorkerFact => ({
-  workerId,
-  skills: ['cleaning'],
-  homeArea: 'hengelo',
-  availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
-  contracts: [{ period: { from: '2026-03-01' }, guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 }],
-  placementWeeks: [],
-  ...overrides,
-});
-
 const facts: AllocationFacts = {
-  requests: [
-    {
-      requestId: 'vd-winter',
-      employerId: 'visschedijk',
-      siteId: 'hengelo',
-      functionName: 'schoonmaker',
-      requiredSkill: 'cleaning',
-      period: { from: '2026-11-02', to: '2027-03-28' },
-      hoursPerWeek: 24,
-      headcount: 3,
-      reservedSlots: 1,
-      openByWeek: { [W1]: 3, [W2]: 3, [W3]: 1 },
-    },
-  ],
+  requests: [winterRequest({ [W1]: 3, [W2]: 3, [W3]: 1 })],
   sites: [{ employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-13', to: '2026-11-13' }] }],
   workers: [
     worker('anna', {
