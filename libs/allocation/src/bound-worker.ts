@@ -2,22 +2,28 @@
 // (deterministic), prices the odd workers' share of every relaxation the main thread hands it, and
 // when told to, lowers the bound on its own from the main thread's best prices — aiming at the main
 // thread's best objective, read from shared memory — and posts back its best bound.
-import { parentPort, workerData } from 'node:worker_threads';
-import { minimizeBound, Relaxer } from './lagrangian.js';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { combine, minimizeBound, Relaxer, type Relaxing } from './lagrangian.js';
 import { buildCandidates, prepare } from './prepare.js';
-import { COMMAND_BOUND, COMMAND_RELAX, C_COMMAND, C_COUNT, C_DONE, C_READY, C_SEQ, F_BOUND, F_DEADLINE, F_STOP_GAP, F_TARGET, F_VALUE, type HelperBound, type HelperData } from './split-relaxation.js';
+import { COMMAND_BOUND, COMMAND_RELAX, C_ATTACHED, C_COMMAND, C_COUNT, C_DONE, C_READY, C_SEQ, F_BOUND, F_DEADLINE, F_STOP_GAP, F_TARGET, F_VALUE, type HelperBound, type HelperBuffers, type HelperData } from './split-relaxation.js';
 
 if (parentPort && workerData) {
+  const port = parentPort;
   const data = workerData as HelperData;
-  const control = new Int32Array(data.buffers.control);
-  const figures = new Float64Array(data.buffers.figures);
-  const pi = new Float64Array(data.buffers.pi);
-  const beta = new Float64Array(data.buffers.beta);
-  const chosen = new Int32Array(data.buffers.chosen);
+  const control = new Int32Array(data.control);
+  const figures = new Float64Array(data.figures);
   const p = prepare(data.input, data.weights);
   const cand = buildCandidates(p);
   const share = new Relaxer(p, cand, { part: 1, parts: 2 });
-  Atomics.store(control, C_READY, 1);
+  Atomics.wait(control, C_ATTACHED, 0);
+  const buffers = receiveMessageOnPort(port)?.message as HelperBuffers;
+  const pi = new Float64Array(buffers.pi);
+  const beta = new Float64Array(buffers.beta);
+  const chosen = new Int32Array(buffers.chosen);
+  // The same input gives the same candidates; should the counts differ, the main thread prices everything.
+  const same = beta.length === cand.count && pi.length === p.cellOpen.length;
+  Atomics.store(control, C_READY, same ? 1 : -1);
+  if (!same) process.exit(0);
   let seen = 0;
   for (;;) {
     Atomics.wait(control, C_SEQ, seen);
@@ -31,7 +37,11 @@ if (parentPort && workerData) {
       Atomics.store(control, C_DONE, seen);
       Atomics.notify(control, C_DONE);
     } else if (command === COMMAND_BOUND) {
-      const result = minimizeBound(new Relaxer(p, cand), p, cand, { pi: Float64Array.from(pi), beta: Float64Array.from(beta) }, {
+      // The even workers' share is built only now (half the work of a whole Relaxer), the odd one is reused.
+      const even = new Relaxer(p, cand, { part: 0, parts: 2 });
+      const pairSum = new Float64Array(cand.pairCount);
+      const whole: Relaxing = { relax: (prices, links, list) => combine(p, cand, prices, links, list, pairSum, [even.blocks(prices, links), share.blocks(prices, links)]) };
+      const result = minimizeBound(whole, p, cand, { pi: Float64Array.from(pi), beta: Float64Array.from(beta) }, {
         target: () => figures[F_TARGET],
         deadline: figures[F_DEADLINE] - performance.timeOrigin,
         maxIterations: 100_000,
@@ -42,7 +52,7 @@ if (parentPort && workerData) {
           figures[F_BOUND] = bound;
         },
       });
-      parentPort.postMessage({ bound: result.bound, iterations: result.iterations } satisfies HelperBound);
+      port.postMessage({ bound: result.bound, iterations: result.iterations } satisfies HelperBound);
       break;
     } else {
       break;

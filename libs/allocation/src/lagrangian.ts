@@ -429,7 +429,7 @@ export function minimizeBound(
 
   let iterations = 0;
   // Market clearing.
-  for (let round = 0; round < (o.clearingRounds ?? 6) && performance.now() < o.deadline; round++) {
+  for (let round = 0; round < (o.clearingRounds ?? 3) && performance.now() < o.deadline; round++) {
     const r = relaxer.relax(pi, beta, betaList);
     iterations++;
     record(r, iterations);

@@ -52,6 +52,8 @@ const DEFAULTS: Options = {
 const BOUND_SHARE = 0.75;
 /** Subgradient iterations at most (a work limit keeps runs reproducible). */
 const BOUND_ITERATIONS = 400;
+/** Workers × requests from which a helper thread is started at once (smaller inputs mostly fit one MIP). */
+const HELPER_MIN_PAIRS = 5_000;
 /** Share of the time budget the local search may take at most. */
 const LOCAL_SEARCH_SHARE = 0.12;
 /** Relaxations between two runs of the Lagrangian heuristic. */
@@ -73,15 +75,21 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
     lapStart = performance.now();
   };
 
+  // The helper thread prepares the candidates itself, side by side with this thread; it is stopped again
+  // if the input turns out small enough for one MIP.
+  const early = opts.parallel && opts.mode !== 'full' && input.workers.length * input.demand.length >= HELPER_MIN_PAIRS ? HelperThread.start(input, weights, log) : null;
   const highs = await loadHighs();
   const p = prepare(input, weights);
   const cand = buildCandidates(p);
   lap('prepare');
+  const mode = opts.mode === 'auto' ? (cand.count <= opts.fullModelLimit ? 'full' : 'decomposed') : opts.mode;
+  const helper = mode === 'decomposed' && cand.count > 0 ? early : null;
+  if (helper) helper.attach(p, cand);
+  else early?.stop();
   const cellPrices = new Float64Array(p.cellOpen.length);
   const greedyChosen = greedyAssignments(p, cand, cellPrices);
   const greedyObjective = evaluate(p, toAssignments(cand, greedyChosen)).total;
   lap('greedy');
-  const mode = opts.mode === 'auto' ? (cand.count <= opts.fullModelLimit ? 'full' : 'decomposed') : opts.mode;
   if (cand.count === 0) {
     // Nothing can be proposed: the empty plan is optimal.
     const breakdown = evaluate(p, []);
@@ -106,7 +114,7 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
   const outcome =
     mode === 'full'
       ? solveFull(highs, p, cand, greedyChosen, opts, deadline, log)
-      : await solveDecomposed(highs, p, cand, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
+      : await solveDecomposed(highs, p, cand, helper, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
   if (mode === 'full') lap('mip');
 
   const assignments = toAssignments(cand, outcome.chosen);
@@ -173,6 +181,7 @@ async function solveDecomposed(
   highs: Highs,
   p: Prepared,
   cand: Candidates,
+  helper: HelperThread | null,
   greedyChosen: number[],
   greedyObjective: number,
   cellPrices: Float64Array,
@@ -186,9 +195,8 @@ async function solveDecomposed(
   // Seconds kept for turning the result into proposals (more for larger inputs).
   const finishing = Math.min(1.2, 0.4 + cand.count / 700_000);
 
-  // 0. On two cores: every relaxation split between this thread and a helper thread (split-relaxation.ts;
+  // 0. On two cores: every relaxation split between this thread and the helper thread (split-relaxation.ts;
   //    the same numbers either way, so the helper's timing cannot change the proposals).
-  const helper = opts.parallel ? HelperThread.start(p, cand, log) : null;
   if (helper) helper.target = greedyObjective;
 
   // 1. The bound, and the prices that guide the search; every few relaxations, the Lagrangian heuristic
@@ -213,7 +221,7 @@ async function solveDecomposed(
     onRelaxation: tryRelaxation,
     log,
   });
-  log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations (${(100 * gapOf(dual.bound, start.objective)).toFixed(3)} % above the best plan)`);
+  log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations, ${relaxer.sharedCount} of ${relaxer.count} split with the helper (${(100 * gapOf(dual.bound, start.objective)).toFixed(3)} % above the best plan)`);
   lap('bound');
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
   const betaList = betaListOf(cand, dual.beta);

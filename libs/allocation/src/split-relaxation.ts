@@ -6,14 +6,16 @@
 // the helper goes on lowering the bound on its own from the best prices while this thread searches.
 import { Worker } from 'node:worker_threads';
 import { combine, Relaxer, type BlockValues, type Relaxation, type Relaxing } from './lagrangian.js';
+import type { AllocationInput, AllocationWeights } from './allocation.types.js';
 import type { Candidates, Prepared } from './prepare.js';
 
 // Control words (Int32Array) and shared figures (Float64Array).
 export const C_SEQ = 0; // command number, raised by this thread
 export const C_DONE = 1; // last command number the helper finished
 export const C_COUNT = 2; // how many candidates the helper's share took
-export const C_READY = 3; // 1 once the helper has built its share
+export const C_READY = 3; // 1 once the helper has built its share and has the buffers; −1 if its candidates differ
 export const C_COMMAND = 4;
+export const C_ATTACHED = 5; // 1 once this thread has posted the buffers
 export const COMMAND_RELAX = 1;
 export const COMMAND_BOUND = 2;
 export const F_TARGET = 0; // best objective found (the helper's subgradient target)
@@ -22,21 +24,24 @@ export const F_VALUE = 2; // the helper share's block value
 export const F_DEADLINE = 3; // when the helper must answer (epoch ms)
 export const F_STOP_GAP = 4; // the helper answers early once its bound is this close to the target
 
+/** How long the first relaxation waits for the helper before this thread builds the helper's share itself. */
+const READY_WAIT_MS = 3_000;
 /** How long a share may take before the helper counts as failed (this thread then prices it itself). */
 const ANSWER_TIMEOUT_MS = 20_000;
 
-export interface HelperBuffers {
+/** Fixed-size shared memory, handed to the helper when it starts. */
+export interface HelperData {
+  readonly input: AllocationInput;
+  readonly weights: Partial<AllocationWeights>;
   readonly control: SharedArrayBuffer;
   readonly figures: SharedArrayBuffer;
+}
+
+/** The prices and the answer, sized by the candidates: posted once this thread has built them. */
+export interface HelperBuffers {
   readonly pi: SharedArrayBuffer;
   readonly beta: SharedArrayBuffer;
   readonly chosen: SharedArrayBuffer;
-}
-
-export interface HelperData {
-  readonly input: Prepared['input'];
-  readonly weights: Prepared['weights'];
-  readonly buffers: HelperBuffers;
 }
 
 export interface HelperBound {
@@ -48,9 +53,9 @@ export interface HelperBound {
 export class HelperThread {
   private readonly control: Int32Array;
   private readonly figures: Float64Array;
-  private readonly pi: Float64Array;
-  private readonly beta: Float64Array;
-  private readonly chosen: Int32Array;
+  private pi: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private beta: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private chosen: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private failed = false;
   /** Set once the helper works on its own bound: it takes no more shares. */
   private released = false;
@@ -59,14 +64,11 @@ export class HelperThread {
 
   private constructor(
     private readonly worker: Worker,
-    buffers: HelperBuffers,
+    data: HelperData,
     private readonly log: (line: string) => void,
   ) {
-    this.control = new Int32Array(buffers.control);
-    this.figures = new Float64Array(buffers.figures);
-    this.pi = new Float64Array(buffers.pi);
-    this.beta = new Float64Array(buffers.beta);
-    this.chosen = new Int32Array(buffers.chosen);
+    this.control = new Int32Array(data.control);
+    this.figures = new Float64Array(data.figures);
     this.result = new Promise((resolve) => {
       worker.once('message', (message: HelperBound) => resolve(message));
       worker.once('error', (error) => {
@@ -78,28 +80,45 @@ export class HelperThread {
     });
   }
 
-  /** Starts the helper when this module runs as compiled JavaScript; null when it cannot. */
-  static start(p: Prepared, cand: Candidates, log: (line: string) => void): HelperThread | null {
+  /**
+   * Starts the helper when this module runs as compiled JavaScript (null when it cannot): from the raw
+   * input, so that it prepares the candidates while this thread does the same and the greedy.
+   */
+  static start(input: AllocationInput, weights: Partial<AllocationWeights>, log: (line: string) => void): HelperThread | null {
     if (!import.meta.url.endsWith('.js')) return null;
-    const buffers: HelperBuffers = {
-      control: new SharedArrayBuffer(8 * 4),
-      figures: new SharedArrayBuffer(5 * 8),
-      pi: new SharedArrayBuffer(p.cellOpen.length * 8),
-      beta: new SharedArrayBuffer(cand.count * 8),
-      chosen: new SharedArrayBuffer(cand.count * 4),
-    };
+    const data: HelperData = { input, weights, control: new SharedArrayBuffer(8 * 4), figures: new SharedArrayBuffer(5 * 8) };
     try {
-      const data: HelperData = { input: p.input, weights: p.weights, buffers };
-      return new HelperThread(new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data }), buffers, log);
+      return new HelperThread(new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data }), data, log);
     } catch (error) {
       log(`no helper thread: ${(error as Error).message}`);
       return null;
     }
   }
 
-  /** Whether the helper can take a share now (it never makes this thread wait to find out). */
+  /** Hands the helper the buffers for these candidates (it checks that it built the same count). */
+  attach(p: Prepared, cand: Candidates): void {
+    const buffers: HelperBuffers = {
+      pi: new SharedArrayBuffer(p.cellOpen.length * 8),
+      beta: new SharedArrayBuffer(cand.count * 8),
+      chosen: new SharedArrayBuffer(cand.count * 4),
+    };
+    this.pi = new Float64Array(buffers.pi);
+    this.beta = new Float64Array(buffers.beta);
+    this.chosen = new Int32Array(buffers.chosen);
+    this.worker.postMessage(buffers);
+    Atomics.store(this.control, C_ATTACHED, 1);
+    Atomics.notify(this.control, C_ATTACHED);
+  }
+
+  /** Whether the helper can take a share now. */
   get ready(): boolean {
     return !this.failed && !this.released && Atomics.load(this.control, C_READY) === 1;
+  }
+
+  /** Waits up to `ms` for the helper to have built its share (cheaper than building it here too). */
+  waitReady(ms: number): boolean {
+    if (!this.failed && !this.released && Atomics.load(this.control, C_READY) === 0) Atomics.wait(this.control, C_READY, 0, ms);
+    return this.ready;
   }
 
   /** The best objective found so far: the helper's subgradient aims at it. */
@@ -177,11 +196,18 @@ export class SplitRelaxer implements Relaxing {
     this.pairSum = new Float64Array(cand.pairCount);
   }
 
+  /** Relaxations whose second share the helper priced, and all of them (for the log). */
+  sharedCount = 0;
+  count = 0;
+
   relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation {
-    const remote = this.helper?.ready ? this.helper : null;
+    const remote = this.helper && (this.other ? this.helper.ready : this.helper.waitReady(READY_WAIT_MS)) ? this.helper : null;
     remote?.dispatch(pi, beta, betaList);
     const mine = this.own.blocks(pi, beta);
-    const theirs = remote?.collect() ?? this.otherHere().blocks(pi, beta);
+    const answer = remote?.collect() ?? null;
+    this.count++;
+    if (answer) this.sharedCount++;
+    const theirs = answer ?? this.otherHere().blocks(pi, beta);
     return combine(this.p, this.cand, pi, beta, betaList, this.pairSum, [mine, theirs]);
   }
 
