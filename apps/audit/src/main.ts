@@ -10,6 +10,7 @@ import {
   auditDiff,
   auditHistory,
   historyCsv,
+  isInstant,
   recordAuditAccess,
   stateAsAppliedOn,
   stateAsKnownAt,
@@ -191,9 +192,8 @@ function subjectOf(kind: string | undefined, id: string | undefined): AuditSubje
 }
 
 function instant(text: string | undefined, name: string): Date {
-  const parsed = text === undefined ? Number.NaN : Date.parse(text);
-  if (!text || !/T\d{2}:\d{2}.*(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(parsed)) throw new UsageError(`${name} must be an ISO 8601 instant with a zone, e.g. 2026-03-04T14:00:00Z`);
-  return new Date(parsed);
+  if (!isInstant(text)) throw new UsageError(`${name} must be an ISO 8601 instant with a zone that exists, e.g. 2026-03-04T14:00:00Z`);
+  return new Date(Date.parse(text));
 }
 
 function count(text: string | undefined, fallback: number, name: string): number {

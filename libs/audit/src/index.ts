@@ -11,3 +11,4 @@ export * from './placement-wage.js';
 export * from './subject-views.js';
 export * from './diff.js';
 export * from './money-text.js';
+export * from './instant.js';

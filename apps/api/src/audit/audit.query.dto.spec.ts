@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AuditDiffQuery, isInstant } from './audit.query.dto.js';
+import { isInstant } from '@banenpool/audit';
+import { AuditDiffQuery } from './audit.query.dto.js';
 
 describe('an instant in an audit question', () => {
   it('is a moment that exists, with its time and zone', () => {
