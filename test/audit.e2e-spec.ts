@@ -155,6 +155,8 @@ describe('auditing over HTTP', () => {
     expect(all.body.events).toBeGreaterThan(10);
     const one = await auditor().get('/audit/verify?streamId=placement-p1').expect(200);
     expect(one.body).toMatchObject({ intact: true, streams: 1 });
+    const missing = await auditor().get('/audit/verify?streamId=placement-nobody').expect(404);
+    expect(missing.body).toMatchObject({ code: 'stream_not_found' });
   });
 
   it('a read-model comparison runs as a job an auditor may start, and finds the live read models equal to a rebuild', async () => {

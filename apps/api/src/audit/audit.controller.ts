@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { auditDiff, auditHistory, historyCsv, stateAsAppliedOn, stateAsKnownAt, type AuditSubject } from '@banenpool/audit';
-import { refuse } from '@banenpool/domain';
+import { notFound, refuse } from '@banenpool/domain';
 import { verifyEventChain, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { actorLabel, AppConfig, CurrentActor, EVENT_STORE, POSTGRES_CONNECTION, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
@@ -49,6 +49,7 @@ export class AuditController {
       refuse('no_hash_chain', 'Events are kept in KurrentDB, whose log is append-only and carries no hash chain; verify applies to the PostgreSQL store.');
     }
     const result = await verifyEventChain(this.connection.pool, query.streamId ? { streamId: query.streamId } : {});
+    if (query.streamId && result.streams === 0) notFound('stream_not_found', `There is no stream ${query.streamId}.`);
     return { intact: result.firstBreak === undefined, ...result };
   }
 

@@ -108,6 +108,10 @@ function hashChainSuite(open: () => Promise<Subject>): void {
     const verification = await verifyEventChain(pool, { streamId: stream });
     expect(verification).toEqual({ streams: 1, events: 31, firstBreak: undefined, breaks: [] });
   });
+
+  it('walks no stream when asked for one that does not exist', async () => {
+    expect(await verifyEventChain(pool, { streamId: `chain-missing-${randomUUID()}` })).toEqual({ streams: 0, events: 0, firstBreak: undefined, breaks: [] });
+  });
 }
 
 describe('hash chain (PostgreSQL server)', () => {

@@ -75,8 +75,13 @@ interface StreamPage {
  */
 async function* streamPages(pool: Queryable, { streamId, pageSize = 2_000 }: VerifyChainOptions): AsyncGenerator<StreamPage> {
   if (streamId !== undefined) {
-    const result = await pool.query<{ events: string }>('SELECT count(*)::text AS events FROM es_events WHERE stream_id = $1', [streamId]);
-    yield { after: null, upTo: null, only: streamId, streams: 1, events: Number(result.rows[0].events) };
+    const result = await pool.query<{ events: string; listed: boolean }>(
+      'SELECT (SELECT count(*) FROM es_events WHERE stream_id = $1)::text AS events, EXISTS (SELECT 1 FROM es_streams WHERE stream_id = $1) AS listed',
+      [streamId],
+    );
+    const { events, listed } = result.rows[0];
+    // A stream with neither events nor a stream row does not exist: zero streams walked.
+    yield { after: null, upTo: null, only: streamId, streams: listed || Number(events) > 0 ? 1 : 0, events: Number(events) };
     return;
   }
   let after: string | null = null;
