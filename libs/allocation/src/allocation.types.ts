@@ -151,8 +151,8 @@ export interface SolveOptions {
   readonly randomSeed?: number;
   /**
    * 'full': one MIP in which every candidate (worker, request, week) is a variable; HiGHS proves the
-   * bound. 'decomposed': a Lagrangian bound over every candidate plus HiGHS sub-MIPs per week window
-   * (large-neighbourhood search from the greedy solution). 'auto' (default): 'full' up to
+   * bound. 'decomposed': a Lagrangian bound over every candidate, plans from the Lagrangian heuristic
+   * and a local search, then HiGHS sub-MIPs per week window (large-neighbourhood search). 'auto' (default): 'full' up to
    * `fullModelLimit` candidates, 'decomposed' above.
    */
   readonly mode?: 'auto' | 'full' | 'decomposed';
@@ -161,8 +161,9 @@ export interface SolveOptions {
   /** 'full' mode: give HiGHS the greedy solution as its first incumbent ('decomposed' always starts from it). Default true. */
   readonly warmStart?: boolean;
   /**
-   * 'decomposed' mode: compute the bound on a second thread (worker_threads) while HiGHS searches on
-   * this one. Only when running as compiled JavaScript. Default true.
+   * 'decomposed' mode: split every Lagrangian relaxation with a helper thread (worker_threads), which
+   * then goes on lowering the bound while this thread searches. The proposals are the same with or
+   * without it. Only when running as compiled JavaScript. Default true.
    */
   readonly parallel?: boolean;
   /** Progress lines (model sizes, bound, windows). Default: none. */

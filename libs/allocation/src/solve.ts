@@ -193,7 +193,7 @@ async function solveDecomposed(
   const T = p.weeks.length;
   const started = performance.now();
   // Seconds kept for turning the result into proposals (more for larger inputs).
-  const finishing = Math.min(1.2, 0.4 + cand.count / 700_000);
+  const finishing = Math.min(0.8, 0.4 + cand.count / 1_500_000);
 
   // 0. On two cores: every relaxation split between this thread and the helper thread (split-relaxation.ts;
   //    the same numbers either way, so the helper's timing cannot change the proposals).
