@@ -111,10 +111,15 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
   }
   log(`candidates ${cand.count}, demand cells ${p.cellOpen.length}, open places ${p.cellOpen.reduce((a, b) => a + b, 0)}; greedy objective ${greedyObjective.toFixed(2)}; mode ${mode}`);
 
-  const outcome =
-    mode === 'full'
-      ? solveFull(highs, p, cand, greedyChosen, opts, deadline, log)
-      : await solveDecomposed(highs, p, cand, helper, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
+  let outcome: Outcome;
+  try {
+    outcome =
+      mode === 'full'
+        ? solveFull(highs, p, cand, greedyChosen, opts, deadline, log)
+        : await solveDecomposed(highs, p, cand, helper, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
+  } finally {
+    helper?.stop(); // also when the solve failed: no thread is left waiting for a command
+  }
   if (mode === 'full') lap('mip');
 
   const assignments = toAssignments(cand, outcome.chosen);
