@@ -8,6 +8,7 @@ import { buildCandidates, prepare, type Candidates, type Prepared } from './prep
 import { toProposals } from './proposals.js';
 
 const EPS = 1e-9;
+const NONE: readonly number[] = [];
 
 /**
  * Greedy worker-weeks (candidate indexes) for a prepared input. With `prices`, also writes for every
@@ -18,10 +19,13 @@ const EPS = 1e-9;
 export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float64Array, preset: readonly number[] = []): number[] {
   const { weights } = p;
   const T = p.weeks.length;
-  const E = p.employers.length;
   const load = new Float64Array(p.workers.length * T);
-  const weekEmployers = new Map<number, number[]>();
-  const usedPairs = new Set<number>();
+  // Per worker-week: the employers confirmed and proposed there (arrays, not maps: the fill reads them
+  // for every candidate it weighs). Per new relationship: whether a proposal already pays for it.
+  const confirmed: (readonly number[])[] = new Array(p.workers.length * T).fill(NONE);
+  for (const [k, list] of p.committedEmployers) confirmed[k] = list;
+  const weekEmployers: (readonly number[])[] = new Array(p.workers.length * T).fill(NONE);
+  const usedPair = new Uint8Array(cand.pairCount);
   const chosen: number[] = [];
 
   const cellsOfRequest: number[][] = p.requests.map(() => []);
@@ -34,10 +38,10 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
     if (load[k] + h > p.capacity[k] + EPS) return Number.NEGATIVE_INFINITY;
     const e = cand.employer[j];
     let gain = cand.base[j] + weights.shortfall * Math.min(h, Math.max(0, p.shortfall[k] - load[k]));
-    const committed = p.committedEmployers.get(k) ?? [];
-    const proposed = weekEmployers.get(k) ?? [];
+    const committed = confirmed[k];
+    const proposed = weekEmployers[k];
     if (!committed.includes(e) && !proposed.includes(e) && committed.length + proposed.length > 0) gain -= weights.extraEmployer;
-    if (!cand.known[j] && !usedPairs.has(cand.worker[j] * E + e)) gain -= weights.continuity;
+    if (cand.pair[j] >= 0 && !usedPair[cand.pair[j]]) gain -= weights.continuity;
     return gain;
   };
 
@@ -48,10 +52,8 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
     filled[cand.cell[j]]++;
     const k = cand.worker[j] * T + cand.week[j];
     load[k] += cand.hours[j];
-    const list = weekEmployers.get(k) ?? [];
-    if (!list.includes(cand.employer[j])) list.push(cand.employer[j]);
-    weekEmployers.set(k, list);
-    if (!cand.known[j]) usedPairs.add(cand.worker[j] * E + cand.employer[j]);
+    if (!weekEmployers[k].includes(cand.employer[j])) weekEmployers[k] = [...weekEmployers[k], cand.employer[j]];
+    if (cand.pair[j] >= 0) usedPair[cand.pair[j]] = 1;
   };
 
   for (const j of preset) if (!taken[j] && filled[cand.cell[j]] < p.cellOpen[cand.cell[j]] && gainOf(j) > EPS) place(j);
