@@ -116,7 +116,7 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
     outcome =
       mode === 'full'
         ? solveFull(highs, p, cand, greedyChosen, opts, deadline, log)
-        : await solveDecomposed(highs, p, cand, helper, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
+        : solveDecomposed(highs, p, cand, helper, greedyChosen, greedyObjective, cellPrices, opts, deadline, log, lap);
   } finally {
     helper?.stop(); // also when the solve failed: no thread is left waiting for a command
   }
@@ -182,7 +182,7 @@ function solveFull(highs: Highs, p: Prepared, cand: Candidates, greedyChosen: nu
 
 // ---- decomposed ----------------------------------------------------------------------------------------
 
-async function solveDecomposed(
+function solveDecomposed(
   highs: Highs,
   p: Prepared,
   cand: Candidates,
@@ -194,7 +194,7 @@ async function solveDecomposed(
   deadline: number,
   log: (line: string) => void,
   lap: (name: string) => void,
-): Promise<Outcome> {
+): Outcome {
   const T = p.weeks.length;
   const started = performance.now();
   // Seconds kept for turning the result into proposals (more for larger inputs).
@@ -231,9 +231,9 @@ async function solveDecomposed(
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
   const betaList = betaListOf(cand, dual.beta);
   const relaxed = relaxer.relax(dual.pi, dual.beta, betaList);
-  // The helper goes on lowering the bound from the best prices while this thread searches; it stops a
-  // little early, as it answers only at the end of a relaxation.
-  const helperBound = helper?.continueBound(dual.pi, dual.beta, betaList, performance.timeOrigin + deadline - finishing * 1000 - 300, opts.relativeGap) ?? null;
+  // The helper goes on lowering the bound from the best prices while this thread searches; its best so
+  // far is read when the search ends (step 5), without waiting for it.
+  helper?.continueBound(dual.pi, dual.beta, betaList, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
 
   // 3. Local search on the best plan: mostly continuity the week-by-week relaxation could not see.
   if (gapOf(dual.bound, start.objective) > opts.relativeGap) {
@@ -329,8 +329,8 @@ async function solveDecomposed(
   //    the best prices, aiming at the new incumbent.
   let bound = dual.bound;
   let boundIterations = dual.iterations;
-  if (helperBound) {
-    const other = await helperBound;
+  if (helper) {
+    const other = helper.finishBound();
     if (other) {
       log(`bound from the helper thread: ${other.bound.toFixed(2)} after ${other.iterations} relaxations`);
       bound = Math.min(bound, other.bound);

@@ -16,16 +16,18 @@ export const C_COUNT = 2; // how many candidates the helper's share took
 export const C_READY = 3; // 1 once the helper has built its share and has the buffers; −1 if its candidates differ
 export const C_COMMAND = 4;
 export const C_ATTACHED = 5; // 1 once this thread has posted the buffers
+export const C_BOUND_SEQ = 6; // odd while the helper writes F_BOUND / F_ITERATIONS (a seqlock: 64-bit writes may tear)
 export const COMMAND_RELAX = 1;
 export const COMMAND_BOUND = 2;
 export const F_TARGET = 0; // best objective found (the helper's subgradient target)
 export const F_BOUND = 1; // the helper's best bound so far
 export const F_VALUE = 2; // the helper share's block value
 export const F_DEADLINE = 3; // when the helper must answer (epoch ms)
-export const F_STOP_GAP = 4; // the helper answers early once its bound is this close to the target
+export const F_STOP_GAP = 4; // the helper stops early once its bound is this close to the target
+export const F_ITERATIONS = 5; // relaxations the helper did on its own
 
 /** How long the first relaxation waits for the helper before this thread builds the helper's share itself. */
-const READY_WAIT_MS = 3_000;
+const READY_WAIT_MS = 1_000;
 /** How long a share may take before the helper counts as failed (this thread then prices it itself). */
 const ANSWER_TIMEOUT_MS = 20_000;
 
@@ -60,7 +62,6 @@ export class HelperThread {
   /** Set once the helper works on its own bound: it takes no more shares. */
   private released = false;
   private seq = 0;
-  private readonly result: Promise<HelperBound | null>;
 
   private constructor(
     private readonly worker: Worker,
@@ -69,14 +70,9 @@ export class HelperThread {
   ) {
     this.control = new Int32Array(data.control);
     this.figures = new Float64Array(data.figures);
-    this.result = new Promise((resolve) => {
-      worker.once('message', (message: HelperBound) => resolve(message));
-      worker.once('error', (error) => {
-        this.failed = true;
-        log(`the helper thread failed: ${error.message}`);
-        resolve(null);
-      });
-      worker.once('exit', () => resolve(null));
+    worker.once('error', (error) => {
+      this.failed = true;
+      log(`the helper thread failed: ${error.message}`);
     });
   }
 
@@ -86,7 +82,7 @@ export class HelperThread {
    */
   static start(input: AllocationInput, weights: Partial<AllocationWeights>, log: (line: string) => void): HelperThread | null {
     if (!import.meta.url.endsWith('.js')) return null;
-    const data: HelperData = { input, weights, control: new SharedArrayBuffer(8 * 4), figures: new SharedArrayBuffer(5 * 8) };
+    const data: HelperData = { input, weights, control: new SharedArrayBuffer(8 * 4), figures: new SharedArrayBuffer(6 * 8) };
     try {
       return new HelperThread(new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data }), data, log);
     } catch (error) {
@@ -150,22 +146,32 @@ export class HelperThread {
 
   /**
    * From these prices on, the helper lowers the bound on its own until `deadlineEpochMs` (or until it is
-   * within `stopGap` of the target) and then answers with its best bound (null if it failed or never answered).
+   * within `stopGap` of the target), publishing every better bound; `finishBound` collects it.
    */
-  continueBound(pi: Float64Array, beta: Float64Array, betaList: readonly number[], deadlineEpochMs: number, stopGap: number): Promise<HelperBound | null> {
+  continueBound(pi: Float64Array, beta: Float64Array, betaList: readonly number[], deadlineEpochMs: number, stopGap: number): void {
     this.released = true;
-    if (this.failed) {
-      this.stop();
-      return Promise.resolve(null);
-    }
+    if (this.failed) return;
     this.figures[F_DEADLINE] = deadlineEpochMs;
     this.figures[F_STOP_GAP] = stopGap;
-    this.figures[F_BOUND] = Number.POSITIVE_INFINITY;
     this.pi.set(pi);
     for (const j of betaList) this.beta[j] = beta[j];
     this.command(COMMAND_BOUND);
-    const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(0, deadlineEpochMs - Date.now()) + 5_000).unref());
-    return Promise.race([this.result, timer]).finally(() => void this.worker.terminate());
+  }
+
+  /**
+   * The best bound the helper has published so far, read at once (never waiting for the relaxation it
+   * may be in the middle of), and the helper stopped; null if it published none.
+   */
+  finishBound(): HelperBound | null {
+    let read: HelperBound | null = null;
+    while (!this.failed && read === null) {
+      const before = Atomics.load(this.control, C_BOUND_SEQ);
+      if (before % 2 === 1) continue; // being written right now
+      const candidate = { bound: this.figures[F_BOUND], iterations: this.figures[F_ITERATIONS] };
+      if (Atomics.load(this.control, C_BOUND_SEQ) === before) read = candidate;
+    }
+    this.stop();
+    return read && read.iterations > 0 && Number.isFinite(read.bound) ? read : null;
   }
 
   stop(): void {
