@@ -51,11 +51,15 @@ ALTER TABLE es_events ALTER COLUMN hash SET NOT NULL;
 
 -- After each append statement, the stream rows it locked take the hash of their new last event.
 -- (The append's own statement cannot: it already updates that row once, to claim the revisions.)
+-- One keyed UPDATE per appended stream (an append writes one): a join with the transition table
+-- would be planned once for all calls without its size, and was seen to scan es_streams whole.
 CREATE FUNCTION es_track_last_hash() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  head record;
 BEGIN
-  UPDATE es_streams s SET last_hash = appended.hash
-  FROM (SELECT DISTINCT ON (stream_id) stream_id, hash FROM es_appended ORDER BY stream_id, revision DESC) appended
-  WHERE s.stream_id = appended.stream_id;
+  FOR head IN SELECT DISTINCT ON (stream_id) stream_id, hash FROM es_appended ORDER BY stream_id, revision DESC LOOP
+    UPDATE es_streams SET last_hash = head.hash WHERE stream_id = head.stream_id;
+  END LOOP;
   RETURN NULL;
 END
 $$;
