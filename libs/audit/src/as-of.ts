@@ -17,11 +17,11 @@ import {
   type PlacementState,
   type WorkerState,
 } from '@banenpool/domain';
-import type { EventStore, RecordedEvent } from '@banenpool/event-store';
+import type { EventStore, ReplayEvent } from '@banenpool/event-store';
 import type { AuditSubject } from './audit-subject.js';
 import { wageOnDate, recordedPay } from './placement-wage.js';
 import { foldStream, recordedBy } from './replay.js';
-import { loadSubjectEvents, type SubjectEvents } from './subject-events.js';
+import { loadReplayEvents, type SubjectEvents } from './subject-events.js';
 
 interface Answer {
   readonly subject: AuditSubject;
@@ -48,36 +48,36 @@ export interface StateAsAppliedOn extends Answer {
 
 /** The subject's state as known at an instant (the function the audit benchmark times). */
 export async function stateAsKnownAt(store: EventStore, subject: AuditSubject, knownAt: Date): Promise<StateAsKnownAt> {
-  return asKnownAt(await loadSubjectEvents(store, subject), knownAt);
+  return asKnownAt(await loadReplayEvents(store, subject), knownAt);
 }
 
 /** What applied to the subject on a date, by the records as known at an instant (now when absent). */
 export async function stateAsAppliedOn(store: EventStore, subject: AuditSubject, on: LocalDate, knownAt = new Date()): Promise<StateAsAppliedOn> {
-  return asAppliedOn(await loadSubjectEvents(store, subject), on, knownAt);
+  return asAppliedOn(await loadReplayEvents(store, subject), on, knownAt);
 }
 
-export function asKnownAt(events: SubjectEvents, knownAt: Date): StateAsKnownAt {
+export function asKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): StateAsKnownAt {
   const replay = replayKnownAt(events, knownAt);
   return { question: 'as_known_at', ...answer(events, replay.stream, knownAt), state: knownState(events.subject, replay) };
 }
 
-export function asAppliedOn(events: SubjectEvents, on: LocalDate, knownAt: Date): StateAsAppliedOn {
+export function asAppliedOn(events: SubjectEvents<ReplayEvent>, on: LocalDate, knownAt: Date): StateAsAppliedOn {
   const replay = replayKnownAt(events, knownAt);
   return { question: 'as_applied_on', ...answer(events, replay.stream, knownAt), on, applies: appliedState(events.subject, replay, on) };
 }
 
 /** The subject's streams cut at an instant: only what was recorded by then. */
 export interface KnownEvents {
-  readonly stream: readonly RecordedEvent[];
-  readonly cao: readonly RecordedEvent[];
-  readonly workerRegistration: readonly RecordedEvent[];
+  readonly stream: readonly ReplayEvent[];
+  readonly cao: readonly ReplayEvent[];
+  readonly workerRegistration: readonly ReplayEvent[];
 }
 
-export function replayKnownAt(events: SubjectEvents, knownAt: Date): KnownEvents {
+export function replayKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): KnownEvents {
   return { stream: recordedBy(events.stream, knownAt), cao: recordedBy(events.cao, knownAt), workerRegistration: recordedBy(events.workerRegistration, knownAt) };
 }
 
-function answer(events: SubjectEvents, replayed: readonly RecordedEvent[], knownAt: Date): Answer {
+function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEvent[], knownAt: Date): Answer {
   const last = replayed.at(-1);
   return {
     subject: events.subject,

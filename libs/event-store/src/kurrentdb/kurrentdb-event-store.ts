@@ -28,6 +28,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  ReplayEvent,
 } from '../event-store.port.js';
 import { comparePositions, type GlobalPosition } from '../global-position.js';
 import { validateAppend } from '../validation.js';
@@ -87,6 +88,11 @@ export class KurrentDbEventStore implements EventStore {
       });
     const resolved = await this.bounded('readStream', () => collect(read()).catch(emptyWhenStreamNotFound));
     return resolved.flatMap(toRecordedEvents).filter((e) => toRevision === undefined || e.revision <= toRevision);
+  }
+
+  /** KurrentDB sends whole events either way: the replay read is the ordinary one. */
+  readStreamForReplay(streamId: string, options?: ReadStreamOptions): Promise<ReplayEvent[]> {
+    return this.readStream(streamId, options);
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -14,21 +14,25 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  ReplayEvent,
 } from '../event-store.port.js';
 import { START, type GlobalPosition } from '../global-position.js';
 import { validateAppend } from '../validation.js';
 
-interface EventRow {
-  event_id: string;
+interface ReplayRow {
   stream_id: string;
   revision: string;
-  transaction_id: string;
-  position: string;
   event_type: string;
   schema_version: number;
   data: unknown;
-  metadata: RecordedEvent['metadata'];
   recorded_at: Date;
+}
+
+interface EventRow extends ReplayRow {
+  event_id: string;
+  transaction_id: string;
+  position: string;
+  metadata: RecordedEvent['metadata'];
   hash: string;
 }
 
@@ -101,13 +105,23 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const result = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events e
+    return (await this.queryStream<EventRow>(EVENT_COLUMNS, streamId, options)).map(toRecordedEvent);
+  }
+
+  /** Half the columns, and about half the time of readStream for a long stream (bench:audit on PGlite). */
+  async readStreamForReplay(streamId: string, options: ReadStreamOptions = {}): Promise<ReplayEvent[]> {
+    const rows = await this.queryStream<ReplayRow>('stream_id, revision::text, event_type, schema_version, data, recorded_at', streamId, options);
+    return rows.map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), type: row.event_type, schemaVersion: row.schema_version, data: row.data, recordedAt: row.recorded_at }));
+  }
+
+  private async queryStream<Row extends ReplayRow>(columns: string, streamId: string, options: ReadStreamOptions): Promise<Row[]> {
+    const result = await this.pool.query<Row>(
+      `SELECT ${columns} FROM es_events e
        WHERE stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
        ORDER BY e.revision LIMIT $4`,
       [streamId, options.fromRevision ?? 0, options.toRevision ?? Number.MAX_SAFE_INTEGER, options.maxCount ?? null],
     );
-    return result.rows.map(toRecordedEvent);
+    return result.rows;
   }
 
   async readAll({ after = START, limit }: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -147,6 +147,17 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
 
     it('an unknown stream reads as empty', async () => {
       expect(await store.readStream(newStream('unknown'))).toEqual([]);
+      expect(await store.readStreamForReplay(newStream('unknown'))).toEqual([]);
+    });
+
+    it('the replay read gives the same events, with what a replay needs of each', async () => {
+      const options = { fromRevision: 2, toRevision: 7 };
+      const whole = await store.readStream(stream, options);
+      const replay = await store.readStreamForReplay(stream, options);
+      expect(replay.map(({ streamId, revision, type, schemaVersion, data, recordedAt }) => ({ streamId, revision, type, schemaVersion, data, recordedAt }))).toEqual(
+        whole.map(({ streamId, revision, type, schemaVersion, data, recordedAt }) => ({ streamId, revision, type, schemaVersion, data, recordedAt })),
+      );
+      expect(replay).toHaveLength(6);
     });
   });
 
