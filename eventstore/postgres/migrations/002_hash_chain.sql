@@ -30,10 +30,6 @@ $$;
 CREATE AGGREGATE es_chain(bytea, bytea) (SFUNC = es_chain_step, STYPE = bytea);
 
 ALTER TABLE es_events ADD COLUMN hash bytea;
--- The hash of the stream's last event: the next append chains onto it. It lives on the stream row
--- because that row is what an append locks; a concurrent writer that waited for the lock sees the
--- hash its predecessor committed, where a read of es_events in the same statement would not.
-ALTER TABLE es_streams ADD COLUMN last_hash bytea;
 
 -- Events stored before this migration are chained as they are now.
 UPDATE es_events e SET hash = chained.hash
@@ -45,32 +41,22 @@ FROM (
 ) chained
 WHERE e.stream_id = chained.stream_id AND e.revision = chained.revision;
 
-UPDATE es_streams s SET last_hash = e.hash FROM es_events e WHERE e.stream_id = s.stream_id AND e.revision = s.revision;
-
 ALTER TABLE es_events ALTER COLUMN hash SET NOT NULL;
 
--- After each append statement, the stream rows it locked take the hash of their new last event.
--- (The append's own statement cannot: it already updates that row once, to claim the revisions.)
--- One keyed UPDATE per appended stream (an append writes one): a join with the transition table
--- would be planned once for all calls without its size, and was seen to scan es_streams whole.
-CREATE FUNCTION es_track_last_hash() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  head record;
+-- The hash of a stream's event at a revision (NULL before the first): what the next append chains
+-- onto. VOLATILE on purpose: its query takes a fresh snapshot (READ COMMITTED), so an append that
+-- waited for a concurrent writer's lock on the stream row sees the event that writer committed,
+-- which the append statement's own snapshot, taken before the wait, does not show.
+CREATE FUNCTION es_hash_at(stream text, at_revision bigint) RETURNS bytea LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
-  FOR head IN SELECT DISTINCT ON (stream_id) stream_id, hash FROM es_appended ORDER BY stream_id, revision DESC LOOP
-    UPDATE es_streams SET last_hash = head.hash WHERE stream_id = head.stream_id;
-  END LOOP;
-  RETURN NULL;
+  RETURN (SELECT hash FROM es_events WHERE stream_id = stream AND revision = at_revision);
 END
 $$;
-
-CREATE TRIGGER es_events_track_last_hash AFTER INSERT ON es_events
-  REFERENCING NEW TABLE AS es_appended FOR EACH STATEMENT EXECUTE FUNCTION es_track_last_hash();
 
 -- Walks the chain of the streams whose ids lie in (after_stream, up_to_stream] (NULL: unbounded),
 -- so a caller can walk the store in pages, or of `only_stream`, and returns each broken stream's first break: an event
 -- whose stored hash is not what its content and predecessor give, a revision missing before an
--- event, or a stream row whose head (revision, hash) is not its last event's (or is missing).
+-- event, or a stream row whose revision is not its last event's (or is missing).
 CREATE FUNCTION es_verify_chain(after_stream text, up_to_stream text, only_stream text DEFAULT NULL)
 RETURNS TABLE (stream_id text, revision bigint, event_position bigint, reason text) LANGUAGE sql STABLE AS $$
   WITH walked AS (
@@ -91,10 +77,10 @@ RETURNS TABLE (stream_id text, revision bigint, event_position bigint, reason te
     ORDER BY stream_id, revision
   ),
   heads AS (
-    SELECT DISTINCT ON (stream_id) stream_id, revision, hash FROM walked ORDER BY stream_id, revision DESC
+    SELECT stream_id, max(revision) AS revision FROM walked GROUP BY stream_id
   ),
   streams AS (
-    SELECT s.stream_id, s.revision, s.last_hash FROM es_streams s
+    SELECT s.stream_id, s.revision FROM es_streams s
     WHERE (after_stream IS NULL OR s.stream_id > after_stream) AND (up_to_stream IS NULL OR s.stream_id <= up_to_stream)
       AND (only_stream IS NULL OR s.stream_id = only_stream)
   ),
@@ -102,7 +88,7 @@ RETURNS TABLE (stream_id text, revision bigint, event_position bigint, reason te
     SELECT coalesce(s.stream_id, h.stream_id) AS stream_id, coalesce(s.revision, h.revision) AS revision,
       NULL::bigint AS position, 'head_mismatch' AS reason
     FROM streams s FULL JOIN heads h ON h.stream_id = s.stream_id
-    WHERE (s.stream_id IS NULL OR h.stream_id IS NULL OR h.revision <> s.revision OR h.hash IS DISTINCT FROM s.last_hash)
+    WHERE (s.stream_id IS NULL OR h.stream_id IS NULL OR h.revision <> s.revision)
       AND coalesce(s.stream_id, h.stream_id) NOT IN (SELECT stream_id FROM event_breaks)
   )
   SELECT stream_id, revision, position, reason FROM event_breaks

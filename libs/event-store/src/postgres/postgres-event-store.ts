@@ -42,35 +42,33 @@ const EVENT_COLUMNS = `event_id, stream_id, revision::text, transaction_id::text
   event_type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
 
 /**
- * How each expected version claims the stream row. Each returns the stream's new last revision and
- * the hash its events so far end with, and nothing when the expectation does not hold; the row
- * lock it takes serialises writers of one stream until the statement commits.
+ * How each expected version claims the stream row. Each returns the stream's new last revision
+ * and nothing when the expectation does not hold; the row lock it takes serialises writers of
+ * one stream until the statement commits.
  */
 const CLAIM_STREAM: Record<'any' | 'no_stream' | 'stream_exists' | 'exact', string> = {
   any: `INSERT INTO es_streams AS s (stream_id, revision) VALUES ($1, $2::bigint - 1)
-        ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint RETURNING revision, last_hash`,
+        ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + $2::bigint RETURNING revision`,
   no_stream: `INSERT INTO es_streams (stream_id, revision) VALUES ($1, $2::bigint - 1)
-        ON CONFLICT (stream_id) DO NOTHING RETURNING revision, last_hash`,
-  stream_exists: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision, last_hash`,
-  exact: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 AND revision = $8::bigint RETURNING revision, last_hash`,
+        ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
+  stream_exists: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 RETURNING revision`,
+  exact: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 AND revision = $8::bigint RETURNING revision`,
 };
 
 function appendStatement(expected: ExpectedVersion): string {
   const claim = CLAIM_STREAM[typeof expected === 'number' ? 'exact' : expected];
   // One statement, so one round trip and atomic without an explicit transaction. Each event's hash
-  // chains onto its predecessor's (migration 002); `appended` is materialised so the recorded time
-  // that is stored is the very one that was hashed.
+  // chains onto its predecessor's (migration 002): `head` looks up, once, the hash of the event
+  // before this append's first, after the claim holds the stream row's lock. All events of the
+  // append share the statement's time, so the stored time is the hashed one.
   return `WITH claimed AS (${claim}),
-    appended AS MATERIALIZED (
-      SELECT claimed.revision - $2::bigint + e.ord AS revision, claimed.last_hash, clock_timestamp() AS recorded_at, e.*
-      FROM claimed, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-        WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
-    )
+    head AS (SELECT revision - $2::bigint + 1 AS first_revision, es_hash_at($1, revision - $2::bigint) AS previous FROM claimed)
     INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
-    SELECT $1, a.revision, a.event_id, a.event_type, a.schema_version, a.data, a.metadata, a.recorded_at,
-      es_chain(a.last_hash, es_event_content($1, a.revision, a.event_id, a.event_type, a.schema_version, a.data, a.metadata, a.recorded_at))
-        OVER (ORDER BY a.ord)
-    FROM appended a
+    SELECT $1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp(),
+      es_chain(head.previous, es_event_content($1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp()))
+        OVER (ORDER BY e.ord)
+    FROM head, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+      WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
     RETURNING revision::text, transaction_id::text, position::text`;
 }
 

@@ -28,7 +28,7 @@ export interface VerifyChainOptions {
 const REASONS: Record<string, string> = {
   hash_mismatch: 'the stored hash is not what the event content and its predecessor give: this event (or an earlier one in its stream) was changed',
   missing_revision: 'the revision before this event is missing: an event was removed',
-  head_mismatch: "the stream's head (last revision and hash) does not match its last event: events were added or removed at its end",
+  head_mismatch: "the stream's recorded last revision is not its last event's: events were removed (or added outside the store) at its end, or its stream row was removed",
 };
 
 interface BreakRow {
