@@ -268,6 +268,33 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     await post('/allocation-runs/no-such-run/rejection', { all: true, reason: 'No such run' }, 404);
     const stale = await operator.post('/allocation-runs/winter-1/acceptance').set('If-Match', '"0"').send({ all: true });
     expect(stale.status).toBe(409);
-    await operator.get('/allocation-runs/bad-1').expect(404);
+    for (const runId of ['bad-1', 'bad-2', 'bad-3', 'bad-4', 'bad-5']) await operator.get(`/allocation-runs/${runId}`).expect(404);
+  });
+
+  it('an acceptance cut short after proposing the placement carries on from there when retried', async () => {
+    // Same input as enschede-1, so the same proposal; its placement id is the run's own.
+    await post('/allocation-runs', { runId: 'enschede-2', scope: { fromWeek: '2026-W53', toWeek: '2027-W03', requestIds: ['enschede-january'] } });
+    const [proposal]: Proposal[] = (await run('enschede-2')).proposals.items;
+    const { from, to, workerId, employerId, siteId, hoursPerWeek } = proposal;
+    await post('/placements', { placementId: 'enschede-2.p1', workerId, employerId, capacityRequestId: 'enschede-january', siteId, functionName: 'schoonmaker', legalForm: 'payroll', hoursPerWeek, period: { from, to } });
+    const retried = await post('/allocation-runs/enschede-2/acceptance', { all: true });
+    expect(retried.body).toMatchObject({ accepted: [{ proposalId: proposal.proposalId, placementId: 'enschede-2.p1' }], refused: [] });
+    expect(await get('/placements/enschede-2.p1')).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('an acceptance and a rejection of the same run at once: one decision per proposal, and no placement stands for one not accepted', async () => {
+    const [proposal]: Proposal[] = (await run('enschede-1')).proposals.items;
+    const answers = await Promise.all([
+      operator.post('/allocation-runs/enschede-1/acceptance').send({ all: true }),
+      operator.post('/allocation-runs/enschede-1/rejection').send({ all: true, reason: 'Planned by hand' }),
+    ]);
+    for (const answer of answers) expect([201, 409]).toContain(answer.status);
+    await settle();
+    const decided: Proposal = (await run('enschede-1')).proposals.items[0];
+    expect(['accepted', 'rejected', 'refused']).toContain(decided.decision.outcome);
+    const placement = await operator.get('/placements/enschede-1.p1');
+    if (decided.decision.outcome === 'accepted') expect(placement.body).toMatchObject({ status: 'confirmed' });
+    else expect(placement.status === 404 || placement.body.status === 'withdrawn').toBe(true);
+    expect(decided.proposalId).toBe(proposal.proposalId);
   });
 });

@@ -116,15 +116,20 @@ export class AllocationRuns {
    * longer holds is refused with the reason. The others go through the placement commands exactly
    * as a manual placement: propose, then confirm (hours, closures, pay). A confirmation the rules
    * refuse withdraws the proposed placement and refuses the proposal with the rule's words.
+   *
+   * The run stream is where decisions meet: every decision is appended at the run version this
+   * acceptance last saw. If a rejection or another acceptance decided meanwhile (409), the
+   * placement just made for the proposal is withdrawn again and the proposal is reported as
+   * decided elsewhere, so a run never shows a proposal rejected whose placement stands.
    */
   async accept(runId: string, body: AcceptProposalsDto, context: CommandContext): Promise<AcceptanceAnswer> {
-    const { run, selected } = await this.selection(runId, body, context);
+    const { run, version, selected } = await this.selection(runId, body, context);
     const snapshot = await this.snapshot(run.scope);
     const refusals = refusalsOf(buildAllocationInput(snapshot.facts, run.scope), snapshot.facts, run.weights as unknown as AllocationWeights, selected);
-    const answer: AcceptanceAnswer = { runId, accepted: [], refused: [], version: -1 };
+    const answer: AcceptanceAnswer = { runId, accepted: [], refused: [], version };
     const positions: string[] = [];
     const record = async (command: Parameters<typeof allocationDecider.decide>[0]) => {
-      const written = await this.commands.execute(allocationDecider, allocationStreamId(runId), command, context);
+      const written = await this.commands.execute(allocationDecider, allocationStreamId(runId), command, { ...context, expectedVersion: answer.version });
       answer.version = written.version;
       if (written.position) positions.push(written.position);
     };
@@ -134,35 +139,45 @@ export class AllocationRuns {
       const refusal =
         refusals.get(proposal.proposalId) ??
         (await this.place(proposal, placementId, snapshot.facts.requests, body, context, positions));
-      if (refusal) {
-        await record({ type: 'RefuseAllocationProposal', proposalId: proposal.proposalId, by, ...refusal });
-        answer.refused.push({ proposalId: proposal.proposalId, ...refusal });
-      } else {
-        await record({ type: 'AcceptAllocationProposal', proposalId: proposal.proposalId, placementId, by });
-        answer.accepted.push({ proposalId: proposal.proposalId, placementId });
+      try {
+        if (refusal) await record({ type: 'RefuseAllocationProposal', proposalId: proposal.proposalId, by, ...refusal });
+        else await record({ type: 'AcceptAllocationProposal', proposalId: proposal.proposalId, placementId, by });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (!refusal) await this.withdraw(placementId, `Allocation proposal ${proposal.proposalId} was decided elsewhere meanwhile.`, context, positions);
+        answer.refused.push({ proposalId: proposal.proposalId, code: 'decided_meanwhile', reason: 'Another request decided on this run meanwhile; read the run again.' });
+        answer.version = (await this.get(runId)).version;
+        continue;
       }
+      if (refusal) answer.refused.push({ proposalId: proposal.proposalId, ...refusal });
+      else answer.accepted.push({ proposalId: proposal.proposalId, placementId });
     }
     const last = positions.map((p) => parsePosition(p)!).sort(comparePositions).at(-1);
     return { ...answer, ...(last ? { position: formatPosition(last) } : {}) };
   }
 
+  /** Rejects at the run version it read, so a concurrent acceptance and this rejection cannot both decide. */
   async reject(runId: string, body: RejectProposalsDto, context: CommandContext): Promise<CommandAccepted> {
-    const { selected } = await this.selection(runId, body, context);
+    const { version, selected } = await this.selection(runId, body, context);
     const command = { type: 'RejectAllocationProposals' as const, proposalIds: selected.map((p) => p.proposalId), reason: body.reason, by: actorLabel(context.actor) };
-    return this.commands.execute(allocationDecider, allocationStreamId(runId), command, { ...context, expectedVersion: parseIfMatch(context.ifMatch) });
+    return this.commands.execute(allocationDecider, allocationStreamId(runId), command, { ...context, expectedVersion: version });
   }
 
-  /** The run and the proposals asked for; an unknown or already decided one refuses the whole request before anything changes. */
+  /** The run, its version and the proposals asked for; an unknown or already decided one refuses the whole request before anything changes. */
   private async selection(runId: string, body: { all?: true; proposalIds?: string[] }, context: CommandContext) {
     if ((body.all === undefined) === (body.proposalIds === undefined)) throw new BadRequestException('Give either all: true or proposalIds, not both or neither');
     const { run, version } = await this.get(runId);
     const expected = parseIfMatch(context.ifMatch);
     if (expected !== undefined && expected !== version) throw new WrongExpectedVersionError(allocationStreamId(runId), expected, version);
     const selected = body.all ? openProposals(run) : [...new Set(body.proposalIds)].map((id) => requireOpenProposal(run, id));
-    return { run, selected: run.proposals.filter((p) => selected.includes(p)) };
+    return { run, version, selected: run.proposals.filter((p) => selected.includes(p)) };
   }
 
-  /** Propose and confirm the placement; the rule's refusal when one says no (the proposed placement is then withdrawn). */
+  /**
+   * Propose and confirm the placement; the rule's refusal when one says no (the proposed placement
+   * is then withdrawn). An acceptance cut short (a crash, a timeout) left the placement where it
+   * got: a retry carries on from there instead of finding the placement id taken.
+   */
   private async place(
     proposal: AllocationProposal,
     placementId: string,
@@ -177,7 +192,10 @@ export class AllocationRuns {
       const written = await this.commands.execute(placementDecider, placementStreamId(placementId), command, context);
       if (written.position) positions.push(written.position);
     };
-    await run({ type: 'ProposePlacement', ...terms });
+    const earlier = (await this.streams.load(placementDecider, placementStreamId(placementId))).state;
+    if (earlier.status === 'confirmed') return undefined;
+    if (earlier.status === 'withdrawn' || earlier.status === 'ended') return { code: 'placement_' + earlier.status, reason: `Placement ${placementId} of this proposal was ${earlier.status} before.` };
+    if (earlier.status === 'none') await run({ type: 'ProposePlacement', ...terms });
     try {
       await run({ type: 'ConfirmPlacement', ...(await this.placementFacts.forConfirmation(terms, body.step ?? 0)) });
       return undefined;
@@ -186,6 +204,11 @@ export class AllocationRuns {
       await run({ type: 'WithdrawPlacement', reason: `Allocation proposal ${proposal.proposalId} refused: ${error.message}` });
       return { code: error.code, reason: error.message };
     }
+  }
+
+  private async withdraw(placementId: string, reason: string, context: CommandContext, positions: string[]): Promise<void> {
+    const written = await this.commands.execute(placementDecider, placementStreamId(placementId), { type: 'WithdrawPlacement', reason }, context);
+    if (written.position) positions.push(written.position);
   }
 
   private async snapshot(scope: AllocationScope): Promise<AllocationSnapshot> {
