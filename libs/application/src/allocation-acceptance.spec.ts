@@ -1,6 +1,6 @@
 import { checkProposals, DEFAULT_WEIGHTS, objectiveOf, solve } from '@banenpool/allocation';
 import type { AllocationScope } from '@banenpool/domain';
-import { overRequestPlaces, withinRequestPlaces } from './allocation-acceptance.js';
+import { overRequestPlaces, refusalsOf, withinRequestPlaces } from './allocation-acceptance.js';
 import { buildAllocationInput, type AllocationFacts } from './allocation-input.js';
 import { winterRequest, worker } from './allocation.fixtures.js';
 
@@ -35,5 +35,17 @@ describe('a run kept within the places its requests have left', () => {
     const roomy = { ...facts, requests: [{ ...facts.requests[0], headcount: 9 }] };
     const solved = await solve(buildAllocationInput(roomy, scope), DEFAULT_WEIGHTS, { timeLimitSeconds: 5 });
     expect(withinRequestPlaces(buildAllocationInput(roomy, scope), roomy, solved)).toEqual({ ...solved, droppedOverPlaces: 0 });
+  });
+
+  it('refuses only as many proposals of an overflowing week as it takes for the rest to fit', async () => {
+    const roomy = { ...facts, requests: [{ ...facts.requests[0], headcount: 9, reservedSlots: 0 }] };
+    const { proposals } = await solve(buildAllocationInput(roomy, scope), DEFAULT_WEIGHTS, { timeLimitSeconds: 5 });
+    expect(proposals.filter((p) => p.weekStarts.includes('2026-11-02'))).toHaveLength(2);
+    // Meanwhile one place of the first week was filled by hand: one of its two proposals must go.
+    const now = { ...roomy, requests: [{ ...roomy.requests[0], openByWeek: { '2026-11-02': 1, '2026-11-09': 2, '2026-11-16': 2 } }] };
+    const refusals = refusalsOf(buildAllocationInput(now, scope), now, DEFAULT_WEIGHTS, proposals);
+    expect([...refusals.values()].map((r) => r.code)).toEqual(['over_filled']);
+    const [refused] = [...refusals.keys()];
+    expect(proposals.find((p) => p.proposalId === refused)?.weekStarts).toContain('2026-11-02');
   });
 });

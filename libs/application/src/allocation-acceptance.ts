@@ -14,6 +14,9 @@ export interface ProposalRefusal {
  * Refusals by proposal id for the proposals that became invalid. The proposals of one run fit
  * together, so checking those still to accept as one set against the current facts finds exactly
  * what changed meanwhile (another confirmed placement, a lost skill, a filled request, a closure).
+ * A violation of one proposal refuses it; one of a worker-week or request-week (too many hours,
+ * too many places) refuses only as many of the proposals there as it takes for the rest to fit,
+ * those covering the fewest hours first.
  */
 export function refusalsOf(
   current: AllocationInput,
@@ -21,19 +24,35 @@ export function refusalsOf(
   weights: AllocationWeights,
   proposals: readonly AllocationProposal[],
 ): Map<string, ProposalRefusal> {
-  const engineProposals = proposals.map((p) => ({ ...p, reasons: { ...p.reasons, homeArea: '', siteArea: '' } }));
-  // Checked against today's input on purpose, so its hash is today's: only the rules speak.
-  const violations = checkProposals(current, { proposals: engineProposals, weights, inputHash: inputHash(current, weights) });
   const refusals = new Map<string, ProposalRefusal>();
   const add = (proposalId: string, code: string, reason: string) => {
     const earlier = refusals.get(proposalId);
     refusals.set(proposalId, earlier ? { code: earlier.code, reason: `${earlier.reason} ${reason}` } : { code, reason });
   };
-  for (const violation of violations) {
-    for (const proposal of proposals.filter((p) => concerns(violation, p))) add(proposal.proposalId, violation.code, violation.message);
+  for (const violation of violationsOf(current, weights, proposals)) if (violation.proposalId !== undefined) add(violation.proposalId, violation.code, violation.message);
+  /** The proposal covering the fewest hours in the first worker-week or request-week that still overflows, with every overflow it is part of. */
+  const nextExcess = () => {
+    const holding = proposals.filter((p) => !refusals.has(p.proposalId));
+    const shared = violationsOf(current, weights, holding).filter((v) => v.proposalId === undefined);
+    for (const violation of shared) {
+      const concerned = holding.filter((p) => concerns(violation, p)).sort(byHoursCovered);
+      const excess = concerned[concerned.length - 1];
+      if (excess) return { proposalId: excess.proposalId, violations: shared.filter((v) => concerns(v, excess)) };
+    }
+    return undefined;
+  };
+  for (let excess = nextExcess(); excess; excess = nextExcess()) {
+    for (const violation of excess.violations) add(excess.proposalId, violation.code, violation.message);
   }
-  for (const [proposalId, refusal] of overRequestPlaces(facts, proposals)) if (!refusals.has(proposalId)) add(proposalId, refusal.code, refusal.reason);
+  const holding = proposals.filter((p) => !refusals.has(p.proposalId));
+  for (const [proposalId, refusal] of overRequestPlaces(facts, holding)) add(proposalId, refusal.code, refusal.reason);
   return refusals;
+}
+
+function violationsOf(current: AllocationInput, weights: AllocationWeights, proposals: readonly AllocationProposal[]): Violation[] {
+  const engineProposals = proposals.map((p) => ({ ...p, reasons: { ...p.reasons, homeArea: '', siteArea: '' } }));
+  // Checked against today's input on purpose, so its hash is today's: only the rules speak.
+  return checkProposals(current, { proposals: engineProposals, weights, inputHash: inputHash(current, weights) });
 }
 
 /** A violation names its proposal, or the worker-week or request-week it is about. */
