@@ -1,7 +1,7 @@
 // Reads the facts the allocation engine needs from the read models, all at one feed position,
 // and the two facts no read model holds (home area, availability) from the worker streams, folded
 // up to that same position.
-import { comparePositions, START, type EventStore, type GlobalPosition } from '@banenpool/event-store';
+import { comparePositions, formatPosition, START, type EventStore, type GlobalPosition } from '@banenpool/event-store';
 import { fold, workerDecider, workerStreamId, type AllocationScope, type WorkerEvent } from '@banenpool/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { scopeWeeks, type AllocationFacts, type ContractFact, type PlacementWeekFact, type RequestFact, type SiteFact, type WorkerFact } from './allocation-input.js';
@@ -29,14 +29,18 @@ export interface AllocationSnapshot {
 }
 
 /**
- * Waits until the read models reach the head of the feed, then reads them in one REPEATABLE READ
- * transaction whose checkpoints must all be equal: each projection writes its rows and its
- * checkpoint in one transaction, so equal checkpoints in one snapshot mean every row is as of that
- * position. When a write slips in between, it tries again (bounded).
+ * Waits until the read models have every event committed so far (a 503 when they do not in time),
+ * then reads them in one REPEATABLE READ transaction whose checkpoints must all be equal: each
+ * projection writes its rows and its checkpoint in one transaction, so equal checkpoints in one
+ * snapshot mean every row is as of that position. When a write slips in between, it tries again
+ * (bounded).
  */
 export async function readAllocationSnapshot(side: AllocationReadSide, scope: AllocationScope): Promise<AllocationSnapshot> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    await side.waitForReadModels((await side.store.headPosition()) ?? START);
+    const head = (await side.store.headPosition({ committed: true })) ?? START;
+    if (!(await side.waitForReadModels(head))) {
+      throw new AllocationSnapshotUnavailableError(`The read models did not reach the head of the feed (${formatPosition(head)}) in time; try again.`);
+    }
     const read = await side.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await commonCheckpoint(manager);
       return position && { position, rows: await readRows(manager, scope) };
