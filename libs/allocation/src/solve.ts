@@ -78,18 +78,26 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
   // The helper thread prepares the candidates itself, side by side with this thread; it is stopped again
   // if the input turns out small enough for one MIP.
   const early = opts.parallel && opts.mode !== 'full' && input.workers.length * input.demand.length >= HELPER_MIN_PAIRS ? HelperThread.start(input, weights, log) : null;
-  const highs = await loadHighs();
-  const p = prepare(input, weights);
-  const cand = buildCandidates(p);
-  lap('prepare');
-  const mode = opts.mode === 'auto' ? (cand.count <= opts.fullModelLimit ? 'full' : 'decomposed') : opts.mode;
-  const helper = mode === 'decomposed' && cand.count > 0 ? early : null;
-  if (helper) helper.attach(p, cand);
-  else early?.stop();
-  const cellPrices = new Float64Array(p.cellOpen.length);
-  const greedyChosen = greedyAssignments(p, cand, cellPrices);
-  const greedyObjective = evaluate(p, toAssignments(cand, greedyChosen)).total;
-  lap('greedy');
+  const { highs, p, cand, mode, helper, cellPrices, greedyChosen, greedyObjective } = await (async () => {
+    try {
+      const highs = await loadHighs();
+      const p = prepare(input, weights);
+      const cand = buildCandidates(p);
+      lap('prepare');
+      const mode = opts.mode === 'auto' ? (cand.count <= opts.fullModelLimit ? 'full' : 'decomposed') : opts.mode;
+      const helper = mode === 'decomposed' && cand.count > 0 ? early : null;
+      if (helper) helper.attach(p, cand);
+      else early?.stop();
+      const cellPrices = new Float64Array(p.cellOpen.length);
+      const greedyChosen = greedyAssignments(p, cand, cellPrices);
+      const greedyObjective = evaluate(p, toAssignments(cand, greedyChosen)).total;
+      lap('greedy');
+      return { highs, p, cand, mode, helper, cellPrices, greedyChosen, greedyObjective };
+    } catch (error) {
+      early?.stop(); // a failed preparation leaves no helper thread waiting for its candidates
+      throw error;
+    }
+  })();
   if (cand.count === 0) {
     // Nothing can be proposed: the empty plan is optimal.
     const breakdown = evaluate(p, []);
