@@ -18,9 +18,9 @@ import {
   type AuditSubject,
   type History,
 } from '@banenpool/audit';
-import { DomainError, isValidLocalDate } from '@banenpool/domain';
+import { DomainError, isValidLocalDate, notFound, refuse } from '@banenpool/domain';
 import { formatPosition, verifyEventChain, type EventStore, type PostgresConnection } from '@banenpool/event-store';
-import { ConfigError, EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
+import { AppConfig, ConfigError, EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { rebuildAndCompare, type ReadModelComparison } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { AuditCliModule } from './audit-cli.module.js';
@@ -64,12 +64,14 @@ async function main(): Promise<number> {
   const app = await NestFactory.createApplicationContext(AuditCliModule.forRoot(config), { logger: ['error'] });
   try {
     const store = app.get<EventStore>(EVENT_STORE);
+    const code = await task(app, store);
+    // Recorded once answered, as over HTTP: a question refused (an unknown subject) was no access.
     await recordAuditAccess(
       store,
       { actor: `cli:${userInfo().username}`, action: command, target: [kind, id].filter(Boolean).join(' ') || 'all streams', parameters: parameters(values), correlationId: randomUUID() },
       new Date(),
     );
-    return await task(app, store);
+    return code;
   } finally {
     await app.close();
   }
@@ -92,7 +94,10 @@ function taskFor(command: string, kind: string | undefined, id: string | undefin
       return async (_app, store) => print(await auditDiff(store, subject, from, to), (d) => d.changes.map((c) => c.sentence));
     }
     case 'verify':
-      return (app) => verify(app.get<PostgresConnection>(POSTGRES_CONNECTION), values.stream);
+      return (app) => {
+        if (app.get(AppConfig).EVENTSTORE_CONNECTION_STRING) refuse('no_hash_chain', 'Events are kept in KurrentDB, which carries no hash chain: verify applies to the PostgreSQL store.');
+        return verify(app.get<PostgresConnection>(POSTGRES_CONNECTION), values.stream);
+      };
     case 'compare':
       return (app, store) => compare(store, app.get(DataSource));
     default:
@@ -122,6 +127,7 @@ async function verify(connection: PostgresConnection, streamId: string | undefin
   bar.setTotal(await eventCount(connection, streamId));
   const result = await verifyEventChain(connection.pool, { ...(streamId ? { streamId } : {}), onProgress: (checked) => bar.update(checked) });
   bar.stop();
+  if (streamId && result.streams === 0) notFound('stream_not_found', `There is no stream ${streamId}.`);
   console.log(JSON.stringify(result, null, 2));
   const { firstBreak } = result;
   if (!firstBreak) return console.error(`Intact: ${result.events.toLocaleString('en')} events in ${result.streams.toLocaleString('en')} streams, no break.`), 0;

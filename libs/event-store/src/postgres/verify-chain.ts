@@ -86,14 +86,20 @@ async function* streamPages(pool: Queryable, { streamId, pageSize = 2_000 }: Ver
   }
   let after: string | null = null;
   for (;;) {
-    const result: { rows: { last: string | null; streams: string; events: string | null }[] } = await pool.query(
-      `SELECT max(stream_id) AS last, count(*)::text AS streams, sum(revision + 1)::text AS events
-       FROM (SELECT stream_id, revision FROM es_streams WHERE $1::text IS NULL OR stream_id > $1 ORDER BY stream_id LIMIT $2) page`,
+    const result: { rows: { last: string | null; streams: string }[] } = await pool.query(
+      `SELECT max(stream_id) AS last, count(*)::text AS streams
+       FROM (SELECT stream_id FROM es_streams WHERE $1::text IS NULL OR stream_id > $1 ORDER BY stream_id LIMIT $2) page`,
       [after, pageSize],
     );
     const page = result.rows[0];
     const full = Number(page.streams) === pageSize;
-    yield { after, upTo: full ? page.last : null, streams: Number(page.streams), events: Number(page.events ?? 0) };
+    const upTo = full ? page.last : null;
+    // The events that are there, not what the stream rows claim: after a removal they differ.
+    const counted = await pool.query<{ events: string }>(
+      'SELECT count(*)::text AS events FROM es_events WHERE ($1::text IS NULL OR stream_id > $1) AND ($2::text IS NULL OR stream_id <= $2)',
+      [after, upTo],
+    );
+    yield { after, upTo, streams: Number(page.streams), events: Number(counted.rows[0].events) };
     if (!full) return;
     after = page.last;
   }
