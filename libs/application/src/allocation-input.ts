@@ -9,6 +9,7 @@ import {
   weekStartsIn,
   type Availability,
   type AllocationScope,
+  type CapacityRequested,
   type Hours,
   type LocalDate,
   type OpenPeriod,
@@ -16,15 +17,7 @@ import {
 } from '@banenpool/domain';
 
 /** A capacity request as the capacity-gaps read model holds it, with its open places per week. */
-export interface RequestFact {
-  readonly requestId: string;
-  readonly employerId: string;
-  readonly siteId: string;
-  readonly functionName: string;
-  readonly requiredSkill: string;
-  readonly period: Period;
-  readonly hoursPerWeek: Hours;
-  readonly headcount: number;
+export interface RequestFact extends Readonly<CapacityRequested['data']> {
   /**
    * Places held by placements over the whole request (the capacity stream counts a place per
    * placement, not per week): the request can take at most headcount − this many more placements.
