@@ -235,6 +235,6 @@ export class Projector {
 const lockKey = (name: string) => `banenpool.projection.${name}`;
 
 /** Waits for the lock every batch of the projection takes; until the transaction ends, its checkpoint cannot move. */
-export async function lockProjection(manager: EntityManager, name: string): Promise<void> {
+async function lockProjection(manager: EntityManager, name: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(name)]);
 }

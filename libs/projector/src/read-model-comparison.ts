@@ -3,7 +3,6 @@ import { comparePositions, START, type EventStore, type GlobalPosition, type Rec
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Projection } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
-import { lockProjection } from './projector.js';
 
 export interface RebuildProgress {
   projection: string;
@@ -117,11 +116,13 @@ class ReadModelComparer {
   }
 
   /**
-   * Reads the next batch, then in one transaction takes the live projection's batch lock (its
-   * checkpoint cannot move while held), applies to the copy what the live one has applied of
-   * that batch and, once the copy is at the live checkpoint, compares. When the live projection
-   * got past the batch meanwhile, the copy keeps what it applied and the next round reads on.
-   * The read stays outside the transaction: in embedded mode that holds the only connection.
+   * Reads the next batch, then in one REPEATABLE READ transaction reads the live checkpoint,
+   * applies to the copy what the live one has applied of that batch and, once the copy is at the
+   * live checkpoint, compares. The snapshot is the whole guarantee: a live batch commits its rows
+   * and its checkpoint together, so the live rows seen are exactly those of the checkpoint seen,
+   * while the live projector goes on. When the live projection got past the batch meanwhile, the
+   * copy keeps what it applied and the next round reads on. The read stays outside the
+   * transaction: in embedded mode that holds the only connection.
    */
   private async settle(replica: Replica): Promise<ProjectionComparison> {
     const { name } = replica.projection;
@@ -130,7 +131,6 @@ class ReadModelComparer {
       // Only a batch that reached the feed's head and still fell short of the live checkpoint is a lost race.
       if (batch.length < this.batchSize) round++;
       const compared = await this.options.dataSource.transaction('REPEATABLE READ', async (manager) => {
-        await lockProjection(manager, name);
         const [live] = await liveCheckpoints(manager, [replica]);
         if (comparePositions(live, replica.position) < 0) {
           throw new Error(`The live checkpoint of ${name} is behind its copy: was it rebuilt during the comparison?`);
