@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isInstant } from '@banenpool/audit';
 import { IsLocalDate } from '../common/is-local-date.js';
+import { QueryInteger } from '../read-model-queries/query-params.js';
 
 /** An ISO 8601 instant with a time and a zone (2026-03-04T14:00:00Z or …+01:00) that exists. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
@@ -21,7 +21,7 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 export class AuditHistoryQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -29,7 +29,7 @@ export class AuditHistoryQuery {
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(10_000_000)

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { addDays, daysBetween, isoWeekOf, localDateOf, type LocalDate } from '@banenpool/domain';
 import { isIsoWeek, isQuarter, mondayOfIsoWeek } from '@banenpool/read-models';
@@ -38,6 +38,9 @@ export function IsQuarter(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** A whole number in a query string: decimal digits only, where Number() would also take '', ' 5' and '0x10'. */
+export const QueryInteger = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (/^\d{1,15}$/.test(value) ? Number(value) : Number.NaN) : value));
+
 /** A boolean query parameter, read like the configuration's booleans. */
 export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => parseBooleanText(value));
 
@@ -45,7 +48,7 @@ export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => p
 export class PageQuery extends ConsistencyQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(500)
@@ -53,7 +56,7 @@ export class PageQuery extends ConsistencyQuery {
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(1_000_000)

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
+import { QueryInteger } from '../read-model-queries/query-params.js';
 
 export class ListStreamsQuery extends ConsistencyQuery {
   @ApiPropertyOptional({ description: 'Only streams of this kind (the id before its first "-")', example: 'placement' })
@@ -11,7 +11,7 @@ export class ListStreamsQuery extends ConsistencyQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(200)
@@ -19,7 +19,7 @@ export class ListStreamsQuery extends ConsistencyQuery {
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(1_000_000)

@@ -1,13 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsLocalDate } from '../common/is-local-date.js';
-import { IsQueryId, PageQuery, QueryBoolean } from '../read-model-queries/query-params.js';
+import { IsQueryId, PageQuery, QueryBoolean, QueryInteger } from '../read-model-queries/query-params.js';
 
 export class UpcomingEndsQuery extends PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 36, default: 6, description: 'How many months ahead of asOf to look' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(36)
