@@ -168,7 +168,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query(RAW_ONE, [stream, revision, event.eventId, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata)]);
+        await client.query({ name: 'bench_raw_one', text: RAW_ONE, values: [stream, revision, event.eventId, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata)] });
         await client.query('COMMIT');
       } finally {
         client.release();
@@ -178,7 +178,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       for (const batch of batches) await store.appendToStream(newStreamId('batch'), batch, { expectedVersion: 'no_stream' });
     };
     const rawBatches = async (batches: NewEvent[][]) => {
-      for (const batch of batches) await pool.query(RAW_BATCH, [newStreamId('batch'), ...json(batch)]);
+      for (const batch of batches) await pool.query({ name: 'bench_raw_batch', text: RAW_BATCH, values: [newStreamId('batch'), ...json(batch)] });
     };
     const makeBatches = (count: number) => Array.from({ length: count }, () => Array.from({ length: SIZES.batchSize }, (_, i) => makeEvent(i)));
 

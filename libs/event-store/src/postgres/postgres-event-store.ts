@@ -55,22 +55,31 @@ const CLAIM_STREAM: Record<'any' | 'no_stream' | 'stream_exists' | 'exact', stri
   exact: `UPDATE es_streams SET revision = revision + $2::bigint WHERE stream_id = $1 AND revision = $8::bigint RETURNING revision`,
 };
 
-function appendStatement(expected: ExpectedVersion): string {
-  const claim = CLAIM_STREAM[typeof expected === 'number' ? 'exact' : expected];
+type ClaimKind = keyof typeof CLAIM_STREAM;
+
+function claimKind(expected: ExpectedVersion): ClaimKind {
+  return typeof expected === 'number' ? 'exact' : expected;
+}
+
+function appendStatement(kind: ClaimKind): string {
+  const claim = CLAIM_STREAM[kind];
   // One statement, so one round trip and atomic without an explicit transaction. Each event's hash
   // chains onto its predecessor's (migration 002): `head` looks up, once, the hash of the event
   // before this append's first, after the claim holds the stream row's lock. All events of the
   // append share the statement's time, so the stored time is the hashed one.
   return `WITH claimed AS (${claim}),
-    head AS (SELECT revision - $2::bigint + 1 AS first_revision, es_hash_at($1, revision - $2::bigint) AS previous FROM claimed)
-    INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
+    head AS (SELECT revision - $2::bigint + 1 AS first_revision, es_hash_at($1, revision - $2::bigint) AS previous FROM claimed),
+    inserted AS (INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
     SELECT $1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp(),
       es_chain(head.previous, es_event_content($1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp()))
         OVER (ORDER BY e.ord)
     FROM head, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
       WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
-    RETURNING revision::text, transaction_id::text, position::text`;
+    RETURNING revision, transaction_id, position)
+    SELECT revision::text, transaction_id::text, position::text FROM inserted ORDER BY position DESC LIMIT 1`;
 }
+
+const APPEND_STATEMENTS = Object.fromEntries((Object.keys(CLAIM_STREAM) as ClaimKind[]).map((kind) => [kind, appendStatement(kind)])) as Record<ClaimKind, string>;
 
 /** The event store on PostgreSQL through `pg`; the same SQL serves PGlite in embedded mode. */
 export class PostgresEventStore implements EventStore {
@@ -88,14 +97,18 @@ export class PostgresEventStore implements EventStore {
       events.map((e) => JSON.stringify(e.metadata ?? {})),
     ];
     if (typeof expectedVersion === 'number') params.push(expectedVersion);
-    const result = await this.pool.query<{ revision: string; transaction_id: string; position: string }>(
-      appendStatement(expectedVersion),
-      params,
-    );
+    // A named statement: each connection plans it once, not on every append (planning the CTE with the
+    // hash chain's window and inlined content function cost more than hashing one event).
+    const kind = claimKind(expectedVersion);
+    const result = await this.pool.query<{ revision: string; transaction_id: string; position: string }>({
+      name: `es_append_${kind}`,
+      text: APPEND_STATEMENTS[kind],
+      values: params,
+    });
     if (result.rows.length === 0) {
       throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentRevision(streamId));
     }
-    const last = result.rows.reduce((a, b) => (BigInt(a.position) > BigInt(b.position) ? a : b));
+    const [last] = result.rows; // the append's last event (one row, not one per event)
     return {
       nextExpectedVersion: Number(last.revision),
       position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
