@@ -142,7 +142,7 @@ export function generatePool(seed: number, size: PoolSize): AllocationInput {
     });
     const commitments: Commitment[] = [];
     if (released) {
-      const parkWeeks = int(1, 5); // the park still runs in the first weeks
+      const parkWeeks = Math.min(horizon, int(1, 5)); // the park still runs in the first weeks
       for (let t = 0; t < parkWeeks; t++) commitments.push({ weekStart: weeks[t], hours: guaranteedHours, employerId: 'emp-park', placementId: `pl-park-${pad(i + 1, 5)}` });
     } else if (chance(0.35)) {
       const employer = pick(employers).id;
