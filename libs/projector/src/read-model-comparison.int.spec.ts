@@ -189,4 +189,22 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     expect(catalog.tables[0].liveRows).toBeGreaterThan(0);
     expect(await scratchSchemas(dataSource)).toEqual([]);
   });
+
+  it('(e) drops the scratch schemas that crashed comparisons left (started over a day ago, or unmarked), not a running one', async () => {
+    const started = async (name: string, ago: string | null) => {
+      await dataSource.query(`CREATE SCHEMA ${name}`);
+      if (ago === null) return;
+      const [{ at }]: { at: string }[] = await dataSource.query(`SELECT (now() - $1::interval)::text AS at`, [ago]);
+      await dataSource.query(`COMMENT ON SCHEMA ${name} IS 'started ${at}'`);
+    };
+    await started('read_model_compare_crashed', '2 days');
+    await started('read_model_compare_unmarked', null);
+    await started('read_model_compare_running', '1 hour');
+    try {
+      expect((await compare({ batchSize: 50 })).equal).toBe(true);
+      expect(await scratchSchemas(dataSource)).toEqual(['read_model_compare_running']);
+    } finally {
+      for (const name of ['crashed', 'unmarked', 'running']) await dataSource.query(`DROP SCHEMA IF EXISTS read_model_compare_${name}`);
+    }
+  });
 });

@@ -202,9 +202,12 @@ class ScratchSchema {
   static async create(dataSource: DataSource, projections: readonly Projection[]): Promise<ScratchSchema> {
     const tables = projections.flatMap((p) => tablesOf(dataSource, p));
     const liveSchemas = await resolveLiveSchemas(dataSource.manager, tables);
-    const schema = new ScratchSchema(dataSource, `read_model_compare_${randomBytes(6).toString('hex')}`, liveSchemas);
+    await dropAbandonedScratchSchemas(dataSource);
+    const schema = new ScratchSchema(dataSource, `${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`, liveSchemas);
     await dataSource.transaction(async (manager) => {
       await manager.query(`CREATE SCHEMA ${quote(schema.name)}`);
+      const [{ now }]: { now: string }[] = await manager.query('SELECT now()::text AS now');
+      await manager.query(`COMMENT ON SCHEMA ${quote(schema.name)} IS 'started ${now}'`);
       for (const table of tables) {
         await manager.query(`CREATE UNLOGGED TABLE ${schema.scratch(table)} (LIKE ${schema.live(table)} INCLUDING ALL)`);
       }
@@ -260,6 +263,25 @@ class ScratchSchema {
   private scratch(table: string): string {
     return `${quote(this.name)}.${quote(table)}`;
   }
+}
+
+const SCRATCH_PREFIX = 'read_model_compare_';
+
+/**
+ * Drops the scratch schemas of comparisons that can no longer be running: a process that died in the
+ * middle of one (its `finally` never ran) leaves its schema behind. A comparison is in-process and
+ * takes minutes (500,000 events: 6.5 min), so a scratch schema started more than a day ago, or with
+ * no start recorded (made before the start was), is abandoned.
+ */
+async function dropAbandonedScratchSchemas(dataSource: DataSource): Promise<void> {
+  const rows: { name: string }[] = await dataSource.query(
+    `SELECT nspname AS name FROM (
+       SELECT nspname, substring(obj_description(oid, 'pg_namespace') FROM '^started ([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.+-]+)$') AS started
+         FROM pg_namespace WHERE starts_with(nspname, $1)) s
+      WHERE started IS NULL OR started::timestamptz < now() - interval '1 day'`,
+    [SCRATCH_PREFIX],
+  );
+  for (const { name } of rows) await dataSource.query(`DROP SCHEMA IF EXISTS ${quote(name)} CASCADE`);
 }
 
 /** The projection's table names; refused when TypeORM would qualify them, since search_path could not redirect them. */
