@@ -76,7 +76,7 @@ function appendStatement(kind: ClaimKind): string {
     FROM head, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
       WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
     RETURNING revision, transaction_id, position)
-    SELECT revision::text, transaction_id::text, position::text FROM inserted ORDER BY position DESC LIMIT 1`;
+    SELECT revision::text, transaction_id::text, position::text FROM inserted ORDER BY inserted.position DESC LIMIT 1`;
 }
 
 const APPEND_STATEMENTS = Object.fromEntries((Object.keys(CLAIM_STREAM) as ClaimKind[]).map((kind) => [kind, appendStatement(kind)])) as Record<ClaimKind, string>;
