@@ -33,6 +33,17 @@ class TallyProjection implements Projection {
   }
 }
 
+/** Counts the events it is given; no tables of its own. */
+class CountingProjection implements Projection {
+  readonly entities = [];
+  seen = 0;
+  constructor(readonly name: string) {}
+
+  async apply(events: readonly RecordedEvent[]): Promise<void> {
+    this.seen += events.length;
+  }
+}
+
 const rows = (dataSource: DataSource) => dataSource.manager.find(TallyRow, { order: { eventId: 'ASC' } });
 
 describe.each(STACK_KINDS)('Projector on %s', (kind) => {
@@ -119,6 +130,28 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
     expect((await rows(dataSource)).map((r) => r.eventId)).toEqual(expect.arrayContaining(ids));
     const future = { commit: result.position.commit + 1_000_000n, prepare: 0n };
     expect(await projector.waitFor(future, 100)).toBe(false);
+  });
+
+  it('projections at the same checkpoint share each batch: every page of the feed is read once, not once per projection', async () => {
+    await append(25);
+    const pagesRead: string[] = [];
+    const store = new Proxy(stack.store, {
+      get(target, key, receiver) {
+        if (key !== 'readAll') return Reflect.get(target, key, receiver);
+        return async (options: Parameters<typeof target.readAll>[0]) => {
+          const page = await target.readAll(options);
+          if (page.length > 0) pagesRead.push(`${options?.after?.commit}/${options?.after?.prepare}`);
+          return page;
+        };
+      },
+    });
+    const [first, second] = [new CountingProjection(`test-count-${randomUUID()}`), new CountingProjection(`test-count-${randomUUID()}`)];
+    await new Projector(store, dataSource, [first, second], { batchSize: 10, idleWaitMs: 10 }).catchUp();
+    const feed = (await stack.store.readAll({ after: START, limit: 100_000 })).length;
+    expect(first.seen).toBe(feed);
+    expect(second.seen).toBe(feed);
+    expect(pagesRead.length).toBeGreaterThanOrEqual(Math.ceil(feed / 10));
+    expect(new Set(pagesRead).size).toBe(pagesRead.length);
   });
 
   it('reports its lag', async () => {

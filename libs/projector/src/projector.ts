@@ -81,16 +81,35 @@ export class Projector {
    * An empty read of the feed alone does not mean that: on PostgreSQL the feed holds back
    * committed events behind any older transaction still running on the server (ADR 0004), so
    * the projection waits for them rather than stopping short.
+   * Projections at the same checkpoint (all of them, in a rebuild from zero) share each batch: the
+   * feed is read once for all of them, not once per projection. The furthest behind go first, and
+   * the others join them when they meet.
    */
   async catchUp(projections: readonly FeedConsumer[] = this.projections, onBatch?: BatchListener): Promise<void> {
     const head = await this.store.headPosition({ committed: true });
-    for (const projection of projections) {
-      for (;;) {
-        const outcome = await this.runBatch(projection);
-        if (outcome.kind === 'caught-up' && (await this.hasPassed(projection, head))) break;
-        if (outcome.kind === 'applied') onBatch?.(projection.name, outcome.count);
-        else await this.nextWake(this.options.idleWaitMs ?? 100);
+    let pending = [...projections];
+    while (pending.length > 0) {
+      const checkpoints: GlobalPosition[] = [];
+      for (const projection of pending) checkpoints.push(await this.checkpoint(projection.name));
+      const from = checkpoints.reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
+      const group = pending.filter((_, i) => comparePositions(checkpoints[i], from) === 0);
+      const batch = await this.store.readAll({ after: from, limit: this.batchSize });
+      let applied = false;
+      for (const projection of batch.length > 0 ? group : []) {
+        const outcome = await this.applyBatch(projection, from, batch);
+        if (outcome.kind === 'applied') {
+          applied = true;
+          onBatch?.(projection.name, outcome.count);
+        }
       }
+      if (batch.length === 0) {
+        const passed = new Set<FeedConsumer>();
+        for (const projection of group) if (await this.hasPassed(projection, head)) passed.add(projection);
+        pending = pending.filter((p) => !passed.has(p));
+        if (passed.size === group.length) continue;
+      }
+      // Nothing moved: the feed is held back, or another projector holds these projections.
+      if (!applied) await this.nextWake(this.options.idleWaitMs ?? 100);
     }
   }
 
@@ -118,6 +137,11 @@ export class Projector {
     const from = await this.checkpoint(projection.name);
     const batch = await this.store.readAll({ after: from, limit: this.batchSize });
     if (batch.length === 0) return { kind: 'caught-up' };
+    return this.applyBatch(projection, from, batch);
+  }
+
+  /** Applies a batch read after `from`, unless the projection's checkpoint has moved meanwhile. */
+  private async applyBatch(projection: FeedConsumer, from: GlobalPosition, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
     if (isReaction(projection)) await projection.react(batch);
     const applied = await this.dataSource.transaction(async (manager) => {
       if (!(await this.tryLock(manager, projection))) return false;
