@@ -212,6 +212,8 @@ export class BlockSolver {
   solve(): number {
     const n = this.size;
     if (n === 1) return this.solveSingle();
+    const most = this.mostItems();
+    if (most <= 2) return this.fewItems(most);
     // Items by value, best first (insertion sort: blocks are small); ties by position, so it is deterministic.
     const order = this.order;
     order.length = n;
@@ -236,6 +238,57 @@ export class BlockSolver {
     if (!this.search(0, 0, 0)) return this.knapsack();
     this.best = this.bestSet.map((i) => this.items[i]);
     return this.bestValue;
+  }
+
+  /** How many items fit into the free hours at most (the smallest ones), counted up to 3. */
+  private mostItems(): number {
+    const capacity = this.p.capacity[this.k] + 1e-9;
+    let a = Number.POSITIVE_INFINITY;
+    let b = Number.POSITIVE_INFINITY;
+    let c = Number.POSITIVE_INFINITY;
+    for (const j of this.items) {
+      const h = this.cand.hours[j];
+      if (h < a) [a, b, c] = [h, a, b];
+      else if (h < b) [b, c] = [h, b];
+      else if (h < c) c = h;
+    }
+    return a > capacity ? 0 : a + b > capacity ? 1 : a + b + c > capacity ? 2 : 3;
+  }
+
+  /** When at most two items fit together (most blocks): every single item and every pair, valued straight. */
+  private fewItems(most: number): number {
+    const { weights } = this.p;
+    const cand = this.cand;
+    const capacity = this.p.capacity[this.k] + 1e-9;
+    const present = this.p.committedEmployers.get(this.k) ?? [];
+    const fresh = (e: number) => (present.includes(e) ? 0 : 1);
+    const extraOf = (employers: number) => (present.length > 0 ? employers : Math.max(0, employers - 1)) * weights.extraEmployer;
+    let bestValue = 0;
+    this.best = [];
+    for (let a = 0; a < this.size; a++) {
+      const ja = this.items[a];
+      const ha = cand.hours[ja];
+      if (ha > capacity) continue;
+      const single = this.profit[a] + weights.shortfall * Math.min(this.shortfall, ha) - extraOf(fresh(cand.employer[ja]));
+      if (single > bestValue + 1e-12) {
+        bestValue = single;
+        this.best = [ja];
+      }
+      if (most < 2) continue;
+      for (let b = a + 1; b < this.size; b++) {
+        const jb = this.items[b];
+        const hours = ha + cand.hours[jb];
+        if (hours > capacity) continue;
+        const ea = cand.employer[ja];
+        const eb = cand.employer[jb];
+        const pair = this.profit[a] + this.profit[b] + weights.shortfall * Math.min(this.shortfall, hours) - extraOf(ea === eb ? fresh(ea) : fresh(ea) + fresh(eb));
+        if (pair > bestValue + 1e-12) {
+          bestValue = pair;
+          this.best = [ja, jb];
+        }
+      }
+    }
+    return bestValue;
   }
 
   /** One item: take it when it gains (most blocks, once the prices are near their best). */
