@@ -15,8 +15,10 @@ import { caller, startTestApi } from './support/api-client.js';
  * with its reason, and the same input gives the same proposals.
  *
  * The world is the demo's own data (demo/scenario.mjs), narrowed to the park, Visschedijk, the park's
- * summer staff and one park worker without the cleaning skill; the demo's winter placements are left
- * out, since placing those people is what the allocation run is for.
+ * summer staff, one park worker without the cleaning skill and two cleaners who were never placed
+ * (a guaranteed-hours shortfall too, and fewer hours so far: only the pool's having released the
+ * park staff puts those first); the demo's winter placements are left out, since placing those
+ * people is what the allocation run is for.
  */
 
 interface Scenario {
@@ -35,6 +37,7 @@ const FACILITY = 'visschedijk';
 const WINTER_REQUEST = 'visschedijk-winter-2026';
 const PARK_STAFF = ['w-ahmet', 'w-daan', 'w-lotte', 'w-sanne'];
 const NO_CLEANING = 'w-luuk';
+const NEVER_PLACED = ['w-karin', 'w-hanneke'];
 const CLOSURE = { from: '2026-11-01', to: '2027-03-31' };
 const SCOPE = { fromWeek: '2026-W45', toWeek: '2027-W12', employerIds: [FACILITY] };
 /** The Mondays of 2026-W45 … 2027-W12: the winter request's weeks, all inside the park's closure. */
@@ -84,7 +87,7 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       for (const closure of employer.closures) await post(`/employers/${id}/closures`, closure);
     }
     for (const request of scenario.capacityRequests.filter((r) => employers.some((e) => e.employerId === r.employerId))) await post('/capacity-requests', request);
-    for (const { contract, ...registration } of scenario.workers.filter((w) => [...PARK_STAFF, NO_CLEANING].includes(w.workerId))) {
+    for (const { contract, ...registration } of scenario.workers.filter((w) => [...PARK_STAFF, NO_CLEANING, ...NEVER_PLACED].includes(w.workerId))) {
       await post('/workers', registration);
       await post(`/workers/${registration.workerId}/contracts`, contract);
     }
@@ -120,6 +123,9 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       expect(p.from >= CLOSURE.from && p.to <= CLOSURE.to).toBe(true);
       expect(p.explanation).toMatch(/cleaning/);
       expect(p.reasons.shortfallHoursCovered).toBeGreaterThan(0);
+      // Released by the park's closure in every one of these weeks: what puts them before Karin and Hanneke.
+      expect(p.reasons.releasedWeeks).toBe(WINTER_WEEKS.length);
+      expect(p.explanation).toContain('released by the pool (placement ended or site closed) in all of these weeks');
     }
   });
 
@@ -130,7 +136,7 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     );
     const input = buildAllocationInput(snapshot.facts, first.scope);
     // Nothing but the run itself was written since: checkProposals finds no stale input (the same hash) and no broken rule.
-    const proposals = first.proposals.items.map((p) => ({ ...p, reasons: { ...p.reasons, homeArea: '', siteArea: '' } }));
+    const proposals = first.proposals.items.map((p) => ({ ...p, reasons: { ...p.reasons, releasedWeeks: p.reasons.releasedWeeks ?? 0, homeArea: '', siteArea: '' } }));
     expect(checkProposals(input, { proposals, inputHash: first.input.hash, weights: first.weights })).toEqual([]);
 
     const gaps = await get(`/capacity-gaps?requestId=${WINTER_REQUEST}&limit=100`);
@@ -162,7 +168,7 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     await post('/allocation-runs', { runId: 'winter-2', scope: { ...SCOPE, employerIds: [FACILITY, FACILITY] } });
     const second = await run('winter-2');
     // Read at a later position (the first run's own event came in between), from the same facts.
-    expect(second.input).toMatchObject({ hash: first.input.hash, requests: 1, workers: 4 });
+    expect(second.input).toMatchObject({ hash: first.input.hash, requests: 1, workers: 6 });
     expect(second.input.position).not.toBe(first.input.position);
     const shape = (items: Proposal[]) => items.map(({ decision: _d, ...p }) => p);
     expect(shape(second.proposals.items)).toEqual(shape(first.proposals.items));

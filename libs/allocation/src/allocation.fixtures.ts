@@ -24,6 +24,7 @@ export function worker(
     commitments?: Commitment[];
     pastEmployerIds?: string[];
     hoursWorkedSoFar?: number;
+    releasedWeeks?: number[];
   } = {},
 ): WorkerSupply {
   const weeks = o.weeks ?? 4;
@@ -41,6 +42,7 @@ export function worker(
     commitments: o.commitments ?? [],
     pastEmployerIds: o.pastEmployerIds ?? [],
     hoursWorkedSoFar: o.hoursWorkedSoFar ?? 100,
+    ...(o.releasedWeeks ? { releasedWeeks: o.releasedWeeks.map(week) } : {}),
   };
 }
 

@@ -72,6 +72,12 @@ export interface WorkerSupply {
   readonly pastEmployerIds: readonly string[];
   /** Hours worked in the pool so far (the fairness figure: fewer hours so far → preferred). */
   readonly hoursWorkedSoFar: Hours;
+  /**
+   * Weeks in which the pool released the worker — a placement of theirs ended or their site closed
+   * (the park staff in winter) — and still owes them guaranteed hours (the released-workers read
+   * model). Hours proposed in these weeks earn the `released` weight. None when left out.
+   */
+  readonly releasedWeeks?: readonly WeekStart[];
 }
 
 // ---- the snapshot ---------------------------------------------------------------------------------
@@ -108,6 +114,12 @@ export interface AllocationWeights {
    */
   readonly shortfall: number;
   /**
+   * Per hour proposed to a worker in one of their released weeks (`WorkerSupply.releasedWeeks`), on top
+   * of fill and shortfall: of the workers with a shortfall, those whose placement ended or whose site
+   * closed go first (the issue's "first cover … the released park staff").
+   */
+  readonly released: number;
+  /**
    * Cost per new working relationship: each distinct worker × employer pair in the proposals whose
    * employer the worker has not worked for before (past employers and employers of the worker's
    * confirmed placements are not new). Keeping one worker on a request for many weeks pays it once;
@@ -133,6 +145,7 @@ export interface AllocationWeights {
 export const DEFAULT_WEIGHTS: AllocationWeights = Object.freeze({
   fill: 1,
   shortfall: 1,
+  released: 1,
   continuity: 4,
   returning: 1,
   extraEmployer: 3,
@@ -178,6 +191,8 @@ export interface ProposalReasons {
   readonly skill: string;
   /** Guaranteed-hours shortfall hours this proposal covers, summed over its weeks. */
   readonly shortfallHoursCovered: Hours;
+  /** How many of its weeks are weeks in which the worker was released (placement ended, site closed). */
+  readonly releasedWeeks: number;
   /** 'returning': the worker worked for this employer before (or has a confirmed placement there). */
   readonly continuity: ContinuityKind;
   /** How many consecutive weeks the worker stays on this request in this proposal. */
@@ -214,6 +229,7 @@ export interface AllocationProposal {
 export interface ObjectiveBreakdown {
   readonly fill: number;
   readonly shortfall: number;
+  readonly released: number;
   readonly continuity: number;
   readonly returning: number;
   readonly extraEmployer: number;
@@ -223,6 +239,8 @@ export interface ObjectiveBreakdown {
   /** Plain figures behind the terms. */
   readonly filledHours: Hours;
   readonly shortfallHoursCovered: Hours;
+  /** Hours proposed to workers in their released weeks. */
+  readonly releasedHours: Hours;
   readonly workerWeeks: number;
   readonly newRelationships: number;
   readonly extraEmployerWeeks: number;

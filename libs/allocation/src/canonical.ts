@@ -86,6 +86,7 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
         requireMonday(c.weekStart, where);
         requireHours(c.hours, `${where} commitment ${c.weekStart}`);
       });
+      (w.releasedWeeks ?? []).forEach((week) => requireMonday(week, `${where} released week`));
       return {
         workerId: w.workerId,
         skills: uniqueSorted(w.skills),
@@ -98,6 +99,7 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
           .sort((a, b) => byString(a.weekStart, b.weekStart) || byString(a.employerId, b.employerId) || byString(a.placementId ?? '', b.placementId ?? '') || a.hours - b.hours),
         pastEmployerIds: uniqueSorted(w.pastEmployerIds),
         hoursWorkedSoFar: w.hoursWorkedSoFar,
+        ...(w.releasedWeeks && w.releasedWeeks.length > 0 ? { releasedWeeks: uniqueSorted(w.releasedWeeks) } : {}),
       };
     })
     .sort((a, b) => byString(a.workerId, b.workerId));
@@ -127,6 +129,7 @@ export function normalizeWeights(weights: Partial<AllocationWeights> = {}): Allo
   return {
     fill: merged.fill,
     shortfall: merged.shortfall,
+    released: merged.released,
     continuity: merged.continuity,
     returning: merged.returning,
     extraEmployer: merged.extraEmployer,

@@ -24,7 +24,7 @@ const proposal = (workerId: string, requestId: string, weeks: number[], extra: P
   weekStarts: weeks.map(week),
   from: week(weeks[0]),
   to: addDays(week(weeks[weeks.length - 1]), 6),
-  reasons: { skill: 'schoonmaak', shortfallHoursCovered: 0, continuity: 'new', consecutiveWeeks: weeks.length, distanceKm: 3, homeArea: 'Enschede', siteArea: 'Enschede' },
+  reasons: { skill: 'schoonmaak', shortfallHoursCovered: 0, releasedWeeks: 0, continuity: 'new', consecutiveWeeks: weeks.length, distanceKm: 3, homeArea: 'Enschede', siteArea: 'Enschede' },
   explanation: '',
   ...extra,
 });

@@ -17,6 +17,7 @@ export function evaluate(p: Prepared, assignments: readonly Assignment[]): Objec
   const T = p.weeks.length;
   const E = p.employers.length;
   let filledHours = 0;
+  let releasedHours = 0;
   let fairness = 0;
   let travelKm = 0;
   let returningWeeks = 0;
@@ -28,6 +29,7 @@ export function evaluate(p: Prepared, assignments: readonly Assignment[]): Objec
     const request = p.requests[r];
     const h = request.hours;
     filledHours += h;
+    if (p.released[w * T + t]) releasedHours += h;
     fairness += worker.fairness * h;
     travelKm += distanceKm(p.input.distancesKm, worker.homeArea, request.area);
     if (worker.knownEmployers.has(request.employer)) returningWeeks++;
@@ -49,18 +51,20 @@ export function evaluate(p: Prepared, assignments: readonly Assignment[]): Objec
   const terms = {
     fill: weights.fill * filledHours,
     shortfall: weights.shortfall * shortfallHoursCovered,
+    released: weights.released * releasedHours,
     continuity: -weights.continuity * newPairs.size,
     returning: weights.returning * returningWeeks,
     extraEmployer: -weights.extraEmployer * extraEmployerWeeks,
     travel: -weights.travel * travelKm,
     fairness: weights.fairness * fairness,
   };
-  const total = terms.fill + terms.shortfall + terms.continuity + terms.returning + terms.extraEmployer + terms.travel + terms.fairness;
+  const total = terms.fill + terms.shortfall + terms.released + terms.continuity + terms.returning + terms.extraEmployer + terms.travel + terms.fairness;
   return {
     ...terms,
     total,
     filledHours,
     shortfallHoursCovered,
+    releasedHours,
     workerWeeks: assignments.length,
     newRelationships: newPairs.size,
     extraEmployerWeeks,

@@ -52,6 +52,8 @@ export interface Prepared {
   readonly available: Float64Array;
   readonly capacity: Float64Array;
   readonly shortfall: Float64Array;
+  /** 1 in the worker's released weeks (WorkerSupply.releasedWeeks). */
+  readonly released: Uint8Array;
   /** Employers of the confirmed placements in the worker-week (sorted employer indexes), if any. */
   readonly committedEmployers: ReadonlyMap<number, readonly number[]>;
 }
@@ -92,6 +94,7 @@ export function prepare(rawInput: AllocationInput, rawWeights: Partial<Allocatio
   const available = new Float64Array(W * T);
   const capacity = new Float64Array(W * T);
   const shortfall = new Float64Array(W * T);
+  const released = new Uint8Array(W * T);
   const committedEmployers = new Map<number, number[]>();
 
   const workers: PreparedWorker[] = input.workers.map((w, index) => {
@@ -112,6 +115,10 @@ export function prepare(rawInput: AllocationInput, rawWeights: Partial<Allocatio
       const list = committedEmployers.get(k) ?? [];
       if (!list.includes(e)) list.push(e);
       committedEmployers.set(k, list.sort((a, b) => a - b));
+    }
+    for (const week of w.releasedWeeks ?? []) {
+      const t = weekIndex.get(week);
+      if (t !== undefined) released[index * T + t] = 1;
     }
     for (let t = 0; t < T; t++) {
       const k = index * T + t;
@@ -159,6 +166,7 @@ export function prepare(rawInput: AllocationInput, rawWeights: Partial<Allocatio
     available,
     capacity,
     shortfall,
+    released,
     committedEmployers,
   };
 }
@@ -194,7 +202,7 @@ export interface Candidates {
   readonly pairCount: number;
   /**
    * The part of the objective that belongs to this one worker-week alone:
-   * fill·h + fairness·f·h + returning·known − travel·km.
+   * fill·h + released·h (in a released week) + fairness·f·h + returning·known − travel·km.
    */
   readonly base: Float64Array;
   /** Candidate index of (cell, worker) → lookups by cell: candidates of cell c are byCell[cellStart[c] .. cellStart[c+1]). */
@@ -253,7 +261,8 @@ export function buildCandidates(p: Prepared): Candidates {
     hours[j] = r.hours;
     employer[j] = r.employer;
     known[j] = w.knownEmployers.has(r.employer) ? 1 : 0;
-    base[j] = weights.fill * r.hours + weights.fairness * w.fairness * r.hours + weights.returning * known[j] - weights.travel * km[j];
+    const releasedWeek = p.released[w.index * T + week[j]];
+    base[j] = (weights.fill + weights.released * releasedWeek) * r.hours + weights.fairness * w.fairness * r.hours + weights.returning * known[j] - weights.travel * km[j];
     if (!known[j]) {
       const key = w.index * E + r.employer;
       let id = pairIds.get(key);

@@ -33,6 +33,7 @@ export function toProposals(p: Prepared, assignments: readonly Assignment[]): Al
     const continuity: ContinuityKind = worker.knownEmployers.has(request.employer) ? 'returning' : 'new';
     for (const run of runs) {
       let covered = 0;
+      const releasedWeeks = run.filter((t) => p.released[w * T + t]).length;
       for (const t of run) {
         const k = w * T + t;
         const left = coverLeft.get(k) ?? p.shortfall[k];
@@ -47,6 +48,7 @@ export function toProposals(p: Prepared, assignments: readonly Assignment[]): Al
       const parts = [
         `${worker.id} has skill ${request.skill}`,
         covered > 0 ? `covers ${fmt(covered)} h of guaranteed-hours shortfall` : 'no guaranteed-hours shortfall to cover',
+        ...(releasedWeeks > 0 ? [`released by the pool (placement ended or site closed) in ${releasedWeeks === run.length ? 'all' : releasedWeeks} of these weeks`] : []),
         continuity === 'returning' ? `returns to employer ${request.employerId}` : `new at employer ${request.employerId}`,
         `${fmt(request.hours)} h/week for ${weekText}`,
         `${fmt(km)} km from ${worker.homeArea} to ${request.area}`,
@@ -64,6 +66,7 @@ export function toProposals(p: Prepared, assignments: readonly Assignment[]): Al
         reasons: {
           skill: request.skill,
           shortfallHoursCovered: covered,
+          releasedWeeks,
           continuity,
           consecutiveWeeks: run.length,
           distanceKm: km,

@@ -35,6 +35,23 @@ describe('solve: hand-made cases with a known answer', () => {
     expect(result.proposals[0].explanation).toContain('covers 48 h of guaranteed-hours shortfall');
   });
 
+  it('of two workers with the same shortfall, prefers the one the pool released (site closed) over one with fewer hours so far', async () => {
+    // w-a has worked fewer hours (fairness) and is closer; w-b's park closed, which released them for these weeks.
+    const shortfall = { guaranteedHours: 24, skills: ['schoonmaak'] };
+    const data = input(
+      [request('r-1', { hoursPerWeek: 24, weeks: [0, 1, 2] })],
+      [worker('w-a', { ...shortfall, hoursWorkedSoFar: 0 }), worker('w-b', { ...shortfall, homeArea: 'Hengelo', hoursWorkedSoFar: 900, pastEmployerIds: ['emp-park'], releasedWeeks: [0, 1, 2] }), worker('w-c', { hoursWorkedSoFar: 450 })],
+    );
+    const result = await solveChecked(data);
+    expect(result.proposals).toHaveLength(1);
+    expect(result.proposals[0]).toMatchObject({ workerId: 'w-b', reasons: { releasedWeeks: 3, shortfallHoursCovered: 72 } });
+    expect(result.proposals[0].explanation).toContain('released by the pool (placement ended or site closed) in all of these weeks');
+    expect(result.breakdown).toMatchObject({ releasedHours: 72, released: 72 });
+    // Without the released weight, fairness and travel decide: w-a.
+    expect((await solveChecked(data, { released: 0 })).proposals[0].workerId).toBe('w-a');
+    expect(greedy(data).proposals[0].workerId).toBe('w-b');
+  });
+
   it('never proposes a worker without the required skill, even when closer or with a shortfall', async () => {
     const data = input(
       [request('r-1', { skill: 'catering', area: 'Losser', weeks: [0] }), request('r-2', { skill: 'beveiliging', weeks: [0] })],

@@ -50,7 +50,7 @@ export function refusalsOf(
 }
 
 function violationsOf(current: AllocationInput, weights: AllocationWeights, proposals: readonly AllocationProposal[]): Violation[] {
-  const engineProposals = proposals.map((p) => ({ ...p, reasons: { ...p.reasons, homeArea: '', siteArea: '' } }));
+  const engineProposals = proposals.map((p) => ({ ...p, reasons: { ...p.reasons, releasedWeeks: p.reasons.releasedWeeks ?? 0, homeArea: '', siteArea: '' } }));
   // Checked against today's input on purpose, so its hash is today's: only the rules speak.
   return checkProposals(current, { proposals: engineProposals, weights, inputHash: inputHash(current, weights) });
 }

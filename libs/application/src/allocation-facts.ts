@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { scopeWeeks, type AllocationFacts, type ContractFact, type PlacementWeekFact, type RequestFact, type SiteFact, type WorkerFact } from './allocation-input.js';
 
 /** The read models the input comes from; they must all stand at the same position. */
-export const ALLOCATION_READ_MODELS = ['capacity-gaps', 'employer-view', 'allocation-board', 'worker-hours'] as const;
+export const ALLOCATION_READ_MODELS = ['capacity-gaps', 'employer-view', 'allocation-board', 'worker-hours', 'released-workers'] as const;
 
 const ATTEMPTS = 5;
 
@@ -139,7 +139,7 @@ async function readSites(manager: EntityManager, employerIds: string[]): Promise
   );
 }
 
-/** Workers with at least one of the skills asked, with their contracts and confirmed placements' weeks. */
+/** Workers with at least one of the skills asked, with their contracts, confirmed placements' weeks and released weeks. */
 async function readWorkers(manager: EntityManager, skills: string[], scope: AllocationScope): Promise<WorkerRow[]> {
   if (skills.length === 0) return [];
   const skillRows: { worker_id: string; skill: string }[] = await manager.query(
@@ -160,6 +160,10 @@ async function readWorkers(manager: EntityManager, skills: string[], scope: Allo
      WHERE worker_id = ANY($1) AND week_start <= $2::date`,
     [workerIds, scope.toWeek],
   );
+  const released: { worker_id: string; week_start: string }[] = await manager.query(
+    `SELECT worker_id, week_start::text AS week_start FROM rm_released_worker_weeks WHERE worker_id = ANY($1) AND week_start BETWEEN $2::date AND $3::date`,
+    [workerIds, scope.fromWeek, scope.toWeek],
+  );
   return workerIds.map((workerId) => ({
     workerId,
     skills: skillRows.filter((r) => r.worker_id === workerId).map((r) => r.skill),
@@ -167,6 +171,7 @@ async function readWorkers(manager: EntityManager, skills: string[], scope: Allo
     placementWeeks: weeks
       .filter((w) => w.worker_id === workerId)
       .map((w): PlacementWeekFact => ({ placementId: w.placement_id, employerId: w.employer_id, weekStart: w.week_start, hours: w.hours_quarters / 4 })),
+    releasedWeeks: released.filter((r) => r.worker_id === workerId).map((r) => r.week_start),
   }));
 }
 

@@ -59,6 +59,8 @@ export interface WorkerFact {
   readonly contracts: readonly ContractFact[];
   /** Every week of the worker's confirmed placements up to the scope's last week. */
   readonly placementWeeks: readonly PlacementWeekFact[];
+  /** Weeks of the scope in which the pool released the worker and owes them hours (released-workers read model). */
+  readonly releasedWeeks?: readonly LocalDate[];
 }
 
 export interface AllocationFacts {
@@ -130,6 +132,7 @@ function supplyOf(worker: WorkerFact, weeks: readonly LocalDate[], firstWeek: Lo
     commitments: inScope.map(({ weekStart, hours, employerId, placementId }) => ({ weekStart, hours, employerId, placementId })),
     pastEmployerIds: [...new Set(before.map((p) => p.employerId))],
     hoursWorkedSoFar: before.reduce((sum, p) => sum + p.hours, 0),
+    releasedWeeks: (worker.releasedWeeks ?? []).filter((week) => weeks.includes(week)),
   };
 }
 

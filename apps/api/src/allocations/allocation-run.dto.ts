@@ -50,6 +50,7 @@ const Weight = (): PropertyDecorator => (target, property) => {
 export class AllocationWeightsDto {
   @ApiPropertyOptional({ example: 1, description: 'Per filled hour' }) @Weight() fill?: number;
   @ApiPropertyOptional({ example: 1, description: 'Per hour of guaranteed-hours shortfall covered' }) @Weight() shortfall?: number;
+  @ApiPropertyOptional({ example: 1, description: 'Per hour for a worker in a week the pool released them (placement ended, site closed)' }) @Weight() released?: number;
   @ApiPropertyOptional({ example: 4, description: 'Cost per new worker × employer relationship' }) @Weight() continuity?: number;
   @ApiPropertyOptional({ example: 1, description: 'Per week at an employer the worker worked for' }) @Weight() returning?: number;
   @ApiPropertyOptional({ example: 3, description: 'Cost per extra employer in a worker’s week' }) @Weight() extraEmployer?: number;

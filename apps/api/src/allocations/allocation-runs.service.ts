@@ -238,8 +238,8 @@ function requireSound(input: AllocationInput, result: AllocationResult): void {
 
 function toRecorded(proposal: EngineProposal): AllocationProposal {
   const { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts, explanation } = proposal;
-  const { skill, shortfallHoursCovered, continuity, consecutiveWeeks, distanceKm } = proposal.reasons;
-  return { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts, explanation, reasons: { skill, shortfallHoursCovered, continuity, consecutiveWeeks, distanceKm } };
+  const { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } = proposal.reasons;
+  return { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts, explanation, reasons: { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } };
 }
 
 /** The placement a proposal becomes: its weeks, within the request's own period. */

@@ -19,6 +19,8 @@ export interface AllocationScope {
 export interface AllocationProposalReasons {
   readonly skill: string;
   readonly shortfallHoursCovered: Hours;
+  /** Weeks of the proposal in which the worker was released (placement ended, site closed); runs recorded before it have none. */
+  readonly releasedWeeks?: number;
   readonly continuity: 'returning' | 'new';
   readonly consecutiveWeeks: number;
   readonly distanceKm: number;
