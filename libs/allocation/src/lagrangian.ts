@@ -211,7 +211,8 @@ export class BlockSolver {
 
   solve(): number {
     const n = this.size;
-    if (n === 1) return this.solveSingle();
+    this.capacity = this.p.capacity[this.k] + 1e-9;
+    this.present = this.p.committedEmployers.get(this.k) ?? [];
     const most = this.mostItems();
     if (most <= 2) return this.fewItems(most);
     // Items by value, best first (insertion sort: blocks are small); ties by position, so it is deterministic.
@@ -228,8 +229,6 @@ export class BlockSolver {
     this.restPositive.length = n + 1;
     this.restPositive[n] = 0;
     for (let i = n - 1; i >= 0; i--) this.restPositive[i] = this.restPositive[i + 1] + Math.max(0, this.profit[order[i]]);
-    this.capacity = this.p.capacity[this.k] + 1e-9;
-    this.present = this.p.committedEmployers.get(this.k) ?? [];
     this.stack.length = 0;
     this.employersInSet.length = 0;
     this.bestValue = 0;
@@ -242,7 +241,7 @@ export class BlockSolver {
 
   /** How many items fit into the free hours at most (the smallest ones), counted up to 3. */
   private mostItems(): number {
-    const capacity = this.p.capacity[this.k] + 1e-9;
+    const capacity = this.capacity;
     let a = Number.POSITIVE_INFINITY;
     let b = Number.POSITIVE_INFINITY;
     let c = Number.POSITIVE_INFINITY;
@@ -255,14 +254,16 @@ export class BlockSolver {
     return a > capacity ? 0 : a + b > capacity ? 1 : a + b + c > capacity ? 2 : 3;
   }
 
-  /** When at most two items fit together (most blocks): every single item and every pair, valued straight. */
+  /**
+   * When at most two items fit together (most blocks, and every block of one item): every single item
+   * and every pair, valued straight.
+   */
   private fewItems(most: number): number {
     const { weights } = this.p;
     const cand = this.cand;
-    const capacity = this.p.capacity[this.k] + 1e-9;
-    const present = this.p.committedEmployers.get(this.k) ?? [];
-    const fresh = (e: number) => (present.includes(e) ? 0 : 1);
-    const extraOf = (employers: number) => (present.length > 0 ? employers : Math.max(0, employers - 1)) * weights.extraEmployer;
+    const capacity = this.capacity;
+    const fresh = (e: number) => (this.present.includes(e) ? 0 : 1);
+    const extraOf = (employers: number) => this.beyondFirst(employers) * weights.extraEmployer;
     let bestValue = 0;
     this.best = [];
     for (let a = 0; a < this.size; a++) {
@@ -289,17 +290,6 @@ export class BlockSolver {
       }
     }
     return bestValue;
-  }
-
-  /** One item: take it when it gains (most blocks, once the prices are near their best). */
-  private solveSingle(): number {
-    const { weights } = this.p;
-    const j = this.items[0];
-    const present = this.p.committedEmployers.get(this.k) ?? [];
-    const extra = present.length > 0 && !present.includes(this.cand.employer[j]) ? weights.extraEmployer : 0;
-    const value = this.profit[0] + weights.shortfall * Math.min(this.shortfall, this.cand.hours[j]) - extra;
-    this.best = value > 1e-12 ? [j] : [];
-    return value > 1e-12 ? value : 0;
   }
 
   /** Extends the current subset with items from position `from` on; false when the node budget ran out. */
@@ -340,6 +330,11 @@ export class BlockSolver {
       for (let b = 0; b < a && !seen; b++) seen = list[b] === list[a];
       if (!seen) fresh++;
     }
+    return this.beyondFirst(fresh);
+  }
+
+  /** Of `fresh` employers not confirmed in the week, those that count as extra: all of them, or all but a first when none is confirmed. */
+  private beyondFirst(fresh: number): number {
     return this.present.length > 0 ? fresh : Math.max(0, fresh - 1);
   }
 
