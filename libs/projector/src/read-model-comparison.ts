@@ -229,7 +229,7 @@ class ScratchSchema {
   }
 
   async drop(): Promise<void> {
-    await this.dataSource.query(`DROP SCHEMA IF EXISTS ${quote(this.name)} CASCADE`);
+    await dropSchema(this.dataSource, this.name);
   }
 
   private async compareTable(manager: EntityManager, table: string): Promise<TableComparison> {
@@ -281,8 +281,10 @@ async function dropAbandonedScratchSchemas(dataSource: DataSource): Promise<void
       WHERE started IS NULL OR started::timestamptz < now() - interval '1 day'`,
     [SCRATCH_PREFIX],
   );
-  for (const { name } of rows) await dataSource.query(`DROP SCHEMA IF EXISTS ${quote(name)} CASCADE`);
+  for (const { name } of rows) await dropSchema(dataSource, name);
 }
+
+const dropSchema = (dataSource: DataSource, name: string) => dataSource.query(`DROP SCHEMA IF EXISTS ${quote(name)} CASCADE`);
 
 /** The projection's table names; refused when TypeORM would qualify them, since search_path could not redirect them. */
 function tablesOf(dataSource: DataSource, projection: Projection): string[] {
