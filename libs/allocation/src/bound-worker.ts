@@ -40,7 +40,7 @@ if (parentPort && workerData) {
       // The even workers' share is built only now (half the work of a whole Relaxer), the odd one is reused.
       const even = new Relaxer(p, cand, { part: 0, parts: 2 });
       const pairSum = new Float64Array(cand.pairCount);
-      const whole: Relaxing = { relax: (prices, links, list) => combine(p, cand, prices, links, list, pairSum, [even.blocks(prices, links), share.blocks(prices, links)]) };
+      const whole: Relaxing = { relax: (prices, links) => combine(p, cand, prices, links, pairSum, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]) };
       // Bound and count written under the seqlock, so the main thread never reads half a number.
       const publish = (bound: number, iterations = figures[F_ITERATIONS]) => {
         Atomics.add(control, C_BOUND_SEQ, 1);

@@ -1,6 +1,6 @@
 import { generatePool, seededRandom } from './generator.js';
 import { greedyAssignments } from './greedy.js';
-import { BlockSolver, initialPrices, minimizeBound, Relaxer } from './lagrangian.js';
+import { BlockSolver, initialPrices, LinkPrices, minimizeBound, Relaxer } from './lagrangian.js';
 import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
 import { SplitRelaxer } from './split-relaxation.js';
 
@@ -73,11 +73,10 @@ describe('Relaxer', () => {
   const prices = new Float64Array(p.cellOpen.length);
   const chosen = greedyAssignments(p, cand, prices);
   const start = initialPrices(p, cand, chosen, prices);
-  const betaList = Array.from({ length: cand.count }, (_, j) => j).filter((j) => start.beta[j] > 0);
 
   it('split over two shares of the workers gives the same bound and choices as one pass', () => {
-    const whole = new Relaxer(p, cand).relax(start.pi, start.beta, betaList);
-    const split = new SplitRelaxer(p, cand, null).relax(start.pi, start.beta, betaList);
+    const whole = new Relaxer(p, cand).relax(start.pi, new LinkPrices(cand, start.beta));
+    const split = new SplitRelaxer(p, cand, null).relax(start.pi, new LinkPrices(cand, start.beta));
     expect(split.bound).toBeCloseTo(whole.bound, 6);
     expect([...split.chosen].sort((a, b) => a - b)).toEqual([...whole.chosen].sort((a, b) => a - b));
     expect(Array.from(split.cellUse)).toEqual(Array.from(whole.cellUse));
@@ -85,12 +84,12 @@ describe('Relaxer', () => {
 
   it('the deflected subgradient lowers the bound from the starting prices, and the same prices give the same bound', () => {
     const relaxer = new Relaxer(p, cand);
-    const first = relaxer.relax(start.pi, start.beta, betaList).bound;
+    const first = relaxer.relax(start.pi, new LinkPrices(cand, start.beta)).bound;
     const options = { target: 0, deadline: Number.POSITIVE_INFINITY, maxIterations: 60, stopGap: 0 };
     const result = minimizeBound(relaxer, p, cand, start, options);
     expect(result.bound).toBeLessThan(first);
     expect(minimizeBound(relaxer, p, cand, start, options).bound).toBe(result.bound);
-    const again = relaxer.relax(result.pi, result.beta, Array.from({ length: cand.count }, (_, j) => j).filter((j) => result.beta[j] > 0));
+    const again = relaxer.relax(result.pi, new LinkPrices(cand, result.beta));
     expect(again.bound).toBeCloseTo(result.bound, 6);
   });
 });

@@ -30,7 +30,64 @@ export interface Relaxation {
 
 /** Anything that evaluates the relaxation at given prices (one thread, or split over two). */
 export interface Relaxing {
-  relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation;
+  relax(pi: Float64Array, links: LinkPrices): Relaxation;
+}
+
+/**
+ * The continuity links' prices β. By candidate, for the worker-week blocks, which look them up item by
+ * item; and for the links that carry a price (about 10^5 of ~10^6 candidates), in arrays of their own in
+ * the order they joined, so that the passes over all of them — the bound's pair terms and the
+ * subgradient's — read memory in sequence instead of jumping through the candidates.
+ */
+export class LinkPrices {
+  /** β by candidate (0 off the list). */
+  readonly beta: Float64Array;
+  /** Per listed link: its candidate, its new pair and its price. */
+  readonly ids: Int32Array;
+  readonly pair: Int32Array;
+  readonly value: Float64Array;
+  count = 0;
+  private readonly position: Int32Array;
+
+  /** The links of the candidates priced in `beta` (a new pair and β > 0), in candidate order. */
+  constructor(
+    private readonly cand: Candidates,
+    beta: Float64Array,
+  ) {
+    this.beta = Float64Array.from(beta);
+    let capacity = 0;
+    for (let j = 0; j < cand.count; j++) if (cand.pair[j] >= 0) capacity++;
+    this.ids = new Int32Array(capacity);
+    this.pair = new Int32Array(capacity);
+    this.value = new Float64Array(capacity);
+    this.position = new Int32Array(cand.count).fill(-1);
+    for (let j = 0; j < cand.count; j++) if (beta[j] > 0 && cand.pair[j] >= 0) this.add(j);
+  }
+
+  /** How many links there can be (every candidate of a new pair). */
+  get capacity(): number {
+    return this.ids.length;
+  }
+
+  /** The link's place in the list, or −1. */
+  positionOf(j: number): number {
+    return this.position[j];
+  }
+
+  /** Lists candidate j (a new pair's) at its current price; returns its place. */
+  add(j: number): number {
+    const i = this.count++;
+    this.position[j] = i;
+    this.ids[i] = j;
+    this.pair[i] = this.cand.pair[j];
+    this.value[i] = this.beta[j];
+    return i;
+  }
+
+  set(i: number, price: number): void {
+    this.value[i] = price;
+    this.beta[this.ids[i]] = price;
+  }
 }
 
 /** The worker-weeks a Relaxer prices: those of workers with index % parts === part. */
@@ -100,8 +157,8 @@ export class Relaxer implements Relaxing {
   }
 
   /** The whole relaxation (for a Relaxer of every worker; shares are added by `combine`). */
-  relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation {
-    return combine(this.p, this.cand, pi, beta, betaList, this.pairSum, [this.blocks(pi, beta)]);
+  relax(pi: Float64Array, links: LinkPrices): Relaxation {
+    return combine(this.p, this.cand, pi, links, this.pairSum, [this.blocks(pi, links.beta)]);
   }
 
   /** The best subset of every worker-week of this share, at these prices. */
@@ -139,19 +196,20 @@ export class Relaxer implements Relaxing {
  * The bound from the shares' block values (in share order, so the sum is the same whoever computed
  * them): Σ π · open + Σ over new pairs max(0, Σ β − continuity) + every worker-week's best.
  */
-export function combine(p: Prepared, cand: Candidates, pi: Float64Array, beta: Float64Array, betaList: readonly number[], pairSum: Float64Array, shares: readonly BlockValues[]): Relaxation {
+export function combine(p: Prepared, cand: Candidates, pi: Float64Array, links: LinkPrices, pairSum: Float64Array, shares: readonly BlockValues[]): Relaxation {
   let bound = 0;
   for (let c = 0; c < p.cellOpen.length; c++) bound += pi[c] * p.cellOpen[c];
   const pairOn = new Uint8Array(cand.pairCount);
-  for (const j of betaList) pairSum[cand.pair[j]] += beta[j];
-  for (const j of betaList) {
-    const q = cand.pair[j];
+  const { count, pair, value } = links;
+  for (let i = 0; i < count; i++) pairSum[pair[i]] += value[i];
+  for (let i = 0; i < count; i++) {
+    const q = pair[i];
     if (pairSum[q] > p.weights.continuity && !pairOn[q]) {
       pairOn[q] = 1;
       bound += pairSum[q] - p.weights.continuity;
     }
   }
-  for (const j of betaList) pairSum[cand.pair[j]] = 0;
+  for (let i = 0; i < count; i++) pairSum[pair[i]] = 0;
   const chosen: number[] = [];
   const cellUse = new Int32Array(p.cellOpen.length);
   for (const share of shares) {
@@ -447,24 +505,18 @@ export function minimizeBound(
   const { weights } = p;
   const T = p.weeks.length;
   const pi = Float64Array.from(start.pi);
-  const beta = Float64Array.from(start.beta);
-  const inBeta = new Uint8Array(cand.count);
-  const betaList: number[] = [];
-  for (let j = 0; j < cand.count; j++) {
-    if (beta[j] > 0 && cand.pair[j] >= 0) {
-      inBeta[j] = 1;
-      betaList.push(j);
-    }
-  }
+  const links = new LinkPrices(cand, start.beta);
+  const { beta } = links;
   const gapOf = (bound: number) => (bound - target()) / Math.max(1, Math.abs(target()));
-  // The best prices so far, updated in place: β is non-zero only on betaList, which only grows, so
-  // copying those entries copies all of β (not ~10^6 prices on every improvement).
-  const best = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), beta: Float64Array.from(beta), iterations: 0 };
+  // The best prices so far, updated in place: links only join the list (at price 0), so the listed
+  // prices at that moment are all of β.
+  const best = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), links: Float64Array.from(links.value), linkCount: links.count, iterations: 0 };
   const record = (r: Relaxation, iterations: number) => {
     if (r.bound < best.bound) {
       best.bound = r.bound;
       best.pi.set(pi);
-      for (const j of betaList) best.beta[j] = beta[j];
+      best.links.set(links.value.subarray(0, links.count));
+      best.linkCount = links.count;
       best.iterations = iterations;
       o.onBound?.(r.bound);
     }
@@ -478,7 +530,7 @@ export function minimizeBound(
   let iterations = 0;
   // Market clearing.
   for (let round = 0; round < (o.clearingRounds ?? 3) && performance.now() < o.deadline; round++) {
-    const r = relaxer.relax(pi, beta, betaList);
+    const r = relaxer.relax(pi, links);
     iterations++;
     record(r, iterations);
     const takersOf = new Map<number, number[]>();
@@ -508,13 +560,14 @@ export function minimizeBound(
   const deflection = o.deflection ?? DEFLECTION;
   const gradPi = new Float64Array(pi.length);
   const dirPi = new Float64Array(pi.length);
-  const gradBeta = new Float64Array(cand.count);
-  const dirBeta = new Float64Array(cand.count);
-  const isChosen = new Uint8Array(cand.count);
+  // By place in the link list: the subgradient, the direction, and whether the relaxation took the link.
+  const gradLink = new Float64Array(links.capacity);
+  const dirLink = new Float64Array(links.capacity);
+  const taken = new Uint8Array(links.capacity);
   let sinceImprovement = 0;
   let lastBest = best.bound;
   while (iterations < o.maxIterations && gapOf(best.bound) > o.stopGap && performance.now() < o.deadline) {
-    const r = relaxer.relax(pi, beta, betaList);
+    const r = relaxer.relax(pi, links);
     iterations++;
     record(r, iterations);
     o.onRelaxation?.(r, iterations);
@@ -527,22 +580,20 @@ export function minimizeBound(
     }
     if (iterations % 25 === 0) o.log?.(`bound: iteration ${iterations}: ${r.bound.toFixed(2)} (best ${best.bound.toFixed(2)}, ${r.chosen.length} taken)`);
     // Subgradient: open − use per cell; y − x per continuity link (x taken or β > 0), projected where a
-    // price at 0 cannot fall. Links newly taken on a new pair join the link prices.
-    for (const j of r.chosen) if (cand.pair[j] >= 0) isChosen[j] = 1;
-    const linkGradient = (j: number) => r.pairOn[cand.pair[j]] - isChosen[j];
+    // price at 0 cannot fall. A link taken on a new pair the relaxation does not pay for (y − x < 0)
+    // joins the list.
     for (const j of r.chosen) {
-      if (cand.pair[j] >= 0 && !inBeta[j] && linkGradient(j) < 0) {
-        inBeta[j] = 1;
-        betaList.push(j);
+      if (cand.pair[j] < 0) continue;
+      let i = links.positionOf(j);
+      if (i < 0) {
+        if (r.pairOn[cand.pair[j]]) continue;
+        i = links.add(j);
       }
+      taken[i] = 1;
     }
     for (let c = 0; c < pi.length; c++) {
       const g = p.cellOpen[c] - r.cellUse[c];
       gradPi[c] = g > 0 && pi[c] <= 0 ? 0 : g;
-    }
-    for (const j of betaList) {
-      const g = linkGradient(j);
-      gradBeta[j] = g > 0 && beta[j] <= 0 ? 0 : g;
     }
     // Deflection (Camerini–Fratta–Maffioli): keep part of the last direction when the new subgradient
     // turns back against it, which damps the zig-zag of plain subgradient steps.
@@ -552,26 +603,32 @@ export function minimizeBound(
       dot += gradPi[c] * dirPi[c];
       last += dirPi[c] * dirPi[c];
     }
-    for (const j of betaList) {
-      dot += gradBeta[j] * dirBeta[j];
-      last += dirBeta[j] * dirBeta[j];
+    const count = links.count;
+    for (let i = 0; i < count; i++) {
+      const g = r.pairOn[links.pair[i]] - taken[i];
+      const projected = g > 0 && links.value[i] <= 0 ? 0 : g;
+      gradLink[i] = projected;
+      dot += projected * dirLink[i];
+      last += dirLink[i] * dirLink[i];
     }
+    taken.fill(0, 0, count);
     const keep = last > 0 && dot < 0 ? (-deflection * dot) / last : 0;
     let norm = 0;
     for (let c = 0; c < pi.length; c++) {
       dirPi[c] = gradPi[c] + keep * dirPi[c];
       norm += dirPi[c] * dirPi[c];
     }
-    for (const j of betaList) {
-      dirBeta[j] = gradBeta[j] + keep * dirBeta[j];
-      norm += dirBeta[j] * dirBeta[j];
+    for (let i = 0; i < count; i++) {
+      dirLink[i] = gradLink[i] + keep * dirLink[i];
+      norm += dirLink[i] * dirLink[i];
     }
     if (norm === 0) break; // the relaxation is feasible and complementary: these prices are optimal
     const aim = target();
     const step = (theta * Math.max(r.bound - aim, 1e-4 * Math.max(1, Math.abs(aim)))) / norm;
     for (let c = 0; c < pi.length; c++) pi[c] = Math.max(0, pi[c] - step * dirPi[c]);
-    for (const j of betaList) beta[j] = Math.max(0, beta[j] - step * dirBeta[j]);
-    for (const j of r.chosen) isChosen[j] = 0;
+    for (let i = 0; i < count; i++) links.set(i, Math.max(0, links.value[i] - step * dirLink[i]));
   }
-  return { ...best, iterations };
+  const bestBeta = new Float64Array(cand.count);
+  for (let i = 0; i < best.linkCount; i++) bestBeta[links.ids[i]] = best.links[i];
+  return { bound: best.bound, pi: best.pi, beta: bestBeta, iterations };
 }

@@ -30,7 +30,7 @@ import type { AllocationInput, AllocationResult, AllocationStatus, AllocationWei
 import { greedyAssignments, repairAssignments, toAssignments } from './greedy.js';
 import { loadHighs } from './highs-runtime.js';
 import { localSearch } from './local-search.js';
-import { initialPrices, minimizeBound, type Relaxation } from './lagrangian.js';
+import { initialPrices, LinkPrices, minimizeBound, type Relaxation } from './lagrangian.js';
 import { baseContext, buildModel, completeSolution, residualContext, type BuiltModel } from './model.js';
 import { evaluate } from './objective.js';
 import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
@@ -237,11 +237,11 @@ function solveDecomposed(
   log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations, ${relaxer.sharedCount} of ${relaxer.count} split with the helper (${(100 * gapOf(dual.bound, start.objective)).toFixed(3)} % above the best plan)`);
   lap('bound');
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
-  const betaList = betaListOf(cand, dual.beta);
-  const relaxed = relaxer.relax(dual.pi, dual.beta, betaList);
+  const links = new LinkPrices(cand, dual.beta);
+  const relaxed = relaxer.relax(dual.pi, links);
   // The helper goes on lowering the bound from the best prices while this thread searches; its best so
   // far is read when the search ends (step 5), without waiting for it.
-  helper?.continueBound(dual.pi, dual.beta, betaList, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
+  helper?.continueBound(dual.pi, links, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
 
   // 3. Local search on the best plan: mostly continuity the week-by-week relaxation could not see.
   if (gapOf(dual.bound, start.objective) > opts.relativeGap) {
@@ -377,12 +377,6 @@ function solveDecomposed(
       mipNodes: nodes,
     },
   };
-}
-
-function betaListOf(cand: Candidates, beta: Float64Array): number[] {
-  const list: number[] = [];
-  for (let j = 0; j < cand.count; j++) if (beta[j] > 0 && cand.pair[j] >= 0) list.push(j);
-  return list;
 }
 
 // ---- HiGHS ------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 // helper is not ready yet, failed, or cannot run: under a TypeScript test runner). After the bound phase
 // the helper goes on lowering the bound on its own from the best prices while this thread searches.
 import { Worker } from 'node:worker_threads';
-import { combine, Relaxer, type BlockValues, type Relaxation, type Relaxing } from './lagrangian.js';
+import { combine, Relaxer, type BlockValues, type LinkPrices, type Relaxation, type Relaxing } from './lagrangian.js';
 import type { AllocationInput, AllocationWeights } from './allocation.types.js';
 import type { Candidates, Prepared } from './prepare.js';
 
@@ -122,10 +122,9 @@ export class HelperThread {
     this.figures[F_TARGET] = objective;
   }
 
-  /** Hands the helper its share of one relaxation. β is non-zero only on betaList. */
-  dispatch(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): void {
-    this.pi.set(pi);
-    for (const j of betaList) this.beta[j] = beta[j];
+  /** Hands the helper its share of one relaxation. */
+  dispatch(pi: Float64Array, links: LinkPrices): void {
+    this.share(pi, links);
     this.command(COMMAND_RELAX);
   }
 
@@ -148,14 +147,19 @@ export class HelperThread {
    * From these prices on, the helper lowers the bound on its own until `deadlineEpochMs` (or until it is
    * within `stopGap` of the target), publishing every better bound; `finishBound` collects it.
    */
-  continueBound(pi: Float64Array, beta: Float64Array, betaList: readonly number[], deadlineEpochMs: number, stopGap: number): void {
+  continueBound(pi: Float64Array, links: LinkPrices, deadlineEpochMs: number, stopGap: number): void {
     this.released = true;
     if (this.failed) return;
     this.figures[F_DEADLINE] = deadlineEpochMs;
     this.figures[F_STOP_GAP] = stopGap;
-    this.pi.set(pi);
-    for (const j of betaList) this.beta[j] = beta[j];
+    this.share(pi, links);
     this.command(COMMAND_BOUND);
+  }
+
+  /** The prices into shared memory: β is non-zero only on the listed links, which only ever join. */
+  private share(pi: Float64Array, links: LinkPrices): void {
+    this.pi.set(pi);
+    for (let i = 0; i < links.count; i++) this.beta[links.ids[i]] = links.value[i];
   }
 
   /**
@@ -206,15 +210,15 @@ export class SplitRelaxer implements Relaxing {
   sharedCount = 0;
   count = 0;
 
-  relax(pi: Float64Array, beta: Float64Array, betaList: readonly number[]): Relaxation {
+  relax(pi: Float64Array, links: LinkPrices): Relaxation {
     const remote = this.helper && (this.other ? this.helper.ready : this.helper.waitReady(READY_WAIT_MS)) ? this.helper : null;
-    remote?.dispatch(pi, beta, betaList);
-    const mine = this.own.blocks(pi, beta);
+    remote?.dispatch(pi, links);
+    const mine = this.own.blocks(pi, links.beta);
     const answer = remote?.collect() ?? null;
     this.count++;
     if (answer) this.sharedCount++;
-    const theirs = answer ?? this.otherHere().blocks(pi, beta);
-    return combine(this.p, this.cand, pi, beta, betaList, this.pairSum, [mine, theirs]);
+    const theirs = answer ?? this.otherHere().blocks(pi, links.beta);
+    return combine(this.p, this.cand, pi, links, this.pairSum, [mine, theirs]);
   }
 
   private otherHere(): Relaxer {
