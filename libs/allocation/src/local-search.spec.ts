@@ -25,6 +25,20 @@ describe('localSearch', () => {
     expect(after.total).toBeCloseTo(evaluate(p, toAssignments(cand, start)).total + p.weights.continuity, 9);
   });
 
+  it('gives up a relationship whose weeks another worker can take, also when they are not consecutive', () => {
+    // w-1 holds weeks 0 and 2, w-2 weeks 1 and 3: no single week moved saves anything, all of w-2's do.
+    const data = input([request('r-1', { weeks: [0, 1, 2, 3] })], [worker('w-1'), worker('w-2')]);
+    const p = prepare(data);
+    const cand = buildCandidates(p);
+    const start = Array.from({ length: cand.count }, (_, j) => j).filter((j) => cand.week[j] % 2 === cand.worker[j]);
+    const before = evaluate(p, toAssignments(cand, start));
+    expect(before.newRelationships).toBe(2);
+    const after = evaluate(p, toAssignments(cand, localSearch(p, cand, start, potentialOf(p, cand), NO_DEADLINE)));
+    expect(after.newRelationships).toBe(1);
+    expect(after.workerWeeks).toBe(4);
+    expect(after.total).toBeCloseTo(before.total + p.weights.continuity, 9);
+  });
+
   it('on a generated pool: never worse than its start, every hard constraint holds, and the same twice', () => {
     const data = generatePool(8, { workers: 120, requests: 30, weeks: 10 });
     const p = prepare(data);

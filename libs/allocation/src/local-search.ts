@@ -6,13 +6,19 @@
 // Moves, tried for every place of every demand cell in a fixed order (deterministic):
 //  - put a worker into an open place, or in place of its holder;
 //  - swap: two workers of the same week trade their places (each must be a candidate for the other's);
-//  - take over a holder's whole run of weeks on the request (one week alone would not save its relationship).
+//  - take over a holder's whole run of weeks on the request (one week alone would not save its relationship);
+//  - give up a new relationship used in only a few weeks: each of its places goes to the candidate who adds
+//    most there, in most cases a worker who already works for that employer (the week-by-week relaxation
+//    and the greedy spread a request's weeks over three times as many workers as it has places).
 // A move is kept only when it raises the objective; a pass that keeps none ends the search.
 import type { Candidates, Prepared } from './prepare.js';
 
 const EPS = 1e-9;
+const NONE: readonly number[] = [];
 /** Besides the continuity workers, the best candidates (by potential) tried for each place. */
 const TOP_PER_CELL = 6;
+/** New relationships used in at most this many weeks are tried for giving up. */
+const SHORT_RELATIONSHIP_WEEKS = 3;
 
 export function localSearch(p: Prepared, cand: Candidates, start: readonly number[], potential: Float64Array, deadline: number): number[] {
   const plan = new Plan(p, cand);
@@ -36,9 +42,19 @@ export function localSearch(p: Prepared, cand: Candidates, start: readonly numbe
         if (plan.tryEnter(j)) improved = true;
       }
     }
+    for (let q = 0; q < cand.pairCount && performance.now() < deadline; q++) {
+      if (plan.usesOf(q) > 0 && plan.usesOf(q) <= SHORT_RELATIONSHIP_WEEKS && plan.tryDissolve(q, potential)) improved = true;
+    }
     if (!improved) break;
   }
   return plan.chosen();
+}
+
+/** Takes j out of a short list (its order does not matter; the last entry takes j's place). */
+function remove(list: number[], j: number): void {
+  const i = list.indexOf(j);
+  list[i] = list[list.length - 1];
+  list.pop();
 }
 
 /** The candidate of worker w for cell c (a cell's candidates are in worker order), or −1. */
@@ -84,6 +100,8 @@ class Plan {
   /** Jobs per worker-week (w * T + t). */
   private readonly jobs: number[][];
   private readonly pairUse: Int32Array;
+  /** The plan's jobs per new pair. */
+  private readonly pairJobs: number[][];
   private readonly T: number;
 
   constructor(
@@ -95,7 +113,48 @@ class Plan {
     this.inPlan = new Uint8Array(cand.count);
     this.load = new Float64Array(p.workers.length * this.T);
     this.pairUse = new Int32Array(cand.pairCount);
+    this.pairJobs = Array.from({ length: cand.pairCount }, () => []);
     this.jobs = Array.from({ length: p.workers.length * this.T }, () => []);
+  }
+
+  usesOf(q: number): number {
+    return this.pairUse[q];
+  }
+
+  /**
+   * Takes every job of new pair q out and gives each place to the candidate who adds most there (another
+   * worker; the place stays open if nobody adds anything); keeps that if it gains, else puts the plan back.
+   * A candidate's potential bounds what it can add, so most are passed over without trying them.
+   */
+  tryDissolve(q: number, potential: Float64Array): boolean {
+    const { cand } = this;
+    const jobs = [...this.pairJobs[q]];
+    const worker = cand.worker[jobs[0]];
+    let gain = 0;
+    for (const j of jobs) gain += this.toggle(j, false);
+    const placed: number[] = [];
+    for (const j of jobs) {
+      const c = cand.cell[j];
+      let best = -1;
+      let bestGain = EPS;
+      for (let i = cand.cellStart[c]; i < cand.cellStart[c + 1]; i++) {
+        const other = cand.byCell[i];
+        if (potential[other] <= bestGain || cand.worker[other] === worker || !this.fits(other)) continue;
+        const change = this.toggle(other, true);
+        this.toggle(other, false);
+        if (change > bestGain) {
+          bestGain = change;
+          best = other;
+        }
+      }
+      if (best < 0) continue;
+      gain += this.toggle(best, true);
+      placed.push(best);
+    }
+    if (gain > EPS) return true;
+    for (const j of placed.reverse()) this.toggle(j, false);
+    for (const j of jobs) this.toggle(j, true);
+    return false;
   }
 
   has(j: number): boolean {
@@ -214,14 +273,17 @@ class Plan {
       list.push(j);
       cellList.push(j);
     } else {
-      list.splice(list.indexOf(j), 1);
-      cellList.splice(cellList.indexOf(j), 1);
+      remove(list, j);
+      remove(cellList, j);
     }
     this.inPlan[j] = on ? 1 : 0;
     this.load[k] += on ? cand.hours[j] : -cand.hours[j];
     let change = (on ? cand.base[j] : -cand.base[j]) + this.weekValue(k) - before;
     const q = cand.pair[j];
     if (q >= 0) {
+      const jobs = this.pairJobs[q];
+      if (on) jobs.push(j);
+      else remove(jobs, j);
       if (on && this.pairUse[q]++ === 0) change -= weights.continuity;
       if (!on && --this.pairUse[q] === 0) change += weights.continuity;
     }
@@ -231,13 +293,19 @@ class Plan {
   /** The worker-week's own terms: shortfall covered, less its extra employers. */
   private weekValue(k: number): number {
     const { weights } = this.p;
-    const present = this.p.committedEmployers.get(k) ?? [];
-    const fresh: number[] = [];
-    for (const j of this.jobs[k]) {
-      const e = this.cand.employer[j];
-      if (!present.includes(e) && !fresh.includes(e)) fresh.push(e);
+    const { employer } = this.cand;
+    const present = this.p.committedEmployers.get(k) ?? NONE;
+    const list = this.jobs[k];
+    // Distinct employers of the week's jobs that are not confirmed there (counted in place: this runs for every move tried).
+    let fresh = 0;
+    for (let a = 0; a < list.length; a++) {
+      const e = employer[list[a]];
+      if (present.includes(e)) continue;
+      let seen = false;
+      for (let b = 0; b < a && !seen; b++) seen = employer[list[b]] === e;
+      if (!seen) fresh++;
     }
-    const extra = present.length > 0 ? fresh.length : Math.max(0, fresh.length - 1);
+    const extra = present.length > 0 ? fresh : Math.max(0, fresh - 1);
     return weights.shortfall * Math.min(this.p.shortfall[k], this.load[k]) - weights.extraEmployer * extra;
   }
 
