@@ -7,7 +7,7 @@
 //  - put a worker into an open place, or in place of its holder;
 //  - swap: two workers of the same week trade their places (each must be a candidate for the other's);
 //  - take over a holder's whole run of weeks on the request (one week alone would not save its relationship);
-//  - give up a new relationship used in only a few weeks: each of its places goes to the candidate who adds
+//  - give up a new relationship used in at most eight weeks: each of its places goes to the candidate who adds
 //    most there, in most cases a worker who already works for that employer (the week-by-week relaxation
 //    and the greedy spread a request's weeks over three times as many workers as it has places).
 // A move is kept only when it raises the objective; a pass that keeps none ends the search.
@@ -18,7 +18,7 @@ const NONE: readonly number[] = [];
 /** Besides the continuity workers, the best candidates (by potential) tried for each place. */
 const TOP_PER_CELL = 6;
 /** New relationships used in at most this many weeks are tried for giving up. */
-const SHORT_RELATIONSHIP_WEEKS = 3;
+const SHORT_RELATIONSHIP_WEEKS = 8;
 
 export function localSearch(p: Prepared, cand: Candidates, start: readonly number[], potential: Float64Array, deadline: number): number[] {
   const plan = new Plan(p, cand);

@@ -217,14 +217,16 @@ function solveDecomposed(
   //    subgradient's target).
   const relaxer = new SplitRelaxer(p, cand, helper);
   let start = { chosen: greedyChosen, objective: greedyObjective };
-  const tryRelaxation = (r: Relaxation, iteration: number) => {
-    if (iteration % HEURISTIC_EVERY !== 0) return;
+  const tryPlanOf = (r: Relaxation, at: string) => {
     const chosen = repairAssignments(p, cand, r.chosen, relaxer.potential);
     const objective = evaluate(p, toAssignments(cand, chosen)).total;
     if (objective <= start.objective + 1e-6) return;
-    log(`heuristic at relaxation ${iteration}: ${objective.toFixed(2)}`);
+    log(`heuristic at ${at}: ${objective.toFixed(2)}`);
     start = { chosen, objective };
     if (helper) helper.target = objective;
+  };
+  const tryRelaxation = (r: Relaxation, iteration: number) => {
+    if (iteration % HEURISTIC_EVERY === 0) tryPlanOf(r, `relaxation ${iteration}`);
   };
   const dual = minimizeBound(relaxer, p, cand, initialPrices(p, cand, greedyChosen, cellPrices), {
     target: () => start.objective,
@@ -242,6 +244,8 @@ function solveDecomposed(
   // The helper goes on lowering the bound from the best prices while this thread searches; its best so
   // far is read when the search ends (step 5), without waiting for it.
   helper?.continueBound(dual.pi, links, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
+  // The best prices' own choices are a start for the plan too (the heuristic saw only every 15th relaxation).
+  tryPlanOf(relaxed, 'the best prices');
 
   // 3. Local search on the best plan: mostly continuity the week-by-week relaxation could not see.
   if (gapOf(dual.bound, start.objective) > opts.relativeGap) {
