@@ -240,6 +240,9 @@ export class BlockSolver {
   // Search state: items in search order, suffix sums of positive values, the current subset.
   private order: number[] = [];
   private restPositive: number[] = [];
+  /** The fewest and the most hours of any item of the block. */
+  private fewestHours = 0;
+  private mostHours = 0;
   private stack: number[] = [];
   private employersInSet: number[] = [];
   private bestValue = 0;
@@ -287,6 +290,12 @@ export class BlockSolver {
     this.restPositive.length = n + 1;
     this.restPositive[n] = 0;
     for (let i = n - 1; i >= 0; i--) this.restPositive[i] = this.restPositive[i + 1] + Math.max(0, this.profit[order[i]]);
+    this.fewestHours = Number.POSITIVE_INFINITY;
+    this.mostHours = 0;
+    for (const j of this.items) {
+      this.fewestHours = Math.min(this.fewestHours, this.cand.hours[j]);
+      this.mostHours = Math.max(this.mostHours, this.cand.hours[j]);
+    }
     this.stack.length = 0;
     this.employersInSet.length = 0;
     this.bestValue = 0;
@@ -363,8 +372,17 @@ export class BlockSolver {
       }
     }
     const room = weights.shortfall * Math.max(0, this.shortfall - hours);
+    // What the subset can still gain: at most `more` items fit, and each adds at most its value plus the
+    // shortfall that its hours (at most the block's largest) can cover. In value order, the best `more` of
+    // them from position q on are the next `more`.
+    const more = Math.floor((this.capacity - hours) / this.fewestHours);
+    const cover = weights.shortfall * Math.min(this.mostHours, Math.max(0, this.shortfall - hours));
     for (let q = from; q < this.size; q++) {
-      if (linear + covered + this.restPositive[q] + room <= this.bestValue + 1e-12) return true;
+      const reach = linear + covered - this.bestValue - 1e-12;
+      if (reach + this.restPositive[q] + room <= 0) return true;
+      let next = 0;
+      for (let i = q; i < q + more && i < this.size; i++) next += Math.max(0, this.profit[this.order[i]] + cover);
+      if (reach + next <= 0) return true;
       const i = this.order[q];
       const h = this.cand.hours[this.items[i]];
       if (hours + h > this.capacity) continue;
