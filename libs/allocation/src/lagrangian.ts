@@ -14,6 +14,7 @@ import type { Candidates, Prepared } from './prepare.js';
 
 /** Camerini–Fratta–Maffioli's deflection factor (1.5 is their recommended value). */
 const DEFLECTION = 1.5;
+const NONE: readonly number[] = [];
 /** Nodes one block's search may visit before the knapsack answers instead. */
 const SEARCH_NODES = 2000;
 
@@ -273,7 +274,7 @@ export class BlockSolver {
   solve(): number {
     const n = this.size;
     this.capacity = this.p.capacity[this.k] + 1e-9;
-    this.present = this.p.committedEmployers.get(this.k) ?? [];
+    this.present = this.p.committedEmployers.get(this.k) ?? NONE;
     const most = this.mostItems();
     if (most <= 2) return this.fewItems(most);
     // Items by value, best first (insertion sort: blocks are small); ties by position, so it is deterministic.
@@ -314,9 +315,14 @@ export class BlockSolver {
     let c = Number.POSITIVE_INFINITY;
     for (const j of this.items) {
       const h = this.cand.hours[j];
-      if (h < a) [a, b, c] = [h, a, b];
-      else if (h < b) [b, c] = [h, b];
-      else if (h < c) c = h;
+      if (h < a) {
+        c = b;
+        b = a;
+        a = h;
+      } else if (h < b) {
+        c = b;
+        b = h;
+      } else if (h < c) c = h;
     }
     return a > capacity ? 0 : a + b > capacity ? 1 : a + b + c > capacity ? 2 : 3;
   }
@@ -329,33 +335,40 @@ export class BlockSolver {
     const { weights } = this.p;
     const cand = this.cand;
     const capacity = this.capacity;
-    const fresh = (e: number) => (this.present.includes(e) ? 0 : 1);
-    const extraOf = (employers: number) => this.beyondFirst(employers) * weights.extraEmployer;
+    const present = this.present;
+    const { shortfall } = this;
+    const extraCost = weights.extraEmployer;
     let bestValue = 0;
-    this.best = [];
+    let bestA = -1;
+    let bestB = -1;
     for (let a = 0; a < this.size; a++) {
       const ja = this.items[a];
       const ha = cand.hours[ja];
       if (ha > capacity) continue;
-      const single = this.profit[a] + weights.shortfall * Math.min(this.shortfall, ha) - extraOf(fresh(cand.employer[ja]));
+      const ea = cand.employer[ja];
+      const freshA = present.includes(ea) ? 0 : 1;
+      const single = this.profit[a] + weights.shortfall * Math.min(shortfall, ha) - this.beyondFirst(freshA) * extraCost;
       if (single > bestValue + 1e-12) {
         bestValue = single;
-        this.best = [ja];
+        bestA = ja;
+        bestB = -1;
       }
       if (most < 2) continue;
       for (let b = a + 1; b < this.size; b++) {
         const jb = this.items[b];
         const hours = ha + cand.hours[jb];
         if (hours > capacity) continue;
-        const ea = cand.employer[ja];
         const eb = cand.employer[jb];
-        const pair = this.profit[a] + this.profit[b] + weights.shortfall * Math.min(this.shortfall, hours) - extraOf(ea === eb ? fresh(ea) : fresh(ea) + fresh(eb));
+        const fresh = ea === eb ? freshA : freshA + (present.includes(eb) ? 0 : 1);
+        const pair = this.profit[a] + this.profit[b] + weights.shortfall * Math.min(shortfall, hours) - this.beyondFirst(fresh) * extraCost;
         if (pair > bestValue + 1e-12) {
           bestValue = pair;
-          this.best = [ja, jb];
+          bestA = ja;
+          bestB = jb;
         }
       }
     }
+    this.best = bestA < 0 ? [] : bestB < 0 ? [bestA] : [bestA, bestB];
     return bestValue;
   }
 
