@@ -3,9 +3,10 @@
 // when told to, lowers the bound on its own from the main thread's best prices — aiming at the main
 // thread's best objective, read from shared memory — publishing every better bound there.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { combine, minimizeBound, Relaxer, type Relaxing } from './lagrangian.js';
+import { combine, Relaxer, type Relaxing } from './lagrangian.js';
 import { buildCandidates, prepare } from './prepare.js';
-import { COMMAND_BOUND, COMMAND_RELAX, C_ATTACHED, C_BOUND_SEQ, C_COMMAND, C_COUNT, C_DONE, C_READY, C_SEQ, F_BOUND, F_DEADLINE, F_ITERATIONS, F_STOP_GAP, F_TARGET, F_VALUE, type HelperBuffers, type HelperData } from './split-relaxation.js';
+import { COMMAND_BOUND, COMMAND_RELAX, C_ATTACHED, C_BOUND_SEQ, C_COMMAND, C_COUNT, C_DONE, C_READY, C_SEQ, F_BOUND, F_DEADLINE, F_ITERATIONS, F_STOP_GAP, F_TARGET, F_VALUE, F_WORKERS, type HelperBuffers, type HelperData } from './split-relaxation.js';
+import { tightenBound } from './worker-link-prices.js';
 
 if (parentPort && workerData) {
   const port = parentPort;
@@ -41,23 +42,20 @@ if (parentPort && workerData) {
       const even = new Relaxer(p, cand, { part: 0, parts: 2 });
       const pairSum = new Float64Array(cand.pairCount);
       const whole: Relaxing = { relax: (prices, links) => combine(p, cand, prices, links, pairSum, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]) };
-      // Bound and count written under the seqlock, so the main thread never reads half a number.
-      const publish = (bound: number, iterations = figures[F_ITERATIONS]) => {
+      // Bound and counts written under the seqlock, so the main thread never reads half a number.
+      const publish = (bound: number, workers: number, relaxations: number) => {
         Atomics.add(control, C_BOUND_SEQ, 1);
         figures[F_BOUND] = bound;
-        figures[F_ITERATIONS] = iterations;
+        figures[F_WORKERS] = workers;
+        figures[F_ITERATIONS] = relaxations;
         Atomics.add(control, C_BOUND_SEQ, 1);
       };
-      publish(Number.POSITIVE_INFINITY, 0);
-      minimizeBound(whole, p, cand, { pi: Float64Array.from(pi), beta: Float64Array.from(beta) }, {
+      publish(Number.POSITIVE_INFINITY, 0, 0);
+      tightenBound(whole, p, cand, Float64Array.from(pi), Float64Array.from(beta), {
         target: () => figures[F_TARGET],
         deadline: figures[F_DEADLINE] - performance.timeOrigin,
-        maxIterations: 100_000,
         stopGap: figures[F_STOP_GAP],
-        clearingRounds: 0,
-        theta: 0.25,
-        onBound: (bound) => publish(bound),
-        onRelaxation: (_, iteration) => publish(figures[F_BOUND], iteration),
+        onBound: publish,
       });
       break;
     } else {

@@ -36,6 +36,7 @@ import { evaluate } from './objective.js';
 import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
 import { toProposals } from './proposals.js';
 import { HelperThread, SplitRelaxer } from './split-relaxation.js';
+import { tightenBound } from './worker-link-prices.js';
 
 type Options = Required<Omit<SolveOptions, 'log'>>;
 
@@ -344,23 +345,16 @@ function solveDecomposed(
   if (helper) {
     const other = helper.finishBound();
     if (other) {
-      log(`bound from the helper thread: ${other.bound.toFixed(2)} after ${other.iterations} relaxations`);
+      log(`bound from the helper thread: ${other.bound.toFixed(2)} (link prices refined for ${other.workers} workers, then ${other.iterations} relaxations)`);
       bound = Math.min(bound, other.bound);
       boundIterations += other.iterations;
     }
     lap('bound2');
   } else if (!done()) {
-    const more = minimizeBound(relaxer, p, cand, { pi: dual.pi, beta: dual.beta }, {
-      target: incumbentObjective,
-      deadline: deadline - finishing * 1000,
-      maxIterations: BOUND_ITERATIONS,
-      stopGap: opts.relativeGap,
-      clearingRounds: 0,
-      theta: 0.25,
-      log,
-    });
+    const more = tightenBound(relaxer, p, cand, dual.pi, dual.beta, { target: () => incumbentObjective, deadline: deadline - finishing * 1000, stopGap: opts.relativeGap });
+    log(`bound ${more.bound.toFixed(2)} with link prices refined for ${more.workers} workers, then ${more.relaxations} relaxations`);
     bound = Math.min(bound, more.bound);
-    boundIterations += more.iterations;
+    boundIterations += more.relaxations;
     lap('bound2');
   }
 

@@ -16,7 +16,7 @@ export const C_COUNT = 2; // how many candidates the helper's share took
 export const C_READY = 3; // 1 once the helper has built its share and has the buffers; −1 if its candidates differ
 export const C_COMMAND = 4;
 export const C_ATTACHED = 5; // 1 once this thread has posted the buffers
-export const C_BOUND_SEQ = 6; // odd while the helper writes F_BOUND / F_ITERATIONS (a seqlock: 64-bit writes may tear)
+export const C_BOUND_SEQ = 6; // odd while the helper writes F_BOUND / F_WORKERS / F_ITERATIONS (a seqlock: 64-bit writes may tear)
 export const COMMAND_RELAX = 1;
 export const COMMAND_BOUND = 2;
 export const F_TARGET = 0; // best objective found (the helper's subgradient target)
@@ -25,6 +25,7 @@ export const F_VALUE = 2; // the helper share's block value
 export const F_DEADLINE = 3; // when the helper must answer (epoch ms)
 export const F_STOP_GAP = 4; // the helper stops early once its bound is this close to the target
 export const F_ITERATIONS = 5; // relaxations the helper did on its own
+export const F_WORKERS = 6; // workers whose link prices the helper refined on their own
 
 /** How long the first relaxation waits for the helper before this thread builds the helper's share itself. */
 const READY_WAIT_MS = 1_000;
@@ -48,6 +49,8 @@ export interface HelperBuffers {
 
 export interface HelperBound {
   readonly bound: number;
+  /** Workers whose link prices it refined, and relaxations it did after that. */
+  readonly workers: number;
   readonly iterations: number;
 }
 
@@ -82,7 +85,7 @@ export class HelperThread {
    */
   static start(input: AllocationInput, weights: Partial<AllocationWeights>, log: (line: string) => void): HelperThread | null {
     if (!import.meta.url.endsWith('.js')) return null;
-    const data: HelperData = { input, weights, control: new SharedArrayBuffer(8 * 4), figures: new SharedArrayBuffer(6 * 8) };
+    const data: HelperData = { input, weights, control: new SharedArrayBuffer(8 * 4), figures: new SharedArrayBuffer(7 * 8) };
     try {
       return new HelperThread(new Worker(new URL('./bound-worker.js', import.meta.url), { workerData: data }), data, log);
     } catch (error) {
@@ -145,7 +148,8 @@ export class HelperThread {
 
   /**
    * From these prices on, the helper lowers the bound on its own until `deadlineEpochMs` (or until it is
-   * within `stopGap` of the target), publishing every better bound; `finishBound` collects it.
+   * within `stopGap` of the target): worker by worker, then over all prices (worker-link-prices.ts),
+   * publishing every better bound; `finishBound` collects it.
    */
   continueBound(pi: Float64Array, links: LinkPrices, deadlineEpochMs: number, stopGap: number): void {
     this.released = true;
@@ -171,11 +175,11 @@ export class HelperThread {
     while (!this.failed && read === null) {
       const before = Atomics.load(this.control, C_BOUND_SEQ);
       if (before % 2 === 1) continue; // being written right now
-      const candidate = { bound: this.figures[F_BOUND], iterations: this.figures[F_ITERATIONS] };
+      const candidate = { bound: this.figures[F_BOUND], workers: this.figures[F_WORKERS], iterations: this.figures[F_ITERATIONS] };
       if (Atomics.load(this.control, C_BOUND_SEQ) === before) read = candidate;
     }
     this.stop();
-    return read && read.iterations > 0 && Number.isFinite(read.bound) ? read : null;
+    return read && Number.isFinite(read.bound) ? read : null;
   }
 
   stop(): void {
