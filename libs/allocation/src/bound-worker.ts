@@ -38,10 +38,16 @@ if (parentPort && workerData) {
       Atomics.store(control, C_DONE, seen);
       Atomics.notify(control, C_DONE);
     } else if (command === COMMAND_BOUND) {
-      // The even workers' share is built only now (half the work of a whole Relaxer), the odd one is reused.
-      const even = new Relaxer(p, cand, { part: 0, parts: 2 });
+      // The even workers' share is built only when the relaxation over all prices first needs it (half the
+      // work of a whole Relaxer); the odd one is reused.
+      let even: Relaxer | null = null;
       const pairSum = new Float64Array(cand.pairCount);
-      const whole: Relaxing = { relax: (prices, links) => combine(p, cand, prices, links, pairSum, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]) };
+      const whole: Relaxing = {
+        relax: (prices, links) => {
+          even ??= new Relaxer(p, cand, { part: 0, parts: 2 });
+          return combine(p, cand, prices, links, pairSum, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]);
+        },
+      };
       // Bound and counts written under the seqlock, so the main thread never reads half a number.
       const publish = (bound: number, workers: number, relaxations: number) => {
         Atomics.add(control, C_BOUND_SEQ, 1);

@@ -344,7 +344,10 @@ function solveDecomposed(
   let boundIterations = dual.iterations;
   if (helper) {
     const other = helper.finishBound();
-    if (other) {
+    // Every bound the helper publishes is valid, so one below the best plan would be a fault: never reported.
+    if (other && other.bound < incumbentObjective - 1e-6 * Math.max(1, Math.abs(incumbentObjective))) {
+      log(`the helper thread's bound ${other.bound.toFixed(2)} is below the best plan (${incumbentObjective.toFixed(2)}); not used`);
+    } else if (other) {
       log(`bound from the helper thread: ${other.bound.toFixed(2)} (link prices refined for ${other.workers} workers, then ${other.iterations} relaxations)`);
       bound = Math.min(bound, other.bound);
       boundIterations += other.iterations;

@@ -73,6 +73,8 @@ export class HelperThread {
   ) {
     this.control = new Int32Array(data.control);
     this.figures = new Float64Array(data.figures);
+    // Nothing published yet: a 0 here would read as a bound of 0.
+    this.figures[F_BOUND] = Number.POSITIVE_INFINITY;
     worker.once('error', (error) => {
       this.failed = true;
       log(`the helper thread failed: ${error.message}`);
