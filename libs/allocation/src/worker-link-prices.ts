@@ -72,8 +72,8 @@ export function refineLinkPricesByWorker(
 
 /**
  * What the bound phase leaves for the end of the solve: worker by worker first, then, with time left,
- * subgradient steps over all prices from those link prices (aiming at the best plan). Every bound it
- * reports is a valid one, the best so far; `onBound` hears each.
+ * subgradient steps over all prices from those link prices (aiming at the best plan). `onBound` hears the
+ * best (valid) bound so far after every worker and every relaxation.
  */
 export function tightenBound(
   relaxer: Relaxing,
@@ -83,11 +83,11 @@ export function tightenBound(
   beta: Float64Array,
   o: { readonly target: () => number; readonly deadline: number; readonly stopGap: number; readonly onBound?: (bound: number, workers: number, relaxations: number) => void },
 ): { bound: number; workers: number; relaxations: number } {
+  // The best bound so far, with how many workers were refined and relaxations done by then.
   let best = { bound: Number.POSITIVE_INFINITY, workers: 0, relaxations: 0 };
   const report = (bound: number, workers: number, relaxations: number) => {
-    if (bound >= best.bound) return;
-    best = { bound, workers, relaxations };
-    o.onBound?.(bound, workers, relaxations);
+    best = { bound: Math.min(best.bound, bound), workers, relaxations };
+    o.onBound?.(best.bound, workers, relaxations);
   };
   const refined = refineLinkPricesByWorker(p, cand, pi, beta, { deadline: o.deadline, onBound: (bound, workers) => report(bound, workers, 0) });
   if (performance.now() < o.deadline) {
