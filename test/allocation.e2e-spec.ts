@@ -223,6 +223,37 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     expect((await run('winter-1')).version).toBe(before.version);
   });
 
+  it('auditors replay a run: who decided what and when, the run as known at a moment, and the proposals for a date', async () => {
+    const auditor = caller(app, 'demo-auditor');
+    const { body: history } = await auditor.get('/audit/allocation-runs/winter-1/history').expect(200);
+    const entries = history.entries as { type: string; actor?: string; recordedAt: string; data: { proposalId?: string; outcome?: string } }[];
+    expect(entries[0]).toMatchObject({ type: 'AllocationRunCompleted', actor: 'operator:demo' });
+    const decisions = entries.slice(1).map((e) => [e.type, e.data.proposalId?.split(':')[1], e.actor]);
+    expect(decisions.sort()).toEqual([
+      ['AllocationProposalAccepted', 'w-ahmet', 'operator:demo'],
+      ['AllocationProposalAccepted', 'w-daan', 'operator:demo'],
+      ['AllocationProposalAccepted', 'w-lotte', 'operator:demo'],
+      ['AllocationProposalRefused', 'w-sanne', 'operator:demo'],
+    ]);
+    // As known right after the run was recorded: every proposal still open.
+    const { body: atRecording } = await auditor.get(`/audit/allocation-runs/winter-1/as-of?knownAt=${entries[0].recordedAt}`).expect(200);
+    expect(atRecording).toMatchObject({ question: 'as_known_at', eventsReplayed: 1, state: { status: 'completed', runId: 'winter-1', decisions: {} } });
+    // On a day in the closure: the proposals for that week, each with what was decided.
+    const { body: onDay } = await auditor.get('/audit/allocation-runs/winter-1/as-of?on=2027-01-13').expect(200);
+    expect(onDay.applies).toMatchObject({ week: '2027-01-11', inScope: true });
+    const outcomes = (onDay.applies.proposals as { workerId: string; decision: { outcome: string } }[]).map((p) => [p.workerId, p.decision.outcome]);
+    expect(outcomes.sort()).toEqual([
+      ['w-ahmet', 'accepted'],
+      ['w-daan', 'accepted'],
+      ['w-lotte', 'accepted'],
+      ['w-sanne', 'refused'],
+    ]);
+    // A diff is kept for contracts and placements only; an unknown run is a 404.
+    await auditor.get(`/audit/allocation-runs/winter-1/diff?from=${entries[0].recordedAt}`).expect(422);
+    await auditor.get('/audit/allocation-runs/no-such-run/history').expect(404);
+    await caller(app, `demo-employer-${FACILITY}`).get('/audit/allocation-runs/winter-1/history').expect(403);
+  });
+
   it('rejects the proposals of a run, with the reason', async () => {
     const rejected = await post('/allocation-runs/winter-2/rejection', { all: true, reason: 'Accepted from run winter-1 instead' });
     expect(rejected.body.events).toEqual(Array(4).fill('AllocationProposalRejected'));

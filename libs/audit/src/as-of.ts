@@ -1,4 +1,5 @@
 import {
+  allocationDecider,
   caoDecider,
   caoOn,
   caoVersionOn,
@@ -7,10 +8,12 @@ import {
   contractCovering,
   contractPeriod,
   employerDecider,
+  mondayOf,
   overlaps,
   placementDecider,
   refuse,
   workerDecider,
+  type AllocationState,
   type CaoState,
   type LocalDate,
   type OpenPeriod,
@@ -120,6 +123,8 @@ function knownState(subject: AuditSubject, known: KnownEvents): unknown {
       return foldStream(caoDecider, known.stream);
     case 'capacity-request':
       return foldStream(capacityDecider, known.stream);
+    case 'allocation-run':
+      return foldStream(allocationDecider, known.stream);
     case 'audit-access':
       return notReplayable();
     default:
@@ -143,11 +148,24 @@ function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate):
       const request = foldStream(capacityDecider, known.stream);
       return { inPeriod: request.status !== 'none' && contains(request.period, on), request };
     }
+    case 'allocation-run':
+      return allocationRunOn(foldStream(allocationDecider, known.stream), on);
     case 'audit-access':
       return notReplayable();
     default:
       return assertNeverSubject(subject);
   }
+}
+
+/**
+ * A run has no effective-dated rules of its own; on a date it is the proposals for that date's week,
+ * each with what was decided about it (as far as known), and whether the week is in the run's scope.
+ */
+function allocationRunOn(run: AllocationState, on: LocalDate): unknown {
+  if (run.status === 'none') return run;
+  const week = mondayOf(on);
+  const proposals = run.proposals.filter((proposal) => proposal.weekStarts.includes(week)).map((proposal) => ({ ...proposal, decision: run.decisions[proposal.proposalId] ?? null }));
+  return { week, inScope: week >= run.scope.fromWeek && week <= run.scope.toWeek, proposals, run };
 }
 
 function notReplayable(): never {

@@ -1,4 +1,5 @@
 import {
+  allocationStreamId,
   assertNever,
   capacityStreamId,
   caoStreamId,
@@ -9,7 +10,7 @@ import {
 } from '@banenpool/domain';
 
 /** What an auditor can ask about. A pool contract lives inside its worker's stream, so it is named by both ids. */
-export const SUBJECT_KINDS = ['worker', 'contract', 'placement', 'employer', 'cao', 'capacity-request', 'audit-access'] as const;
+export const SUBJECT_KINDS = ['worker', 'contract', 'placement', 'employer', 'cao', 'capacity-request', 'allocation-run', 'audit-access'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export type AuditSubject =
@@ -31,6 +32,8 @@ export function streamOf(subject: AuditSubject): string {
       return caoStreamId(subject.id);
     case 'capacity-request':
       return capacityStreamId(subject.id);
+    case 'allocation-run':
+      return allocationStreamId(subject.id);
     case 'audit-access':
       return auditAccessStreamId(subject.id);
     default:

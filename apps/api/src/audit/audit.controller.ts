@@ -17,13 +17,14 @@ const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>>
   employers: 'employer',
   caos: 'cao',
   'capacity-requests': 'capacity-request',
+  'allocation-runs': 'allocation-run',
   'audit-access': 'audit-access',
 };
 const KIND = { name: 'kind', enum: Object.keys(KINDS), description: 'audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)' };
 
 /**
  * For auditors (operators may read too; employers may not): every event about a worker, pool
- * contract, placement, employer, CAO or capacity request with who, when and under which rules;
+ * contract, placement, employer, CAO, capacity request or allocation run with who, when and under which rules;
  * its state as known at a moment or as applied on a date, replayed; what changed between two
  * moments; the hash chains; and a rebuild of every read model compared with the live one.
  * Nothing here changes the records, and every access is itself recorded (audit-access-<date>).
