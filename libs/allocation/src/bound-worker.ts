@@ -42,7 +42,8 @@ if (parentPort && workerData) {
       // work of a whole Relaxer); the odd one is reused.
       let even: Relaxer | null = null;
       const pairSum = new Float64Array(cand.pairCount);
-      const whole: Relaxing = {
+      const whole: Relaxing & { potential: Float64Array } = {
+        potential: share.potential,
         relax: (prices, links) => {
           even ??= new Relaxer(p, cand, { part: 0, parts: 2 });
           return combine(p, cand, prices, links, pairSum, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]);

@@ -10,6 +10,7 @@
 // (weak duality), so the bound is honest whatever prices are used; the subgradient method below looks
 // for prices that make it small. Because the worker-week pieces are solved as integer problems, the best
 // such bound is at least as tight as the MIP's LP relaxation, and usually tighter.
+import { beyondFirstEmployer, extraEmployersOf } from './objective.js';
 import type { Candidates, Prepared } from './prepare.js';
 
 /** Camerini–Fratta–Maffioli's deflection factor (1.5 is their recommended value). */
@@ -347,7 +348,7 @@ export class BlockSolver {
       if (ha > capacity) continue;
       const ea = cand.employer[ja];
       const freshA = present.includes(ea) ? 0 : 1;
-      const single = this.profit[a] + weights.shortfall * Math.min(shortfall, ha) - this.beyondFirst(freshA) * extraCost;
+      const single = this.profit[a] + weights.shortfall * Math.min(shortfall, ha) - beyondFirstEmployer(freshA, present) * extraCost;
       if (single > bestValue + 1e-12) {
         bestValue = single;
         bestA = ja;
@@ -360,7 +361,7 @@ export class BlockSolver {
         if (hours > capacity) continue;
         const eb = cand.employer[jb];
         const fresh = ea === eb ? freshA : freshA + (present.includes(eb) ? 0 : 1);
-        const pair = this.profit[a] + this.profit[b] + weights.shortfall * Math.min(shortfall, hours) - this.beyondFirst(fresh) * extraCost;
+        const pair = this.profit[a] + this.profit[b] + weights.shortfall * Math.min(shortfall, hours) - beyondFirstEmployer(fresh, present) * extraCost;
         if (pair > bestValue + 1e-12) {
           bestValue = pair;
           bestA = ja;
@@ -378,7 +379,7 @@ export class BlockSolver {
     if (++this.nodes > SEARCH_NODES) return false;
     const covered = weights.shortfall * Math.min(this.shortfall, hours);
     if (this.stack.length > 0) {
-      const value = linear + covered - weights.extraEmployer * this.extraEmployers();
+      const value = linear + covered - weights.extraEmployer * extraEmployersOf(this.employersInSet, this.present);
       if (value > this.bestValue + 1e-12) {
         this.bestValue = value;
         this.bestSet = [...this.stack];
@@ -407,24 +408,6 @@ export class BlockSolver {
       if (!ok) return false;
     }
     return true;
-  }
-
-  /** Employers the current subset adds beyond the week's first (confirmed ones count, the first of none is free). */
-  private extraEmployers(): number {
-    let fresh = 0;
-    const list = this.employersInSet;
-    for (let a = 0; a < list.length; a++) {
-      if (this.present.includes(list[a])) continue;
-      let seen = false;
-      for (let b = 0; b < a && !seen; b++) seen = list[b] === list[a];
-      if (!seen) fresh++;
-    }
-    return this.beyondFirst(fresh);
-  }
-
-  /** Of `fresh` employers not confirmed in the week, those that count as extra: all of them, or all but a first when none is confirmed. */
-  private beyondFirst(fresh: number): number {
-    return this.present.length > 0 ? fresh : Math.max(0, fresh - 1);
   }
 
   private knapsack(): number {

@@ -11,6 +11,7 @@
 //    most there, in most cases a worker who already works for that employer (the week-by-week relaxation
 //    and the greedy spread a request's weeks over three times as many workers as it has places).
 // A move is kept only when it raises the objective; a pass that keeps none ends the search.
+import { extraEmployersOf } from './objective.js';
 import type { Candidates, Prepared } from './prepare.js';
 
 const EPS = 1e-9;
@@ -293,19 +294,7 @@ class Plan {
   /** The worker-week's own terms: shortfall covered, less its extra employers. */
   private weekValue(k: number): number {
     const { weights } = this.p;
-    const { employer } = this.cand;
-    const present = this.p.committedEmployers.get(k) ?? NONE;
-    const list = this.jobs[k];
-    // Distinct employers of the week's jobs that are not confirmed there (counted in place: this runs for every move tried).
-    let fresh = 0;
-    for (let a = 0; a < list.length; a++) {
-      const e = employer[list[a]];
-      if (present.includes(e)) continue;
-      let seen = false;
-      for (let b = 0; b < a && !seen; b++) seen = employer[list[b]] === e;
-      if (!seen) fresh++;
-    }
-    const extra = present.length > 0 ? fresh : Math.max(0, fresh - 1);
+    const extra = extraEmployersOf(this.jobs[k], this.p.committedEmployers.get(k) ?? NONE, this.cand.employer);
     return weights.shortfall * Math.min(this.p.shortfall[k], this.load[k]) - weights.extraEmployer * extra;
   }
 

@@ -11,6 +11,31 @@ export interface Assignment {
   readonly t: number;
 }
 
+/**
+ * Of `fresh` employers of a worker-week that are not confirmed there, those that count as extra (the
+ * rule `evaluate` applies): all of them when the week has confirmed work, else all but a first.
+ */
+export function beyondFirstEmployer(fresh: number, present: readonly number[]): number {
+  return present.length > 0 ? fresh : Math.max(0, fresh - 1);
+}
+
+/**
+ * The extra employers of a worker-week whose jobs are `list` (employer indexes, or candidate indexes
+ * mapped through `employerOf`), next to its confirmed employers `present`. Counted in place, without
+ * allocating: the solver's inner loops count it for every subset and every move they try.
+ */
+export function extraEmployersOf(list: ArrayLike<number>, present: readonly number[], employerOf?: Int32Array): number {
+  let fresh = 0;
+  for (let a = 0; a < list.length; a++) {
+    const e = employerOf ? employerOf[list[a]] : list[a];
+    if (present.includes(e)) continue;
+    let seen = false;
+    for (let b = 0; b < a && !seen; b++) seen = (employerOf ? employerOf[list[b]] : list[b]) === e;
+    if (!seen) fresh++;
+  }
+  return beyondFirstEmployer(fresh, present);
+}
+
 /** The objective of a set of worker-weeks, term by term. */
 export function evaluate(p: Prepared, assignments: readonly Assignment[]): ObjectiveBreakdown {
   const { weights } = p;
@@ -45,8 +70,7 @@ export function evaluate(p: Prepared, assignments: readonly Assignment[]): Objec
   let extraEmployerWeeks = 0;
   for (const [k, proposed] of weekEmployers) {
     const committed = p.committedEmployers.get(k) ?? [];
-    const union = new Set<number>([...committed, ...proposed]);
-    extraEmployerWeeks += Math.max(0, union.size - Math.max(1, committed.length));
+    extraEmployerWeeks += beyondFirstEmployer([...proposed].filter((e) => !committed.includes(e)).length, committed);
   }
   const terms = {
     fill: weights.fill * filledHours,

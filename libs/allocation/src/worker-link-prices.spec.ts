@@ -15,7 +15,7 @@ describe('link prices refined worker by worker', () => {
   // Prices after a few subgradient steps: link prices still far from settled, as after a 10 s bound phase.
   const prices = minimizeBound(relaxer, p, cand, start, { target: 0, deadline: Number.POSITIVE_INFINITY, maxIterations: 8, stopGap: 0 });
   const before = relaxer.relax(prices.pi, new LinkPrices(cand, prices.beta)).bound;
-  const refined = refineLinkPricesByWorker(p, cand, prices.pi, prices.beta, { deadline: Number.POSITIVE_INFINITY });
+  const refined = refineLinkPricesByWorker(p, cand, relaxer.potential, prices.pi, prices.beta, { deadline: Number.POSITIVE_INFINITY });
 
   it('tightens the bound at the same cell prices, and its link prices give exactly that bound', () => {
     expect(refined.workers).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ describe('link prices refined worker by worker', () => {
   });
 
   it('stops at its deadline with a valid bound, having refined nobody', () => {
-    const none = refineLinkPricesByWorker(p, cand, prices.pi, prices.beta, { deadline: 0 });
+    const none = refineLinkPricesByWorker(p, cand, relaxer.potential, prices.pi, prices.beta, { deadline: 0 });
     expect(none.workers).toBe(0);
     expect(none.bound).toBeLessThanOrEqual(before + 1e-6);
     expect(none.bound).toBeGreaterThanOrEqual(refined.bound - 1e-6);

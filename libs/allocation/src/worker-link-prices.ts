@@ -9,7 +9,7 @@
 // prices get a few subgradient steps of their own (its 26 blocks are cheap to re-solve), and the best
 // part found for each worker counts. Workers with such unpaid relationships go first, most unpaid first;
 // the running total is a valid bound after every worker (published as it falls).
-import { BlockSolver, minimizeBound, potentialOf, type Relaxing } from './lagrangian.js';
+import { BlockSolver, minimizeBound, type Relaxing } from './lagrangian.js';
 import type { Candidates, Prepared } from './prepare.js';
 
 /** Subgradient steps per worker, and the first one's size (the k-th is FIRST_STEP / k). */
@@ -25,15 +25,16 @@ export interface WorkerRefinement {
   readonly beta: Float64Array;
 }
 
+/** `potential`: every candidate's best possible contribution before prices (a Relaxer's `potential`). */
 export function refineLinkPricesByWorker(
   p: Prepared,
   cand: Candidates,
+  potential: Float64Array,
   pi: Float64Array,
   startBeta: Float64Array,
   o: { readonly deadline: number; readonly onBound?: (bound: number, workers: number) => void },
 ): WorkerRefinement {
   const T = p.weeks.length;
-  const potential = potentialOf(p, cand);
   // Per worker-week, the items that can gain at these cell prices; an item that cannot gain keeps no
   // link price (lowering a price to 0 keeps every part an upper bound and only lowers the pair terms).
   const items = new Map<number, number[]>();
@@ -76,7 +77,7 @@ export function refineLinkPricesByWorker(
  * best (valid) bound so far after every worker and every relaxation.
  */
 export function tightenBound(
-  relaxer: Relaxing,
+  relaxer: Relaxing & { readonly potential: Float64Array },
   p: Prepared,
   cand: Candidates,
   pi: Float64Array,
@@ -89,7 +90,7 @@ export function tightenBound(
     best = { bound: Math.min(best.bound, bound), workers, relaxations };
     o.onBound?.(best.bound, workers, relaxations);
   };
-  const refined = refineLinkPricesByWorker(p, cand, pi, beta, { deadline: o.deadline, onBound: (bound, workers) => report(bound, workers, 0) });
+  const refined = refineLinkPricesByWorker(p, cand, relaxer.potential, pi, beta, { deadline: o.deadline, onBound: (bound, workers) => report(bound, workers, 0) });
   if (performance.now() < o.deadline) {
     minimizeBound(relaxer, p, cand, { pi, beta: refined.beta }, {
       target: o.target,
