@@ -1,7 +1,7 @@
 import { input, request, worker } from './allocation.fixtures.js';
 import { checkProposals } from './check.js';
 import { generatePool } from './generator.js';
-import { greedyAssignments, repairAssignments, toAssignments } from './greedy.js';
+import { greedyAssignments, toAssignments } from './greedy.js';
 import { evaluate } from './objective.js';
 import { buildCandidates, prepare } from './prepare.js';
 import { toProposals } from './proposals.js';
@@ -28,37 +28,17 @@ describe('greedyAssignments with a preset (the Lagrangian heuristic)', () => {
   });
 });
 
-describe('repairAssignments', () => {
+describe('greedyAssignments with a preset of any candidates', () => {
   it('turns any set of candidates — here every one — into proposals that pass every hard constraint', () => {
     const data = generatePool(21, { workers: 80, requests: 20, weeks: 8 });
     const p = prepare(data);
     const cand = buildCandidates(p);
     const everything = Array.from({ length: cand.count }, (_, j) => j);
-    const chosen = repairAssignments(p, cand, everything, cand.base);
+    const chosen = greedyAssignments(p, cand, undefined, everything);
     const assignments = toAssignments(cand, chosen);
     const proposals = toProposals(p, assignments);
     expect(chosen.length).toBeGreaterThan(20);
     expect(checkProposals(data, { proposals, inputHash: p.hash, weights: p.weights })).toEqual([]);
     expect(evaluate(p, assignments).total).toBeGreaterThan(0);
-  });
-});
-
-describe('repairAssignments keeps the relationships the relaxation uses longest whole', () => {
-  // One place a week. The relaxation took w-near in week 0 only and w-far in all four weeks; both are new
-  // to the employer. w-near lives closer, so by potential alone it would take week 0 and cost a second
-  // relationship.
-  const data = input([request('r-1', { weeks: [0, 1, 2, 3] })], [worker('w-near', { homeArea: 'Enschede' }), worker('w-far', { homeArea: 'Hengelo' })]);
-  const p = prepare(data);
-  const cand = buildCandidates(p);
-  const of = (workerId: string, week: number) => Array.from({ length: cand.count }, (_, j) => j).find((j) => p.workers[cand.worker[j]].id === workerId && cand.week[j] === week)!;
-  const relaxed = [of('w-near', 0), of('w-far', 0), of('w-far', 1), of('w-far', 2), of('w-far', 3)];
-
-  it('places the four weeks of w-far first, which pays one continuity cost instead of two', () => {
-    const potential = Float64Array.from(cand.base);
-    expect(potential[of('w-near', 0)]).toBeGreaterThan(potential[of('w-far', 0)]);
-    const chosen = repairAssignments(p, cand, relaxed, potential);
-    expect(chosen.map((j) => `${p.workers[cand.worker[j]].id}@${cand.week[j]}`).sort()).toEqual(['w-far@0', 'w-far@1', 'w-far@2', 'w-far@3']);
-    const byPotential = greedyAssignments(p, cand, undefined, [...relaxed].sort((a, b) => potential[b] - potential[a]));
-    expect(evaluate(p, toAssignments(cand, chosen)).total).toBeGreaterThan(evaluate(p, toAssignments(cand, byPotential)).total);
   });
 });

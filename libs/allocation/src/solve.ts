@@ -11,8 +11,8 @@
 //     got. On two cores (compiled JavaScript, `parallel`) every relaxation is split between this thread
 //     and a helper thread (the same numbers either way), and the helper goes on lowering the bound on its
 //     own while HiGHS searches; the better of the two bounds is reported. Every few relaxations the
-//     Lagrangian heuristic turns the relaxation's choices into a plan (placed first where they fit,
-//     the greedy filling the rest); the best plan so far is the incumbent;
+//     Lagrangian heuristic turns what the latest relaxations chose into a plan (the candidates taken most
+//     often placed first where they fit, the greedy filling the rest); the best plan so far is the incumbent;
 //  3. local search on the best plan (local-search.ts): exact-delta moves and swaps that mostly keep one
 //     worker on a request across weeks, which the week-by-week relaxation cannot see;
 //  4. then large-neighbourhood search with HiGHS — the weeks are re-optimised one window at a
@@ -27,7 +27,7 @@
 // Every result is checked against the input by `checkProposals` in the tests and the benchmark.
 import type { Highs } from 'highs';
 import type { AllocationInput, AllocationResult, AllocationStatus, AllocationWeights, SolveOptions } from './allocation.types.js';
-import { greedyAssignments, repairAssignments, toAssignments } from './greedy.js';
+import { greedyAssignments, toAssignments } from './greedy.js';
 import { loadHighs } from './highs-runtime.js';
 import { localSearch } from './local-search.js';
 import { initialPrices, LinkPrices, minimizeBound, type Relaxation } from './lagrangian.js';
@@ -35,6 +35,7 @@ import { baseContext, buildModel, completeSolution, residualContext, type BuiltM
 import { evaluate } from './objective.js';
 import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
 import { toProposals } from './proposals.js';
+import { RecentChoices } from './recent-choices.js';
 import { HelperThread, SplitRelaxer } from './split-relaxation.js';
 import { tightenBound } from './worker-link-prices.js';
 
@@ -59,6 +60,8 @@ const HELPER_MIN_PAIRS = 5_000;
 const LOCAL_SEARCH_SHARE = 0.12;
 /** Relaxations between two runs of the Lagrangian heuristic. */
 const HEURISTIC_EVERY = 15;
+/** The latest relaxations whose choices guide the heuristic (recent-choices.ts). */
+const HEURISTIC_WINDOW = 30;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
 const EXTRA_PER_CELL = 2;
 
@@ -218,8 +221,11 @@ function solveDecomposed(
   //    subgradient's target).
   const relaxer = new SplitRelaxer(p, cand, helper);
   let start = { chosen: greedyChosen, objective: greedyObjective };
-  const tryPlanOf = (r: Relaxation, at: string) => {
-    const chosen = repairAssignments(p, cand, r.chosen, relaxer.potential);
+  // The Lagrangian heuristic: the candidates the latest relaxations took, most often first, placed wherever
+  // they still fit and gain; the greedy fills the places left.
+  const recent = new RecentChoices(cand.count, HEURISTIC_WINDOW);
+  const tryPlan = (at: string) => {
+    const chosen = greedyAssignments(p, cand, undefined, recent.ranked(relaxer.potential));
     const objective = evaluate(p, toAssignments(cand, chosen)).total;
     if (objective <= start.objective + 1e-6) return;
     log(`heuristic at ${at}: ${objective.toFixed(2)}`);
@@ -227,7 +233,8 @@ function solveDecomposed(
     if (helper) helper.target = objective;
   };
   const tryRelaxation = (r: Relaxation, iteration: number) => {
-    if (iteration % HEURISTIC_EVERY === 0) tryPlanOf(r, `relaxation ${iteration}`);
+    recent.add(r.chosen);
+    if (iteration % HEURISTIC_EVERY === 0) tryPlan(`relaxation ${iteration}`);
   };
   const dual = minimizeBound(relaxer, p, cand, initialPrices(p, cand, greedyChosen, cellPrices), {
     target: () => start.objective,
@@ -245,8 +252,9 @@ function solveDecomposed(
   // The helper goes on lowering the bound from the best prices while this thread searches; its best so
   // far is read when the search ends (step 5), without waiting for it.
   helper?.continueBound(dual.pi, links, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
-  // The best prices' own choices are a start for the plan too (the heuristic saw only every 15th relaxation).
-  tryPlanOf(relaxed, 'the best prices');
+  // With the best prices' own choices counted too (the heuristic last ran up to 14 relaxations ago).
+  recent.add(relaxed.chosen);
+  tryPlan('the best prices');
 
   // 3. Local search on the best plan: mostly continuity the week-by-week relaxation could not see.
   if (gapOf(dual.bound, start.objective) > opts.relativeGap) {
