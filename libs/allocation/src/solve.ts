@@ -215,8 +215,9 @@ function solveDecomposed(
   const T = p.weeks.length;
   const started = performance.now();
   // Seconds kept for turning the result into proposals (more for larger inputs). Measured on 2,000 x 400:
-  // about 0.1 s from the end of the search to the result; 0.8 s had been kept, idle.
-  const finishing = Math.min(0.4, 0.15 + cand.count / 4_000_000);
+  // about 0.1 s from the end of the search to the result, 0.15 s with another process busy on one core;
+  // 0.8 s had been kept, idle. A window's sub-MIP may run into the reserve by its set-up, hence the margin.
+  const finishing = Math.min(0.5, 0.2 + cand.count / 3_000_000);
 
   // 0. On two cores: every relaxation split between this thread and the helper thread (split-relaxation.ts;
   //    the same numbers either way, so the helper's timing cannot change the proposals).
@@ -295,7 +296,10 @@ function solveDecomposed(
   let nodes = 0;
   const reserve = () => (deadline - performance.now()) / 1000 - finishing;
   // Only this thread's own figures decide when to stop (the helper's timing must not change the proposals).
-  const done = () => gapOf(dual.bound, incumbentObjective) <= opts.relativeGap || reserve() < 0.2;
+  // A window's set-up and its result's check take up to 0.2 s each on 2,000 x 400 on a loaded machine, so
+  // one starts only with time for them and HiGHS gets what is left after them.
+  const WINDOW_OVERHEAD = 0.2;
+  const done = () => gapOf(dual.bound, incumbentObjective) <= opts.relativeGap || reserve() < 2 * WINDOW_OVERHEAD + 0.1;
   const solveWindow = (weeks: readonly number[]): boolean => {
     const inWindow = new Uint8Array(T);
     for (const t of weeks) inWindow[t] = 1;
@@ -318,7 +322,7 @@ function solveDecomposed(
     const sel = Int32Array.from([...free].sort((a, b) => a - b));
     const model = buildModel(p, cand, sel, ctx);
     if (model.numX > largest.numX) largest = model;
-    const run = runMip(highs, model, Array.from(sel.filter((j) => incumbent[j] === 1)), { seed: opts.randomSeed, timeLimit: Math.max(0.1, reserve()), relativeGap: 1e-6 });
+    const run = runMip(highs, model, Array.from(sel.filter((j) => incumbent[j] === 1)), { seed: opts.randomSeed, timeLimit: Math.max(0.1, reserve() - WINDOW_OVERHEAD), relativeGap: 1e-6 });
     subproblems++;
     nodes += run.nodes ?? 0;
     if (!run.chosen) return false;
