@@ -181,9 +181,14 @@ class Plan {
     if (this.cellJobs[c].length < this.p.cellOpen[c]) moves.push([]);
     for (const b of this.cellJobs[c]) moves.push([b]);
     let best: { gain: number; out: number[]; in: number[] } | null = null;
+    // Without a job of the worker's making room, j must fit, and the move gains at most what j can add
+    // less what the holder going out surely takes with it: most such moves are passed over untried.
+    const fitsAlone = this.load[k] + cand.hours[j] <= this.p.capacity[k] + EPS;
+    const enterAlone = fitsAlone ? this.entryGainBound(j) : Number.NEGATIVE_INFINITY;
     for (const out of moves) {
       // The worker's own jobs that week that must make room (each is then offered to the holder going out).
       for (const blocker of [-1, ...this.jobs[k]]) {
+        if (blocker < 0 && enterAlone + (out.length > 0 ? this.exitGainBound(out[0]) : 0) <= (best ? best.gain : 0) + EPS) continue;
         const leaving = blocker >= 0 ? [...out, blocker] : out;
         const entering = [j];
         if (blocker >= 0 && out.length === 1) {
@@ -204,6 +209,22 @@ class Plan {
     if (!best) return false;
     this.apply(best.out, best.in);
     return true;
+  }
+
+  /** At most what bringing j in adds (its base, the shortfall still open that week, less a new relationship). */
+  private entryGainBound(j: number): number {
+    const { cand, p } = this;
+    const k = this.weekOf(j);
+    const open = Math.max(0, p.shortfall[k] - this.load[k]);
+    const q = cand.pair[j];
+    return cand.base[j] + p.weights.shortfall * Math.min(cand.hours[j], open) - (q >= 0 && this.pairUse[q] === 0 ? p.weights.continuity : 0);
+  }
+
+  /** At most what taking b out adds: it loses b's base and can save at most an extra employer and b's relationship. */
+  private exitGainBound(b: number): number {
+    const { cand, p } = this;
+    const q = cand.pair[b];
+    return -cand.base[b] + p.weights.extraEmployer + (q >= 0 && this.pairUse[q] === 1 ? p.weights.continuity : 0);
   }
 
   /**
