@@ -10,6 +10,7 @@
 
 export class RecentChoices {
   private readonly count: Uint16Array;
+  private readonly listed: Uint8Array;
   private readonly ring: (readonly number[])[] = [];
   private next = 0;
 
@@ -19,6 +20,7 @@ export class RecentChoices {
     private readonly window: number,
   ) {
     this.count = new Uint16Array(candidates);
+    this.listed = new Uint8Array(candidates);
   }
 
   /** Counts a relaxation's choices (and forgets the oldest once the window is full). */
@@ -33,8 +35,23 @@ export class RecentChoices {
 
   /** Every candidate taken in the window, most often first; then by potential, then by index. */
   ranked(potential: Float64Array): number[] {
-    const seen = new Set<number>();
-    for (const chosen of this.ring) for (const j of chosen) seen.add(j);
-    return [...seen].sort((a, b) => this.count[b] - this.count[a] || potential[b] - potential[a] || a - b);
+    // Grouped by count (at most `window`), so only each group is sorted; the marks are cleared again.
+    const groups: number[][] = Array.from({ length: this.window + 1 }, () => []);
+    const { count, listed } = this;
+    for (const chosen of this.ring) {
+      for (const j of chosen) {
+        if (listed[j]) continue;
+        listed[j] = 1;
+        groups[count[j]].push(j);
+      }
+    }
+    const out: number[] = [];
+    for (let c = this.window; c > 0; c--) {
+      for (const j of groups[c].sort((a, b) => potential[b] - potential[a] || a - b)) {
+        listed[j] = 0;
+        out.push(j);
+      }
+    }
+    return out;
   }
 }
