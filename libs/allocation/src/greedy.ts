@@ -14,7 +14,8 @@ const NONE: readonly number[] = [];
  * Greedy worker-weeks (candidate indexes) for a prepared input. With `prices`, also writes for every
  * cell that ended full the gain the best candidate left out would have brought (a price for the cell).
  * With `preset`, those candidates are placed first, in that order, wherever they still fit and gain
- * (the Lagrangian heuristic hands in what the relaxation chose); the greedy then fills the places left.
+ * (the Lagrangian heuristic hands in what the latest relaxations chose, most often first); the greedy then
+ * fills the places left.
  */
 export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float64Array, preset: readonly number[] = []): number[] {
   const { weights } = p;

@@ -23,7 +23,7 @@ export class RecentChoices {
     this.listed = new Uint8Array(candidates);
   }
 
-  /** Counts a relaxation's choices (and forgets the oldest once the window is full). */
+  /** Counts a relaxation's choices, each candidate at most once (and forgets the oldest once the window is full). */
   add(chosen: readonly number[]): void {
     if (this.ring.length === this.window) {
       for (const j of this.ring[this.next]) this.count[j]--;

@@ -69,6 +69,11 @@ const HEURISTIC_EVERY = 15;
 const HEURISTIC_WINDOW = 30;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
 const EXTRA_PER_CELL = 2;
+/**
+ * Seconds a window's set-up, and again its result's check, may take besides its sub-MIP (up to 0.2 s each
+ * on 2,000 x 400 with another process busy on one core; the solve had ended at 10.03 and 10.13 s).
+ */
+const WINDOW_OVERHEAD = 0.2;
 
 const gapOf = (bound: number, objective: number) => Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
 
@@ -224,8 +229,8 @@ function solveDecomposed(
   if (helper) helper.target = greedyObjective;
 
   // 1. The bound, and the prices that guide the search; every few relaxations, the Lagrangian heuristic
-  //    turns the relaxation's choices into a plan, and the best plan so far is the incumbent (and the
-  //    subgradient's target).
+  //    turns the latest relaxations' choices into a plan, and the best plan so far is the incumbent (and
+  //    the subgradient's target).
   const relaxer = new SplitRelaxer(p, cand, helper);
   let start = { chosen: greedyChosen, objective: greedyObjective };
   // The Lagrangian heuristic: the candidates the latest relaxations took, most often first, placed wherever
@@ -259,7 +264,8 @@ function solveDecomposed(
   // The helper goes on lowering the bound from the best prices while this thread searches; its best so
   // far is read when the search ends (step 5), without waiting for it.
   helper?.continueBound(dual.pi, links, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
-  // With the best prices' own choices counted too (the heuristic last ran up to 14 relaxations ago).
+  // With the best prices' own choices counted too (the heuristic last ran up to 14 relaxations ago; if the
+  // best prices were among the last 30, their choices now count twice, which is meant: they are the best).
   recent.add(relaxed.chosen);
   tryPlan('the best prices');
 
@@ -296,10 +302,9 @@ function solveDecomposed(
   let nodes = 0;
   const reserve = () => (deadline - performance.now()) / 1000 - finishing;
   // Only this thread's own figures decide when to stop (the helper's timing must not change the proposals).
-  // A window's set-up and its result's check take up to 0.2 s each on 2,000 x 400 on a loaded machine, so
-  // one starts only with time for them and HiGHS gets what is left after them.
-  const WINDOW_OVERHEAD = 0.2;
-  const done = () => gapOf(dual.bound, incumbentObjective) <= opts.relativeGap || reserve() < 2 * WINDOW_OVERHEAD + 0.1;
+  const done = () => gapOf(dual.bound, incumbentObjective) <= opts.relativeGap || reserve() < 0.2;
+  // A window starts only with time for its set-up and check besides its sub-MIP.
+  const noWindow = () => done() || reserve() < 2 * WINDOW_OVERHEAD + 0.1;
   const solveWindow = (weeks: readonly number[]): boolean => {
     const inWindow = new Uint8Array(T);
     for (const t of weeks) inWindow[t] = 1;
@@ -343,13 +348,13 @@ function solveDecomposed(
     return improved;
   };
   for (const t of Array.from({ length: T }, (_, t) => t).sort(byGain)) {
-    if (done()) break;
+    if (noWindow()) break;
     solveWindow([t]);
   }
-  for (let pass = 0; pass < 3 && !done(); pass++) {
+  for (let pass = 0; pass < 3 && !noWindow(); pass++) {
     let improved = false;
     for (const t of Array.from({ length: T - 1 }, (_, t) => t).sort((a, b) => byGain(a, b))) {
-      if (done()) break;
+      if (noWindow()) break;
       if (solveWindow([t, t + 1])) improved = true;
     }
     if (!improved) break;
