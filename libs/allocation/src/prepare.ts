@@ -32,6 +32,7 @@ export interface PreparedRequest {
 export interface Prepared {
   readonly input: Required<AllocationInput>;
   readonly weights: AllocationWeights;
+  /** sha256 of the canonical input and weights; computed when first read (the helper thread never needs it). */
   readonly hash: string;
   /** Every week that has demand, ascending. */
   readonly weeks: readonly WeekStart[];
@@ -66,7 +67,7 @@ export function distanceKm(table: DistanceTable, from: string, to: string): numb
 export function prepare(rawInput: AllocationInput, rawWeights: Partial<AllocationWeights> = {}): Prepared {
   const input = normalizeInput(rawInput);
   const weights = normalizeWeights(rawWeights);
-  const hash = hashNormalized(input, weights);
+  let hash: string | undefined;
 
   const weeks = [...new Set(input.demand.flatMap((d) => d.weeks.map((w) => w.weekStart)))].sort();
   const weekIndex = new Map(weeks.map((week, t) => [week, t]));
@@ -150,7 +151,10 @@ export function prepare(rawInput: AllocationInput, rawWeights: Partial<Allocatio
   return {
     input,
     weights,
-    hash,
+    get hash() {
+      hash ??= hashNormalized(input, weights);
+      return hash;
+    },
     weeks,
     weekIndex,
     workers,
