@@ -91,5 +91,8 @@ describe('Relaxer', () => {
     expect(minimizeBound(relaxer, p, cand, start, options).bound).toBe(result.bound);
     const again = relaxer.relax(result.pi, new LinkPrices(cand, result.beta));
     expect(again.bound).toBeCloseTo(result.bound, 6);
+    // The relaxation it hands back is the one at those prices (the solve reuses its choices).
+    expect(result.relaxation!.bound).toBe(result.bound);
+    expect([...result.relaxation!.chosen].sort((a, b) => a - b)).toEqual([...again.chosen].sort((a, b) => a - b));
   });
 });

@@ -483,6 +483,8 @@ export interface DualResult {
   readonly pi: Float64Array;
   readonly beta: Float64Array;
   readonly iterations: number;
+  /** The relaxation at those prices (what it chose), or null when none was computed before the deadline. */
+  readonly relaxation: Relaxation | null;
 }
 
 /**
@@ -524,14 +526,14 @@ export function minimizeBound(
   const gapOf = (bound: number) => (bound - target()) / Math.max(1, Math.abs(target()));
   // The best prices so far, updated in place: links only join the list (at price 0), so the listed
   // prices at that moment are all of β.
-  const best = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), links: Float64Array.from(links.value), linkCount: links.count, iterations: 0 };
-  const record = (r: Relaxation, iterations: number) => {
+  const best = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), links: Float64Array.from(links.value), linkCount: links.count, relaxation: null as Relaxation | null };
+  const record = (r: Relaxation) => {
     if (r.bound < best.bound) {
       best.bound = r.bound;
       best.pi.set(pi);
       best.links.set(links.value.subarray(0, links.count));
       best.linkCount = links.count;
-      best.iterations = iterations;
+      best.relaxation = r;
       o.onBound?.(r.bound);
     }
   };
@@ -546,7 +548,7 @@ export function minimizeBound(
   for (let round = 0; round < (o.clearingRounds ?? 3) && performance.now() < o.deadline; round++) {
     const r = relaxer.relax(pi, links);
     iterations++;
-    record(r, iterations);
+    record(r);
     const takersOf = new Map<number, number[]>();
     for (const j of r.chosen) {
       const list = takersOf.get(cand.cell[j]);
@@ -583,7 +585,7 @@ export function minimizeBound(
   while (iterations < o.maxIterations && gapOf(best.bound) > o.stopGap && performance.now() < o.deadline) {
     const r = relaxer.relax(pi, links);
     iterations++;
-    record(r, iterations);
+    record(r);
     o.onRelaxation?.(r, iterations);
     if (best.bound < lastBest - 1e-9) {
       lastBest = best.bound;
@@ -644,5 +646,5 @@ export function minimizeBound(
   }
   const bestBeta = new Float64Array(cand.count);
   for (let i = 0; i < best.linkCount; i++) bestBeta[links.ids[i]] = best.links[i];
-  return { bound: best.bound, pi: best.pi, beta: bestBeta, iterations };
+  return { bound: best.bound, pi: best.pi, beta: bestBeta, iterations, relaxation: best.relaxation };
 }

@@ -260,7 +260,7 @@ function solveDecomposed(
   lap('bound');
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
   const links = new LinkPrices(cand, dual.beta);
-  const relaxed = relaxer.relax(dual.pi, links);
+  const relaxed = dual.relaxation ?? relaxer.relax(dual.pi, links);
   // The helper goes on lowering the bound from the best prices while this thread searches; its best so
   // far is read when the search ends (step 5), without waiting for it.
   helper?.continueBound(dual.pi, links, performance.timeOrigin + deadline - finishing * 1000, opts.relativeGap);
