@@ -174,6 +174,12 @@ const IMPOSSIBLE_DATES: Bad[] = [
   { label: 'true', value: true },
   { label: 'an object', value: { year: 2026, month: 1, day: 1 } },
   { label: 'an array', value: ['2026-01-01'] },
+  // Real dates outside the API's one range (1900-2199): far-future ones overflowed time-zone
+  // arithmetic (9999-12-31) and turned a placement into 155,000 weeks (5000-01-01).
+  { label: '9999-12-31 (after 2199)', value: '9999-12-31', core: true },
+  { label: '5000-01-01 (after 2199)', value: '5000-01-01', core: true },
+  { label: '2200-01-01 (after 2199)', value: '2200-01-01' },
+  { label: '1899-12-31 (before 1900)', value: '1899-12-31' },
 ];
 
 const IMPOSSIBLE_WEEKS: Bad[] = [
@@ -190,6 +196,8 @@ const IMPOSSIBLE_WEEKS: Bad[] = [
   { label: 'padded with a space', value: ' 2026-W49' },
   { label: 'a number', value: 202649 },
   { label: 'an array', value: ['2026-W49'] },
+  { label: '9999-W01 (after 2199)', value: '9999-W01', core: true },
+  { label: '1899-W52 (before 1900)', value: '1899-W52' },
 ];
 
 /** Wrong values for a field: its kind's short list, or (`full`) everything. A null for an optional field is tried elsewhere. */
@@ -662,6 +670,8 @@ const ROUTES: Route[] = [
   // The stream catalog
   { method: 'get', template: '/streams', noEmployers: true },
   { method: 'get', template: '/streams/:streamId', params: { streamId: `worker-${WORKER}` }, noEmployers: true },
+  // A read model whose look-ahead date once overflowed the time-zone arithmetic (asOf=9999-12-31)
+  { method: 'get', template: '/upcoming-ends', query: { asOf: '2026-12-01' }, queryFields: { asOf: { kind: 'date', optional: true } }, noEmployers: true },
   // Allocation runs
   {
     method: 'post',
@@ -842,6 +852,11 @@ for (const r of bodyRoutes) {
     add(r, 'an "actor" field', { json: { ...clone(r.body!), actor: 'operator:someone-else' }, expect: BAD_REQUEST });
     add(r, '1000 unknown fields', { json: { ...clone(r.body!), ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, i])) }, expect: BAD_REQUEST });
     add(r, 'an unknown array nested 5000 deep', { raw: { text: withRawMembers(r, `"deep":${'['.repeat(5000)}${']'.repeat(5000)}`), type: 'application/json' }, expect: BAD_REQUEST });
+    add(r, 'a field nested 10000 deep, with an Idempotency-Key', {
+      raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`), type: 'application/json' },
+      headers: { 'Idempotency-Key': `deep${r.template.replace(/[^A-Za-z0-9]/g, '-')}` },
+      expect: BAD_REQUEST,
+    });
     add(r, 'an unknown field nested 50 deep', { raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(50)}1${'}'.repeat(50)}`), type: 'application/json' }, expect: BAD_REQUEST });
   }
   for (const [path, field] of Object.entries(r.fields ?? {})) {
@@ -1082,6 +1097,8 @@ for (const r of [route('get', '/employers/:employerId'), route('post', '/employe
 
 // 10. Query strings of the routes that read one.
 const IMPOSSIBLE_INSTANTS: Bad[] = [
+  { label: 'year 9999 (after 2199)', value: '9999-12-31T00:00:00Z', core: true },
+  { label: 'year 1899 (before 1900)', value: '1899-12-31T23:00:00Z' },
   { label: 'yesterday', value: 'yesterday', core: true },
   { label: 'a date without a time', value: '2026-03-04', core: true },
   { label: 'a time without a zone', value: '2026-03-04T14:00:00', core: true },

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isInstant } from '@banenpool/audit';
+import { DATE_RANGE_TEXT, inDateRange } from '../common/date-range.js';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { QueryInteger } from '../read-model-queries/query-params.js';
 
@@ -10,8 +11,8 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isInstant',
       validator: {
-        validate: isInstant,
-        defaultMessage: (args) => `${args?.property ?? 'instant'} must be an ISO 8601 instant with a time and a zone, e.g. 2026-03-04T14:00:00Z`,
+        validate: (value: unknown) => isInstant(value) && inDateRange(value),
+        defaultMessage: (args) => `${args?.property ?? 'instant'} must be an ISO 8601 instant with a time and a zone, e.g. 2026-03-04T14:00:00Z, ${DATE_RANGE_TEXT}`,
       },
     },
     options,

@@ -1,12 +1,17 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { jsonOnly } from './json-only.middleware.js';
 import { ProblemFilter } from './problem.filter.js';
+import { safeBody } from './safe-body.middleware.js';
 import { SafeInputPipe } from './safe-input.pipe.js';
 
 /** The HTTP behaviour shared by main.ts and the end-to-end tests, so tests see what users see. */
 export function configureHttpApp(app: INestApplication): void {
   app.use(jsonOnly);
+  // Parsed here rather than where Nest would add its own parser, so safeBody can follow it.
+  (app as NestExpressApplication).useBodyParser('json');
+  app.use(safeBody);
   app.useGlobalPipes(
     new SafeInputPipe(),
     new ValidationPipe({

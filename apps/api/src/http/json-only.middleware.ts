@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { sendProblem } from './send-problem.js';
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 
@@ -9,10 +10,5 @@ const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 export function jsonOnly(request: Request, response: Response, next: NextFunction): void {
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (!hasBody || JSON_TYPE.test(request.headers['content-type'] ?? '')) return next();
-  response.status(415).type('application/problem+json').json({
-    type: 'https://httpstatuses.io/415',
-    title: 'Unsupported media type',
-    status: 415,
-    detail: 'Send the body as application/json',
-  });
+  sendProblem(response, 415, 'Unsupported media type', 'Send the body as application/json');
 }

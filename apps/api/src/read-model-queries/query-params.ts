@@ -6,6 +6,7 @@ import { addDays, daysBetween, isoWeekOf, localDateOf, type LocalDate } from '@b
 import { isIsoWeek, isQuarter, mondayOfIsoWeek } from '@banenpool/read-models';
 import { parseBooleanText } from '@banenpool/platform';
 import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
+import { DATE_RANGE_TEXT, inDateRange } from '../common/date-range.js';
 
 /** Ids as the event store accepts them in stream ids; a filter on an id that does not exist finds nothing. */
 export const QUERY_ID = /^[A-Za-z0-9_.:@-]{1,100}$/;
@@ -17,8 +18,8 @@ export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isIsoWeek',
       validator: {
-        validate: (value: unknown) => isIsoWeek(value),
-        defaultMessage: (args) => `${args?.property ?? 'week'} must be an ISO week that exists, as YYYY-Www (e.g. 2026-W45)`,
+        validate: (value: unknown) => isIsoWeek(value) && inDateRange(value),
+        defaultMessage: (args) => `${args?.property ?? 'week'} must be an ISO week that exists, as YYYY-Www (e.g. 2026-W45), ${DATE_RANGE_TEXT}`,
       },
     },
     options,
@@ -30,8 +31,8 @@ export function IsQuarter(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isQuarter',
       validator: {
-        validate: (value: unknown) => isQuarter(value),
-        defaultMessage: (args) => `${args?.property ?? 'quarter'} must be a calendar quarter as YYYY-Qn (e.g. 2026-Q4)`,
+        validate: (value: unknown) => isQuarter(value) && inDateRange(value),
+        defaultMessage: (args) => `${args?.property ?? 'quarter'} must be a calendar quarter as YYYY-Qn (e.g. 2026-Q4), ${DATE_RANGE_TEXT}`,
       },
     },
     options,

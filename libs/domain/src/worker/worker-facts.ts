@@ -22,7 +22,8 @@ export function workerFactsFor(state: WorkerState, period: Period, placementId: 
   return {
     workerId: worker.workerId,
     birthDate: worker.birthDate,
-    otherCommittedHoursPerWeek: Math.max(0, ...weeks.map((w) => w.hours)),
+    // A reduce, not Math.max(...spread): a period of many years has more weeks than a call takes arguments.
+    otherCommittedHoursPerWeek: weeks.reduce((most, week) => Math.max(most, week.hours), 0),
     contractMaxHoursPerWeek: contractCovering(worker, period)?.terms.maxHoursPerWeek,
   };
 }
