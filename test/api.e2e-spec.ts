@@ -44,6 +44,7 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
     const response = await request(app.getHttpServer()).get('/metrics').expect(200);
     expect(response.text).toMatch(/banenpool_projection_lag_seconds\{projection="stream-catalog"\} \d/);
     expect(response.text).toMatch(/banenpool_projection_events_behind\{projection="stream-catalog"\} \d/);
+    expect(response.text).toMatch(/^banenpool_event_feed_up 1$/m);
   });
 
   it('read-your-writes: a query given a written position answers with that write included', async () => {

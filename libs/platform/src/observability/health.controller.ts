@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatPosition, withTimeout, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { Projector } from '@banenpool/projector';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
+import type { Response } from 'express';
 import { EVENT_STORE, POSTGRES_CONNECTION } from '../infrastructure/tokens.js';
 import { Public } from '../auth/auth.guard.js';
 
@@ -27,8 +28,16 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness of the database and event store, and each projection’s lag (503 when something is down)' })
-  check() {
-    return this.health.check([() => this.database(), () => this.eventStore(), () => this.projections()]);
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.database(), () => this.eventStore(), () => this.projections()]);
+    } catch (error) {
+      // Terminus reports "down" as an exception whose body is the report; a monitor needs that
+      // report (which component, why) most exactly then, not the exception filter's bare problem.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 
   private async database() {
@@ -53,7 +62,12 @@ export class HealthController {
 
   private async projections() {
     const indicator = this.indicators.check('projections');
-    const statuses = await bounded(this.projector.status(), 'projection status');
+    let statuses: Awaited<ReturnType<Projector['status']>>;
+    try {
+      statuses = await bounded(this.projector.status(), 'projection status');
+    } catch (error) {
+      return indicator.down({ message: String(error) });
+    }
     const details = Object.fromEntries(
       statuses.map((s) => [s.name, { checkpoint: formatPosition(s.checkpoint), eventsBehind: s.eventsBehind, lagSeconds: s.lagSeconds, lastError: s.lastError }]),
     );

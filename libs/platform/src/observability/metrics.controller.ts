@@ -12,6 +12,7 @@ export class MetricsController {
   private readonly registry = new Registry();
   private readonly behind: Gauge;
   private readonly lag: Gauge;
+  private readonly feedUp: Gauge;
 
   constructor(private readonly projector: Projector) {
     collectDefaultMetrics({ register: this.registry, prefix: 'banenpool_' });
@@ -27,6 +28,11 @@ export class MetricsController {
       labelNames: ['projection'],
       registers: [this.registry],
     });
+    this.feedUp = new Gauge({
+      name: 'banenpool_event_feed_up',
+      help: '1 when the event feed answered this scrape (projection lag is known), 0 when it did not',
+      registers: [this.registry],
+    });
   }
 
   @Get()
@@ -34,10 +40,22 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics: process figures and projection lag' })
   @ApiProduces('text/plain')
   async metrics(): Promise<string> {
-    for (const status of await this.projector.status()) {
-      this.lag.set({ projection: status.name }, status.lagSeconds);
-      this.behind.set({ projection: status.name }, status.eventsBehind);
-    }
+    await this.readProjectionLag();
     return this.registry.metrics();
+  }
+
+  /** Metrics must answer when the store is down (that is when they are looked at): lag then goes unreported. */
+  private async readProjectionLag(): Promise<void> {
+    this.lag.reset();
+    this.behind.reset();
+    try {
+      for (const status of await this.projector.status()) {
+        this.lag.set({ projection: status.name }, status.lagSeconds);
+        this.behind.set({ projection: status.name }, status.eventsBehind);
+      }
+      this.feedUp.set(1);
+    } catch {
+      this.feedUp.set(0);
+    }
   }
 }
