@@ -1,6 +1,7 @@
 // Benchmark of the auditors' tools, each against a raw `pg` baseline doing the reading alone in the same run:
 //  1. as-of replay of one 10,000-event stream (goal ≤ 100 ms), on a PostgreSQL scratch database and on PGlite;
-//  2. on a generated store of ≥ 500,000 pool events (PostgreSQL): verifying every stream's hash chain, and
+//  2. on a generated store of ≥ 500,000 pool events (PostgreSQL): verifying every stream's hash chain, sealing a
+//     digest of the whole feed and recomputing it (verify against the digest), and
 //     rebuilding every read model into a scratch schema and comparing it with the live one.
 //   npm run bench:audit                      (full run, about 5 minutes on 2 cores)
 //   BENCH_SCALE=0.05 npm run bench:audit     (quick run: a smaller store; the 10,000-event stream stays)
@@ -12,8 +13,10 @@ import {
   connectPostgres,
   migrateEventStore,
   PostgresEventStore,
+  sealFeedDigest,
   startEmbeddedPostgres,
   verifyEventChain,
+  verifyFeedDigests,
   type NewEvent,
   type PostgresConnection,
 } from '@banenpool/event-store';
@@ -206,6 +209,9 @@ async function rawFeedRead(connection: PostgresConnection): Promise<number> {
 interface StoreFigures {
   events: number;
   verifySeconds: number;
+  sealSeconds: number;
+  digestVerifySeconds: number;
+  digestBreaks: number;
   compareSeconds: number;
   rawReadSeconds: number;
   equal: boolean;
@@ -238,6 +244,14 @@ async function measureStore(connection: PostgresConnection, store: PostgresEvent
     const verification = await verifyEventChain(connection.pool, { onProgress: (checked) => progress(`  ${int(checked)} events verified`) });
     const verifySeconds = ms(t) / 1000;
 
+    progress('postgres: seal a digest of the whole feed, then verify against it');
+    t = performance.now();
+    await sealFeedDigest(connection.pool);
+    const sealSeconds = ms(t) / 1000;
+    t = performance.now();
+    const digestBreaks = (await verifyFeedDigests(connection.pool)).breaks.length;
+    const digestVerifySeconds = ms(t) / 1000;
+
     progress('postgres: rebuild every read model into a scratch schema and compare');
     let shown = 0;
     const comparison = await rebuildAndCompare({
@@ -250,7 +264,8 @@ async function measureStore(connection: PostgresConnection, store: PostgresEvent
         progress(`  ${projection}: ${int(done)} / ${int(total)}`);
       },
     });
-    return { events, verifySeconds, compareSeconds: comparison.seconds, rawReadSeconds, equal: comparison.equal, breaks: verification.breaks.length, projectionSeconds };
+    const digest = { sealSeconds, digestVerifySeconds, digestBreaks };
+    return { events, verifySeconds, ...digest, compareSeconds: comparison.seconds, rawReadSeconds, equal: comparison.equal, breaks: verification.breaks.length, projectionSeconds };
   } finally {
     await dataSource.destroy();
   }
@@ -273,6 +288,8 @@ function printStore(f: StoreFigures) {
   console.log('|---|---:|---:|---|');
   console.log(`| raw \`pg\` read of every event in feed order (baseline) | ${f.rawReadSeconds.toFixed(1)} | ${int(f.events / f.rawReadSeconds)} | - |`);
   console.log(`| verify every stream's hash chain | ${f.verifySeconds.toFixed(1)} | ${int(f.events / f.verifySeconds)} | ${f.breaks} breaks |`);
+  console.log(`| seal a digest of every stream's head | ${f.sealSeconds.toFixed(1)} | ${int(f.events / f.sealSeconds)} | - |`);
+  console.log(`| verify against the digest (recompute it) | ${f.digestVerifySeconds.toFixed(1)} | ${int(f.events / f.digestVerifySeconds)} | ${f.digestBreaks} breaks |`);
   for (const [name, secs] of Object.entries(f.projectionSeconds)) console.log(`| live projection: ${name} | ${secs.toFixed(1)} | ${int(f.events / secs)} | - |`);
   console.log(`| rebuild ${allProjections.length} read models into a scratch schema + compare | ${f.compareSeconds.toFixed(1)} | ${int(f.events / f.compareSeconds)} | ${f.equal ? 'equal' : 'DIFFERENT'} |`);
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -19,7 +20,18 @@ import {
   type History,
 } from '@banenpool/audit';
 import { DomainError, isValidLocalDate, notFound, refuse } from '@banenpool/domain';
-import { formatPosition, verifyEventChain, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import {
+  formatPosition,
+  sealFeedDigest,
+  toFeedDigest,
+  verifyEventChain,
+  verifyFeedDigests,
+  type ChainVerification,
+  type DigestVerification,
+  type EventStore,
+  type FeedDigest,
+  type PostgresConnection,
+} from '@banenpool/event-store';
 import { AppConfig, ConfigError, EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { rebuildAndCompare, type ReadModelComparison } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
@@ -30,7 +42,10 @@ const USAGE = `Usage: npm run audit -- <command> [options]
   as-of   <kind> <id> --known-at <instant>              the state as the records stood then
   as-of   <kind> <id> --on <YYYY-MM-DD> [--known-at …]  what applied on that date (effective dates)
   diff    <kind> <id> --from <instant> [--to <instant>]  what changed about a placement or contract, in words
-  verify  [--stream <streamId>]                          walk the hash chains; exit 3 on a break
+  verify  [--stream <streamId> | --digest <file|json>]   walk the hash chains and recompute the last sealed digest
+                                                         (and an exported one); exit 3 on a break
+  digest                                                 seal a digest of every stream's head, store it and print it
+                                                         as JSON: keep that outside the database for verify --digest
   compare                                                rebuild every read model in a scratch schema and
                                                          compare with the live one; exit 3 on a difference
 kinds: ${SUBJECT_KINDS.join(', ')} (a contract's id is <workerId>/<contractId>; audit-access's a date)
@@ -48,13 +63,14 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   stream: { type: 'string' },
+  digest: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 class UsageError extends Error {}
 
-/** Exit codes: 0 answered, 1 failed, 2 wrong usage, 3 a chain break or a read-model difference was found. */
+/** Exit codes: 0 answered, 1 failed, 2 wrong usage, 3 a chain or digest break or a read-model difference was found. */
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ options: OPTIONS, allowPositionals: true });
   const [command, kind, id] = positionals;
@@ -93,11 +109,13 @@ function taskFor(command: string, kind: string | undefined, id: string | undefin
       const [subject, from, to] = [subjectOf(kind, id), instant(values.from, '--from'), values.to ? instant(values.to, '--to') : new Date()];
       return async (_app, store) => print(await auditDiff(store, subject, from, to), (d) => d.changes.map((c) => c.sentence));
     }
-    case 'verify':
-      return (app) => {
-        if (app.get(AppConfig).EVENTSTORE_CONNECTION_STRING) refuse('no_hash_chain', 'Events are kept in KurrentDB, which carries no hash chain: verify applies to the PostgreSQL store.');
-        return verify(app.get<PostgresConnection>(POSTGRES_CONNECTION), values.stream);
-      };
+    case 'verify': {
+      if (values.stream !== undefined && values.digest !== undefined) throw new UsageError('--digest covers every stream: leave --stream out');
+      const exported = values.digest === undefined ? [] : [exportedDigest(values.digest)];
+      return (app) => verify(postgresOnly(app, 'verify'), values.stream, exported);
+    }
+    case 'digest':
+      return (app) => digest(postgresOnly(app, 'digest'));
     case 'compare':
       return (app, store) => compare(store, app.get(DataSource));
     default:
@@ -122,17 +140,68 @@ function asOfTask(subject: AuditSubject, values: Values): Task {
   return async (_app, store) => print(await stateAsKnownAt(store, subject, knownAt));
 }
 
-async function verify(connection: PostgresConnection, streamId: string | undefined): Promise<number> {
+function postgresOnly(app: INestApplicationContext, command: string): PostgresConnection {
+  if (app.get(AppConfig).EVENTSTORE_CONNECTION_STRING) {
+    refuse('no_hash_chain', `Events are kept in KurrentDB, which carries no hash chain: ${command} applies to the PostgreSQL store.`);
+  }
+  return app.get<PostgresConnection>(POSTGRES_CONNECTION);
+}
+
+/** A digest as `digest` printed it: the JSON itself, or a file holding it. */
+function exportedDigest(text: string): FeedDigest {
+  let json = text;
+  if (!text.trimStart().startsWith('{')) {
+    try {
+      json = readFileSync(text, 'utf8');
+    } catch {
+      throw new UsageError(`--digest: cannot read ${text}: give a file holding the JSON that digest printed, or that JSON`);
+    }
+  }
+  try {
+    return toFeedDigest(JSON.parse(json));
+  } catch (error) {
+    throw new UsageError(`--digest: ${(error as Error).message}`);
+  }
+}
+
+/** The chains of every stream (or one); for the whole feed also the sealed digests and the exported ones. */
+async function verify(connection: PostgresConnection, streamId: string | undefined, exported: FeedDigest[]): Promise<number> {
   const bar = progressBar('verify', 'events checked');
   bar.setTotal(await eventCount(connection, streamId));
   const result = await verifyEventChain(connection.pool, { ...(streamId ? { streamId } : {}), onProgress: (checked) => bar.update(checked) });
   bar.stop();
   if (streamId && result.streams === 0) notFound('stream_not_found', `There is no stream ${streamId}.`);
-  console.log(JSON.stringify(result, null, 2));
-  const { firstBreak } = result;
-  if (!firstBreak) return console.error(`Intact: ${result.events.toLocaleString('en')} events in ${result.streams.toLocaleString('en')} streams, no break.`), 0;
-  console.error(`BROKEN: ${firstBreak.streamId} at revision ${firstBreak.revision}: ${firstBreak.reason}`);
-  return 3;
+  const digests = streamId === undefined ? await verifyFeedDigests(connection.pool, { exported }) : undefined;
+  console.log(JSON.stringify(digests ? { ...result, digests } : result, null, 2));
+  const lines = [chainSummary(result), ...(digests ? digestSummary(digests) : [])];
+  for (const line of lines) console.error(line);
+  return result.firstBreak || digests?.breaks.length ? 3 : 0;
+}
+
+function chainSummary({ firstBreak, events, streams }: ChainVerification): string {
+  if (firstBreak) return `BROKEN: ${firstBreak.streamId} at revision ${firstBreak.revision}: ${firstBreak.reason}`;
+  return `Chains intact: ${events.toLocaleString('en')} events in ${streams.toLocaleString('en')} streams, no break.`;
+}
+
+function digestSummary({ stored, checked, breaks }: DigestVerification): string[] {
+  if (checked.length === 0) return ['No digest sealed yet: a stream or its tail removed is found only against one (npm run audit -- digest).'];
+  if (breaks.length === 0) return [`Digests intact: ${stored} stored and chained; the feed matches digest ${checked.join(' and ')}.`];
+  return breaks.flatMap((b) => [
+    `BROKEN: digest ${b.sequence} (position ${b.position}): ${b.reason}`,
+    ...(b.categories ?? []).map((c) => `  ${c.category}: sealed ${counts(c.sealed)}, now ${counts(c.now)}`),
+  ]);
+}
+
+const counts = (c: { streams: number; events: number } | null) => (c ? `${c.streams} streams with ${c.events} events` : 'none');
+
+async function digest(connection: PostgresConnection): Promise<number> {
+  const sealed = await sealFeedDigest(connection.pool);
+  console.log(JSON.stringify(sealed, null, 2));
+  const { sequence, position, events, streams } = sealed;
+  const what = `${events.toLocaleString('en')} events in ${streams.toLocaleString('en')} streams`;
+  console.error(`Sealed digest ${sequence} at position ${position}: ${what}.`);
+  console.error('Keep this JSON outside the database: `npm run audit -- verify --digest <file>` checks the store against it.');
+  return 0;
 }
 
 /** The bar's total; verifyEventChain reports only how many it has checked. */

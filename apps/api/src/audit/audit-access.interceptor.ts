@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import { concatMap, from, map, type Observable } from 'rxjs';
 
 const ACTION = 'banenpool:audit-action';
-/** Names the kind of access that is recorded for a route: history, as-of, diff, verify, compare. */
+/** Names the kind of access that is recorded for a route: history, as-of, diff, verify, digests, compare. */
 export const AuditAction = (action: string) => SetMetadata(ACTION, action);
 
 /**

@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Qu
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { auditDiff, auditHistory, historyCsv, stateAsAppliedOn, stateAsKnownAt, type AuditSubject } from '@banenpool/audit';
 import { notFound, refuse } from '@banenpool/domain';
-import { verifyEventChain, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import { feedDigests, verifyEventChain, verifyFeedDigests, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { actorLabel, AppConfig, CurrentActor, EVENT_STORE, POSTGRES_CONNECTION, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
 import { QUERY_ID } from '../read-model-queries/query-params.js';
@@ -44,14 +44,31 @@ export class AuditController {
 
   @Get('verify')
   @AuditAction('verify')
-  @ApiOperation({ summary: 'Walk the hash chain of every stream (or one) and report the first break' })
+  @ApiOperation({ summary: 'Walk the hash chain of every stream (or one) and report the first break; for all, also check the sealed digests' })
   async verify(@Query() query: VerifyQuery) {
-    if (this.config.EVENTSTORE_CONNECTION_STRING) {
-      refuse('no_hash_chain', 'Events are kept in KurrentDB, whose log is append-only and carries no hash chain; verify applies to the PostgreSQL store.');
-    }
+    this.requireHashChain('verify');
     const result = await verifyEventChain(this.connection.pool, query.streamId ? { streamId: query.streamId } : {});
-    if (query.streamId && result.streams === 0) notFound('stream_not_found', `There is no stream ${query.streamId}.`);
-    return { intact: result.firstBreak === undefined, ...result };
+    if (query.streamId) {
+      if (result.streams === 0) notFound('stream_not_found', `There is no stream ${query.streamId}.`);
+      return { intact: result.firstBreak === undefined, ...result };
+    }
+    const digests = await verifyFeedDigests(this.connection.pool);
+    return { intact: result.firstBreak === undefined && digests.breaks.length === 0, ...result, digests };
+  }
+
+  @Get('digests')
+  @AuditAction('digests')
+  @ApiOperation({ summary: 'The sealed digests of the whole feed, oldest first, to keep outside the database (verify --digest checks one)' })
+  async digests() {
+    this.requireHashChain('digests');
+    return feedDigests(this.connection.pool);
+  }
+
+  private requireHashChain(route: string): void {
+    if (this.config.EVENTSTORE_CONNECTION_STRING) {
+      const why = 'Events are kept in KurrentDB, whose log is append-only and carries no hash chain';
+      refuse('no_hash_chain', `${why}; ${route} applies to the PostgreSQL store.`);
+    }
   }
 
   @Post('comparisons')
