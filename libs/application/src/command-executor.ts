@@ -26,6 +26,13 @@ export interface ExecuteOptions {
   now: Date;
   /** Schema version of each event type as written today. */
   schemaVersionOf?: (type: string) => number;
+  /**
+   * A process manager's step (stored as metadata.step beside metadata.causationId): carried out at
+   * most once per cause. When the stream already holds an event of this step for this cause,
+   * nothing is appended; otherwise the append expects the version read, so a concurrent handler of
+   * the same cause conflicts, reads again and finds the step done.
+   */
+  once?: string;
 }
 
 export interface CommandResult<Event> {
@@ -51,12 +58,14 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
   command: Command,
   options: ExecuteOptions,
 ): Promise<CommandResult<Event>> {
+  const stepDone = stepMarker(options);
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(streamId);
     const version = history.length - 1;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
     }
+    if (history.some(stepDone)) return { streamId, events: [], version };
     const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
     const events = decider.decide(command, state, options.now);
     if (events.length === 0) return { streamId, events, version };
@@ -87,5 +96,13 @@ function toDomainEvent<Event extends DomainEventShape>(recorded: RecordedEvent):
 }
 
 function toNewEvent(event: DomainEventShape, options: ExecuteOptions): NewEvent {
-  return { type: event.type, data: event.data, schemaVersion: options.schemaVersionOf?.(event.type) ?? 1, metadata: options.metadata };
+  const metadata = options.once === undefined ? options.metadata : { ...options.metadata, step: options.once };
+  return { type: event.type, data: event.data, schemaVersion: options.schemaVersionOf?.(event.type) ?? 1, metadata };
+}
+
+/** Recognises an event this command's step appended for the same cause (none without `once`). */
+function stepMarker({ once, metadata }: ExecuteOptions): (recorded: RecordedEvent) => boolean {
+  if (once === undefined) return () => false;
+  if (metadata.causationId === undefined) throw new Error(`Step ${once} needs the causing event's id as metadata.causationId`);
+  return (recorded) => recorded.metadata.step === once && recorded.metadata.causationId === metadata.causationId;
 }

@@ -1,5 +1,13 @@
-import { placementDecider, workerDecider, type PlacementEvent, type WorkerEvent } from '@banenpool/domain';
-import { START } from '@banenpool/event-store';
+import {
+  capacityDecider,
+  placementDecider,
+  workerDecider,
+  type CapacityEvent,
+  type Period,
+  type PlacementEvent,
+  type WorkerEvent,
+} from '@banenpool/domain';
+import { START, type EventStore } from '@banenpool/event-store';
 import { openTestStack, type TestStack } from '@banenpool/testing';
 import { annaFacts, officeFacts, proposed, schoonmaakFacts, terms } from '../../domain/src/placement/placement.fixtures.js';
 import { agreed, annaRegistered, committed, indefinite } from '../../domain/src/worker/worker.fixtures.js';
@@ -11,9 +19,20 @@ describe('placement process (on PGlite)', () => {
   let stack: TestStack;
   const now = new Date('2026-01-02T09:00:00Z');
 
-  const write = (streamId: string, events: readonly (PlacementEvent | WorkerEvent)[]) =>
+  const write = (streamId: string, events: readonly (PlacementEvent | WorkerEvent | CapacityEvent)[]) =>
     stack.store.appendToStream(streamId, events, { expectedVersion: 'any' });
-  const reactToEverything = async () => placementProcess(stack.store).react(await stack.store.readAll({ after: START, limit: 1_000 }));
+  const feed = () => stack.store.readAll({ after: START, limit: 10_000 });
+  const reactToEverything = async () => placementProcess(stack.store).react(await feed());
+  const eventsOf = async (placementId: string) =>
+    (await feed()).filter((e) => !e.streamId.startsWith('placement-') && (e.data as { placementId?: string }).placementId === placementId).map((e) => e.type);
+  /** A placement on the June–September request, proposed and confirmed (not yet handled by the process). */
+  const confirmedPlacement = (placementId: string, period: Period): PlacementEvent[] => {
+    const proposal: PlacementEvent = { type: 'PlacementProposed', data: { ...terms, placementId, capacityRequestId: 'summer', period } };
+    const worker = { ...annaFacts, otherCommittedHoursPerWeek: 0, contractMaxHoursPerWeek: 32 };
+    const confirm = { type: 'ConfirmPlacement' as const, worker, site: officeFacts, cao: schoonmaakFacts };
+    return [proposal, ...placementDecider.decide(confirm, placementDecider.evolve(placementDecider.initialState, proposal), now)];
+  };
+  const withdrawal = (placementId: string): PlacementEvent => ({ type: 'PlacementWithdrawn', data: { placementId, reason: 'No longer needed' } });
 
   beforeAll(async () => {
     stack = await openTestStack('pglite');
@@ -26,6 +45,9 @@ describe('placement process (on PGlite)', () => {
     );
     const shortTerms = { ...terms, capacityRequestId: undefined, period: { from: '2026-01-05', to: '2026-02-22' } };
     await write('placement-p1', [{ type: 'PlacementProposed', data: shortTerms }, { ...confirmed[0], data: { ...confirmed[0].data, ...shortTerms } } as PlacementEvent]);
+    const summer = { from: '2026-06-01', to: '2026-09-27' };
+    const request = { requestId: 'summer', employerId: 'visschedijk', siteId: 'office', functionName: 'cleaner', requiredSkill: 'cleaning' };
+    await write('capacity-summer', [{ type: 'CapacityRequested', data: { ...request, period: summer, hoursPerWeek: 20, headcount: 3 } }]);
   });
   afterAll(() => stack.cleanup());
 
@@ -39,7 +61,7 @@ describe('placement process (on PGlite)', () => {
     // Extended into March on stale facts: 20 h + the other placement's 16 h exceed 32 h.
     await write('placement-p1', [{ type: 'PlacementExtended', data: { placementId: 'p1', previousTo: '2026-02-22', to: '2026-03-15' } }]);
     await reactToEverything();
-    await reactToEverything(); // handled again (at-least-once): nothing changes
+    await reactToEverything(); // handled again: nothing changes
 
     const placement = (await stack.store.readStream('placement-p1')).map((e) => e.type);
     expect(placement.filter((t) => t === 'PlacementEndedEarly')).toHaveLength(1);
@@ -49,4 +71,74 @@ describe('placement process (on PGlite)', () => {
     const commitment = worker.state.status === 'registered' ? worker.state.commitments.find((c) => c.placementId === 'p1') : undefined;
     expect(commitment?.period).toEqual({ from: '2026-01-05', to: '2026-02-22' });
   });
+
+  it('handles the same events again without appending anything', async () => {
+    await write('placement-p2', confirmedPlacement('p2', { from: '2026-06-01', to: '2026-06-28' }));
+    await reactToEverything();
+    expect(await eventsOf('p2')).toEqual(['CapacitySlotReserved', 'HoursCommitted']);
+    const before = (await feed()).length;
+    await reactToEverything();
+    await reactToEverything();
+    expect((await feed()).length).toBe(before);
+  });
+
+  it('a second handling of a confirmation after the placement’s withdrawal takes nothing again', async () => {
+    const confirmation = (await stack.store.readStream('placement-p2')).find((e) => e.type === 'PlacementConfirmed')!;
+    await write('placement-p2', [withdrawal('p2')]);
+    await reactToEverything();
+    expect(await eventsOf('p2')).toEqual(['CapacitySlotReserved', 'HoursCommitted', 'HoursReleased', 'CapacitySlotReleased']);
+    const before = (await feed()).length;
+    await placementProcess(stack.store).react([confirmation]); // another projector, late
+    await reactToEverything();
+    expect((await feed()).length).toBe(before);
+  });
+
+  it('takes nothing for a placement withdrawn before the process reached its confirmation', async () => {
+    await write('placement-p3', [...confirmedPlacement('p3', { from: '2026-07-06', to: '2026-07-26' }), withdrawal('p3')]);
+    await reactToEverything();
+    expect(await eventsOf('p3')).toEqual([]);
+  });
+
+  it('after a crash half-way, completes the steps left without repeating the one done', async () => {
+    await write('placement-p4', confirmedPlacement('p4', { from: '2026-08-03', to: '2026-08-30' }));
+    const confirmation = (await stack.store.readStream('placement-p4')).find((e) => e.type === 'PlacementConfirmed')!;
+    // The first handling reserved the place, then died; the place was released since (an operator's correction).
+    const firstHandling = { actor: 'system:placement-process', causationId: confirmation.eventId, step: 'reserve-slot' };
+    await stack.store.appendToStream('capacity-summer', [{ type: 'CapacitySlotReserved', data: { requestId: 'summer', placementId: 'p4' }, metadata: firstHandling }], {
+      expectedVersion: 'any',
+    });
+    await write('capacity-summer', [{ type: 'CapacitySlotReleased', data: { requestId: 'summer', placementId: 'p4' } }]);
+    await placementProcess(stack.store).react([confirmation]);
+    expect(await eventsOf('p4')).toEqual(['CapacitySlotReserved', 'CapacitySlotReleased', 'HoursCommitted']);
+  });
+
+  it('gives back what it took when the withdrawal was handled while it was taking', async () => {
+    await write('placement-p5', confirmedPlacement('p5', { from: '2026-09-07', to: '2026-09-27' }));
+    const confirmation = (await stack.store.readStream('placement-p5')).find((e) => e.type === 'PlacementConfirmed')!;
+    let withdrawn = false;
+    const racing = withAppendHook(stack.store, async (streamId) => {
+      if (withdrawn || streamId !== 'capacity-summer') return;
+      withdrawn = true;
+      await write('placement-p5', [withdrawal('p5')]);
+      await placementProcess(stack.store).react((await stack.store.readStream('placement-p5')).slice(-1));
+    });
+    await placementProcess(racing).react([confirmation]);
+    const capacity = await loadState(stack.store, capacityDecider, 'capacity-summer');
+    expect(capacity.state.status === 'open' && capacity.state.placementIds).not.toContain('p5');
+    const worker = await loadState(stack.store, workerDecider, 'worker-anna');
+    expect(worker.state.status === 'registered' && worker.state.commitments.map((c) => c.placementId)).not.toContain('p5');
+  });
 });
+
+/** The store, calling `before` ahead of each append (to let something happen in between). */
+function withAppendHook(store: EventStore, before: (streamId: string) => Promise<void>): EventStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key !== 'appendToStream') return Reflect.get(target, key, receiver);
+      return async (...args: Parameters<EventStore['appendToStream']>) => {
+        await before(args[0]);
+        return target.appendToStream(...args);
+      };
+    },
+  });
+}

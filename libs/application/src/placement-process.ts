@@ -8,7 +8,11 @@ import {
   schemaVersionOf,
   workerDecider,
   workerStreamId,
+  type LocalDate,
+  type Placement,
   type PlacementEvent,
+  type PlacementExtended,
+  type PlacementTerms,
 } from '@banenpool/domain';
 import type { EventMetadata, EventStore, RecordedEvent } from '@banenpool/event-store';
 import type { Reaction } from '@banenpool/projector';
@@ -20,9 +24,14 @@ export const PLACEMENT_PROCESS_ACTOR = 'system:placement-process';
  * Keeps the worker's committed hours and the capacity request in step with each placement —
  * three streams and no multi-stream transaction. On PlacementConfirmed it fills a place of the
  * request and commits the worker's hours; if either is refused (the request filled up, or another
- * placement took the hours meanwhile) it undoes what it did and withdraws the placement with the
- * reason. When a placement ends early or is withdrawn, it releases hours and place.
- * Every command it sends is idempotent, so handling an event twice changes nothing.
+ * placement took the hours meanwhile) it withdraws the placement with the reason and gives back
+ * what it took. When a placement ends early or is withdrawn, it releases hours and place.
+ *
+ * Handling an event twice (a retried batch, a crash half-way, another projector process) appends
+ * nothing twice: every command is a named step of that event's handling (`once`), and a step found
+ * in its target stream is not carried out again, so a re-handling only completes the steps left.
+ * A placement withdrawn since gets nothing taken for it (its withdrawal gives back only what was
+ * taken before), and a withdrawal that lands while the process is taking is caught by looking again after.
  */
 export function placementProcess(store: EventStore): Reaction {
   return {
@@ -38,71 +47,99 @@ export function placementProcess(store: EventStore): Reaction {
 
 async function handle(store: EventStore, recorded: RecordedEvent<PlacementEvent['data']>): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PlacementEvent;
-  const send = sender(store, recorded);
+  const step = stepper(store, recorded);
   switch (event.type) {
-    case 'PlacementConfirmed': {
-      const { placementId, workerId, capacityRequestId, hoursPerWeek, period } = event.data;
-      try {
-        if (capacityRequestId) await send(capacityDecider, capacityStreamId(capacityRequestId), { type: 'ReserveSlot', placementId });
-        await send(workerDecider, workerStreamId(workerId), { type: 'CommitHours', placementId, hoursPerWeek, period });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        if (capacityRequestId) await send(capacityDecider, capacityStreamId(capacityRequestId), { type: 'ReleaseSlot', placementId });
-        await withdraw(send, placementId, `Confirmation undone: ${error.message}`);
-      }
-      return;
-    }
-    case 'PlacementExtended': {
-      const placement = await placementTerms(store, event.data.placementId);
-      try {
-        await send(workerDecider, workerStreamId(placement.workerId), {
-          type: 'CommitHours',
-          placementId: placement.placementId,
-          hoursPerWeek: placement.hoursPerWeek,
-          period: { from: placement.period.from, to: event.data.to },
-        });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        // The worker's hours keep the old end; so does the placement. Thrown on, the refusal would stall the process.
-        await ignoringRefusal(() =>
-          send(placementDecider, placementStreamId(placement.placementId), {
-            type: 'EndPlacementEarly',
-            lastDay: event.data.previousTo,
-            reason: `Extension undone: ${error.message}`,
-          }),
-        );
-      }
-      return;
-    }
+    case 'PlacementConfirmed':
+      return confirmed(store, step, event.data);
+    case 'PlacementExtended':
+      return extended(store, step, event.data);
     case 'PlacementEndedEarly':
-    case 'PlacementWithdrawn': {
-      const placement = await placementTerms(store, event.data.placementId);
-      const from = event.type === 'PlacementEndedEarly' ? addDays(event.data.lastDay, 1) : undefined;
-      await send(workerDecider, workerStreamId(placement.workerId), { type: 'ReleaseHours', placementId: placement.placementId, ...(from ? { from } : {}) });
-      if (placement.capacityRequestId) {
-        await send(capacityDecider, capacityStreamId(placement.capacityRequestId), { type: 'ReleaseSlot', placementId: placement.placementId });
-      }
-      return;
-    }
+      return release(step, await placementTerms(store, event.data.placementId), addDays(event.data.lastDay, 1));
+    case 'PlacementWithdrawn':
+      return release(step, await placementTerms(store, event.data.placementId));
     case 'PlacementProposed':
     case 'PlacementEnded':
       return;
   }
 }
 
-/** Commands caused by one event: the process is the actor, the event is the cause. */
-function sender(store: EventStore, cause: RecordedEvent) {
-  const metadata: EventMetadata = { actor: PLACEMENT_PROCESS_ACTOR, causationId: cause.eventId, correlationId: cause.metadata.correlationId ?? cause.eventId };
-  return <C, E extends DomainEventShape, S>(decider: StreamDecider<C, E, S>, streamId: string, command: C) =>
-    executeCommand(store, decider, streamId, command, { metadata, now: new Date(), schemaVersionOf });
+/** Takes a place and the hours, or withdraws the placement with the refusal; then gives back what an end meanwhile left. */
+async function confirmed(store: EventStore, step: Step, terms: PlacementTerms): Promise<void> {
+  const { placementId, workerId, capacityRequestId, hoursPerWeek, period } = terms;
+  if (!(await confirmedNow(store, placementId))) return;
+  try {
+    if (capacityRequestId) {
+      await step('reserve-slot', capacityDecider, capacityStreamId(capacityRequestId), { type: 'ReserveSlot', placementId });
+    }
+    await step('commit-hours', workerDecider, workerStreamId(workerId), { type: 'CommitHours', placementId, hoursPerWeek, period });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const undo = { type: 'WithdrawPlacement' as const, reason: `Confirmation undone: ${error.message}` };
+    await ignoringRefusal(() => step('undo-confirmation', placementDecider, placementStreamId(placementId), undo));
+  }
+  await releaseIfEnded(store, step, placementId);
 }
 
-/** Withdrawing twice (a retried batch) is refused by the decider as already done: that is fine here. */
-function withdraw(send: ReturnType<typeof sender>, placementId: string, reason: string): Promise<void> {
-  return ignoringRefusal(() => send(placementDecider, placementStreamId(placementId), { type: 'WithdrawPlacement', reason }));
+/** Commits the longer period, or ends the placement on its old end with the refusal. */
+async function extended(store: EventStore, step: Step, { placementId, previousTo, to }: PlacementExtended['data']): Promise<void> {
+  const placement = await confirmedNow(store, placementId);
+  if (!placement) return;
+  try {
+    await step('commit-hours', workerDecider, workerStreamId(placement.workerId), {
+      type: 'CommitHours',
+      placementId,
+      hoursPerWeek: placement.hoursPerWeek,
+      period: { from: placement.period.from, to },
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // The worker's hours keep the old end; so does the placement. Thrown on, the refusal would stall the process.
+    const undo = { type: 'EndPlacementEarly' as const, lastDay: previousTo, reason: `Extension undone: ${error.message}` };
+    await ignoringRefusal(() => step('undo-extension', placementDecider, placementStreamId(placementId), undo));
+  }
+  await releaseIfEnded(store, step, placementId);
 }
 
-/** A compensation refused as already done (or no longer possible) must not stop the process. */
+/**
+ * A placement withdrawn or ended since the event gets nothing taken for it: its end gives back only
+ * what was taken before, and a late handling (another process's, or a retry) must not take more.
+ */
+async function confirmedNow(store: EventStore, placementId: string): Promise<Placement | undefined> {
+  const placement = await placementTerms(store, placementId);
+  return placement.status === 'confirmed' ? placement : undefined;
+}
+
+/**
+ * Looked at again after taking: a withdrawal or early end (ours, undoing, or one that landed while
+ * we took) may have been handled before what we took existed, so it gives that back here.
+ */
+async function releaseIfEnded(store: EventStore, step: Step, placementId: string): Promise<void> {
+  const placement = await placementTerms(store, placementId);
+  if (placement.status === 'withdrawn') await release(step, placement);
+  const endedEarly = placement.status === 'ended' && placement.earlyEndReason !== undefined;
+  if (endedEarly) await release(step, placement, addDays(placement.lastDay, 1));
+}
+
+/** Gives back the worker's hours (from a day, or all) and the place; what is not held is left alone. */
+async function release(step: Step, placement: Placement, from?: LocalDate): Promise<void> {
+  const { placementId, workerId, capacityRequestId } = placement;
+  await step('release-hours', workerDecider, workerStreamId(workerId), { type: 'ReleaseHours', placementId, ...(from ? { from } : {}) });
+  if (capacityRequestId) {
+    await step('release-slot', capacityDecider, capacityStreamId(capacityRequestId), { type: 'ReleaseSlot', placementId });
+  }
+}
+
+type Step = ReturnType<typeof stepper>;
+
+/** The commands of one event's handling: the process is the actor, the event is the cause, each command a named step done once. */
+function stepper(store: EventStore, cause: RecordedEvent) {
+  const correlationId = cause.metadata.correlationId ?? cause.eventId;
+  const metadata: EventMetadata = { actor: PLACEMENT_PROCESS_ACTOR, causationId: cause.eventId, correlationId };
+  return <C, E extends DomainEventShape, S>(once: string, decider: StreamDecider<C, E, S>, streamId: string, command: C) =>
+    executeCommand(store, decider, streamId, command, { metadata, now: new Date(), schemaVersionOf, once });
+}
+
+/** A compensation refused as no longer possible (the placement was withdrawn or ended meanwhile) must not stop the process. */
 async function ignoringRefusal(compensate: () => Promise<unknown>): Promise<void> {
   try {
     await compensate();
@@ -111,7 +148,7 @@ async function ignoringRefusal(compensate: () => Promise<unknown>): Promise<void
   }
 }
 
-async function placementTerms(store: EventStore, placementId: string) {
+async function placementTerms(store: EventStore, placementId: string): Promise<Placement> {
   const { state } = await loadState(store, placementDecider, placementStreamId(placementId));
   if (state.status === 'none') throw new Error(`Placement ${placementId} has no history`);
   return state;

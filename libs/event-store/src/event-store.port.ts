@@ -16,6 +16,13 @@ export interface EventMetadata {
   correlationId?: string;
   causationId?: string;
   actor?: string;
+  /**
+   * Set by a process manager: which step of its handling of the causing event (`causationId`)
+   * appended this. Finding both in a stream tells a second handling that the step is done.
+   */
+  step?: string;
+  /** The Idempotency-Key request that appended it (caller/key#claim), so a retry after a crash can find its outcome. */
+  idempotencyKey?: string;
 }
 
 export interface NewEvent<Data = unknown> {

@@ -20,9 +20,13 @@ export interface Projection {
 }
 
 /**
- * A process manager: reacts to the feed by issuing commands to other streams. It runs
- * at-least-once (its batch is handled before the checkpoint moves, outside that transaction,
- * since commands may go to another store), so every command it issues must be idempotent.
+ * A process manager: reacts to the feed by issuing commands to other streams. Its commands cannot
+ * share the transaction that moves its checkpoint (they may go to another store), so a batch can
+ * be handled again: after a crash before the checkpoint moved, a failed batch, or on embedded
+ * PGlite, where the batch is handled before the lock is taken. `react` must therefore make a second
+ * handling append nothing: each command is a step of one event's handling, done once per event
+ * (ExecuteOptions.once), and a re-handling only completes the steps left. On a PostgreSQL server
+ * the projector also holds the reaction's lock while it reacts, so processes do not race on a batch.
  * It is never rebuilt: replaying it would only repeat commands.
  */
 export interface Reaction {

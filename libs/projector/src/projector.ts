@@ -11,6 +11,12 @@ export interface ProjectorOptions {
   /** Ceiling of the back-off after a failed batch. */
   maxRetryDelayMs?: number;
   onError?: (projection: string, error: unknown) => void;
+  /**
+   * Whether a reaction's batch may hold its lock's connection while its commands append through
+   * another one of the same pool: true on a PostgreSQL server with more than one connection, never
+   * on embedded PGlite (one connection: it would wait for itself). Default false.
+   */
+  reactionsUnderLock?: boolean;
 }
 
 export interface ProjectionStatus {
@@ -35,10 +41,14 @@ export const LAG_COUNT_CAP = 1_000;
  * Reads the global feed and applies it to the projections, each at its own checkpoint.
  *
  * A batch is read first, then applied in one transaction that (1) takes a transaction-scoped
- * advisory lock on the projection, so another projector process is harmless, (2) re-reads the
+ * advisory lock on the projection, so another projector process skips it, (2) re-reads the
  * checkpoint to make sure nobody moved it meanwhile, (3) applies the events and (4) moves the
  * checkpoint. A crash or a failing handler rolls all of it back and the batch is read again.
  * Reading before the transaction matters in embedded mode, where the pool has one connection.
+ * A reaction's commands cannot join that transaction (they may go to another store): on a
+ * PostgreSQL server they run inside it, under the lock, so processes take turns and a batch
+ * another process has handled is skipped; on embedded PGlite (one process, one connection) they
+ * run just before it. Either way a reaction may see a batch again after a crash (see Reaction).
  */
 export class Projector {
   private readonly events = new EventEmitter();
@@ -142,19 +152,37 @@ export class Projector {
 
   /** Applies a batch read after `from`, unless the projection's checkpoint has moved meanwhile. */
   private async applyBatch(projection: FeedConsumer, from: GlobalPosition, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
-    if (isReaction(projection)) await projection.react(batch);
-    const applied = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.tryLock(manager, projection))) return false;
-      const current = await this.checkpoint(projection.name, manager);
-      if (comparePositions(current, from) !== 0) return false; // another projector applied it
-      if (!isReaction(projection)) await projection.apply(batch, manager);
-      await this.saveCheckpoint(manager, projection.name, batch[batch.length - 1]);
-      return true;
-    });
+    let applied: boolean;
+    if (!isReaction(projection)) applied = await this.underLock(projection, from, batch, (manager) => projection.apply(batch, manager));
+    else if (this.options.reactionsUnderLock) applied = await this.underLock(projection, from, batch, () => projection.react(batch));
+    else {
+      await projection.react(batch);
+      applied = await this.underLock(projection, from, batch, async () => undefined);
+    }
     if (!applied) return { kind: 'busy' };
     this.lastErrors.delete(projection.name);
     this.events.emit('progress');
     return { kind: 'applied', count: batch.length };
+  }
+
+  /**
+   * One transaction: the projection's lock, its checkpoint still at `from`, the work, the new
+   * checkpoint. False when another projector holds the lock or has applied the batch.
+   */
+  private underLock(
+    projection: FeedConsumer,
+    from: GlobalPosition,
+    batch: readonly RecordedEvent[],
+    work: (manager: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.tryLock(manager, projection))) return false;
+      const current = await this.checkpoint(projection.name, manager);
+      if (comparePositions(current, from) !== 0) return false; // another projector applied it
+      await work(manager);
+      await this.saveCheckpoint(manager, projection.name, batch[batch.length - 1]);
+      return true;
+    });
   }
 
   async checkpoint(name: string, manager: EntityManager = this.dataSource.manager): Promise<GlobalPosition> {
@@ -207,6 +235,8 @@ export class Projector {
       try {
         const outcome = await this.runBatch(projection);
         failures = 0;
+        // Also when there was nothing to apply: a caught-up projection must not stay "down" after a blip.
+        this.lastErrors.delete(projection.name);
         if (outcome.kind !== 'applied') await this.nextWake(this.options.idleWaitMs ?? 100);
       } catch (error) {
         failures++;

@@ -90,10 +90,11 @@ export class InfrastructureModule {
         },
         {
           provide: Projector,
-          inject: [EVENT_STORE, DataSource],
-          useFactory: (store: EventStore, dataSource: DataSource) =>
+          inject: [EVENT_STORE, DataSource, POSTGRES_CONNECTION],
+          useFactory: (store: EventStore, dataSource: DataSource, connection: PostgresConnection) =>
             new Projector(store, dataSource, [...allProjections, placementProcess(store)], {
               batchSize: config.PROJECTOR_BATCH_SIZE,
+              reactionsUnderLock: connection.mode === 'postgres' && config.DATABASE_POOL_SIZE > 1,
               onError: (name, error) => new Logger('Projector').error({ projection: name, err: error }, `Projection ${name} failed; retrying`),
             }),
         },
