@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@banenpool/domain';
-import { EventStoreUnavailableError, InvalidAppendError, WrongExpectedVersionError } from '@banenpool/event-store';
+import { EventStoreUnavailableError, InvalidAppendError, isLostConnection, WrongExpectedVersionError } from '@banenpool/event-store';
 import type { Response } from 'express';
 
 export interface Problem {
@@ -17,10 +17,13 @@ export interface Problem {
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { not_found: 404, conflict: 409, rule: 422 };
 const DOMAIN_TITLE: Record<DomainError['kind'], string> = { not_found: 'Not found', conflict: 'Conflict', rule: 'Refused by a business rule' };
 
+/** A lost connection is replaced by the pool at once; a few seconds covers a restarting server too. */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
  * Every error leaves as RFC 9457 problem+json. Known failures get their own status (a version
- * conflict is 409, an unreachable store 503); anything unexpected is logged in full and answered
- * with a 500 that reveals nothing internal.
+ * conflict is 409, an unreachable store or a lost database connection 503 with Retry-After);
+ * anything unexpected is logged in full and answered with a 500 that reveals nothing internal.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -29,6 +32,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error);
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -40,7 +44,13 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof InvalidAppendError) return problem(HttpStatus.UNPROCESSABLE_ENTITY, 'Refused', error.message);
     if (error instanceof EventStoreUnavailableError) {
-      return problem(HttpStatus.SERVICE_UNAVAILABLE, 'Event store unavailable', 'The event store did not answer in time; nothing was changed. Try again.');
+      this.logger.warn({ err: error }, 'Event store unavailable');
+      return unavailable('Event store unavailable', 'The event store could not be reached');
+    }
+    // Read models, idempotency records and anything else on the pool through TypeORM.
+    if (isLostConnection(error)) {
+      this.logger.warn({ err: error }, 'Database connection lost');
+      return unavailable('Database unavailable', 'The connection to the database was lost');
     }
     this.logger.error({ err: error }, 'Unhandled error');
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal error', 'Something went wrong on our side; it has been logged.');
@@ -54,6 +64,15 @@ function fromHttpException(error: HttpException): Problem {
   const errors = Array.isArray(message) ? message.map(String) : undefined;
   const detail = errors ? errors.join('; ') : typeof message === 'string' ? message : error.message;
   return { ...problem(status, titleOf(status), detail), ...(errors ? { errors } : {}) };
+}
+
+function unavailable(title: string, what: string): Problem {
+  // Not "nothing was changed": a connection can drop after the server committed, before it answered.
+  return problem(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    title,
+    `${what}, so the request may not have been carried out. Try again in a few seconds, with the same Idempotency-Key to have it carried out once.`,
+  );
 }
 
 function problem(status: number, title: string, detail: string): Problem {

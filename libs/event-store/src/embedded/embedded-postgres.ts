@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import type { PostgresConnection } from '../postgres/connection.js';
+import { listenForConnectionErrors, type ConnectionErrorListener, type PostgresConnection } from '../postgres/connection.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 /**
@@ -17,7 +17,7 @@ import { lockDataDir } from './data-dir-lock.js';
  * a second caller waits for the pool until the first has committed or rolled back. The rest of
  * the system then runs the very same SQL and driver as on a PostgreSQL server.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<PostgresConnection> {
+export async function startEmbeddedPostgres(dataDir: string, onConnectionError?: ConnectionErrorListener): Promise<PostgresConnection> {
   const inMemory = dataDir === 'memory://';
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<PostgresCo
       // A caller that waits this long for the single connection is stuck behind a bug, not a load.
       connectionTimeoutMillis: 60_000,
     });
-    pool.on('error', () => undefined);
+    listenForConnectionErrors(pool, onConnectionError);
     return {
       pool,
       mode: 'embedded',

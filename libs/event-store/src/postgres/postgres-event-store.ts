@@ -3,7 +3,7 @@ import type pg from 'pg';
 
 /** A pool, or one client when the append must share a transaction with other writes. */
 export type Queryable = Pick<pg.Pool, 'query'>;
-import { WrongExpectedVersionError } from '../errors.js';
+import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -18,6 +18,7 @@ import type {
 } from '../event-store.port.js';
 import { START, type GlobalPosition } from '../global-position.js';
 import { validateAppend } from '../validation.js';
+import { isLostConnection } from './connection-errors.js';
 
 interface ReplayRow {
   stream_id: string;
@@ -100,15 +101,15 @@ export class PostgresEventStore implements EventStore {
     // A named statement: each connection plans it once, not on every append (planning the CTE with the
     // hash chain's window and inlined content function cost more than hashing one event).
     const kind = claimKind(expectedVersion);
-    const result = await this.pool.query<{ revision: string; transaction_id: string; position: string }>({
+    const rows = await this.query<{ revision: string; transaction_id: string; position: string }>({
       name: `es_append_${kind}`,
       text: APPEND_STATEMENTS[kind],
       values: params,
     });
-    if (result.rows.length === 0) {
+    if (rows.length === 0) {
       throw new WrongExpectedVersionError(streamId, expectedVersion, await this.currentRevision(streamId));
     }
-    const [last] = result.rows; // the append's last event (one row, not one per event)
+    const [last] = rows; // the append's last event (one row, not one per event)
     return {
       nextExpectedVersion: Number(last.revision),
       position: { commit: BigInt(last.transaction_id), prepare: BigInt(last.position) },
@@ -126,36 +127,34 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async queryStream<Row extends ReplayRow>(columns: string, streamId: string, options: ReadStreamOptions): Promise<Row[]> {
-    const result = await this.pool.query<Row>(
-      `SELECT ${columns} FROM es_events e
+    return this.query<Row>({
+      text: `SELECT ${columns} FROM es_events e
        WHERE stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
        ORDER BY e.revision LIMIT $4`,
-      [streamId, options.fromRevision ?? 0, options.toRevision ?? Number.MAX_SAFE_INTEGER, options.maxCount ?? null],
-    );
-    return result.rows;
+      values: [streamId, options.fromRevision ?? 0, options.toRevision ?? Number.MAX_SAFE_INTEGER, options.maxCount ?? null],
+    });
   }
 
   async readAll({ after = START, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
     // Only transactions older than the oldest still running are visible: one that took an
     // earlier position but commits later is waited for instead of skipped.
-    const result = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events e
+    const rows = await this.query<EventRow>({
+      text: `SELECT ${EVENT_COLUMNS} FROM es_events e
        WHERE (e.transaction_id, e.position) > ($1::text::xid8, $2::bigint)
          AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY e.transaction_id, e.position LIMIT $3`,
-      [after.commit.toString(), after.prepare.toString(), limit],
-    );
-    return result.rows.map(toRecordedEvent);
+      values: [after.commit.toString(), after.prepare.toString(), limit],
+    });
+    return rows.map(toRecordedEvent);
   }
 
   async headPosition({ committed = false }: HeadOptions = {}): Promise<GlobalPosition | undefined> {
-    const result = await this.pool.query<{ transaction_id: string; position: string }>(
-      `SELECT transaction_id::text, position::text FROM es_events e
+    const [row] = await this.query<{ transaction_id: string; position: string }>({
+      text: `SELECT transaction_id::text, position::text FROM es_events e
        WHERE $1 OR e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY e.transaction_id DESC, e.position DESC LIMIT 1`,
-      [committed],
-    );
-    const row = result.rows[0];
+      values: [committed],
+    });
     return row && { commit: BigInt(row.transaction_id), prepare: BigInt(row.position) };
   }
 
@@ -164,8 +163,25 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async currentRevision(streamId: string): Promise<number | undefined> {
-    const result = await this.pool.query<{ revision: string }>('SELECT revision::text FROM es_streams WHERE stream_id = $1', [streamId]);
-    return result.rows[0] ? Number(result.rows[0].revision) : undefined;
+    const [row] = await this.query<{ revision: string }>({
+      text: 'SELECT revision::text FROM es_streams WHERE stream_id = $1',
+      values: [streamId],
+    });
+    return row ? Number(row.revision) : undefined;
+  }
+
+  /**
+   * Every statement goes through here: a lost connection becomes EventStoreUnavailableError, which
+   * callers answer as "try again" (HTTP 503). A pool drops the dead client as the query fails, so a
+   * retry gets a fresh connection.
+   */
+  private async query<Row extends pg.QueryResultRow>(statement: pg.QueryConfig): Promise<Row[]> {
+    try {
+      return (await this.pool.query<Row>(statement)).rows;
+    } catch (error) {
+      if (isLostConnection(error)) throw new EventStoreUnavailableError("The event store's database connection was lost", { cause: error });
+      throw error;
+    }
   }
 }
 

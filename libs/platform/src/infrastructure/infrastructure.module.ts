@@ -62,9 +62,10 @@ export class InfrastructureModule {
         {
           provide: POSTGRES_CONNECTION,
           useFactory: async (): Promise<PostgresConnection> => {
+            const onConnectionError = (error: Error) => logger.warn({ err: error }, 'Database connection lost; the pool reconnects');
             const connection = config.DATABASE_URL
-              ? connectPostgres({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
-              : await startEmbeddedPostgres(config.DATA_DIR);
+              ? connectPostgres({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, onConnectionError })
+              : await startEmbeddedPostgres(config.DATA_DIR, onConnectionError);
             logger.log(config.DATABASE_URL ? 'PostgreSQL server (DATABASE_URL)' : `Embedded PGlite in ${config.DATA_DIR}`);
             return connection;
           },

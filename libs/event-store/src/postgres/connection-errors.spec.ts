@@ -1,0 +1,37 @@
+import { QueryFailedError } from 'typeorm';
+import { isLostConnection } from './connection-errors.js';
+
+const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
+
+describe('isLostConnection', () => {
+  it.each([
+    ['a backend terminated by an administrator (57P01)', withCode('57P01', 'terminating connection due to administrator command')],
+    ['a crashed server (57P02)', withCode('57P02')],
+    ['a server still starting (57P03)', withCode('57P03')],
+    ['a server out of connection slots (53300)', withCode('53300')],
+    ['a connection exception (class 08)', withCode('08006')],
+    ['a reset socket', withCode('ECONNRESET')],
+    ['a refused connect', withCode('ECONNREFUSED')],
+    ['a broken pipe', withCode('EPIPE')],
+    ["pg's socket end", new Error('Connection terminated unexpectedly')],
+    ["pg-pool's connect timeout", new Error('timeout exceeded when trying to connect')],
+    ['a client used after its connection failed', new Error('Client has encountered a connection error and is not queryable')],
+    ["TypeORM's QueryFailedError around one", new QueryFailedError('SELECT 1', [], withCode('57P01'))],
+    ['one given as the cause', new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') })],
+    ["Node's AggregateError for a host with several addresses", new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')])],
+  ])('recognises %s', (_, error) => {
+    expect(isLostConnection(error)).toBe(true);
+  });
+
+  it.each([
+    ['a unique violation', withCode('23505')],
+    ['a serialization failure', withCode('40001')],
+    ['a cancelled statement (statement timeout)', withCode('57014')],
+    ['a missing table', new QueryFailedError('SELECT 1', [], withCode('42P01'))],
+    ['an error without a code', new Error('boom')],
+    ['something that is no error', 'Connection terminated unexpectedly'],
+    ['nothing', undefined],
+  ])('does not take %s for one', (_, error) => {
+    expect(isLostConnection(error)).toBe(false);
+  });
+});
