@@ -2,7 +2,7 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { executeCommand, type DomainEventShape, type StreamDecider } from '@banenpool/application';
 import { schemaVersionOf } from '@banenpool/domain';
 import { formatPosition, type EventStore } from '@banenpool/event-store';
-import { actorLabel, EVENT_STORE, type Actor } from '@banenpool/platform';
+import { actorLabel, EVENT_STORE, keyedRequest, type Actor } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
 import type { Request, Response } from 'express';
 
@@ -33,6 +33,8 @@ export class CommandRunner {
     command: Command,
     http: { actor: Actor; request: Request; response: Response },
   ): Promise<CommandAccepted> {
+    // A retry after a crash answers from this stream's events of this request (IdempotencyInterceptor).
+    await keyedRequest()?.recordStream(streamId);
     const accepted = await this.execute(decider, streamId, command, {
       actor: http.actor,
       correlationId: String(http.request.id),
@@ -42,16 +44,21 @@ export class CommandRunner {
     return accepted;
   }
 
-  /** The same without HTTP, for a request that runs several commands (an allocation run's acceptance). */
+  /**
+   * The same without HTTP, for a request that runs several commands (an allocation run's acceptance).
+   * Its events carry the request's Idempotency-Key too, but no stream is recorded: a retry after a
+   * crash runs such a request again (an acceptance carries on from where the first one got).
+   */
   async execute<Command, Event extends DomainEventShape, State>(
     decider: StreamDecider<Command, Event, State>,
     streamId: string,
     command: Command,
     context: { actor: Actor; correlationId: string; expectedVersion?: number },
   ): Promise<CommandAccepted> {
+    const idempotencyKey = keyedRequest()?.tag;
     const result = await executeCommand(this.store, decider, streamId, command, {
       expectedVersion: context.expectedVersion,
-      metadata: { actor: actorLabel(context.actor), correlationId: context.correlationId },
+      metadata: { actor: actorLabel(context.actor), correlationId: context.correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
       now: new Date(),
       schemaVersionOf,
     });
