@@ -3,7 +3,7 @@ import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../share
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { AllocationBoardEntry, AllocationBoardWorkerSkill } from './allocation-board.entity.js';
 import { allocationBoardProjection } from './allocation-board.projection.js';
-import { listBoard, type BoardFilter } from './allocation-board.query.js';
+import { listBoard, workersWithAnySkill, type BoardFilter } from './allocation-board.query.js';
 
 const week = (w: string) => mondayOfIsoWeek(w)!;
 const page = { limit: 50, offset: 0 };
@@ -115,5 +115,15 @@ describe.each(STACK_KINDS)('allocation board on %s', (kind) => {
       await harness.dataSource.manager.find(AllocationBoardWorkerSkill, { order: { workerId: 'ASC', skill: 'ASC' } }),
       await board({ limit: 1000 }),
     ]);
+  });
+
+  it('reads the workers with any of the skills asked, with all their skills, for allocation', async () => {
+    const withSkills = (skills: string[]) => workersWithAnySkill(harness.dataSource.manager, skills);
+    expect(await withSkills(['packing', 'welding'])).toEqual([{ workerId: 'femke', skills: ['driving', 'packing'] }]);
+    // Femke lost 'cleaning': her row for it stays, no longer present.
+    expect((await withSkills(['cleaning'])).map((w) => w.workerId)).toEqual(['anna', 'bram', 'cem', 'dewi']);
+    expect((await withSkills(['cleaning', 'driving'])).map((w) => w.workerId)).toEqual(['anna', 'bram', 'cem', 'dewi', 'femke']);
+    expect(await withSkills(['welding'])).toEqual([]);
+    expect(await withSkills([])).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import type { LocalDate } from '@banenpool/domain';
+import { In, type EntityManager } from 'typeorm';
 import { hoursOf } from '../shared/hours.js';
 import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
 import type { Page } from '../stream-catalog/stream-catalog.query.js';
+import { AllocationBoardWorkerSkill } from './allocation-board.entity.js';
 
 export interface BoardFilter {
   employerId?: string;
@@ -122,4 +124,23 @@ export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Pag
     items.set(key, item);
   }
   return { items: [...items.values()].map(({ quarters: _quarters, ...item }) => item), total, limit: filter.limit, offset: filter.offset };
+}
+
+export interface WorkerSkills {
+  workerId: string;
+  /** Every skill the worker has now, not only the ones asked for. */
+  skills: string[];
+}
+
+/** The workers who have at least one of these skills now, by worker id. */
+export async function workersWithAnySkill(manager: EntityManager, skills: readonly string[]): Promise<WorkerSkills[]> {
+  if (skills.length === 0) return [];
+  const matching = await manager.findBy(AllocationBoardWorkerSkill, { skill: In([...skills]), present: true });
+  const workerIds = [...new Set(matching.map((s) => s.workerId))];
+  if (workerIds.length === 0) return [];
+  const all = await manager.find(AllocationBoardWorkerSkill, {
+    where: { workerId: In(workerIds), present: true },
+    order: { workerId: 'ASC', skill: 'ASC' },
+  });
+  return workerIds.sort().map((workerId) => ({ workerId, skills: all.filter((s) => s.workerId === workerId).map((s) => s.skill) }));
 }

@@ -4,7 +4,7 @@ import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../share
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { CapacityGapSlot, CapacityGapWeek } from './capacity-gaps.entity.js';
 import { capacityGapsProjection } from './capacity-gaps.projection.js';
-import { listCapacityGaps, type CapacityGapFilter } from './capacity-gaps.query.js';
+import { listCapacityGaps, openRequestsInWeeks, type CapacityGapFilter, type OpenRequestsFilter } from './capacity-gaps.query.js';
 
 const week = (w: string) => mondayOfIsoWeek(w)!;
 
@@ -16,6 +16,9 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
     const [gap] = (await gaps({ requestId, fromWeek: week(isoWeek), toWeek: week(isoWeek) })).items;
     return gap && `${gap.week} ${gap.status}: ${gap.filled.headcount}/${gap.asked.headcount} places, ${gap.filled.hours}/${gap.asked.hours} h, open ${gap.open.headcount}/${gap.open.hours} h [${gap.filled.placementIds.join(',')}]`;
   };
+  /** The allocation engine's read, with ISO weeks for Mondays. */
+  const openRequests = (filter: Partial<OpenRequestsFilter> & { fromWeek: string; toWeek: string }) =>
+    openRequestsInWeeks(harness.dataSource.manager, { employerIds: [], requestIds: [], ...filter, fromWeek: week(filter.fromWeek), toWeek: week(filter.toWeek) });
 
   beforeAll(async () => {
     harness = await openHarness(kind, capacityGapsProjection);
@@ -48,6 +51,47 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
     expect((await gaps({ employerId: 'taxi-twente' })).total).toBe(0);
   });
 
+  it('reads the requests touching a range of weeks for allocation, with their reserved and open places', async () => {
+    expect(await openRequests({ fromWeek: '2026-W51', toWeek: '2026-W51' })).toEqual([
+      {
+        requestId: 'bolletje-autumn',
+        employerId: 'bolletje',
+        siteId: 'almelo',
+        functionName: 'inpakker',
+        requiredSkill: 'packing',
+        period: { from: '2026-09-07', to: '2026-12-18' },
+        hoursPerWeek: 16,
+        headcount: 3,
+        reservedSlots: 1,
+        openByWeek: { '2026-12-14': 2 },
+      },
+      {
+        requestId: 'vd-winter',
+        employerId: 'visschedijk',
+        siteId: 'hengelo',
+        functionName: 'schoonmaker',
+        requiredSkill: 'cleaning',
+        period: { from: '2026-11-02', to: '2027-03-28' },
+        hoursPerWeek: 24,
+        headcount: 2,
+        // Anna's and Cem's; Bram's confirmation holds none.
+        reservedSlots: 2,
+        openByWeek: { '2026-12-14': 0 },
+      },
+    ]);
+    // Bolletje's request ends on Friday 18 December, before week 52; Cem's place is open again from February.
+    const winter = await openRequests({ fromWeek: '2026-W52', toWeek: '2027-W05' });
+    expect(winter.map((r) => r.requestId)).toEqual(['vd-winter']);
+    expect(winter[0].openByWeek).toMatchObject({ '2027-01-25': 0, '2027-02-01': 1 });
+    expect(Object.keys(winter[0].openByWeek)).toHaveLength(7);
+    // Both filters hold at once.
+    const requestIds = async (filter: Partial<OpenRequestsFilter>) => (await openRequests({ fromWeek: '2026-W37', toWeek: '2027-W12', ...filter })).map((r) => r.requestId);
+    expect(await requestIds({ employerIds: ['visschedijk'] })).toEqual(['vd-winter']);
+    expect(await requestIds({ requestIds: ['bolletje-autumn'] })).toEqual(['bolletje-autumn']);
+    expect(await requestIds({ employerIds: ['visschedijk'], requestIds: ['bolletje-autumn'] })).toEqual([]);
+    expect(await openRequests({ fromWeek: '2026-W30', toWeek: '2026-W36' })).toEqual([]);
+  });
+
   it('follows extensions, amendments, early ends and withdrawals', async () => {
     await harness.part2();
     expect(await line('vd-winter', '2027-W05')).toBe('2027-W05 open: 2/2 places, 48/48 h, open 0/0 h [anna-winter,cem-winter]');
@@ -75,5 +119,9 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
       await harness.dataSource.manager.find(CapacityGapSlot, { order: { requestId: 'ASC', placementId: 'ASC' } }),
       await gaps({ limit: 1000 }),
     ]);
+  });
+
+  it('leaves withdrawn requests out of the allocation engine\'s read', async () => {
+    expect((await openRequests({ fromWeek: '2026-W48', toWeek: '2026-W50' })).map((r) => r.requestId)).toEqual(['vd-winter']);
   });
 });

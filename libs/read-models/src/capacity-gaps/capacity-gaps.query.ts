@@ -1,7 +1,10 @@
-import type { LocalDate } from '@banenpool/domain';
+import { addDays, type LocalDate, type Period } from '@banenpool/domain';
+import { Between, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { isKnownRequest } from '../shared/capacity-facts.js';
 import { hoursOf } from '../shared/hours.js';
 import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
 import type { Page } from '../stream-catalog/stream-catalog.query.js';
+import { CapacityGapRequest, CapacityGapSlot, CapacityGapWeek } from './capacity-gaps.entity.js';
 
 export interface CapacityGapFilter {
   requestId?: string;
@@ -88,5 +91,71 @@ function toGap(row: GapRow): CapacityGap {
     asked: { headcount: row.headcount_asked, hours: hoursOf(row.hours_asked_quarters) },
     filled: { headcount: row.headcount_filled, hours: hoursOf(row.hours_filled_quarters), placementIds: row.placement_ids },
     open: { headcount: row.headcount_open, hours: hoursOf(row.hours_open_quarters) },
+  };
+}
+
+/** A capacity request not withdrawn, as the allocation engine reads it. */
+export interface OpenCapacityRequest {
+  requestId: string;
+  employerId: string;
+  siteId: string;
+  functionName: string;
+  requiredSkill: string;
+  period: Period;
+  hoursPerWeek: number;
+  headcount: number;
+  /** Places held by placements over the whole request (reserved slots), whatever their weeks. */
+  reservedSlots: number;
+  /** Places still open per week of the range asked for, by Monday (weeks without a gap row are left out). */
+  openByWeek: Record<LocalDate, number>;
+}
+
+export interface OpenRequestsFilter {
+  /** Monday of the first week, inclusive. */
+  fromWeek: LocalDate;
+  /** Monday of the last week, inclusive. */
+  toWeek: LocalDate;
+  /** Empty: every employer. */
+  employerIds: readonly string[];
+  /** Empty: every request. */
+  requestIds: readonly string[];
+}
+
+/**
+ * The requests not withdrawn whose period touches the weeks, with their reserved places and open
+ * places per week. Takes an EntityManager so a caller can read it inside its own transaction.
+ */
+export async function openRequestsInWeeks(manager: EntityManager, filter: OpenRequestsFilter): Promise<OpenCapacityRequest[]> {
+  const rows = await manager.find(CapacityGapRequest, { where: openRequestsWhere(filter), order: { requestId: 'ASC' } });
+  const requests = rows.filter(isKnownRequest);
+  if (requests.length === 0) return [];
+  const requestIds = requests.map((r) => r.requestId);
+  const slots = await manager.findBy(CapacityGapSlot, { requestId: In(requestIds), reserved: true });
+  const weeks = await manager.find(CapacityGapWeek, {
+    select: { requestId: true, weekStart: true, headcountOpen: true },
+    where: { requestId: In(requestIds), weekStart: Between(filter.fromWeek, filter.toWeek) },
+    order: { weekStart: 'ASC' },
+  });
+  return requests.map((r) => ({
+    requestId: r.requestId,
+    employerId: r.employerId,
+    siteId: r.siteId,
+    functionName: r.functionName,
+    requiredSkill: r.requiredSkill,
+    period: { from: r.periodFrom, to: r.periodTo },
+    hoursPerWeek: hoursOf(r.hoursQuarters),
+    headcount: r.headcount,
+    reservedSlots: slots.filter((s) => s.requestId === r.requestId).length,
+    openByWeek: Object.fromEntries(weeks.filter((w) => w.requestId === r.requestId).map((w) => [w.weekStart, w.headcountOpen])),
+  }));
+}
+
+function openRequestsWhere(filter: OpenRequestsFilter): FindOptionsWhere<CapacityGapRequest> {
+  return {
+    withdrawn: false,
+    employerId: filter.employerIds.length > 0 ? In([...filter.employerIds]) : Not(IsNull()),
+    ...(filter.requestIds.length > 0 ? { requestId: In([...filter.requestIds]) } : {}),
+    periodFrom: LessThanOrEqual(addDays(filter.toWeek, 6)),
+    periodTo: MoreThanOrEqual(filter.fromWeek),
   };
 }

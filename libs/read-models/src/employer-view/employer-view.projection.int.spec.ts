@@ -1,9 +1,10 @@
+import { employerStreamId } from '@banenpool/domain';
 import { STACK_KINDS } from '@banenpool/testing';
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { EmployerViewEmployer, EmployerViewPlacement, EmployerViewPlacementWeek, EmployerViewRequest } from './employer-view.entity.js';
 import { employerViewProjection } from './employer-view.projection.js';
-import { employerOverview, listEmployerPlacements, listEmployerRequests } from './employer-view.query.js';
+import { employerOverview, listEmployerPlacements, listEmployerRequests, sitesOfMembers } from './employer-view.query.js';
 
 const weeks = (from: string, to: string) => ({ fromWeek: mondayOfIsoWeek(from)!, toWeek: mondayOfIsoWeek(to)! });
 const page = { limit: 50, offset: 0 };
@@ -98,5 +99,19 @@ describe.each(STACK_KINDS)('employer view on %s', (kind) => {
       await harness.dataSource.manager.find(EmployerViewPlacementWeek, { order: { placementId: 'ASC', weekStart: 'ASC' } }),
       await Promise.all(['visschedijk', 'waarbeek', 'bolletje', 'taxi-twente'].map((id) => overview(id, '2026-W01', '2027-W52'))),
     ]);
+  });
+
+  it('reads the sites of member employers, with membership and closures, for allocation', async () => {
+    await harness.append([
+      { streamId: employerStreamId('taxi-twente'), events: [{ type: 'EmployerLeftPool', data: { employerId: 'taxi-twente', memberUntil: '2027-06-30' } }] },
+      // A hand-made stream: a site of an employer that never joined.
+      { streamId: employerStreamId('ghost'), events: [{ type: 'SiteAdded', data: { employerId: 'ghost', siteId: 'shed', name: 'Shed', area: 'almelo' } }] },
+    ]);
+    expect(await sitesOfMembers(harness.dataSource.manager, ['waarbeek', 'taxi-twente', 'ghost', 'visschedijk'])).toStrictEqual([
+      { employerId: 'taxi-twente', siteId: 'depot', area: 'enschede', membership: { from: '2026-01-01', to: '2027-06-30' }, closures: [] },
+      { employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [] },
+      { employerId: 'waarbeek', siteId: 'park', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-01', to: '2027-03-31' }] },
+    ]);
+    expect(await sitesOfMembers(harness.dataSource.manager, [])).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-import { isoWeekOf, type LocalDate } from '@banenpool/domain';
+import { isoWeekOf, type LocalDate, type OpenPeriod, type Period } from '@banenpool/domain';
+import { In, type EntityManager } from 'typeorm';
 import { hoursOf } from '../shared/hours.js';
 import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
 import type { PlacementStatus } from '../shared/placement-facts.js';
 import type { Page } from '../stream-catalog/stream-catalog.query.js';
+import { EmployerViewClosure, EmployerViewEmployer, EmployerViewSite } from './employer-view.entity.js';
 
 export interface EmployerOverview {
   employerId: string;
@@ -218,4 +220,37 @@ function toRequest(r: RequestRow): EmployerRequestItem {
     openPlaces: status === 'open' ? Math.max(0, r.headcount - r.filled) : 0,
     status,
   };
+}
+
+/** A site of an employer that joined the pool (and may have left since), with its closures. */
+export interface MemberSite {
+  employerId: string;
+  siteId: string;
+  area: string;
+  membership: OpenPeriod;
+  closures: Period[];
+}
+
+/** The sites of these employers; an employer that never joined has none (no placement can be confirmed there). */
+export async function sitesOfMembers(manager: EntityManager, employerIds: readonly string[]): Promise<MemberSite[]> {
+  if (employerIds.length === 0) return [];
+  const ids = In([...employerIds]);
+  const employers = new Map((await manager.findBy(EmployerViewEmployer, { employerId: ids })).map((e) => [e.employerId, e]));
+  const sites = await manager.find(EmployerViewSite, { where: { employerId: ids }, order: { employerId: 'ASC', siteId: 'ASC' } });
+  const closures = await manager.find(EmployerViewClosure, { where: { employerId: ids }, order: { periodFrom: 'ASC' } });
+  return sites.flatMap((site) => {
+    const employer = employers.get(site.employerId);
+    if (!employer?.memberFrom) return [];
+    return [
+      {
+        employerId: site.employerId,
+        siteId: site.siteId,
+        area: site.area,
+        membership: { from: employer.memberFrom, ...(employer.memberUntil ? { to: employer.memberUntil } : {}) },
+        closures: closures
+          .filter((c) => c.employerId === site.employerId && c.siteId === site.siteId)
+          .map((c) => ({ from: c.periodFrom, to: c.periodTo })),
+      },
+    ];
+  });
 }

@@ -1,9 +1,10 @@
 import { employerStreamId } from '@banenpool/domain';
 import { STACK_KINDS } from '@banenpool/testing';
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
+import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { ReleasedWorkersClosure, ReleasedWorkerWeek } from './released-workers.entity.js';
 import { releasedWorkersProjection } from './released-workers.projection.js';
-import { listReleasedWorkers, type ReleasedWorkersFilter } from './released-workers.query.js';
+import { listReleasedWorkers, releasedWeeksOfWorkers, type ReleasedWorkersFilter } from './released-workers.query.js';
 
 const WINTER = { from: '2026-11-02', to: '2027-03-28' };
 
@@ -57,6 +58,23 @@ describe.each(STACK_KINDS)('released workers on %s', (kind) => {
     const page = await released({ limit: 1, offset: 1 });
     expect(page).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ workerId: 'dewi' }] });
     await expect(released({ from: '2027-01-01', to: '2026-12-31' })).rejects.toThrow(RangeError);
+  });
+
+  it('reads the weeks in which workers are released, for allocation', async () => {
+    const weeks = (workerIds: string[], fromWeek: string, toWeek: string) =>
+      releasedWeeksOfWorkers(harness.dataSource.manager, workerIds, { fromWeek: mondayOfIsoWeek(fromWeek)!, toWeek: mondayOfIsoWeek(toWeek)! });
+    // Bram from his early end until his winter placement; Cem after his winter placement; Anna not at all.
+    expect(await weeks(['cem', 'anna', 'bram'], '2026-W43', '2027-W06')).toEqual([
+      { workerId: 'bram', weekStart: '2026-10-19' },
+      { workerId: 'bram', weekStart: '2026-10-26' },
+      { workerId: 'cem', weekStart: '2027-02-01' },
+      { workerId: 'cem', weekStart: '2027-02-08' },
+    ]);
+    expect(await weeks(['bram', 'cem'], '2026-W44', '2027-W05')).toEqual([
+      { workerId: 'bram', weekStart: '2026-10-26' },
+      { workerId: 'cem', weekStart: '2027-02-01' },
+    ]);
+    expect(await weeks([], '2026-W01', '2027-W52')).toEqual([]);
   });
 
   it('follows withdrawals, extensions and closures declared later', async () => {

@@ -1,8 +1,9 @@
 import type { LocalDate } from '@banenpool/domain';
+import { Between, In, type EntityManager } from 'typeorm';
 import { hoursOf } from '../shared/hours.js';
 import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
 import type { Page } from '../stream-catalog/stream-catalog.query.js';
-import type { ReleaseCause } from './released-workers.entity.js';
+import { ReleasedWorkerWeek, type ReleaseCause } from './released-workers.entity.js';
 
 export interface ReleasedWorkersFilter {
   /** First day of interest: weeks that touch [from, to] are listed. */
@@ -116,4 +117,19 @@ export async function listReleasedWorkers(db: Queryable, filter: ReleasedWorkers
     };
   });
   return { items, total, limit: filter.limit, offset: filter.offset };
+}
+
+/** The Mondays of the weeks in fromWeek … toWeek in which each of these workers is released and owed hours. */
+export async function releasedWeeksOfWorkers(
+  manager: EntityManager,
+  workerIds: readonly string[],
+  weeks: { fromWeek: LocalDate; toWeek: LocalDate },
+): Promise<{ workerId: string; weekStart: LocalDate }[]> {
+  if (workerIds.length === 0) return [];
+  const rows = await manager.find(ReleasedWorkerWeek, {
+    select: { workerId: true, weekStart: true },
+    where: { workerId: In([...workerIds]), weekStart: Between(weeks.fromWeek, weeks.toWeek) },
+    order: { workerId: 'ASC', weekStart: 'ASC' },
+  });
+  return rows.map(({ workerId, weekStart }) => ({ workerId, weekStart }));
 }

@@ -1,9 +1,10 @@
+import { workerStreamId } from '@banenpool/domain';
 import { STACK_KINDS } from '@banenpool/testing';
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { WorkerHoursContract, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
 import { workerHoursProjection } from './worker-hours.projection.js';
-import { listWorkerHours, type WorkerHoursFilter } from './worker-hours.query.js';
+import { contractTermsOfWorkers, listWorkerHours, placementWeeksOfWorkers, type WorkerHoursFilter } from './worker-hours.query.js';
 
 const week = (w: string) => mondayOfIsoWeek(w)!;
 
@@ -74,5 +75,35 @@ describe.each(STACK_KINDS)('worker hours on %s', (kind) => {
       await harness.dataSource.manager.find(WorkerHoursContract, { order: { workerId: 'ASC', contractId: 'ASC' } }),
       await hours({ fromWeek: '2026-W01', toWeek: '2027-W52', limit: 1000 }),
     ]);
+  });
+
+  it('reads the workers\' contract terms and placement weeks for allocation', async () => {
+    await harness.append([
+      {
+        streamId: workerStreamId('dewi'),
+        events: [
+          { type: 'PoolContractEnded', data: { workerId: 'dewi', contractId: 'c1', lastDay: '2027-01-31', reason: 'Moved away' } },
+          // Ended but never agreed (a hand-made event): no terms, so no contract.
+          { type: 'PoolContractEnded', data: { workerId: 'dewi', contractId: 'c0', lastDay: '2026-02-28', reason: 'Legacy' } },
+        ],
+      },
+    ]);
+    expect(await contractTermsOfWorkers(harness.dataSource.manager, ['bram', 'dewi', 'femke', 'nobody'])).toStrictEqual([
+      { workerId: 'bram', contractId: 'c1', period: { from: '2026-03-01', to: '2027-02-28' }, guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 },
+      { workerId: 'dewi', contractId: 'c1', period: { from: '2026-03-01', to: '2027-01-31' }, guaranteedHoursPerWeek: 20, maxHoursPerWeek: 24 },
+      { workerId: 'femke', contractId: 'c1', period: { from: '2026-09-01' }, guaranteedHoursPerWeek: 28, maxHoursPerWeek: 32 },
+    ]);
+    const weeks = (workerIds: string[], toWeek: string) => placementWeeksOfWorkers(harness.dataSource.manager, workerIds, week(toWeek));
+    expect(await weeks(['femke'], '2026-W37')).toEqual([
+      { workerId: 'femke', placementId: 'femke-taxi', employerId: 'taxi-twente', weekStart: '2026-08-31', hours: 12 },
+      { workerId: 'femke', placementId: 'femke-bolletje', employerId: 'bolletje', weekStart: '2026-09-07', hours: 16 },
+      { workerId: 'femke', placementId: 'femke-taxi', employerId: 'taxi-twente', weekStart: '2026-09-07', hours: 12 },
+    ]);
+    // Bram's park weeks from April to his early end; his withdrawn winter placement has none.
+    const bram = await weeks(['bram'], '2027-W12');
+    expect(new Set(bram.map((w) => w.placementId))).toEqual(new Set(['bram-park-2026']));
+    expect([bram.length, bram[0].weekStart, bram.at(-1)!.weekStart]).toEqual([27, '2026-03-30', '2026-09-28']);
+    expect(await contractTermsOfWorkers(harness.dataSource.manager, [])).toEqual([]);
+    expect(await weeks([], '2027-W12')).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
-import { isoWeekOf, WORKING_HOURS_ACT_WEEK_LIMIT, type LocalDate } from '@banenpool/domain';
+import { isoWeekOf, WORKING_HOURS_ACT_WEEK_LIMIT, type LocalDate, type OpenPeriod } from '@banenpool/domain';
+import { In, IsNull, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
+import { contractPeriod } from '../shared/contract-facts.js';
 import { hoursOf, toQuarterHours } from '../shared/hours.js';
 import { SqlFilter, type Queryable } from '../shared/sql.js';
 import type { Page } from '../stream-catalog/stream-catalog.query.js';
+import { WorkerHoursContract, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
 
 export interface WorkerHoursFilter {
   workerId?: string;
@@ -122,4 +125,64 @@ export async function listWorkerHours(db: Queryable, filter: WorkerHoursFilter):
     };
   });
   return { items, total, limit: filter.limit, offset: filter.offset };
+}
+
+/** A pool contract whose terms are known: the days it runs (open-ended while indefinite and not ended) and its hours. */
+export interface WorkerContractTerms {
+  workerId: string;
+  contractId: string;
+  period: OpenPeriod;
+  guaranteedHoursPerWeek: number;
+  maxHoursPerWeek: number;
+}
+
+/** The hours a confirmed placement takes from its worker in one ISO week. */
+export interface WorkerPlacementWeek {
+  workerId: string;
+  placementId: string;
+  employerId: string;
+  weekStart: LocalDate;
+  hours: number;
+}
+
+/** These workers' pool contracts whose terms are known (one whose end was seen before its terms is left out). */
+export async function contractTermsOfWorkers(manager: EntityManager, workerIds: readonly string[]): Promise<WorkerContractTerms[]> {
+  if (workerIds.length === 0) return [];
+  const rows = await manager.find(WorkerHoursContract, {
+    where: { workerId: In([...workerIds]), periodFrom: Not(IsNull()) },
+    order: { workerId: 'ASC', contractId: 'ASC' },
+  });
+  return rows.flatMap((row) => {
+    const period = contractPeriod(row);
+    if (!period || row.guaranteedQuarters === null || row.maxQuarters === null) return [];
+    return [
+      {
+        workerId: row.workerId,
+        contractId: row.contractId,
+        period: { from: period.from, ...(period.to ? { to: period.to } : {}) },
+        guaranteedHoursPerWeek: hoursOf(row.guaranteedQuarters),
+        maxHoursPerWeek: hoursOf(row.maxQuarters),
+      },
+    ];
+  });
+}
+
+/** Every week of these workers' confirmed placements up to and including the week of `toWeek`. */
+export async function placementWeeksOfWorkers(
+  manager: EntityManager,
+  workerIds: readonly string[],
+  toWeek: LocalDate,
+): Promise<WorkerPlacementWeek[]> {
+  if (workerIds.length === 0) return [];
+  const rows = await manager.find(WorkerHoursPlacementWeek, {
+    where: { workerId: In([...workerIds]), weekStart: LessThanOrEqual(toWeek) },
+    order: { workerId: 'ASC', weekStart: 'ASC', placementId: 'ASC' },
+  });
+  return rows.map(({ workerId, placementId, employerId, weekStart, hoursQuarters }) => ({
+    workerId,
+    placementId,
+    employerId,
+    weekStart,
+    hours: hoursOf(hoursQuarters),
+  }));
 }
