@@ -14,8 +14,7 @@ import {
   type PlacementExtended,
   type PlacementTerms,
 } from '@banenpool/domain';
-import type { EventMetadata, EventStore, RecordedEvent } from '@banenpool/event-store';
-import type { Reaction } from '@banenpool/projector';
+import type { EventMetadata, EventStore, Reaction, RecordedEvent } from '@banenpool/event-store';
 import { executeCommand, loadState, type DomainEventShape, type StreamDecider } from './command-executor.js';
 
 export const PLACEMENT_PROCESS_ACTOR = 'system:placement-process';

@@ -22,6 +22,7 @@ export * from './employer/site-facts.js';
 
 export * from './worker/worker.events.js';
 export * from './worker/worker.commands.js';
+export * from './worker/worker.state.js';
 export * from './worker/worker.decider.js';
 export * from './worker/worker-hours.js';
 export * from './worker/worker-facts.js';

@@ -11,3 +11,4 @@ export * from './embedded/embedded-postgres.js';
 export * from './kurrentdb/kurrentdb-event-store.js';
 export * from './postgres/verify-chain.js';
 export * from './postgres/feed-digest.js';
+export * from './feed-reaction.js';

@@ -1,5 +1,8 @@
-import type { RecordedEvent } from '@banenpool/event-store';
+import type { Reaction, RecordedEvent } from '@banenpool/event-store';
 import type { EntityManager, EntitySchema } from 'typeorm';
+
+/** Defined with the feed (libs/event-store), so the application can implement one without importing the projector. */
+export type { Reaction };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;
@@ -17,22 +20,6 @@ export interface Projection {
   /** The tables it owns; a rebuild empties them. */
   readonly entities: readonly EntityClass[];
   apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void>;
-}
-
-/**
- * A process manager: reacts to the feed by issuing commands to other streams. Its commands cannot
- * share the transaction that moves its checkpoint (they may go to another store), so a batch can
- * be handled again: after a crash before the checkpoint moved, a failed batch, or on embedded
- * PGlite, where the batch is handled before the lock is taken. `react` must therefore make a second
- * handling append nothing: each command is a step of one event's handling, done once per event
- * (ExecuteOptions.once), and a re-handling only completes the steps left. On a PostgreSQL server
- * the projector also holds the reaction's lock while it reacts, so processes do not race on a batch.
- * It is never rebuilt: replaying it would only repeat commands.
- */
-export interface Reaction {
-  readonly kind: 'reaction';
-  readonly name: string;
-  react(events: readonly RecordedEvent[]): Promise<void>;
 }
 
 /** Everything the projector feeds: read models and process managers, each at its own checkpoint. */

@@ -1,7 +1,7 @@
 import { refuse } from '../shared/domain-error.js';
 import { addDays, addMonths, type LocalDate } from '../shared/local-date.js';
 import type { ChainPosition, ContractTerms } from './worker.events.js';
-import type { PoolContract } from './worker.decider.js';
+import type { PoolContract } from './worker.state.js';
 import { contractPeriod } from './worker-hours.js';
 
 /** Chain rule for fixed-term contracts (ketenregeling, art. 7:668a BW). */

@@ -1,6 +1,7 @@
 import type { LocalDate, Period } from '../shared/local-date.js';
 import type { Hours } from '../shared/working-hours.js';
-import { registeredWorker, type WorkerState } from './worker.decider.js';
+import { registeredWorker } from './worker.decider.js';
+import type { WorkerState } from './worker.state.js';
 import { committedHoursIn, contractCovering } from './worker-hours.js';
 
 /**

@@ -1,6 +1,6 @@
 import { addDays, contains, isoWeekOf, overlaps, weekStartsIn, type LocalDate, type OpenPeriod, type Period } from '../shared/local-date.js';
 import type { Hours } from '../shared/working-hours.js';
-import type { PoolContract, WorkerState } from './worker.decider.js';
+import type { PoolContract, WorkerState } from './worker.state.js';
 
 /** The days a contract runs: until its early end, its agreed end, or (indefinite) open-ended. */
 export function contractPeriod(contract: PoolContract): OpenPeriod {

@@ -1,43 +1,13 @@
 import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, notFound, refuse } from '../shared/domain-error.js';
 import { requireBasisPoints, requireDate, requireHours, requirePeriod, requireText } from '../shared/guards.js';
-import { addDays, ageOn, formatPeriod, laterOf, localDateOf, overlaps, WEEKDAYS, type LocalDate, type Period } from '../shared/local-date.js';
-import { noCoveringContract, requireWithinWeekLimits, type Hours } from '../shared/working-hours.js';
+import { addDays, ageOn, formatPeriod, laterOf, localDateOf, overlaps, WEEKDAYS, type LocalDate } from '../shared/local-date.js';
+import { noCoveringContract, requireWithinWeekLimits } from '../shared/working-hours.js';
 import { chainPositionFor } from './chain-rule.js';
 import type { CommitHours, EndContract, OfferContract, RegisterWorker, ReleaseHours, WorkerCommand } from './worker.commands.js';
 import type { Availability, ContractTerms, TargetGroupStatus, WorkerEvent } from './worker.events.js';
 import { committedHoursIn, contractCovering, contractPeriod } from './worker-hours.js';
-
-export interface PoolContract {
-  readonly contractId: string;
-  readonly terms: ContractTerms;
-  /** Set when the contract was ended before its agreed end (or an indefinite one was ended). */
-  readonly lastDay?: LocalDate;
-}
-
-export interface HoursCommitment {
-  readonly placementId: string;
-  readonly contractId: string;
-  readonly hoursPerWeek: Hours;
-  readonly period: Period;
-}
-
-export interface PoolWorker {
-  readonly status: 'registered';
-  readonly workerId: string;
-  readonly name: string;
-  readonly birthDate: LocalDate;
-  readonly homeArea: string;
-  readonly skills: readonly string[];
-  readonly availability: Availability;
-  /** Sensitive: only operators may see it. */
-  readonly targetGroup?: TargetGroupStatus;
-  readonly contracts: readonly PoolContract[];
-  /** One per placement. */
-  readonly commitments: readonly HoursCommitment[];
-}
-
-export type WorkerState = { readonly status: 'none' } | PoolWorker;
+import type { PoolWorker, WorkerState } from './worker.state.js';
 
 /** The pool employs no one younger than this (the youngest age with a statutory minimum wage). */
 export const MINIMUM_WORKER_AGE = 15;
