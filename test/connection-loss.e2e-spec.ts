@@ -105,7 +105,7 @@ describe('the built service when PostgreSQL drops its connections', () => {
     expect(registered.status).toBe(201);
 
     for (let round = 1; round <= ROUNDS; round++) {
-      const lost = await killMidFlight(`SELECT 1 FROM es_streams WHERE stream_id = 'worker-anna' FOR UPDATE`, 'WITH claimed%', () =>
+      const lost = await killMidFlight('LOCK TABLE es_streams IN EXCLUSIVE MODE', 'WITH claimed%', () =>
         send('POST', '/workers/anna/skills', { skill: `lost-${round}` }),
       );
       await expectRetryLater(lost);

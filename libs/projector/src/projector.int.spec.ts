@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { comparePositions, connectPostgres, PostgresEventStore, START, type RecordedEvent } from '@banenpool/event-store';
+import { comparePositions, connectPostgres, PostgresEventStore, START, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import { openTestStack, STACK_KINDS, type TestStack } from '@banenpool/testing';
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import type { Projection, Reaction } from './projection.js';
@@ -57,6 +57,19 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
     const result = await stack.store.appendToStream(stream, events, { expectedVersion: 'any' });
     return { ids: events.map((e) => e.eventId), result };
   };
+  /**
+   * Waits (bounded) until the feed shows everything up to `position`: a transaction running anywhere
+   * on the server, such as another test file's, holds the feed back meanwhile (ADR 0004).
+   */
+  const settled = async (position: GlobalPosition) => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const head = await stack.store.headPosition();
+      if (head && comparePositions(head, position) >= 0) return;
+      if (Date.now() > deadline) throw new Error('the feed stayed held back for 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   beforeAll(async () => {
     stack = await openTestStack(kind);
@@ -87,8 +100,9 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
     await projector.catchUp();
     const rowsBefore = await rows(dataSource);
     const checkpointBefore = await projector.checkpoint(projection.name);
-    const { ids } = await append(8);
+    const { ids, result } = await append(8);
     projection.failOnce.add(ids[5]);
+    await settled(result.position);
 
     await expect(projector.runBatch(projection)).rejects.toThrow(`handler failed on ${ids[5]}`);
     expect(await rows(dataSource)).toEqual(rowsBefore);
@@ -196,7 +210,8 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
     };
     const both = new Projector(stack.store, dataSource, [projection, reaction], { batchSize: 10 });
     await both.catchUp([projection]);
-    const { ids } = await append(6);
+    const { ids, result } = await append(6);
+    await settled(result.position);
     await expect(both.runBatch(reaction)).rejects.toThrow('command refused');
     await both.catchUp([reaction]);
     expect(seen).toEqual(expect.arrayContaining(ids));
