@@ -9,9 +9,11 @@ import { CapacityRequestsModule } from './capacity-requests/capacity-requests.mo
 import { CaosModule } from './caos/caos.module.js';
 import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor.js';
 import { EmployersModule } from './employers/employers.module.js';
+import { ETagInterceptor } from './http/etag.interceptor.js';
 import { PlacementsModule } from './placements/placements.module.js';
 import { ReadModelQueriesModule } from './read-model-queries/read-model-queries.module.js';
 import { StreamsModule } from './streams/streams.module.js';
+import { UseCasesModule } from './use-cases/use-cases.module.js';
 import { WorkersModule } from './workers/workers.module.js';
 
 @Module({})
@@ -24,6 +26,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, { runProjector: config.EMBEDDED_PROJECTOR }),
         ObservabilityModule,
+        UseCasesModule,
         StreamsModule,
         CaosModule,
         EmployersModule,
@@ -38,6 +41,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        // Innermost: an answer replayed for an Idempotency-Key leaves as it was first given.
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
       ],
     };
   }

@@ -47,6 +47,12 @@ export interface CommandResult<Event> {
 const RETRIES_ON_CONFLICT = 3;
 
 /**
+ * The command, or how to make it from the state folded in this attempt: a use case that checks
+ * the stream's own state (access, existence) or derives facts from it reads the stream only once.
+ */
+export type CommandSource<Command, State> = Command | ((state: State) => Command | Promise<Command>);
+
+/**
  * Load → fold → decide → append with the version that was folded. When the client named no
  * version, a concurrent writer only means "decide again on the newer state" (bounded retries);
  * when it named one (If-Match), a conflict is its to resolve and surfaces as WrongExpectedVersionError.
@@ -55,7 +61,7 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
   store: EventStore,
   decider: StreamDecider<Command, Event, State>,
   streamId: string,
-  command: Command,
+  command: CommandSource<Command, State>,
   options: ExecuteOptions,
 ): Promise<CommandResult<Event>> {
   const stepDone = stepMarker(options);
@@ -67,7 +73,7 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
     }
     if (history.some(stepDone)) return { streamId, events: [], version };
     const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
-    const events = decider.decide(command, state, options.now);
+    const events = decider.decide(await commandFor(command, state), state, options.now);
     if (events.length === 0) return { streamId, events, version };
     try {
       const appended = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, options)), {
@@ -89,6 +95,10 @@ export async function loadState<Event extends DomainEventShape, State>(
 ): Promise<{ state: State; version: number }> {
   const history = await store.readStream(streamId);
   return { state: history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState), version: history.length - 1 };
+}
+
+function commandFor<Command, State>(source: CommandSource<Command, State>, state: State): Command | Promise<Command> {
+  return typeof source === 'function' ? (source as (state: State) => Command | Promise<Command>)(state) : source;
 }
 
 function toDomainEvent<Event extends DomainEventShape>(recorded: RecordedEvent): Event {

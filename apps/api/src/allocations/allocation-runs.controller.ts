@@ -1,9 +1,21 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@banenpool/platform';
-import type { Request, Response } from 'express';
+import {
+  AcceptAllocationProposalsCommand,
+  GetAllocationRunQuery,
+  RejectAllocationProposalsCommand,
+  StartAllocationRunCommand,
+  type ProposalSelection,
+  type RequestContext,
+} from '@banenpool/application';
+import type { AllocationScope } from '@banenpool/domain';
+import { Roles } from '@banenpool/platform';
+import { Context } from '../http/request-context.decorator.js';
+import { weekRange } from '../read-model-queries/query-params.js';
 import { AcceptProposalsDto, AllocationRunQuery, RejectProposalsDto, StartAllocationRunDto } from './allocation-run.dto.js';
-import { AllocationRuns, type CommandContext } from './allocation-runs.service.js';
+
+const MAX_WEEKS = 53;
 
 /**
  * Allocation runs (issue 4): the engine reads the pool at one position and proposes which worker
@@ -14,7 +26,10 @@ import { AllocationRuns, type CommandContext } from './allocation-runs.service.j
 @ApiBearerAuth()
 @Controller('allocation-runs')
 export class AllocationRunsController {
-  constructor(private readonly runs: AllocationRuns) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @Roles('operator')
@@ -23,20 +38,17 @@ export class AllocationRunsController {
     description: 'Scope: ISO weeks from/to and optionally employers and requests. Weights default to the engine’s. Nothing is placed until accepted.',
   })
   @ApiCreatedResponse({ description: '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs, droppedOverPlaces }, proposals }' })
-  start(@Body() body: StartAllocationRunDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.withETag(response, this.runs.start(body, contextOf(actor, request)));
+  start(@Body() body: StartAllocationRunDto, @Context() context: RequestContext) {
+    const options = { weights: body.weights, timeLimitSeconds: body.timeLimitSeconds };
+    return this.commands.execute(new StartAllocationRunCommand(body.runId, scopeOf(body), options, context));
   }
 
   @Get(':runId')
   @Roles('operator', 'auditor')
   @ApiOperation({ summary: 'A run: its scope, input position and hash, solver, weights and result, and its proposals (paginated) with what became of each' })
   @ApiOkResponse({ description: '{ runId, scope, input, solver, weights, result, version, proposals: { items: [{ proposalId, workerId, requestId, from, to, explanation, decision }], total, limit, offset } }' })
-  async get(@Param('runId') runId: string, @Query() query: AllocationRunQuery, @Res({ passthrough: true }) response: Response) {
-    const { run, version } = await this.runs.get(runId);
-    response.setHeader('ETag', `"${version}"`);
-    const { status: _status, decisions, proposals, ...rest } = run;
-    const items = proposals.slice(query.offset, query.offset + query.limit).map((p) => ({ ...p, decision: decisions[p.proposalId] ?? { outcome: 'open' } }));
-    return { ...rest, version, proposals: { items, total: proposals.length, limit: query.limit, offset: query.offset } };
+  get(@Param('runId') runId: string, @Query() query: AllocationRunQuery) {
+    return this.queries.execute(new GetAllocationRunQuery(runId, { limit: query.limit, offset: query.offset }));
   }
 
   @Post(':runId/acceptance')
@@ -46,22 +58,26 @@ export class AllocationRunsController {
     description: 'A proposal that no longer holds (hours taken, request filled, site closed, skill gone) is refused with its reason, recorded on the run and listed under refused.',
   })
   @ApiCreatedResponse({ description: '{ runId, accepted: [{ proposalId, placementId }], refused: [{ proposalId, code, reason }], version, position }' })
-  accept(@Param('runId') runId: string, @Body() body: AcceptProposalsDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.withETag(response, this.runs.accept(runId, body, contextOf(actor, request)));
+  accept(@Param('runId') runId: string, @Body() body: AcceptProposalsDto, @Context() context: RequestContext) {
+    const placements = { legalForm: body.legalForm, step: body.step };
+    return this.commands.execute(new AcceptAllocationProposalsCommand(runId, selectionOf(body), placements, context));
   }
 
   @Post(':runId/rejection')
   @Roles('operator')
   @ApiOperation({ summary: 'Reject proposals (all still open, or some), with the reason; nothing is placed' })
-  reject(@Param('runId') runId: string, @Body() body: RejectProposalsDto, @CurrentActor() actor: Actor, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.withETag(response, this.runs.reject(runId, body, contextOf(actor, request)));
-  }
-
-  private async withETag<T extends { version: number }>(response: Response, answer: Promise<T>): Promise<T> {
-    const result = await answer;
-    response.setHeader('ETag', `"${result.version}"`);
-    return result;
+  reject(@Param('runId') runId: string, @Body() body: RejectProposalsDto, @Context() context: RequestContext) {
+    return this.commands.execute(new RejectAllocationProposalsCommand(runId, selectionOf(body), body.reason, context));
   }
 }
 
-const contextOf = (actor: Actor, request: Request): CommandContext => ({ actor, correlationId: String(request.id), ifMatch: request.header('if-match') });
+function scopeOf(body: StartAllocationRunDto): AllocationScope {
+  const { fromWeek, toWeek } = weekRange(body.scope.fromWeek, body.scope.toWeek, { maxWeeks: MAX_WEEKS });
+  const sorted = (ids: string[] | undefined) => [...new Set(ids ?? [])].sort();
+  return { fromWeek: fromWeek!, toWeek: toWeek!, employerIds: sorted(body.scope.employerIds), requestIds: sorted(body.scope.requestIds) };
+}
+
+function selectionOf(body: { all?: true; proposalIds?: string[] }): ProposalSelection {
+  if ((body.all === undefined) === (body.proposalIds === undefined)) throw new BadRequestException('Give either all: true or proposalIds, not both or neither');
+  return body.proposalIds ? { proposalIds: body.proposalIds } : { all: true };
+}

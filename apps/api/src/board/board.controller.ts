@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@banenpool/platform';
+import type { RequestContext } from '@banenpool/application';
+import { Roles } from '@banenpool/platform';
 import { listBoard } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
+import { Context } from '../http/request-context.decorator.js';
 import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
 import { weekRange } from '../read-model-queries/query-params.js';
 import { BoardQuery } from './board.query.dto.js';
@@ -21,10 +23,10 @@ export class BoardController {
     description: 'A placement counts in full in every ISO week its worked period touches. Employers see only their own placements.',
   })
   @ApiOkResponse({ description: '{ items: [{ week, weekStart, workerId, workerName, hours, placements: [...] }], total, limit, offset }' })
-  list(@Query() query: BoardQuery, @CurrentActor() actor: Actor) {
+  list(@Query() query: BoardQuery, @Context() context: RequestContext) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
     return listBoard(this.dataSource, {
-      employerId: scopedEmployerId(actor, query.employerId),
+      employerId: scopedEmployerId(context.caller, query.employerId),
       siteId: query.siteId,
       skill: query.skill,
       workerId: query.workerId,

@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles, type Actor } from '@banenpool/platform';
+import type { RequestContext } from '@banenpool/application';
+import { Roles } from '@banenpool/platform';
 import { listCapacityGaps } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
+import { Context } from '../http/request-context.decorator.js';
 import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
 import { weekRange } from '../read-model-queries/query-params.js';
 import { CapacityGapsQuery } from './capacity-gaps.query.dto.js';
@@ -21,11 +23,11 @@ export class CapacityGapsController {
     description: 'Filled: placements that reserved a place of the request, confirmed and worked that week. Employers see only their own requests.',
   })
   @ApiOkResponse({ description: '{ items: [{ requestId, week, weekStart, status, asked, filled, open, ... }], total, limit, offset }' })
-  list(@Query() query: CapacityGapsQuery, @CurrentActor() actor: Actor) {
+  list(@Query() query: CapacityGapsQuery, @Context() context: RequestContext) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
     return listCapacityGaps(this.dataSource, {
       requestId: query.requestId,
-      employerId: scopedEmployerId(actor, query.employerId),
+      employerId: scopedEmployerId(context.caller, query.employerId),
       siteId: query.siteId,
       fromWeek,
       toWeek,

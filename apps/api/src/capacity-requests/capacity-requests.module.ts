@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
 import { CapacityRequestsController } from './capacity-requests.controller.js';
 
-@Module({ imports: [CommandsModule], controllers: [CapacityRequestsController] })
+@Module({ controllers: [CapacityRequestsController] })
 export class CapacityRequestsModule {}

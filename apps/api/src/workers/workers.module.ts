@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommandsModule } from '../commands/commands.module.js';
 import { WorkersController } from './workers.controller.js';
 
-@Module({ imports: [CommandsModule], controllers: [WorkersController] })
+@Module({ controllers: [WorkersController] })
 export class WorkersModule {}

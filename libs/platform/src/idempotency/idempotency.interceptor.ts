@@ -21,7 +21,7 @@ import { IdempotencyRecords, LEASE_SECONDS, type Claim, type Earlier } from './i
 
 const KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
-/** What the command path of a keyed request needs to know (see CommandRunner). */
+/** What the command path of a keyed request needs to know (libs/application's UseCaseExecutor). */
 export interface KeyedRequest {
   /** Goes into the metadata of every event the request appends (EventMetadata.idempotencyKey). */
   readonly tag: string;
@@ -117,7 +117,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /**
-   * The answer CommandRunner gave for the command whose events carry this claim's tag, or undefined
+   * The answer the use case gave for the command whose events carry this claim's tag, or undefined
    * when it appended none (or the request was not a single-stream command).
    */
   private async appended(claim: Claim): Promise<object | undefined> {

@@ -19,12 +19,12 @@ import {
   type SiteFacts,
   type WorkerFacts,
 } from '@banenpool/domain';
-import { StreamReader } from '../commands/stream-reader.service.js';
+import { StreamStates } from '../shared/stream-states.js';
 
 /** Reads, from the worker, employer and CAO streams, the facts a placement decision needs. */
 @Injectable()
 export class PlacementFacts {
-  constructor(private readonly streams: StreamReader) {}
+  constructor(private readonly streams: StreamStates) {}
 
   async forConfirmation(terms: PlacementTerms, step: number): Promise<{ worker: WorkerFacts; site: SiteFacts; cao: CaoPayFacts }> {
     const [worker, employer] = await Promise.all([this.worker(terms, terms.period), this.streams.load(employerDecider, employerStreamId(terms.employerId))]);

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  checkProposals,
+  DEFAULT_WEIGHTS,
+  solve,
+  type AllocationInput,
+  type AllocationProposal as EngineProposal,
+  type AllocationResult,
+  type AllocationWeights,
+} from '@banenpool/allocation';
+import {
+  allocationDecider,
+  allocationStreamId,
+  conflict,
+  type AllocationCommand,
+  type AllocationProposal,
+  type AllocationScope,
+  type AllocationRunRecord,
+} from '@banenpool/domain';
+import { formatPosition } from '@banenpool/event-store';
+import { withinRequestPlaces } from '../allocation-acceptance.js';
+import { buildAllocationInput } from '../allocation-input.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
+import { AllocationSnapshots } from './allocation-snapshots.js';
+
+export type AllocationRunStarted = CommandAccepted & { runId: string; result: AllocationRunRecord['result']; proposals: number };
+
+/** Read the pool at one position, solve, and record the run with its proposals (nothing is placed yet). */
+export class StartAllocationRunCommand extends Command<AllocationRunStarted> {
+  constructor(
+    readonly runId: string | undefined,
+    readonly scope: AllocationScope,
+    readonly options: { weights?: Partial<AllocationWeights>; timeLimitSeconds?: number },
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(StartAllocationRunCommand)
+export class StartAllocationRunHandler implements ICommandHandler<StartAllocationRunCommand> {
+  constructor(
+    private readonly executor: UseCaseExecutor,
+    private readonly snapshots: AllocationSnapshots,
+  ) {}
+
+  /**
+   * The run's stream is folded first, so an existing run (or a stale If-Match) is refused before
+   * the solver spends its time. No stream is recorded for the Idempotency-Key: the answer is more
+   * than the run's events, so a retry after a crash finds the run and gets a 409.
+   */
+  async execute({ runId = `run-${randomUUID()}`, scope, options, context }: StartAllocationRunCommand): Promise<AllocationRunStarted> {
+    let recorded: AllocationRunRecord | undefined;
+    const accepted = await this.executor.step(allocationDecider, allocationStreamId(runId), async (state): Promise<AllocationCommand> => {
+      if (state.status !== 'none') conflict('allocation_run_exists', `Allocation run ${runId} already exists.`);
+      recorded = await this.solve(runId, scope, options);
+      return { type: 'RecordAllocationRun', run: recorded };
+    }, context, context.expectedVersion);
+    return { ...accepted, runId, result: recorded!.result, proposals: recorded!.proposals.length };
+  }
+
+  private async solve(runId: string, scope: AllocationScope, options: StartAllocationRunCommand['options']): Promise<AllocationRunRecord> {
+    const weights: AllocationWeights = { ...DEFAULT_WEIGHTS, ...options.weights };
+    const timeLimitSeconds = options.timeLimitSeconds ?? 10;
+    const snapshot = await this.snapshots.read(scope);
+    const input = buildAllocationInput(snapshot.facts, scope);
+    const result = withinRequestPlaces(input, snapshot.facts, await solve(input, weights, { timeLimitSeconds }));
+    requireSound(input, result);
+    return {
+      runId,
+      scope,
+      input: { position: formatPosition(snapshot.position), hash: result.inputHash, requests: input.demand.length, workers: input.workers.length },
+      solver: { name: result.solver.name, version: result.solver.version, method: result.method },
+      weights: { ...result.weights },
+      timeLimitSeconds,
+      result: { status: result.status, objective: result.objective, bound: result.bound, gap: result.gap, solveTimeMs: result.solveTimeMs, droppedOverPlaces: result.droppedOverPlaces },
+      proposals: result.proposals.map(toRecorded),
+    };
+  }
+}
+
+/** The engine checks its own output; a violation here is a bug, never something to record. */
+function requireSound(input: AllocationInput, result: AllocationResult): void {
+  const violations = checkProposals(input, result);
+  if (violations.length > 0) throw new Error(`The allocation engine proposed what the rules forbid: ${violations.map((v) => v.message).join(' ')}`);
+}
+
+function toRecorded(proposal: EngineProposal): AllocationProposal {
+  const { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts, explanation } = proposal;
+  const { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } = proposal.reasons;
+  return { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts: [...weekStarts], explanation, reasons: { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } };
+}

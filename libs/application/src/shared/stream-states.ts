@@ -1,0 +1,28 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { EventStore } from '@banenpool/event-store';
+import { loadState, type DomainEventShape, type StreamDecider } from '../command-executor.js';
+import { USE_CASE_EVENT_STORE } from './ports.js';
+
+type Folding<Event extends DomainEventShape, State> = Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>;
+
+/** A stream's state as it is now: for queries, and for the facts a command needs from other streams. */
+@Injectable()
+export class StreamStates {
+  constructor(@Inject(USE_CASE_EVENT_STORE) private readonly store: EventStore) {}
+
+  load<Event extends DomainEventShape, State>(decider: Folding<Event, State>, streamId: string) {
+    return loadState(this.store, decider, streamId);
+  }
+
+  /** The state of a stream that must exist: 404 otherwise. */
+  async existing<Event extends DomainEventShape, State extends { status: string }>(decider: Folding<Event, State>, streamId: string, what: string) {
+    const loaded = await this.load(decider, streamId);
+    return { state: existing(loaded.state, what), version: loaded.version };
+  }
+}
+
+/** A folded state that must be of something that exists: 404 otherwise. */
+export function existing<State extends { status: string }>(state: State, what: string): Exclude<State, { status: 'none' }> {
+  if (state.status === 'none') throw new NotFoundException(`No ${what}`);
+  return state as Exclude<State, { status: 'none' }>;
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { schemaVersionOf } from '@banenpool/domain';
+import { formatPosition, type EventStore } from '@banenpool/event-store';
+import { executeCommand, type CommandSource, type DomainEventShape, type StreamDecider } from '../command-executor.js';
+import { USE_CASE_EVENT_STORE } from './ports.js';
+import type { RequestContext } from './request-context.js';
+import { StreamAppended } from './stream-appended.js';
+
+/** What every command answers: the stream's new version (also the ETag) and where to waitFor. */
+export interface CommandAccepted {
+  streamId: string;
+  /** Send as If-Match to make the next command conditional on this version. */
+  version: number;
+  /** Global position of the last event; pass as waitFor to read this write. Absent when nothing changed. */
+  position?: string;
+  /** The facts recorded, by type. */
+  events: string[];
+}
+
+/** Runs the commands of a request through the executor: actor, correlation id and Idempotency-Key onto the events. */
+@Injectable()
+export class UseCaseExecutor {
+  constructor(
+    @Inject(USE_CASE_EVENT_STORE) private readonly store: EventStore,
+    private readonly eventBus: EventBus,
+  ) {}
+
+  /** The request's one command, on one stream, conditional on its If-Match. */
+  async run<Command, Event extends DomainEventShape, State>(
+    decider: StreamDecider<Command, Event, State>,
+    streamId: string,
+    command: CommandSource<Command, State>,
+    context: RequestContext,
+  ): Promise<CommandAccepted> {
+    // A retry after a crash answers from this stream's events of this request (IdempotencyInterceptor).
+    await context.idempotency?.recordStream(streamId);
+    return this.step(decider, streamId, command, context, context.expectedVersion);
+  }
+
+  /**
+   * One of several commands of a request (an allocation run's acceptance). Its events carry the
+   * request's Idempotency-Key too, but no stream is recorded: a retry after a crash runs such a
+   * request again (an acceptance carries on from where the first one got).
+   */
+  async step<Command, Event extends DomainEventShape, State>(
+    decider: StreamDecider<Command, Event, State>,
+    streamId: string,
+    command: CommandSource<Command, State>,
+    context: RequestContext,
+    expectedVersion?: number,
+  ): Promise<CommandAccepted> {
+    const idempotencyKey = context.idempotency?.tag;
+    const result = await executeCommand(this.store, decider, streamId, command, {
+      expectedVersion,
+      metadata: { actor: context.caller.label, correlationId: context.correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      now: new Date(),
+      schemaVersionOf,
+    });
+    if (result.position) this.eventBus.publish(new StreamAppended(streamId, result.position));
+    return {
+      streamId,
+      version: result.version,
+      ...(result.position ? { position: formatPosition(result.position) } : {}),
+      events: result.events.map((e) => e.type),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { Provider } from '@nestjs/common';
+import { AcceptAllocationProposalsHandler } from './allocation/accept-allocation-proposals.handler.js';
+import { AllocationSnapshots } from './allocation/allocation-snapshots.js';
+import { GetAllocationRunHandler } from './allocation/get-allocation-run.handler.js';
+import { RejectAllocationProposalsHandler } from './allocation/reject-allocation-proposals.handler.js';
+import { StartAllocationRunHandler } from './allocation/start-allocation-run.handler.js';
+import { ChangeCaoHandler } from './cao/change-cao.handler.js';
+import { GetCaoHandler } from './cao/get-cao.handler.js';
+import { AmendCapacityRequestHandler } from './capacity/amend-capacity-request.handler.js';
+import { GetCapacityRequestHandler } from './capacity/get-capacity-request.handler.js';
+import { RequestCapacityHandler } from './capacity/request-capacity.handler.js';
+import { WithdrawCapacityRequestHandler } from './capacity/withdraw-capacity-request.handler.js';
+import { ApplyCaoHandler } from './employer/apply-cao.handler.js';
+import { ChangeEmployerHandler } from './employer/change-employer.handler.js';
+import { ClassifyFunctionHandler } from './employer/classify-function.handler.js';
+import { GetEmployerHandler } from './employer/get-employer.handler.js';
+import { ChangePlacementHandler } from './placement/change-placement.handler.js';
+import { ConfirmPlacementHandler } from './placement/confirm-placement.handler.js';
+import { ExtendPlacementHandler } from './placement/extend-placement.handler.js';
+import { GetPlacementHandler } from './placement/get-placement.handler.js';
+import { PayDifferenceHandler } from './placement/pay-difference.handler.js';
+import { PlacementFacts } from './placement/placement-facts.js';
+import { StreamStates } from './shared/stream-states.js';
+import { UseCaseExecutor } from './shared/use-case-executor.js';
+import { ChangeWorkerHandler } from './worker/change-worker.handler.js';
+import { GetWorkerHandler } from './worker/get-worker.handler.js';
+import { OfferContractHandler } from './worker/offer-contract.handler.js';
+
+/**
+ * Every use case's handler and what they share, for the module that registers them. That module
+ * also binds the ports (USE_CASE_EVENT_STORE, ReadModelsCatchUp) and needs CqrsModule.forRoot().
+ */
+export const USE_CASE_PROVIDERS: Provider[] = [
+  UseCaseExecutor,
+  StreamStates,
+  PlacementFacts,
+  AllocationSnapshots,
+  ChangeCaoHandler,
+  GetCaoHandler,
+  ChangeEmployerHandler,
+  ApplyCaoHandler,
+  ClassifyFunctionHandler,
+  GetEmployerHandler,
+  ChangeWorkerHandler,
+  OfferContractHandler,
+  GetWorkerHandler,
+  RequestCapacityHandler,
+  AmendCapacityRequestHandler,
+  WithdrawCapacityRequestHandler,
+  GetCapacityRequestHandler,
+  ChangePlacementHandler,
+  ConfirmPlacementHandler,
+  ExtendPlacementHandler,
+  GetPlacementHandler,
+  PayDifferenceHandler,
+  StartAllocationRunHandler,
+  AcceptAllocationProposalsHandler,
+  RejectAllocationProposalsHandler,
+  GetAllocationRunHandler,
+];

@@ -1,0 +1,52 @@
+import { ForbiddenException } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { placementDecider, placementStreamId, workerDecider, workerStreamId, type Period, type PoolWorker } from '@banenpool/domain';
+import type { Caller } from '../shared/request-context.js';
+import { StreamStates } from '../shared/stream-states.js';
+
+/** What an employer may see of a worker placed with it. */
+export interface WorkerAtEmployer {
+  workerId: string;
+  name: string;
+  skills: PoolWorker['skills'];
+  hours: { placementId: string; hoursPerWeek: number; period: Period }[];
+}
+
+export class GetWorkerQuery extends Query<(PoolWorker & { version: number }) | WorkerAtEmployer> {
+  constructor(
+    readonly workerId: string,
+    readonly caller: Caller,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetWorkerQuery)
+export class GetWorkerHandler implements IQueryHandler<GetWorkerQuery> {
+  constructor(private readonly streams: StreamStates) {}
+
+  async execute({ workerId, caller }: GetWorkerQuery): Promise<(PoolWorker & { version: number }) | WorkerAtEmployer> {
+    const { state, version } = await this.streams.existing(workerDecider, workerStreamId(workerId), `worker ${workerId}`);
+    if (caller.employerId !== undefined) return this.employerView(state, caller.employerId);
+    return { ...state, version };
+  }
+
+  /**
+   * An employer sees a worker placed with it, and of that worker only name, skills and the hours
+   * at that employer: target-group status, wage value, birth date, contracts and other hirers are
+   * not its business.
+   */
+  private async employerView(worker: PoolWorker, employerId: string): Promise<WorkerAtEmployer> {
+    const placements = await Promise.all(
+      worker.commitments.map(async (c) => ({ commitment: c, placement: (await this.streams.load(placementDecider, placementStreamId(c.placementId))).state })),
+    );
+    const here = placements.filter(({ placement }) => placement.status !== 'none' && placement.employerId === employerId);
+    if (here.length === 0) throw new ForbiddenException('An employer sees only workers placed with it');
+    return {
+      workerId: worker.workerId,
+      name: worker.name,
+      skills: worker.skills,
+      hours: here.map(({ commitment: { placementId, hoursPerWeek, period } }) => ({ placementId, hoursPerWeek, period })),
+    };
+  }
+}
