@@ -1,9 +1,6 @@
-import { localDateOf } from '@banenpool/domain';
+import { auditAccessEvents, localDateOf, type AuditRecordsRead } from '@banenpool/domain';
 import type { EventStore } from '@banenpool/event-store';
 import { auditAccessStreamId } from './audit-subject.js';
-
-export const AUDIT_RECORDS_READ = 'AuditRecordsRead';
-export const AUDIT_RECORDS_READ_SCHEMA_VERSION = 1;
 
 /** Who looked at what, when, in answer to which request: auditors' reading is itself on the record. */
 export interface AuditAccess {
@@ -24,9 +21,9 @@ export interface AuditAccess {
  */
 export async function recordAuditAccess(store: EventStore, access: AuditAccess, now: Date): Promise<void> {
   const { actor, correlationId, ...what } = access;
-  await store.appendToStream(
-    auditAccessStreamId(localDateOf(now)),
-    [{ type: AUDIT_RECORDS_READ, schemaVersion: AUDIT_RECORDS_READ_SCHEMA_VERSION, data: { actor, ...what, at: now.toISOString() }, metadata: { actor, correlationId } }],
-    { expectedVersion: 'any' },
-  );
+  const read: AuditRecordsRead = { type: 'AuditRecordsRead', data: { actor, ...what, at: now.toISOString() } };
+  const { version } = auditAccessEvents.AuditRecordsRead;
+  await store.appendToStream(auditAccessStreamId(localDateOf(now)), [{ ...read, schemaVersion: version, metadata: { actor, correlationId } }], {
+    expectedVersion: 'any',
+  });
 }

@@ -1,4 +1,4 @@
-import { assertNever } from '@banenpool/domain';
+import { assertNever, parsePoolEvent, type PoolEvent } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
 
 /** A rule set an event was decided under, named so an auditor can look up the exact figures. */
@@ -7,31 +7,34 @@ export type RuleReference =
   | { readonly rule: 'minimum_wage_table'; readonly version: string; readonly age: number }
   | { readonly rule: 'chain_rule'; readonly position: number; readonly chainStartedOn: string; readonly breakingGapMonths: number };
 
-type Data = Record<string, unknown>;
-type Extractor = (data: Data) => RuleReference[];
+/** The rules a stored event was decided under, read from its data as its type's schema reads it; unreadable data names none. */
+export function rulesUsed(event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>): RuleReference[] {
+  const parsed = parsePoolEvent(event.type, event.schemaVersion, event.data);
+  return parsed.ok ? rulesOf(parsed.event) : [];
+}
 
 // Only events that record which rules they used; every other event used none.
-const EXTRACTORS: Readonly<Record<string, Extractor>> = {
-  PlacementConfirmed: (data) => {
-    const pay = data.pay as { cao: Data; minimumWage: Data };
-    const { code, versionFrom, revision, scale, step } = pay.cao as { code: string; versionFrom: string; revision: number; scale: string; step: number };
-    const { tableVersion, age } = pay.minimumWage as { tableVersion: string; age: number };
-    return [
-      { rule: 'cao', code, version: versionFrom, revision, scale, step },
-      { rule: 'minimum_wage_table', version: tableVersion, age },
-    ];
-  },
-  CaoVersionPublished: (data) => [{ rule: 'cao', code: String(data.code), version: String(data.effectiveFrom), revision: 0 }],
-  CaoVersionCorrected: (data) => [{ rule: 'cao', code: String(data.code), version: String(data.effectiveFrom), revision: Number(data.revision) }],
-  PoolContractAgreed: (data) => {
-    const chain = data.chain as { position: number; chainStartedOn: string; breakingGapMonths: number } | undefined;
-    return chain ? [{ rule: 'chain_rule', ...chain }] : [];
-  },
-};
-
-export function rulesUsed(event: Pick<RecordedEvent, 'type' | 'data'>): RuleReference[] {
-  const extract = Object.hasOwn(EXTRACTORS, event.type) ? EXTRACTORS[event.type] : undefined;
-  return extract ? extract(event.data as Data) : [];
+function rulesOf(event: PoolEvent): RuleReference[] {
+  switch (event.type) {
+    case 'PlacementConfirmed': {
+      const { cao, minimumWage } = event.data.pay;
+      return [
+        { rule: 'cao', code: cao.code, version: cao.versionFrom, revision: cao.revision, scale: cao.scale, step: cao.step },
+        { rule: 'minimum_wage_table', version: minimumWage.tableVersion, age: minimumWage.age },
+      ];
+    }
+    case 'CaoVersionPublished':
+      return [{ rule: 'cao', code: event.data.code, version: event.data.effectiveFrom, revision: 0 }];
+    case 'CaoVersionCorrected':
+      return [{ rule: 'cao', code: event.data.code, version: event.data.effectiveFrom, revision: event.data.revision }];
+    case 'PoolContractAgreed': {
+      const { chain } = event.data;
+      if (!chain) return [];
+      return [{ rule: 'chain_rule', position: chain.position, chainStartedOn: chain.chainStartedOn, breakingGapMonths: chain.breakingGapMonths }];
+    }
+    default:
+      return [];
+  }
 }
 
 /** One line for a CSV cell or a sentence: "CAO horeca version 2026-01-01 revision 1, scale A step 0". */

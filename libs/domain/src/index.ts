@@ -7,7 +7,17 @@ export * from './shared/minimum-wage.js';
 export * from './shared/money.js';
 export * from './shared/stream-id.js';
 export * from './shared/working-hours.js';
-export * from './event-schema-versions.js';
+export {
+  parseEventWith,
+  schemaVersionsOf,
+  type EventDefinition,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+  type ParsedEvent,
+  type SkipReason,
+} from './shared/event-schema.js';
+export * from './event-schemas.js';
 
 export * from './cao/cao.events.js';
 export * from './cao/cao.commands.js';
@@ -40,3 +50,5 @@ export * from './placement/placement-pay.js';
 export * from './allocation/allocation.events.js';
 export * from './allocation/allocation.commands.js';
 export * from './allocation/allocation.decider.js';
+
+export * from './audit-access/audit-access.events.js';

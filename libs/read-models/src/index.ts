@@ -16,6 +16,7 @@ export * from './shared/weeks.js';
 export * from './shared/hours.js';
 export type { Queryable } from './shared/sql.js';
 export type { PlacementStatus } from './shared/placement-facts.js';
+export { projectionEventsSkipped } from './shared/skipped-events.js';
 
 export * from './allocation-board/allocation-board.entity.js';
 export * from './allocation-board/allocation-board.projection.js';

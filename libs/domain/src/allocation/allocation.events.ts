@@ -1,94 +1,115 @@
-import type { DomainEvent } from '../shared/decider.js';
-import type { LocalDate } from '../shared/local-date.js';
+import { z } from 'zod';
+import {
+  count,
+  localDate,
+  prose,
+  schemaVersionsOf,
+  text,
+  weekHours,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
-import type { Hours } from '../shared/working-hours.js';
 
 export const allocationStreamId = (runId: string): string => streamIdFor('allocation', runId);
 
+const figure = z.number().min(0);
+
 /** What a run was asked to allocate: the weeks (named by their Mondays) and, when given, only these employers or requests. */
-export interface AllocationScope {
-  readonly fromWeek: LocalDate;
-  readonly toWeek: LocalDate;
+export const allocationScopeSchema = z.object({
+  fromWeek: localDate,
+  toWeek: localDate,
   /** Empty: every employer. */
-  readonly employerIds: readonly string[];
+  employerIds: z.array(text).readonly(),
   /** Empty: every request of the scope's employers. */
-  readonly requestIds: readonly string[];
-}
+  requestIds: z.array(text).readonly(),
+});
+export type AllocationScope = z.infer<typeof allocationScopeSchema>;
 
 /** Why the engine chose this worker, in figures (the explanation says it in words). */
-export interface AllocationProposalReasons {
-  readonly skill: string;
-  readonly shortfallHoursCovered: Hours;
+export const allocationProposalReasonsSchema = z.object({
+  skill: text,
+  /** Over all the proposal's weeks, so more than a week has. */
+  shortfallHoursCovered: figure,
   /** Weeks of the proposal in which the worker was released (placement ended, site closed); runs recorded before it have none. */
-  readonly releasedWeeks?: number;
-  readonly continuity: 'returning' | 'new';
-  readonly consecutiveWeeks: number;
-  readonly distanceKm: number;
-}
+  releasedWeeks: count.optional(),
+  continuity: z.enum(['returning', 'new']),
+  consecutiveWeeks: count,
+  distanceKm: figure,
+});
+export type AllocationProposalReasons = z.infer<typeof allocationProposalReasonsSchema>;
 
 /** One worker on one capacity request for one unbroken run of weeks: the shape of one placement. */
-export interface AllocationProposal {
-  readonly proposalId: string;
-  readonly workerId: string;
-  readonly requestId: string;
-  readonly employerId: string;
-  readonly siteId: string;
-  readonly hoursPerWeek: Hours;
+export const allocationProposalSchema = z.object({
+  proposalId: text,
+  workerId: text,
+  requestId: text,
+  employerId: text,
+  siteId: text,
+  hoursPerWeek: weekHours,
   /** First Monday and last Sunday of the proposed weeks. */
-  readonly from: LocalDate;
-  readonly to: LocalDate;
-  readonly weekStarts: readonly LocalDate[];
-  readonly reasons: AllocationProposalReasons;
-  readonly explanation: string;
-}
+  from: localDate,
+  to: localDate,
+  weekStarts: z.array(localDate).readonly(),
+  reasons: allocationProposalReasonsSchema,
+  explanation: prose,
+});
+export type AllocationProposal = z.infer<typeof allocationProposalSchema>;
 
 /**
  * A finished run: what it read (the feed position the read models were read at, and the hash of the
  * input built from them), how it solved (solver, weights, result) and what it proposes. Proposals
  * change nothing until accepted.
  */
-export interface AllocationRunRecord {
-  readonly runId: string;
-  readonly scope: AllocationScope;
-  readonly input: {
+export const allocationRunRecordSchema = z.object({
+  runId: text,
+  scope: allocationScopeSchema,
+  input: z.object({
     /** Global feed position ("commit-prepare") every read model was at when the input was read. */
-    readonly position: string;
-    readonly hash: string;
-    readonly requests: number;
-    readonly workers: number;
-  };
-  readonly solver: { readonly name: string; readonly version: string; readonly method: 'mip' | 'greedy' };
-  readonly weights: Readonly<Record<string, number>>;
-  readonly timeLimitSeconds: number;
-  readonly result: {
+    position: text,
+    hash: text,
+    requests: count,
+    workers: count,
+  }),
+  solver: z.object({ name: text, version: text, method: z.enum(['mip', 'greedy']) }),
+  weights: z.record(z.string(), z.number()),
+  timeLimitSeconds: figure,
+  result: z.object({
     /** optimal, within_gap, time_limit or heuristic (greedy). */
-    readonly status: string;
-    readonly objective: number;
-    readonly bound: number | null;
-    readonly gap: number | null;
-    readonly solveTimeMs: number;
+    status: text,
+    objective: z.number(),
+    bound: z.number().nullable(),
+    gap: z.number().nullable(),
+    solveTimeMs: figure,
     /**
      * Proposals the engine made beyond the places its requests have left over their whole period
      * (it fills places week by week), dropped before recording; the objective and gap are those
      * of what was kept, and the status is then heuristic.
      */
-    readonly droppedOverPlaces?: number;
-  };
-  readonly proposals: readonly AllocationProposal[];
-}
+    droppedOverPlaces: count.optional(),
+  }),
+  proposals: z.array(allocationProposalSchema).readonly(),
+});
+export type AllocationRunRecord = z.infer<typeof allocationRunRecordSchema>;
 
-export type AllocationRunCompleted = DomainEvent<'AllocationRunCompleted', AllocationRunRecord>;
-/** The operator accepted it and it went through the placement commands: proposed and confirmed as this placement. */
-export type AllocationProposalAccepted = DomainEvent<'AllocationProposalAccepted', { runId: string; proposalId: string; placementId: string; by: string }>;
-export type AllocationProposalRejected = DomainEvent<'AllocationProposalRejected', { runId: string; proposalId: string; by: string; reason: string }>;
-/** Accepting it failed because it no longer held (the worker's hours were taken, the request filled, ...). */
-export type AllocationProposalRefused = DomainEvent<'AllocationProposalRefused', { runId: string; proposalId: string; by: string; code: string; reason: string }>;
+const decision = { runId: text, proposalId: text, by: text };
 
-export type AllocationEvent = AllocationRunCompleted | AllocationProposalAccepted | AllocationProposalRejected | AllocationProposalRefused;
+/** Every event of an allocation run's stream: its schema and the version it is written with. */
+export const allocationEvents = {
+  AllocationRunCompleted: { version: 1, data: allocationRunRecordSchema },
+  /** The operator accepted it and it went through the placement commands: proposed and confirmed as this placement. */
+  AllocationProposalAccepted: { version: 1, data: z.object({ ...decision, placementId: text }) },
+  AllocationProposalRejected: { version: 1, data: z.object({ ...decision, reason: prose }) },
+  /** Accepting it failed because it no longer held (the worker's hours were taken, the request filled, ...). */
+  AllocationProposalRefused: { version: 1, data: z.object({ ...decision, code: text, reason: prose }) },
+} as const satisfies EventRegistry;
 
-export const allocationEventSchemaVersions = {
-  AllocationRunCompleted: 1,
-  AllocationProposalAccepted: 1,
-  AllocationProposalRejected: 1,
-  AllocationProposalRefused: 1,
-} as const satisfies Record<AllocationEvent['type'], number>;
+type Events = typeof allocationEvents;
+export type AllocationRunCompleted = EventOf<Events, 'AllocationRunCompleted'>;
+export type AllocationProposalAccepted = EventOf<Events, 'AllocationProposalAccepted'>;
+export type AllocationProposalRejected = EventOf<Events, 'AllocationProposalRejected'>;
+export type AllocationProposalRefused = EventOf<Events, 'AllocationProposalRefused'>;
+export type AllocationEvent = EventsOf<Events>;
+
+export const allocationEventSchemaVersions = schemaVersionsOf(allocationEvents);

@@ -1,56 +1,67 @@
-import type { DomainEvent } from '../shared/decider.js';
-import type { LocalDate, Weekday } from '../shared/local-date.js';
+import { z } from 'zod';
+import {
+  basisPoints,
+  cents,
+  count,
+  localDate,
+  prose,
+  schemaVersionsOf,
+  text,
+  weekHours,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
+import { WEEKDAYS } from '../shared/local-date.js';
 import type { YouthPercentages } from '../shared/minimum-wage.js';
-import type { BasisPoints, Cents } from '../shared/money.js';
 import { streamIdFor } from '../shared/stream-id.js';
-import type { Hours } from '../shared/working-hours.js';
 
 export const caoStreamId = (code: string): string => streamIdFor('cao', code);
 
+const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
+
 /** A surcharge on hours worked on a weekday between two times ('HH:MM', end exclusive, '24:00' allowed). */
-export interface TimeBandSurcharge {
-  readonly weekday: Weekday;
-  readonly start: string;
-  readonly end: string;
-  readonly surchargeBp: BasisPoints;
-}
+export const timeBandSurchargeSchema = z.object({ weekday: z.enum(WEEKDAYS), start: clockTime, end: clockTime, surchargeBp: basisPoints });
+export type TimeBandSurcharge = z.infer<typeof timeBandSurchargeSchema>;
+
+// JSON keeps the ages as strings; the type says they are numbers, as the deciders index them.
+const youthPercentages: z.ZodType<YouthPercentages> = z.record(z.string().regex(/^\d{1,3}$/), basisPoints);
 
 /** What one version of a CAO says. */
-export interface CaoVersionContent {
+export const caoVersionContentSchema = z.object({
   /** Hourly wage per step for each scale: step n is entry n, counting from step 0. */
-  readonly wageScales: Readonly<Record<string, readonly Cents[]>>;
+  wageScales: z.record(text, z.array(cents).readonly()),
   /** The CAO's own youth percentages by age, when it has them (the statutory minimum applies regardless). */
-  readonly youthBp?: YouthPercentages;
-  readonly surcharges: {
-    readonly timeBands: readonly TimeBandSurcharge[];
-    readonly publicHolidayBp: BasisPoints;
-  };
-  readonly holidayPayBp: BasisPoints;
-  readonly fullTimeHoursPerWeek: Hours;
+  youthBp: youthPercentages.optional(),
+  surcharges: z.object({ timeBands: z.array(timeBandSurchargeSchema).readonly(), publicHolidayBp: basisPoints }),
+  holidayPayBp: basisPoints,
+  fullTimeHoursPerWeek: weekHours,
   /** The CAO's seasonal clause: a gap of more than 3 (instead of 6) months breaks a chain of fixed-term contracts. */
-  readonly seasonalClause: boolean;
+  seasonalClause: z.boolean(),
   /** The figures are made up for a demonstration, not taken from a published CAO. */
-  readonly illustrative: boolean;
-}
+  illustrative: z.boolean(),
+});
+export type CaoVersionContent = z.infer<typeof caoVersionContentSchema>;
 
-export type CaoRegistered = DomainEvent<'CaoRegistered', { code: string; name: string }>;
+/** Every event of a CAO's stream: its schema and the version it is written with. */
+export const caoEvents = {
+  CaoRegistered: { version: 1, data: z.object({ code: text, name: text }) },
+  /** A version effective from a date; without `effectiveUntil` it runs until the next version starts. */
+  CaoVersionPublished: {
+    version: 1,
+    data: z.object({ code: text, effectiveFrom: localDate, effectiveUntil: localDate.optional(), content: caoVersionContentSchema }),
+  },
+  /** A version's content replaced from its effective date; the earlier revisions stay in the history. */
+  CaoVersionCorrected: {
+    version: 1,
+    data: z.object({ code: text, effectiveFrom: localDate, revision: count, content: caoVersionContentSchema, reason: prose }),
+  },
+} as const satisfies EventRegistry;
 
-/** A version effective from a date; without `effectiveUntil` it runs until the next version starts. */
-export type CaoVersionPublished = DomainEvent<
-  'CaoVersionPublished',
-  { code: string; effectiveFrom: LocalDate; effectiveUntil?: LocalDate; content: CaoVersionContent }
->;
+type Events = typeof caoEvents;
+export type CaoRegistered = EventOf<Events, 'CaoRegistered'>;
+export type CaoVersionPublished = EventOf<Events, 'CaoVersionPublished'>;
+export type CaoVersionCorrected = EventOf<Events, 'CaoVersionCorrected'>;
+export type CaoEvent = EventsOf<Events>;
 
-/** A version's content replaced from its effective date; the earlier revisions stay in the history. */
-export type CaoVersionCorrected = DomainEvent<
-  'CaoVersionCorrected',
-  { code: string; effectiveFrom: LocalDate; revision: number; content: CaoVersionContent; reason: string }
->;
-
-export type CaoEvent = CaoRegistered | CaoVersionPublished | CaoVersionCorrected;
-
-export const caoEventSchemaVersions = {
-  CaoRegistered: 1,
-  CaoVersionPublished: 1,
-  CaoVersionCorrected: 1,
-} as const satisfies Record<CaoEvent['type'], number>;
+export const caoEventSchemaVersions = schemaVersionsOf(caoEvents);

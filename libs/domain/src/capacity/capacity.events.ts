@@ -1,35 +1,49 @@
-import type { DomainEvent } from '../shared/decider.js';
-import type { Period } from '../shared/local-date.js';
+import { z } from 'zod';
+import {
+  count,
+  period,
+  prose,
+  schemaVersionsOf,
+  text,
+  weekHours,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
-import type { Hours } from '../shared/working-hours.js';
 
 export const capacityStreamId = (requestId: string): string => streamIdFor('capacity', requestId);
 
-export type CapacityRequested = DomainEvent<
-  'CapacityRequested',
-  {
-    requestId: string;
-    employerId: string;
-    siteId: string;
-    functionName: string;
-    requiredSkill: string;
-    period: Period;
-    hoursPerWeek: Hours;
-    headcount: number;
-  }
->;
-export type CapacityRequestAmended = DomainEvent<'CapacityRequestAmended', { requestId: string; period: Period; hoursPerWeek: Hours; headcount: number }>;
-/** No further places are filled; places already filled stay filled. */
-export type CapacityRequestWithdrawn = DomainEvent<'CapacityRequestWithdrawn', { requestId: string; reason: string }>;
-export type CapacitySlotReserved = DomainEvent<'CapacitySlotReserved', { requestId: string; placementId: string }>;
-export type CapacitySlotReleased = DomainEvent<'CapacitySlotReleased', { requestId: string; placementId: string }>;
+const slot = z.object({ requestId: text, placementId: text });
 
-export type CapacityEvent = CapacityRequested | CapacityRequestAmended | CapacityRequestWithdrawn | CapacitySlotReserved | CapacitySlotReleased;
+/** Every event of a capacity request's stream: its schema and the version it is written with. */
+export const capacityEvents = {
+  CapacityRequested: {
+    version: 1,
+    data: z.object({
+      requestId: text,
+      employerId: text,
+      siteId: text,
+      functionName: text,
+      requiredSkill: text,
+      period,
+      hoursPerWeek: weekHours,
+      headcount: count,
+    }),
+  },
+  CapacityRequestAmended: { version: 1, data: z.object({ requestId: text, period, hoursPerWeek: weekHours, headcount: count }) },
+  /** No further places are filled; places already filled stay filled. */
+  CapacityRequestWithdrawn: { version: 1, data: z.object({ requestId: text, reason: prose }) },
+  CapacitySlotReserved: { version: 1, data: slot },
+  CapacitySlotReleased: { version: 1, data: slot },
+} as const satisfies EventRegistry;
 
-export const capacityEventSchemaVersions = {
-  CapacityRequested: 1,
-  CapacityRequestAmended: 1,
-  CapacityRequestWithdrawn: 1,
-  CapacitySlotReserved: 1,
-  CapacitySlotReleased: 1,
-} as const satisfies Record<CapacityEvent['type'], number>;
+type Events = typeof capacityEvents;
+export type CapacityRequested = EventOf<Events, 'CapacityRequested'>;
+export type CapacityRequestAmended = EventOf<Events, 'CapacityRequestAmended'>;
+export type CapacityRequestWithdrawn = EventOf<Events, 'CapacityRequestWithdrawn'>;
+export type CapacitySlotReserved = EventOf<Events, 'CapacitySlotReserved'>;
+export type CapacitySlotReleased = EventOf<Events, 'CapacitySlotReleased'>;
+export type CapacityEvent = EventsOf<Events>;
+
+export const capacityEventSchemaVersions = schemaVersionsOf(capacityEvents);

@@ -1,37 +1,38 @@
-import type { DomainEvent } from '../shared/decider.js';
-import type { LocalDate, Period } from '../shared/local-date.js';
+import { z } from 'zod';
+import {
+  localDate,
+  period,
+  prose,
+  schemaVersionsOf,
+  text,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
 
 export const employerStreamId = (employerId: string): string => streamIdFor('employer', employerId);
 
-export type EmployerJoinedPool = DomainEvent<'EmployerJoinedPool', { employerId: string; name: string; memberFrom: LocalDate }>;
+/** Every event of an employer's stream: its schema and the version it is written with. */
+export const employerEvents = {
+  EmployerJoinedPool: { version: 1, data: z.object({ employerId: text, name: text, memberFrom: localDate }) },
+  /** `memberUntil` is the last day of membership. */
+  EmployerLeftPool: { version: 1, data: z.object({ employerId: text, memberUntil: localDate }) },
+  /** The employer applies this CAO from a date until the next application (or the end of membership). */
+  CaoApplied: { version: 1, data: z.object({ employerId: text, caoCode: text, from: localDate }) },
+  SiteAdded: { version: 1, data: z.object({ employerId: text, siteId: text, name: text, area: text }) },
+  /** A function placed in a scale of the CAO the employer applies on `from`. */
+  FunctionClassified: { version: 1, data: z.object({ employerId: text, functionName: text, caoCode: text, scale: text, from: localDate }) },
+  SeasonalClosureDeclared: { version: 1, data: z.object({ employerId: text, siteId: text, period, reason: prose }) },
+} as const satisfies EventRegistry;
 
-/** `memberUntil` is the last day of membership. */
-export type EmployerLeftPool = DomainEvent<'EmployerLeftPool', { employerId: string; memberUntil: LocalDate }>;
+type Events = typeof employerEvents;
+export type EmployerJoinedPool = EventOf<Events, 'EmployerJoinedPool'>;
+export type EmployerLeftPool = EventOf<Events, 'EmployerLeftPool'>;
+export type CaoApplied = EventOf<Events, 'CaoApplied'>;
+export type SiteAdded = EventOf<Events, 'SiteAdded'>;
+export type FunctionClassified = EventOf<Events, 'FunctionClassified'>;
+export type SeasonalClosureDeclared = EventOf<Events, 'SeasonalClosureDeclared'>;
+export type EmployerEvent = EventsOf<Events>;
 
-/** The employer applies this CAO from a date until the next application (or the end of membership). */
-export type CaoApplied = DomainEvent<'CaoApplied', { employerId: string; caoCode: string; from: LocalDate }>;
-
-export type SiteAdded = DomainEvent<'SiteAdded', { employerId: string; siteId: string; name: string; area: string }>;
-
-/** A function placed in a scale of the CAO the employer applies on `from`. */
-export type FunctionClassified = DomainEvent<
-  'FunctionClassified',
-  { employerId: string; functionName: string; caoCode: string; scale: string; from: LocalDate }
->;
-
-export type SeasonalClosureDeclared = DomainEvent<
-  'SeasonalClosureDeclared',
-  { employerId: string; siteId: string; period: Period; reason: string }
->;
-
-export type EmployerEvent = EmployerJoinedPool | EmployerLeftPool | CaoApplied | SiteAdded | FunctionClassified | SeasonalClosureDeclared;
-
-export const employerEventSchemaVersions = {
-  EmployerJoinedPool: 1,
-  EmployerLeftPool: 1,
-  CaoApplied: 1,
-  SiteAdded: 1,
-  FunctionClassified: 1,
-  SeasonalClosureDeclared: 1,
-} as const satisfies Record<EmployerEvent['type'], number>;
+export const employerEventSchemaVersions = schemaVersionsOf(employerEvents);

@@ -1,8 +1,19 @@
-import type { DomainEvent } from '../shared/decider.js';
-import type { LocalDate, Period } from '../shared/local-date.js';
-import type { BasisPoints, Cents } from '../shared/money.js';
+import { z } from 'zod';
+import {
+  basisPoints,
+  cents,
+  count,
+  localDate,
+  period,
+  prose,
+  schemaVersionsOf,
+  text,
+  weekHours,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
-import type { Hours } from '../shared/working-hours.js';
 
 export const placementStreamId = (placementId: string): string => streamIdFor('placement', placementId);
 
@@ -10,63 +21,63 @@ export const placementStreamId = (placementId: string): string => streamIdFor('p
 export const LEGAL_FORMS = ['payroll', 'secondment'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
-export interface PlacementTerms {
-  readonly placementId: string;
-  readonly workerId: string;
-  readonly employerId: string;
-  readonly capacityRequestId?: string;
-  readonly siteId: string;
-  readonly functionName: string;
-  readonly legalForm: LegalForm;
-  readonly hoursPerWeek: Hours;
-  readonly period: Period;
+export const placementTermsSchema = z.object({
+  placementId: text,
+  workerId: text,
+  employerId: text,
+  capacityRequestId: text.optional(),
+  siteId: text,
+  functionName: text,
+  legalForm: z.enum(LEGAL_FORMS),
+  hoursPerWeek: weekHours,
+  period,
   /** What the pool charges the hirer per hour. */
-  readonly billRateCents?: Cents;
-}
+  billRateCents: cents.optional(),
+});
+export type PlacementTerms = z.infer<typeof placementTermsSchema>;
 
 /**
  * The pay resolved when the placement was confirmed, with every figure it came from, so an
  * auditor can replay it: the higher of the CAO wage and the statutory minimum wage.
  */
-export interface PlacementPay {
-  readonly hourlyCents: Cents;
+export const placementPaySchema = z.object({
+  hourlyCents: cents,
   /** Which of the two decided: the CAO wage, or the minimum wage because the CAO wage was lower. */
-  readonly wageBasis: 'cao' | 'minimum_wage';
-  readonly cao: {
-    readonly code: string;
-    readonly versionFrom: LocalDate;
-    readonly revision: number;
-    readonly scale: string;
-    readonly step: number;
-    readonly scaleHourlyCents: Cents;
+  wageBasis: z.enum(['cao', 'minimum_wage']),
+  cao: z.object({
+    code: text,
+    versionFrom: localDate,
+    revision: count,
+    scale: text,
+    step: count,
+    scaleHourlyCents: cents,
     /** The CAO's own youth percentage for the worker's age; 100 % for adults or a CAO without youth wages. */
-    readonly youthBp: BasisPoints;
-    readonly hourlyCents: Cents;
-  };
-  readonly minimumWage: {
-    readonly tableVersion: LocalDate;
-    readonly age: number;
-    readonly youthBp: BasisPoints;
-    readonly hourlyCents: Cents;
-  };
-}
+    youthBp: basisPoints,
+    hourlyCents: cents,
+  }),
+  minimumWage: z.object({ tableVersion: localDate, age: count, youthBp: basisPoints, hourlyCents: cents }),
+});
+export type PlacementPay = z.infer<typeof placementPaySchema>;
 
-export type PlacementProposed = DomainEvent<'PlacementProposed', PlacementTerms>;
-export type PlacementConfirmed = DomainEvent<'PlacementConfirmed', PlacementTerms & { pay: PlacementPay; appliesHirerConditions: boolean }>;
-export type PlacementExtended = DomainEvent<'PlacementExtended', { placementId: string; previousTo: LocalDate; to: LocalDate }>;
-export type PlacementEndedEarly = DomainEvent<'PlacementEndedEarly', { placementId: string; lastDay: LocalDate; reason: string }>;
-/** Ended at its agreed end. */
-export type PlacementEnded = DomainEvent<'PlacementEnded', { placementId: string; lastDay: LocalDate }>;
-/** Never took effect: a proposal dropped, or a confirmation undone because a later step was refused. */
-export type PlacementWithdrawn = DomainEvent<'PlacementWithdrawn', { placementId: string; reason: string }>;
+/** Every event of a placement's stream: its schema and the version it is written with. */
+export const placementEvents = {
+  PlacementProposed: { version: 1, data: placementTermsSchema },
+  PlacementConfirmed: { version: 1, data: placementTermsSchema.extend({ pay: placementPaySchema, appliesHirerConditions: z.boolean() }) },
+  PlacementExtended: { version: 1, data: z.object({ placementId: text, previousTo: localDate, to: localDate }) },
+  PlacementEndedEarly: { version: 1, data: z.object({ placementId: text, lastDay: localDate, reason: prose }) },
+  /** Ended at its agreed end. */
+  PlacementEnded: { version: 1, data: z.object({ placementId: text, lastDay: localDate }) },
+  /** Never took effect: a proposal dropped, or a confirmation undone because a later step was refused. */
+  PlacementWithdrawn: { version: 1, data: z.object({ placementId: text, reason: prose }) },
+} as const satisfies EventRegistry;
 
-export type PlacementEvent = PlacementProposed | PlacementConfirmed | PlacementExtended | PlacementEndedEarly | PlacementEnded | PlacementWithdrawn;
+type Events = typeof placementEvents;
+export type PlacementProposed = EventOf<Events, 'PlacementProposed'>;
+export type PlacementConfirmed = EventOf<Events, 'PlacementConfirmed'>;
+export type PlacementExtended = EventOf<Events, 'PlacementExtended'>;
+export type PlacementEndedEarly = EventOf<Events, 'PlacementEndedEarly'>;
+export type PlacementEnded = EventOf<Events, 'PlacementEnded'>;
+export type PlacementWithdrawn = EventOf<Events, 'PlacementWithdrawn'>;
+export type PlacementEvent = EventsOf<Events>;
 
-export const placementEventSchemaVersions = {
-  PlacementProposed: 1,
-  PlacementConfirmed: 1,
-  PlacementExtended: 1,
-  PlacementEndedEarly: 1,
-  PlacementEnded: 1,
-  PlacementWithdrawn: 1,
-} as const satisfies Record<PlacementEvent['type'], number>;
+export const placementEventSchemaVersions = schemaVersionsOf(placementEvents);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { eventSchemaVersions, parsePoolEvent } from '../event-schemas.js';
 import { fold, type Decider } from './decider.js';
 import { DomainError } from './domain-error.js';
 
@@ -16,7 +17,9 @@ export function given<C, E, S>(decider: Decider<C, E, S>, history: readonly E[],
       return {
         /** Compares the events as the store keeps them (JSON), so an absent and an undefined field are the same. */
         then(expected: readonly E[]): void {
-          assert.deepEqual(asStored(decide()), asStored(expected));
+          const decided = decide();
+          assert.deepEqual(asStored(decided), asStored(expected));
+          decided.forEach(requireOwnSchema);
         },
         /** Asserts the refusal's code, its kind (default 'rule') and, when given, words of its message. */
         thenRefused(code: string, expected: { kind?: DomainError['kind']; message?: string | RegExp } = {}): void {
@@ -32,6 +35,13 @@ export function given<C, E, S>(decider: Decider<C, E, S>, history: readonly E[],
 }
 
 const asStored = (events: readonly unknown[]): unknown => JSON.parse(JSON.stringify(events));
+
+/** Every event a decider writes must pass its type's schema as stored, or the read models would skip it. */
+function requireOwnSchema(event: unknown): void {
+  const [{ type, data }] = asStored([event]) as [{ type: string; data: unknown }];
+  const parsed = parsePoolEvent(type, eventSchemaVersions[type] ?? 1, data);
+  assert.ok(parsed.ok, `The decided ${type} fails its schema: ${parsed.ok ? '' : parsed.detail}`);
+}
 
 function refusalOf(decide: () => unknown): DomainError {
   try {

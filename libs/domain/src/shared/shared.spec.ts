@@ -1,4 +1,3 @@
-import { schemaVersionOf } from '../event-schema-versions.js';
 import { requireBasisPoints, requireDate, requireHours, requirePeriod } from './guards.js';
 import { streamIdFor } from './stream-id.js';
 import { requireWithinWeekLimits } from './working-hours.js';
@@ -44,13 +43,4 @@ describe('week limits', () => {
       expect.objectContaining({ code: 'hours_limit_exceeded', message: expect.stringContaining('Working Hours Act limit of 60 h') }),
     );
   });
-});
-
-describe('schemaVersionOf', () => {
-  it('knows every event type, all at version 1 today', () => {
-    expect(schemaVersionOf('PlacementConfirmed')).toBe(1);
-    expect(schemaVersionOf('CaoVersionCorrected')).toBe(1);
-  });
-
-  it('throws for a type no stream writes', () => expect(() => schemaVersionOf('SomethingHappened')).toThrow('Unknown event type'));
 });

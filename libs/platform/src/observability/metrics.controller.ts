@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Projector } from '@banenpool/projector';
+import { projectionEventsSkipped } from '@banenpool/read-models';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { Public } from '../auth/auth.guard.js';
 
@@ -33,6 +34,7 @@ export class MetricsController {
       help: '1 when the event feed answered this scrape (projection lag is known), 0 when it did not',
       registers: [this.registry],
     });
+    this.registry.registerMetric(projectionEventsSkipped);
   }
 
   @Get()

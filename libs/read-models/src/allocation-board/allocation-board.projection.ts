@@ -1,12 +1,10 @@
-import type { SkillAdded, SkillRemoved, WorkerRegistered } from '@banenpool/domain';
-import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows, latestBy, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
 import { AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill } from './allocation-board.entity.js';
-import { usableEvents } from '../shared/event-shapes.js';
+import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /**
  * The allocation board: per ISO week and worker, the confirmed placements they work (employer,
@@ -16,18 +14,17 @@ import { usableEvents } from '../shared/event-shapes.js';
  * the entries of every touched placement are then derived again from those facts, so a replay,
  * another batch split or another order of a stream's events gives the same rows.
  */
-export const allocationBoardProjection: Projection = {
+export const allocationBoardProjection: Projection = readModel({
   name: 'allocation-board',
   entities: [AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     await applyWorkerEvents(events, manager);
     const placements = await mergePlacementFacts(manager, AllocationBoardPlacement, events);
     if (placements.size === 0) return;
     await manager.delete(AllocationBoardEntry, { placementId: In([...placements.keys()]) });
     await insertRows(manager, AllocationBoardEntry, [...placements.values()].flatMap(boardEntries));
   },
-};
+});
 
 export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
   if (!isActive(facts) || facts.hourlyCents === null) return [];
@@ -58,16 +55,16 @@ export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
 
 type SkillChange = { workerId: string; skill: string; present: boolean; revision: number };
 
-async function applyWorkerEvents(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+async function applyWorkerEvents(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
   const names = new Map<string, string>();
   const changes: SkillChange[] = [];
   for (const event of events) {
     if (event.type === 'WorkerRegistered') {
-      const { workerId, name, skills } = event.data as WorkerRegistered['data'];
+      const { workerId, name, skills } = event.data;
       names.set(workerId, name);
       for (const skill of skills) changes.push({ workerId, skill, present: true, revision: event.revision });
     } else if (event.type === 'SkillAdded' || event.type === 'SkillRemoved') {
-      const { workerId, skill } = event.data as (SkillAdded | SkillRemoved)['data'];
+      const { workerId, skill } = event.data;
       changes.push({ workerId, skill, present: event.type === 'SkillAdded', revision: event.revision });
     }
   }

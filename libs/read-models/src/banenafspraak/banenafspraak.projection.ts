@@ -1,12 +1,10 @@
-import type { TargetGroupStatusRecorded } from '@banenpool/domain';
-import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { isActive, mergePlacementFacts, placementsOfWorkers, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows, latestBy } from '../shared/rows.js';
 import { quarterOfWeek, weeksOf } from '../shared/weeks.js';
 import { BanenafspraakHours, BanenafspraakPlacement, BanenafspraakWorker } from './banenafspraak.entity.js';
-import { usableEvents } from '../shared/event-shapes.js';
+import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /**
  * Banenafspraak attribution: the hours that target-group workers work, counted at the hirer (the
@@ -15,11 +13,10 @@ import { usableEvents } from '../shared/event-shapes.js';
  * by their last recorded status (TargetGroupStatusRecorded carries no effective date, so the
  * latest record applies to every week). Recomputed per touched worker.
  */
-export const banenafspraakProjection: Projection = {
+export const banenafspraakProjection: Projection = readModel({
   name: 'banenafspraak',
   entities: [BanenafspraakHours, BanenafspraakWorker, BanenafspraakPlacement],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     const workers = await mergeStatuses(events, manager);
     const placements = await mergePlacementFacts(manager, BanenafspraakPlacement, events);
     for (const facts of placements.values()) if (facts.workerId) workers.add(facts.workerId);
@@ -30,7 +27,7 @@ export const banenafspraakProjection: Projection = {
     await manager.delete(BanenafspraakHours, { workerId: In(ids) });
     await insertRows(manager, BanenafspraakHours, theirPlacements.filter((p) => inRegister.has(p.workerId!)).flatMap(attributedHours));
   },
-};
+});
 
 export function attributedHours(facts: PlacementFacts): BanenafspraakHours[] {
   if (!isActive(facts)) return [];
@@ -48,14 +45,14 @@ export function attributedHours(facts: PlacementFacts): BanenafspraakHours[] {
 }
 
 /** Last writer wins by the event's revision in the worker's stream; returns the workers the batch recorded a status for. */
-async function mergeStatuses(events: readonly RecordedEvent[], manager: EntityManager): Promise<Set<string>> {
+async function mergeStatuses(events: readonly ProjectedEvent[], manager: EntityManager): Promise<Set<string>> {
   const recorded = latestBy(
-    events.filter((e) => e.type === 'TargetGroupStatusRecorded'),
-    (e) => (e.data as TargetGroupStatusRecorded['data']).workerId,
-    (e) => e.revision,
+    events.flatMap((e) => (e.type === 'TargetGroupStatusRecorded' ? [{ ...e.data, revision: e.revision }] : [])),
+    (status) => status.workerId,
+    (status) => status.revision,
   );
   if (recorded.length === 0) return new Set();
-  const rows = recorded.map((e) => ({ workerId: (e.data as TargetGroupStatusRecorded['data']).workerId, inRegister: (e.data as TargetGroupStatusRecorded['data']).inRegister, revision: e.revision }));
+  const rows = recorded.map(({ workerId, inRegister, revision }) => ({ workerId, inRegister, revision }));
   await manager.query(
     `INSERT INTO rm_banenafspraak_workers AS w (worker_id, in_register, revision)
      SELECT * FROM unnest($1::text[], $2::boolean[], $3::int[])

@@ -1,4 +1,3 @@
-import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
 import { overlaps } from '@banenpool/domain';
 import { In, type EntityManager } from 'typeorm';
@@ -7,7 +6,7 @@ import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from
 import { insertRows } from '../shared/rows.js';
 import { daysOfWeek, weeksOf } from '../shared/weeks.js';
 import { CapacityGapPlacement, CapacityGapRequest, CapacityGapSlot, CapacityGapWeek } from './capacity-gaps.entity.js';
-import { usableEvents } from '../shared/event-shapes.js';
+import { readModel } from '../shared/projected-events.js';
 
 /**
  * Capacity gaps: per capacity request and ISO week of its period, the places and hours asked
@@ -19,11 +18,10 @@ import { usableEvents } from '../shared/event-shapes.js';
  * the weeks of every request it touched (directly, or through one of its placements) are then
  * derived again from those tables.
  */
-export const capacityGapsProjection: Projection = {
+export const capacityGapsProjection: Projection = readModel({
   name: 'capacity-gaps',
   entities: [CapacityGapWeek, CapacityGapRequest, CapacityGapSlot, CapacityGapPlacement],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     const { requestIds } = await mergeCapacityFacts(manager, CapacityGapRequest, CapacityGapSlot, events);
     const placements = await mergePlacementFacts(manager, CapacityGapPlacement, events);
     if (placements.size > 0) {
@@ -34,7 +32,7 @@ export const capacityGapsProjection: Projection = {
     if (requestIds.size === 0) return;
     await recompute(manager, [...requestIds]);
   },
-};
+});
 
 async function recompute(manager: EntityManager, requestIds: string[]): Promise<void> {
   const requests = await manager.findBy(CapacityGapRequest, { requestId: In(requestIds) });

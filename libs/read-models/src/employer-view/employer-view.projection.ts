@@ -1,11 +1,8 @@
-import type { EmployerJoinedPool, EmployerLeftPool, SeasonalClosureDeclared, SiteAdded } from '@banenpool/domain';
-import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { mergeCapacityFacts } from '../shared/capacity-facts.js';
 import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows, saveRows } from '../shared/rows.js';
-import { usableEvents } from '../shared/event-shapes.js';
 import { weeksOf } from '../shared/weeks.js';
 import {
   EmployerViewClosure,
@@ -16,6 +13,7 @@ import {
   EmployerViewSite,
   EmployerViewSlot,
 } from './employer-view.entity.js';
+import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /**
  * The employer view: what one employer sees of the pool — its membership, sites and closures,
@@ -23,11 +21,10 @@ import {
  * ISO week. Nothing about workers beyond their placements with this employer (no target-group
  * status, no other hirers). Queries are always scoped to one employer.
  */
-export const employerViewProjection: Projection = {
+export const employerViewProjection: Projection = readModel({
   name: 'employer-view',
   entities: [EmployerViewEmployer, EmployerViewSite, EmployerViewClosure, EmployerViewRequest, EmployerViewSlot, EmployerViewPlacement, EmployerViewPlacementWeek],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     await applyEmployerEvents(events, manager);
     await mergeCapacityFacts(manager, EmployerViewRequest, EmployerViewSlot, events);
     const placements = await mergePlacementFacts(manager, EmployerViewPlacement, events);
@@ -35,7 +32,7 @@ export const employerViewProjection: Projection = {
     await manager.delete(EmployerViewPlacementWeek, { placementId: In([...placements.keys()]) });
     await insertRows(manager, EmployerViewPlacementWeek, [...placements.values()].flatMap(placementWeeks));
   },
-};
+});
 
 function placementWeeks(facts: PlacementFacts): EmployerViewPlacementWeek[] {
   if (!isActive(facts)) return [];
@@ -52,26 +49,22 @@ function placementWeeks(facts: PlacementFacts): EmployerViewPlacementWeek[] {
 }
 
 /** Membership (joined once, left at most once), sites and closures: facts that only accumulate. */
-async function applyEmployerEvents(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-  const joined = events.filter((e) => e.type === 'EmployerJoinedPool' || e.type === 'EmployerLeftPool');
-  if (joined.length > 0) {
-    const ids = [...new Set(joined.map((e) => (e.data as { employerId: string }).employerId))];
+async function applyEmployerEvents(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  const membership = events.flatMap((e) => (e.type === 'EmployerJoinedPool' || e.type === 'EmployerLeftPool' ? [e] : []));
+  if (membership.length > 0) {
+    const ids = [...new Set(membership.map((e) => e.data.employerId))];
     const rows = new Map((await manager.findBy(EmployerViewEmployer, { employerId: In(ids) })).map((r) => [r.employerId, r]));
-    for (const event of joined) {
-      const { employerId } = event.data as { employerId: string };
+    for (const event of membership) {
+      const { employerId } = event.data;
       const row = rows.get(employerId) ?? { employerId, name: null, memberFrom: null, memberUntil: null };
-      if (event.type === 'EmployerJoinedPool') {
-        const { name, memberFrom } = event.data as EmployerJoinedPool['data'];
-        rows.set(employerId, { ...row, name, memberFrom });
-      } else {
-        rows.set(employerId, { ...row, memberUntil: (event.data as EmployerLeftPool['data']).memberUntil });
-      }
+      if (event.type === 'EmployerJoinedPool') rows.set(employerId, { ...row, name: event.data.name, memberFrom: event.data.memberFrom });
+      else rows.set(employerId, { ...row, memberUntil: event.data.memberUntil });
     }
     await saveRows(manager, EmployerViewEmployer, ids.map((id) => rows.get(id)!), ['employerId']);
   }
-  const sites = events.filter((e) => e.type === 'SiteAdded').map((e) => e.data as SiteAdded['data']);
+  const sites = events.flatMap((e) => (e.type === 'SiteAdded' ? [e.data] : []));
   await saveRows(manager, EmployerViewSite, sites.map(({ employerId, siteId, name, area }) => ({ employerId, siteId, name, area })), ['employerId', 'siteId']);
-  const closures = events.filter((e) => e.type === 'SeasonalClosureDeclared').map((e) => e.data as SeasonalClosureDeclared['data']);
+  const closures = events.flatMap((e) => (e.type === 'SeasonalClosureDeclared' ? [e.data] : []));
   await saveRows(
     manager,
     EmployerViewClosure,

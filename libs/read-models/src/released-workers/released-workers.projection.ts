@@ -1,5 +1,4 @@
-import { addDays, overlaps, type LocalDate, type Period, type SeasonalClosureDeclared } from '@banenpool/domain';
-import type { RecordedEvent } from '@banenpool/event-store';
+import { addDays, overlaps, type LocalDate, type Period } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { contractPeriod, contractsOfWorkers, mergeContractFacts, type ContractFacts } from '../shared/contract-facts.js';
@@ -7,7 +6,7 @@ import { isActive, mergePlacementFacts, placementsOfWorkers, workedPeriod, type 
 import { insertRows, saveRows } from '../shared/rows.js';
 import { daysOfWeek, weeksOf } from '../shared/weeks.js';
 import { ReleasedWorkersClosure, ReleasedWorkersContract, ReleasedWorkersPlacement, ReleasedWorkerWeek } from './released-workers.entity.js';
-import { usableEvents } from '../shared/event-shapes.js';
+import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /** A site closure that starts at most this many days after a placement's last day released its worker. */
 export const CLOSURE_LEAD_DAYS = 28;
@@ -24,11 +23,10 @@ export const RELEASE_HORIZON_DAYS = 182;
  * attributed to the latest release before it. Recomputed per touched worker from the read model's
  * own placement, contract and closure tables.
  */
-export const releasedWorkersProjection: Projection = {
+export const releasedWorkersProjection: Projection = readModel({
   name: 'released-workers',
   entities: [ReleasedWorkerWeek, ReleasedWorkersPlacement, ReleasedWorkersContract, ReleasedWorkersClosure],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     const workers = await mergeContractFacts(manager, ReleasedWorkersContract, events);
     const placements = await mergePlacementFacts(manager, ReleasedWorkersPlacement, events);
     for (const facts of placements.values()) if (facts.workerId) workers.add(facts.workerId);
@@ -36,16 +34,15 @@ export const releasedWorkersProjection: Projection = {
     if (workers.size === 0) return;
     await recompute(manager, [...workers]);
   },
-};
+});
 
 /** Stores the batch's closures and returns the workers placed at the closed sites. */
-async function mergeClosures(manager: EntityManager, events: readonly RecordedEvent[]): Promise<string[]> {
-  const closures = events
-    .filter((e) => e.type === 'SeasonalClosureDeclared')
-    .map((e) => {
-      const { employerId, siteId, period, reason } = e.data as SeasonalClosureDeclared['data'];
-      return { employerId, siteId, periodFrom: period.from, periodTo: period.to, reason };
-    });
+async function mergeClosures(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<string[]> {
+  const closures = events.flatMap((e) => {
+    if (e.type !== 'SeasonalClosureDeclared') return [];
+    const { employerId, siteId, period, reason } = e.data;
+    return [{ employerId, siteId, periodFrom: period.from, periodTo: period.to, reason }];
+  });
   if (closures.length === 0) return [];
   await saveRows(manager, ReleasedWorkersClosure, closures, ['employerId', 'siteId', 'periodFrom']);
   const placed = await manager.findBy(

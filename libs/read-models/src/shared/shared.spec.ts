@@ -1,9 +1,11 @@
 import type { PlacementEvent } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
-import { usableEvents } from './event-shapes.js';
+import { Logger } from '@nestjs/common';
 import { formatHours, hoursOf, jobsFor, toQuarterHours } from './hours.js';
 import { applyPlacementEvent, emptyPlacementFacts, isActive, placementStatus, workedPeriod, type PlacementFacts } from './placement-facts.js';
 import { winterScenarioPart1, winterScenarioPart2 } from './pool-scenario.fixtures.js';
+import { usableEvents } from './projected-events.js';
+import { projectionEventsSkipped } from './skipped-events.js';
 import { isIsoWeek, mondayOfIsoWeek, quarterOfWeek, weeksOf, weeksOfQuarter } from './weeks.js';
 
 describe('weeks', () => {
@@ -35,26 +37,55 @@ describe('weeks', () => {
   });
 });
 
-describe('event shapes', () => {
-  const recorded = (type: string, data: unknown) => ({ type, data }) as RecordedEvent;
+describe('usable events', () => {
+  let revision = 0;
+  const recorded = (type: string, data: unknown, schemaVersion = 1) => ({ type, data, schemaVersion, streamId: 'test-1', revision: revision++ }) as RecordedEvent;
+  const skips = async (projection: string) =>
+    (await projectionEventsSkipped.get()).values.filter((v) => v.labels.projection === projection).map(({ labels, value }) => ({ ...labels, value }));
 
-  it('keeps well-formed events of the types the read models use and skips the rest', () => {
+  it('keeps every event the deciders write, with the data its schema reads', () => {
     const written = [...winterScenarioPart1(), ...winterScenarioPart2()].filter((a) => !a.streamId.endsWith('-legacy')).flatMap((a) => a.events);
-    const unused = new Set(['CaoRegistered', 'CaoVersionPublished', 'CaoApplied', 'FunctionClassified', 'HoursCommitted', 'HoursReleased']);
-    const usable = usableEvents(written.map((e) => recorded(e.type, e.data)));
-    expect(usable.map((e) => e.type)).toEqual(written.filter((e) => !unused.has(e.type)).map((e) => e.type));
-    expect(
-      usableEvents([
-        recorded('WorkerRegistered', { name: 'Sanne' }),
-        recorded('WorkerRegistered', null),
-        recorded('SkillAdded', { skill: 'cleaning' }),
-        recorded('PlacementExtended', { placementId: 'p1', to: '2026-02-30' }),
-        recorded('CapacityRequested', { requestId: 'r', employerId: 'e', siteId: 's', functionName: 'f', requiredSkill: 'k', period: { from: '2026-02-01', to: '2026-01-01' }, hoursPerWeek: 8, headcount: 1 }),
-        recorded('TargetGroupStatusRecorded', { workerId: 'w', inRegister: 'yes' }),
-      ]),
-    ).toEqual([]);
+    const usable = usableEvents('spec-written', written.map((e) => recorded(e.type, e.data)));
+    expect(usable.map(({ type, data }) => ({ type, data }))).toEqual(written.map(({ type, data }) => ({ type, data })));
   });
 
+  it('skips what no schema reads, and counts and logs it', async () => {
+    const warnings: unknown[][] = [];
+    const warn = Logger.prototype.warn;
+    Logger.prototype.warn = (...args: unknown[]) => void warnings.push(args);
+    const bad = [
+      recorded('WorkerRegistered', { name: 'Sanne' }),
+      recorded('WorkerRegistered', null),
+      recorded('SkillAdded', { skill: 'cleaning' }),
+      recorded('PlacementExtended', { placementId: 'p1', previousTo: '2026-01-31', to: '2026-02-30' }),
+      recorded('CapacityRequested', { requestId: 'r', employerId: 'e', siteId: 's', functionName: 'f', requiredSkill: 'k', period: { from: '2026-02-01', to: '2026-01-01' }, hoursPerWeek: 8, headcount: 1 }),
+      recorded('TargetGroupStatusRecorded', { workerId: 'w', inRegister: 'yes' }),
+      recorded('SkillAdded', { workerId: 'w', skill: 'cleaning' }, 2),
+      recorded('SomethingHappened', {}),
+    ];
+    try {
+      expect(usableEvents('spec-bad', bad)).toEqual([]);
+    } finally {
+      Logger.prototype.warn = warn;
+    }
+    expect(await skips('spec-bad')).toEqual(
+      expect.arrayContaining([
+        { projection: 'spec-bad', type: 'WorkerRegistered', reason: 'invalid_data', value: 2 },
+        { projection: 'spec-bad', type: 'SkillAdded', reason: 'invalid_data', value: 1 },
+        { projection: 'spec-bad', type: 'SkillAdded', reason: 'unknown_version', value: 1 },
+        { projection: 'spec-bad', type: 'SomethingHappened', reason: 'unknown_type', value: 1 },
+      ]),
+    );
+    // Once per type and reason: the second bad WorkerRegistered is only counted.
+    expect(warnings).toHaveLength(7);
+    expect(warnings).toContainEqual([
+      expect.objectContaining({ projection: 'spec-bad', type: 'SomethingHappened', reason: 'unknown_type', streamId: 'test-1' }),
+      expect.stringContaining('Read model spec-bad skips SomethingHappened events (unknown_type'),
+    ]);
+  });
+});
+
+describe('weeks of long periods', () => {
   it('materializes at most ten years of weeks for one period', () => {
     expect(weeksOf({ from: '2026-01-01', to: '9999-12-31' })).toHaveLength(522);
   });

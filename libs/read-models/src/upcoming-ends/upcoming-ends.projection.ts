@@ -1,11 +1,10 @@
 import { addDays, type LocalDate } from '@banenpool/domain';
-import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { isActive, mergePlacementFacts, placementsOfWorkers, placementStatus, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
 import { UpcomingEnd, UpcomingEndsPlacement } from './upcoming-ends.entity.js';
-import { usableEvents } from '../shared/event-shapes.js';
+import { readModel } from '../shared/projected-events.js';
 
 /** A next placement that starts at most this many days after the last day is a follow-up. */
 export const FOLLOW_UP_DAYS = 14;
@@ -18,11 +17,10 @@ export const FOLLOW_UP_DAYS = 14;
  * a horizon is the query's business: the rows hold no notion of "today". Recomputed per touched
  * worker, since a follow-up is another placement of the same worker.
  */
-export const upcomingEndsProjection: Projection = {
+export const upcomingEndsProjection: Projection = readModel({
   name: 'upcoming-ends',
   entities: [UpcomingEnd, UpcomingEndsPlacement],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     const merged = await mergePlacementFacts(manager, UpcomingEndsPlacement, events);
     const workers = [...new Set([...merged.values()].flatMap((p) => (p.workerId ? [p.workerId] : [])))];
     if (workers.length === 0) return;
@@ -30,7 +28,7 @@ export const upcomingEndsProjection: Projection = {
     await manager.delete(UpcomingEnd, { workerId: In(workers) });
     await insertRows(manager, UpcomingEnd, upcomingEnds(placements));
   },
-};
+});
 
 interface Candidate {
   placement: PlacementFacts;

@@ -1,30 +1,28 @@
-import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { mergeContractFacts } from '../shared/contract-facts.js';
 import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
 import { WorkerHoursContract, WorkerHoursPlacement, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
-import { usableEvents } from '../shared/event-shapes.js';
+import { readModel } from '../shared/projected-events.js';
 
 /**
  * Worker hours: the contracts (guaranteed and maximum hours a week) and, per confirmed placement,
  * the ISO weeks it is worked with its hours. The query puts them together per worker and week —
  * an indefinite contract has no last week, so the weeks are the ones asked for, not stored.
  */
-export const workerHoursProjection: Projection = {
+export const workerHoursProjection: Projection = readModel({
   name: 'worker-hours',
   entities: [WorkerHoursPlacementWeek, WorkerHoursContract, WorkerHoursPlacement],
-  async apply(batch: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const events = usableEvents(batch);
+  async apply(events, manager) {
     await mergeContractFacts(manager, WorkerHoursContract, events);
     const placements = await mergePlacementFacts(manager, WorkerHoursPlacement, events);
     if (placements.size === 0) return;
     await manager.delete(WorkerHoursPlacementWeek, { placementId: In([...placements.keys()]) });
     await insertRows(manager, WorkerHoursPlacementWeek, [...placements.values()].flatMap(placementWeeks));
   },
-};
+});
 
 export function placementWeeks(facts: PlacementFacts): WorkerHoursPlacementWeek[] {
   if (!isActive(facts)) return [];
