@@ -12,3 +12,4 @@ export * from './kurrentdb/kurrentdb-event-store.js';
 export * from './postgres/verify-chain.js';
 export * from './postgres/feed-digest.js';
 export * from './feed-reaction.js';
+export { UNSTORABLE_TEXT } from './validation.js';

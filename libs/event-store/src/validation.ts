@@ -25,15 +25,16 @@ export function validateAppend(streamId: string, events: readonly NewEvent[], ex
 }
 
 /** NUL cannot be stored in PostgreSQL's jsonb, and a lone surrogate is not text in any store. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+export const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Describes the first unstorable string (value or key) in an event's data, if any. */
 function findUnstorableText(value: unknown, depth = 0): string | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? 'a NUL character or a lone surrogate' : undefined;
+  if (typeof value === 'string') return UNSTORABLE_TEXT.test(value) ? 'a NUL character or a lone surrogate' : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth > 64) return 'data nested more than 64 levels deep';
   for (const [key, entry] of Object.entries(value)) {
-    const found = UNSTORABLE.test(key) ? 'a field name with a NUL character or a lone surrogate' : findUnstorableText(entry, depth + 1);
+    const found = UNSTORABLE_TEXT.test(key) ? 'a field name with a NUL character or a lone surrogate' : findUnstorableText(entry, depth + 1);
     if (found) return found;
   }
   return undefined;

@@ -1,10 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
+import { UNSTORABLE_TEXT as UNSTORABLE } from '@banenpool/event-store';
 
 const MAX_DEPTH = 32;
 /** Keys that would reach an object's prototype once a body is turned into classes. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** NUL cannot be stored by PostgreSQL; a lone surrogate is not text at all. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Refuses input no field could ever accept: text PostgreSQL cannot store, prototype keys, and
