@@ -47,6 +47,15 @@ module.exports = {
       to: { path: '^libs/projector/' },
     },
     {
+      name: 'platform-is-ground-floor',
+      severity: 'error',
+      comment:
+        'libs/platform holds the small shared pieces (configuration, actor and roles, idempotency, logging); ' +
+        'wiring the whole system together is libs/infrastructure, the composition root.',
+      from: { path: '^libs/platform/src/', pathNot: TEST_CODE },
+      to: { path: '^libs/(application|projector|read-models|allocation|audit|infrastructure)/' },
+    },
+    {
       name: 'production-not-to-test-helpers',
       severity: 'error',
       comment:

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfig, AuthGuard, IdempotencyInterceptor, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
+import { InfrastructureModule, ObservabilityModule } from '@banenpool/infrastructure';
+import { AppConfig, AuthGuard, IdempotencyInterceptor, loggerParams } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AllocationsModule } from './allocations/allocations.module.js';

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AppConfig, InfrastructureModule } from '@banenpool/platform';
+import { InfrastructureModule } from '@banenpool/infrastructure';
+import { AppConfig } from '@banenpool/platform';
 
 /** The storage the API uses (event store, read models), without the projector or HTTP. */
 @Module({})

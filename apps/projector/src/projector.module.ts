@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AppConfig, InfrastructureModule, loggerParams, ObservabilityModule } from '@banenpool/platform';
+import { InfrastructureModule, ObservabilityModule } from '@banenpool/infrastructure';
+import { AppConfig, loggerParams } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
 
 /** The projection worker: the projector plus /health and /metrics, no API. */

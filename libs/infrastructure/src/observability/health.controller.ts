@@ -4,8 +4,7 @@ import { formatPosition, withTimeout, type EventStore, type PostgresConnection }
 import { Projector } from '@banenpool/projector';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
-import { EVENT_STORE, POSTGRES_CONNECTION } from '../infrastructure/tokens.js';
-import { Public } from '../auth/auth.guard.js';
+import { EVENT_STORE, POSTGRES_CONNECTION, Public } from '@banenpool/platform';
 
 const CHECK_TIMEOUT_MS = 3000;
 

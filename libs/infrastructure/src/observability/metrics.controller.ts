@@ -3,7 +3,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Projector } from '@banenpool/projector';
 import { projectionEventsSkipped } from '@banenpool/read-models';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { Public } from '../auth/auth.guard.js';
+import { Public } from '@banenpool/platform';
 
 /** Prometheus text format; projection lag is read at scrape time, so it is never stale. */
 @Public()

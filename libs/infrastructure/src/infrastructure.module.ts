@@ -12,9 +12,7 @@ import { placementProcess } from '@banenpool/application';
 import { openReadModelDataSource, Projector } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config.js';
-import { IdempotencyRecord } from '../idempotency/idempotency-record.entity.js';
-import { EVENT_STORE, POSTGRES_CONNECTION } from './tokens.js';
+import { AppConfig, EVENT_STORE, IdempotencyRecord, POSTGRES_CONNECTION } from '@banenpool/platform';
 
 export interface InfrastructureOptions {
   /** Whether this process applies the feed to the read models. */
