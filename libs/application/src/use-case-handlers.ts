@@ -4,6 +4,10 @@ import { AllocationSnapshots } from './allocation/allocation-snapshots.js';
 import { GetAllocationRunHandler } from './allocation/get-allocation-run.handler.js';
 import { RejectAllocationProposalsHandler } from './allocation/reject-allocation-proposals.handler.js';
 import { StartAllocationRunHandler } from './allocation/start-allocation-run.handler.js';
+import { ComparisonJobs } from './audit/comparison-jobs.js';
+import { ListFeedDigestsHandler, VerifyHashChainsHandler } from './audit/hash-chain.handlers.js';
+import { GetReadModelComparisonHandler, StartReadModelComparisonHandler } from './audit/read-model-comparison.handlers.js';
+import { GetAuditDiffHandler, GetAuditHistoryHandler, GetAuditStateHandler } from './audit/subject-audit.handlers.js';
 import { ChangeCaoHandler } from './cao/change-cao.handler.js';
 import { GetCaoHandler } from './cao/get-cao.handler.js';
 import { AmendCapacityRequestHandler } from './capacity/amend-capacity-request.handler.js';
@@ -20,15 +24,28 @@ import { ExtendPlacementHandler } from './placement/extend-placement.handler.js'
 import { GetPlacementHandler } from './placement/get-placement.handler.js';
 import { PayDifferenceHandler } from './placement/pay-difference.handler.js';
 import { PlacementFacts } from './placement/placement-facts.js';
+import { BanenafspraakByQuarterHandler } from './read-models/banenafspraak-by-quarter.handler.js';
+import { BanenafspraakByWeekHandler } from './read-models/banenafspraak-by-week.handler.js';
+import {
+  GetEmployerOverviewHandler,
+  ListEmployerPlacementsHandler,
+  ListEmployerRequestsHandler,
+} from './read-models/employer-view.handlers.js';
+import { ListBoardHandler } from './read-models/list-board.handler.js';
+import { ListCapacityGapsHandler } from './read-models/list-capacity-gaps.handler.js';
+import { ListReleasedWorkersHandler } from './read-models/list-released-workers.handler.js';
+import { ListUpcomingEndsHandler } from './read-models/list-upcoming-ends.handler.js';
+import { ListWorkerHoursHandler } from './read-models/list-worker-hours.handler.js';
 import { StreamStates } from './shared/stream-states.js';
 import { UseCaseExecutor } from './shared/use-case-executor.js';
+import { GetStreamCatalogEntryHandler, ListStreamCatalogHandler } from './streams/stream-catalog.handlers.js';
 import { ChangeWorkerHandler } from './worker/change-worker.handler.js';
 import { GetWorkerHandler } from './worker/get-worker.handler.js';
 import { OfferContractHandler } from './worker/offer-contract.handler.js';
 
 /**
  * Every use case's handler and what they share, for the module that registers them. That module
- * also binds the ports (USE_CASE_EVENT_STORE, ReadModelsCatchUp) and needs CqrsModule.forRoot().
+ * also binds the ports (USE_CASE_EVENT_STORE, ReadModelsCatchUp, HashChains, ReadModelRebuild) and needs CqrsModule.forRoot().
  */
 export const USE_CASE_PROVIDERS: Provider[] = [
   UseCaseExecutor,
@@ -57,4 +74,24 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   AcceptAllocationProposalsHandler,
   RejectAllocationProposalsHandler,
   GetAllocationRunHandler,
+  ListStreamCatalogHandler,
+  GetStreamCatalogEntryHandler,
+  ListBoardHandler,
+  ListCapacityGapsHandler,
+  ListWorkerHoursHandler,
+  ListReleasedWorkersHandler,
+  ListUpcomingEndsHandler,
+  GetEmployerOverviewHandler,
+  ListEmployerRequestsHandler,
+  ListEmployerPlacementsHandler,
+  BanenafspraakByWeekHandler,
+  BanenafspraakByQuarterHandler,
+  ComparisonJobs,
+  VerifyHashChainsHandler,
+  ListFeedDigestsHandler,
+  StartReadModelComparisonHandler,
+  GetReadModelComparisonHandler,
+  GetAuditHistoryHandler,
+  GetAuditStateHandler,
+  GetAuditDiffHandler,
 ];

@@ -1,14 +1,21 @@
-import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { auditDiff, auditHistory, historyCsv, stateAsAppliedOn, stateAsKnownAt, type AuditSubject } from '@banenpool/audit';
-import { notFound, refuse } from '@banenpool/domain';
-import { feedDigests, verifyEventChain, verifyFeedDigests, type EventStore, type PostgresConnection } from '@banenpool/event-store';
-import { actorLabel, AppConfig, CurrentActor, EVENT_STORE, POSTGRES_CONNECTION, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
+import {
+  GetAuditDiffQuery,
+  GetAuditHistoryQuery,
+  GetAuditStateQuery,
+  GetReadModelComparisonQuery,
+  ListFeedDigestsQuery,
+  StartReadModelComparisonCommand,
+  VerifyHashChainsQuery,
+} from '@banenpool/application';
+import { historyCsv, type AuditSubject } from '@banenpool/audit';
+import { actorLabel, CurrentActor, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
 import { QUERY_ID } from '../read-model-queries/query-params.js';
 import { AuditAccessInterceptor, AuditAction } from './audit-access.interceptor.js';
 import { AuditAsOfQuery, AuditDiffQuery, AuditHistoryQuery, VerifyQuery } from './audit.query.dto.js';
-import { ComparisonJobs } from './comparison-jobs.service.js';
 
 /** The path's plural resource names, as the rest of the API spells them. */
 const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>> = {
@@ -36,39 +43,22 @@ const KIND = { name: 'kind', enum: Object.keys(KINDS), description: 'audit-acces
 @Controller('audit')
 export class AuditController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(POSTGRES_CONNECTION) private readonly connection: PostgresConnection,
-    private readonly config: AppConfig,
-    private readonly comparisons: ComparisonJobs,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('verify')
   @AuditAction('verify')
   @ApiOperation({ summary: 'Walk the hash chain of every stream (or one) and report the first break; for all, also check the sealed digests' })
-  async verify(@Query() query: VerifyQuery) {
-    this.requireHashChain('verify');
-    const result = await verifyEventChain(this.connection.pool, query.streamId ? { streamId: query.streamId } : {});
-    if (query.streamId) {
-      if (result.streams === 0) notFound('stream_not_found', `There is no stream ${query.streamId}.`);
-      return { intact: result.firstBreak === undefined, ...result };
-    }
-    const digests = await verifyFeedDigests(this.connection.pool);
-    return { intact: result.firstBreak === undefined && digests.breaks.length === 0, ...result, digests };
+  verify(@Query() query: VerifyQuery) {
+    return this.queries.execute(new VerifyHashChainsQuery(query.streamId));
   }
 
   @Get('digests')
   @AuditAction('digests')
   @ApiOperation({ summary: 'The sealed digests of the whole feed, oldest first, to keep outside the database (verify --digest checks one)' })
-  async digests() {
-    this.requireHashChain('digests');
-    return feedDigests(this.connection.pool);
-  }
-
-  private requireHashChain(route: string): void {
-    if (this.config.EVENTSTORE_CONNECTION_STRING) {
-      const why = 'Events are kept in KurrentDB, whose log is append-only and carries no hash chain';
-      refuse('no_hash_chain', `${why}; ${route} applies to the PostgreSQL store.`);
-    }
+  digests() {
+    return this.queries.execute(new ListFeedDigestsQuery());
   }
 
   @Post('comparisons')
@@ -77,8 +67,8 @@ export class AuditController {
   @AuditAction('compare')
   @ApiOperation({ summary: 'Start rebuilding every read model into a scratch schema and comparing it with the live one (one at a time; 409 while one runs)' })
   @ApiAcceptedResponse({ description: 'Started; follow the Location header' })
-  startComparison(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
-    const job = this.comparisons.start(actorLabel(actor));
+  async startComparison(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const job = await this.commands.execute(new StartReadModelComparisonCommand(actorLabel(actor)));
     response.setHeader('Location', `/audit/comparisons/${job.id}`);
     return job;
   }
@@ -87,7 +77,7 @@ export class AuditController {
   @AuditAction('compare')
   @ApiOperation({ summary: 'A comparison’s progress and, when done, whether every read model equals its rebuild and where not' })
   comparison(@Param('jobId') jobId: string) {
-    return this.comparisons.get(jobId);
+    return this.queries.execute(new GetReadModelComparisonQuery(jobId));
   }
 
   @Get(':kind/:id/history')
@@ -144,7 +134,7 @@ export class AuditController {
   }
 
   private async historyOf(subject: AuditSubject, query: AuditHistoryQuery, request: Request, response: Response) {
-    const history = await auditHistory(this.store, subject, { limit: query.limit, offset: query.offset });
+    const history = await this.queries.execute(new GetAuditHistoryQuery(subject, { limit: query.limit, offset: query.offset }));
     response.setHeader('X-Total-Count', String(history.total));
     if (!wantsCsv(query, request)) return history;
     response.type('text/csv; charset=utf-8');
@@ -154,13 +144,11 @@ export class AuditController {
 
   private asOfFor(subject: AuditSubject, query: AuditAsOfQuery) {
     const knownAt = query.knownAt ? new Date(query.knownAt) : undefined;
-    if (query.on) return stateAsAppliedOn(this.store, subject, query.on, knownAt);
-    if (knownAt) return stateAsKnownAt(this.store, subject, knownAt);
-    throw new BadRequestException('Ask as known at an instant (?knownAt=2026-03-04T14:00:00Z) or as applied on a date (?on=2026-02-01)');
+    return this.queries.execute(new GetAuditStateQuery(subject, { knownAt, on: query.on }));
   }
 
   private diffFor(subject: AuditSubject, query: AuditDiffQuery) {
-    return auditDiff(this.store, subject, new Date(query.from), query.to ? new Date(query.to) : new Date());
+    return this.queries.execute(new GetAuditDiffQuery(subject, new Date(query.from), query.to ? new Date(query.to) : new Date()));
   }
 }
 

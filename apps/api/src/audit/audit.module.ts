@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditAccessInterceptor } from './audit-access.interceptor.js';
 import { AuditController } from './audit.controller.js';
-import { ComparisonJobs } from './comparison-jobs.service.js';
 
-@Module({ controllers: [AuditController], providers: [ComparisonJobs, AuditAccessInterceptor] })
+@Module({ controllers: [AuditController], providers: [AuditAccessInterceptor] })
 export class AuditModule {}

@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BanenafspraakByQuarterQuery, BanenafspraakByWeekQuery } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { banenafspraakByQuarter, banenafspraakByWeek } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
 import { weekRange } from '../read-model-queries/query-params.js';
 import { BanenafspraakQuartersQuery, BanenafspraakWeeksQuery } from './banenafspraak.query.dto.js';
 
@@ -15,14 +15,15 @@ import { BanenafspraakQuartersQuery, BanenafspraakWeeksQuery } from './banenafsp
 @Roles('operator', 'auditor')
 @Controller('banenafspraak')
 export class BanenafspraakController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: 'Per hirer and ISO week: target-group hours and jobs (exact decimals as strings); paginated' })
   @ApiOkResponse({ description: '{ items: [{ hirerId, period: "2026-W45", weekStart, weeks: 1, hours: "24.00", jobs: "0.94", workers }], total, limit, offset }' })
   weeks(@Query() query: BanenafspraakWeeksQuery) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
-    return banenafspraakByWeek(this.dataSource, { hirerId: query.hirerId, fromWeek, toWeek, limit: query.limit, offset: query.offset });
+    const { hirerId, limit, offset } = query;
+    return this.queries.execute(new BanenafspraakByWeekQuery({ hirerId, fromWeek, toWeek, limit, offset }));
   }
 
   @Get('quarters')
@@ -33,6 +34,6 @@ export class BanenafspraakController {
   @ApiOkResponse({ description: '{ items: [{ hirerId, period: "2026-Q4", weekStart, weeks: 14, hours: "216.00", jobs: "0.61", workers }], total, limit, offset }' })
   quarters(@Query() query: BanenafspraakQuartersQuery) {
     if (query.fromQuarter && query.toQuarter && query.fromQuarter > query.toQuarter) throw new BadRequestException('fromQuarter must not be after toQuarter');
-    return banenafspraakByQuarter(this.dataSource, query);
+    return this.queries.execute(new BanenafspraakByQuarterQuery(query));
   }
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RequestContext } from '@banenpool/application';
+import { ListBoardQuery, type RequestContext } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { listBoard } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
 import { Context } from '../http/request-context.decorator.js';
 import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
 import { weekRange } from '../read-model-queries/query-params.js';
@@ -15,7 +14,7 @@ import { BoardQuery } from './board.query.dto.js';
 @Roles('operator', 'auditor', 'employer')
 @Controller('board')
 export class BoardController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -25,7 +24,8 @@ export class BoardController {
   @ApiOkResponse({ description: '{ items: [{ week, weekStart, workerId, workerName, hours, placements: [...] }], total, limit, offset }' })
   list(@Query() query: BoardQuery, @Context() context: RequestContext) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
-    return listBoard(this.dataSource, {
+    return this.queries.execute(
+      new ListBoardQuery({
       employerId: scopedEmployerId(context.caller, query.employerId),
       siteId: query.siteId,
       skill: query.skill,
@@ -33,7 +33,8 @@ export class BoardController {
       fromWeek,
       toWeek,
       limit: query.limit,
-      offset: query.offset,
-    });
+        offset: query.offset,
+      }),
+    );
   }
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RequestContext } from '@banenpool/application';
+import { ListCapacityGapsQuery, type RequestContext } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { listCapacityGaps } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
 import { Context } from '../http/request-context.decorator.js';
 import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
 import { weekRange } from '../read-model-queries/query-params.js';
@@ -15,7 +14,7 @@ import { CapacityGapsQuery } from './capacity-gaps.query.dto.js';
 @Roles('operator', 'auditor', 'employer')
 @Controller('capacity-gaps')
 export class CapacityGapsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -25,7 +24,8 @@ export class CapacityGapsController {
   @ApiOkResponse({ description: '{ items: [{ requestId, week, weekStart, status, asked, filled, open, ... }], total, limit, offset }' })
   list(@Query() query: CapacityGapsQuery, @Context() context: RequestContext) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
-    return listCapacityGaps(this.dataSource, {
+    return this.queries.execute(
+      new ListCapacityGapsQuery({
       requestId: query.requestId,
       employerId: scopedEmployerId(context.caller, query.employerId),
       siteId: query.siteId,
@@ -33,7 +33,8 @@ export class CapacityGapsController {
       toWeek,
       openOnly: query.openOnly,
       limit: query.limit,
-      offset: query.offset,
-    });
+        offset: query.offset,
+      }),
+    );
   }
 }

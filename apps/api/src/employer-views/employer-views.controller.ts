@@ -1,9 +1,14 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { requireEmployerAccess, type RequestContext } from '@banenpool/application';
+import {
+  GetEmployerOverviewQuery,
+  ListEmployerPlacementsQuery,
+  ListEmployerRequestsQuery,
+  requireEmployerAccess,
+  type RequestContext,
+} from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { employerOverview, listEmployerPlacements, listEmployerRequests } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
 import { Context } from '../http/request-context.decorator.js';
 import { weekRange } from '../read-model-queries/query-params.js';
 import { EmployerOverviewQuery, EmployerPlacementsQuery, EmployerRequestsQuery } from './employer-view.query.dto.js';
@@ -14,16 +19,15 @@ import { EmployerOverviewQuery, EmployerPlacementsQuery, EmployerRequestsQuery }
 @Roles('operator', 'auditor', 'employer')
 @Controller('employer-views')
 export class EmployerViewsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':employerId')
   @ApiOperation({ summary: 'An employer’s overview: membership, sites and closures, request and placement counts, hours per ISO week' })
   @ApiOkResponse({ description: '{ employerId, name, membership, sites, requests, placements, hoursByWeek }' })
-  async overview(@Param('employerId') employerId: string, @Query() query: EmployerOverviewQuery, @Context() context: RequestContext) {
+  overview(@Param('employerId') employerId: string, @Query() query: EmployerOverviewQuery, @Context() context: RequestContext) {
     requireEmployerAccess(context.caller, employerId);
-    const overview = await employerOverview(this.dataSource, employerId, weekRange(query.fromWeek, query.toWeek, { defaultWeeks: 13, maxWeeks: 106 }));
-    if (!overview) throw new NotFoundException(`No employer ${employerId}`);
-    return overview;
+    const weeks = weekRange(query.fromWeek, query.toWeek, { defaultWeeks: 13, maxWeeks: 106 });
+    return this.queries.execute(new GetEmployerOverviewQuery(employerId, weeks));
   }
 
   @Get(':employerId/requests')
@@ -31,7 +35,7 @@ export class EmployerViewsController {
   @ApiOkResponse({ description: '{ items: [{ requestId, siteId, period, hoursPerWeek, headcount, filled, openPlaces, status, ... }], total, limit, offset }' })
   requests(@Param('employerId') employerId: string, @Query() query: EmployerRequestsQuery, @Context() context: RequestContext) {
     requireEmployerAccess(context.caller, employerId);
-    return listEmployerRequests(this.dataSource, employerId, query);
+    return this.queries.execute(new ListEmployerRequestsQuery(employerId, query));
   }
 
   @Get(':employerId/placements')
@@ -39,6 +43,6 @@ export class EmployerViewsController {
   @ApiOkResponse({ description: '{ items: [{ placementId, workerId, siteId, period, lastDay, status, hoursPerWeek, pay, billRateCents, ... }], total, limit, offset }' })
   placements(@Param('employerId') employerId: string, @Query() query: EmployerPlacementsQuery, @Context() context: RequestContext) {
     requireEmployerAccess(context.caller, employerId);
-    return listEmployerPlacements(this.dataSource, employerId, query);
+    return this.queries.execute(new ListEmployerPlacementsQuery(employerId, query));
   }
 }

@@ -1,9 +1,9 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListReleasedWorkersQuery } from '@banenpool/application';
 import { addMonths } from '@banenpool/domain';
 import { Roles } from '@banenpool/platform';
-import { listReleasedWorkers } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
 import { today } from '../read-model-queries/query-params.js';
 import { ReleasedWorkersQuery } from './released-workers.query.dto.js';
 
@@ -13,7 +13,7 @@ import { ReleasedWorkersQuery } from './released-workers.query.dto.js';
 @Roles('operator', 'auditor')
 @Controller('released-workers')
 export class ReleasedWorkersController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -25,6 +25,7 @@ export class ReleasedWorkersController {
     const to = query.to ?? addMonths(from, 6);
     if (from > to) throw new BadRequestException('from must not be after to');
     if (to > addMonths(from, 24)) throw new BadRequestException('At most 2 years at a time');
-    return listReleasedWorkers(this.dataSource, { from, to, workerId: query.workerId, employerId: query.employerId, limit: query.limit, offset: query.offset });
+    const { workerId, employerId, limit, offset } = query;
+    return this.queries.execute(new ListReleasedWorkersQuery({ from, to, workerId, employerId, limit, offset }));
   }
 }

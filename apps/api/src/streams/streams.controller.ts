@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetStreamCatalogEntryQuery, ListStreamCatalogQuery } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { findStream, listStreams, StreamCatalogEntry } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
+import { StreamCatalogEntry } from '@banenpool/read-models';
 import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 import { ListStreamsQuery } from './list-streams.query.dto.js';
 
@@ -12,21 +13,19 @@ import { ListStreamsQuery } from './list-streams.query.dto.js';
 @Roles('operator', 'auditor')
 @Controller('streams')
 export class StreamsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: 'List streams, optionally of one category, paginated' })
   list(@Query() query: ListStreamsQuery) {
-    return listStreams(this.dataSource, query);
+    return this.queries.execute(new ListStreamCatalogQuery(query));
   }
 
   @Get(':streamId')
   @ApiOperation({ summary: 'One stream’s catalog entry' })
   @ApiOkResponse({ type: StreamCatalogEntry })
   // The query DTO only declares waitFor (handled by ReadYourWritesInterceptor) so unknown parameters are refused.
-  async get(@Param('streamId') streamId: string, @Query() _query: ConsistencyQuery) {
-    const entry = await findStream(this.dataSource, streamId);
-    if (!entry) throw new NotFoundException(`No stream ${streamId}`);
-    return entry;
+  get(@Param('streamId') streamId: string, @Query() _query: ConsistencyQuery) {
+    return this.queries.execute(new GetStreamCatalogEntryQuery(streamId));
   }
 }

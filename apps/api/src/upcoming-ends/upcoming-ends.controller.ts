@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListUpcomingEndsQuery } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { FOLLOW_UP_DAYS, listUpcomingEnds } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
+import { FOLLOW_UP_DAYS } from '@banenpool/read-models';
 import { today } from '../read-model-queries/query-params.js';
 import { UpcomingEndsQuery } from './upcoming-ends.query.dto.js';
 
@@ -12,7 +13,7 @@ import { UpcomingEndsQuery } from './upcoming-ends.query.dto.js';
 @Roles('operator', 'auditor')
 @Controller('upcoming-ends')
 export class UpcomingEndsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -20,14 +21,16 @@ export class UpcomingEndsController {
   })
   @ApiOkResponse({ description: '{ items: [{ placementId, workerId, employerId, lastDay, daysLeft, followUp, proposedFollowUp, ... }], total, limit, offset }' })
   list(@Query() query: UpcomingEndsQuery) {
-    return listUpcomingEnds(this.dataSource, {
+    return this.queries.execute(
+      new ListUpcomingEndsQuery({
       asOf: query.asOf ?? today(),
       horizonMonths: query.horizonMonths,
       employerId: query.employerId,
       workerId: query.workerId,
       includeFollowedUp: query.includeFollowedUp,
       limit: query.limit,
-      offset: query.offset,
-    });
+        offset: query.offset,
+      }),
+    );
   }
 }

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ReadModelsCatchUp, USE_CASE_EVENT_STORE, USE_CASE_PROVIDERS } from '@banenpool/application';
-import { AppConfig, EVENT_STORE } from '@banenpool/platform';
+import { HashChains, ReadModelRebuild, ReadModelsCatchUp, USE_CASE_EVENT_STORE, USE_CASE_PROVIDERS } from '@banenpool/application';
+import type { PostgresConnection } from '@banenpool/event-store';
+import { AppConfig, EVENT_STORE, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
+import { DataSource } from 'typeorm';
+import { readModelRebuild } from './read-model-rebuild.js';
 import { WakeProjector } from './wake-projector.handler.js';
 
 /** The use cases of libs/application as Nest providers, with their ports bound to this process's infrastructure. */
@@ -15,6 +18,15 @@ import { WakeProjector } from './wake-projector.handler.js';
         waitFor: (position) => projector.waitFor(position, config.READ_YOUR_WRITES_MAX_WAIT_MS),
       }),
     },
+    {
+      provide: HashChains,
+      inject: [POSTGRES_CONNECTION, AppConfig],
+      // With KurrentDB the events are not in PostgreSQL, whatever that connection holds.
+      useFactory: (connection: PostgresConnection, config: AppConfig): HashChains => ({
+        pool: config.EVENTSTORE_CONNECTION_STRING ? null : connection.pool,
+      }),
+    },
+    { provide: ReadModelRebuild, inject: [EVENT_STORE, DataSource], useFactory: readModelRebuild },
     ...USE_CASE_PROVIDERS,
     WakeProjector,
   ],

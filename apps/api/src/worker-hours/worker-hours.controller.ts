@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListWorkerHoursQuery } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import { listWorkerHours, MAX_WORKER_HOURS_WEEKS } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
+import { MAX_WORKER_HOURS_WEEKS } from '@banenpool/read-models';
 import { weekRange } from '../read-model-queries/query-params.js';
 import { WorkerHoursQuery } from './worker-hours.query.dto.js';
 
@@ -12,7 +13,7 @@ import { WorkerHoursQuery } from './worker-hours.query.dto.js';
 @Roles('operator', 'auditor')
 @Controller('worker-hours')
 export class WorkerHoursController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -22,6 +23,7 @@ export class WorkerHoursController {
   @ApiOkResponse({ description: '{ items: [{ workerId, week, weekStart, contractIds, guaranteedHours, maxHours, placedHours, shortfallHours, freeHours, placements }], total, limit, offset }' })
   list(@Query() query: WorkerHoursQuery) {
     const range = weekRange(query.fromWeek, query.toWeek, { defaultWeeks: 13, maxWeeks: MAX_WORKER_HOURS_WEEKS });
-    return listWorkerHours(this.dataSource, { workerId: query.workerId, ...range, shortfallOnly: query.shortfallOnly, limit: query.limit, offset: query.offset });
+    const { workerId, shortfallOnly, limit, offset } = query;
+    return this.queries.execute(new ListWorkerHoursQuery({ workerId, ...range, shortfallOnly, limit, offset }));
   }
 }

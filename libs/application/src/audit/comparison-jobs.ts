@@ -1,10 +1,6 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { formatPosition, type EventStore, type GlobalPosition } from '@banenpool/event-store';
-import { EVENT_STORE } from '@banenpool/platform';
-import { rebuildAndCompare, type RebuildProgress, type ReadModelComparison } from '@banenpool/projector';
-import { allProjections } from '@banenpool/read-models';
-import { DataSource } from 'typeorm';
+import { ReadModelRebuild, type RebuildProgress } from '../shared/ports.js';
 
 export interface ComparisonJob {
   readonly id: string;
@@ -30,10 +26,7 @@ export class ComparisonJobs {
   private readonly logger = new Logger('ReadModelComparison');
   private readonly jobs = new Map<string, ComparisonJob>();
 
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly rebuild: ReadModelRebuild) {}
 
   start(startedBy: string): ComparisonJob {
     const running = [...this.jobs.values()].find((j) => j.status === 'running');
@@ -52,8 +45,7 @@ export class ComparisonJobs {
 
   private async run(job: ComparisonJob): Promise<void> {
     try {
-      const result = await rebuildAndCompare({ store: this.store, dataSource: this.dataSource, projections: allProjections, onProgress: (p) => (job.progress = p) });
-      job.summary = plain(result);
+      job.summary = await this.rebuild.compare((p) => (job.progress = p));
       job.status = 'done';
     } catch (error) {
       this.logger.error({ err: error }, `Comparison ${job.id} failed`);
@@ -67,14 +59,4 @@ export class ComparisonJobs {
     this.jobs.set(job.id, job);
     for (const id of [...this.jobs.keys()].slice(0, Math.max(0, this.jobs.size - KEPT_JOBS))) this.jobs.delete(id);
   }
-}
-
-/** Positions as "commit-prepare" and any other bigint (in sampled rows) as text: JSON has no bigint. */
-export function plain(result: ReadModelComparison): unknown {
-  return JSON.parse(
-    JSON.stringify(result, (key, value: unknown) => {
-      if (key === 'position' && value && typeof value === 'object') return formatPosition(value as GlobalPosition);
-      return typeof value === 'bigint' ? value.toString() : value;
-    }),
-  );
 }
