@@ -208,12 +208,22 @@ export class Projector {
   }
 
   /**
-   * Read-your-writes: resolves true once every projection has applied the event at `position`,
-   * false when `timeoutMs` passes first. Woken by this process's progress, and otherwise
-   * re-checks the stored checkpoints (a projector in another process moves them).
+   * Read-your-writes: resolves true once every projection has applied the event at `position` and
+   * what the reactions appended because of it, false when `timeoutMs` passes first. A reaction's
+   * checkpoint passes `position` only after its commands were appended, so those lie at or before
+   * the head of the feed at that moment: every projection then has to reach that head as well.
+   * Woken by this process's progress, and otherwise re-checks the stored checkpoints (a projector
+   * in another process moves them).
    */
   async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
+    if (!(await this.waitUntil(position, deadline))) return false;
+    if (!this.projections.some(isReaction)) return true;
+    const head = await this.store.headPosition({ committed: true });
+    return head === undefined || comparePositions(head, position) <= 0 || this.waitUntil(head, deadline);
+  }
+
+  private async waitUntil(position: GlobalPosition, deadline: number): Promise<boolean> {
     for (;;) {
       if (await this.reached(position)) return true;
       const remaining = deadline - Date.now();
