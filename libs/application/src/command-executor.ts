@@ -19,9 +19,15 @@ export interface DomainEventShape {
   data: unknown;
 }
 
-export interface ExecuteOptions {
+export interface ExecuteOptions<State = unknown> {
   /** The stream version the client read (If-Match); a different current version is a conflict. */
   expectedVersion?: number;
+  /**
+   * Checks on the stream's own state that come before the If-Match comparison (existence, the
+   * caller's access), so a stale or guessed If-Match never tells a caller about a stream it may
+   * not see. Throws to refuse.
+   */
+  guard?: (state: State) => void;
   metadata: EventMetadata;
   now: Date;
   /** Schema version of each event type as written today. */
@@ -62,17 +68,18 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
   decider: StreamDecider<Command, Event, State>,
   streamId: string,
   command: CommandSource<Command, State>,
-  options: ExecuteOptions,
+  options: ExecuteOptions<State>,
 ): Promise<CommandResult<Event>> {
   const stepDone = stepMarker(options);
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(streamId);
     const version = history.length - 1;
+    const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
+    options.guard?.(state);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
     }
     if (history.some(stepDone)) return { streamId, events: [], version };
-    const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
     const events = decider.decide(await commandFor(command, state), state, options.now);
     if (events.length === 0) return { streamId, events, version };
     try {
@@ -105,13 +112,13 @@ function toDomainEvent<Event extends DomainEventShape>(recorded: RecordedEvent):
   return { type: recorded.type, data: recorded.data } as Event;
 }
 
-function toNewEvent(event: DomainEventShape, options: ExecuteOptions): NewEvent {
+function toNewEvent(event: DomainEventShape, options: ExecuteOptions<never>): NewEvent {
   const metadata = options.once === undefined ? options.metadata : { ...options.metadata, step: options.once };
   return { type: event.type, data: event.data, schemaVersion: options.schemaVersionOf?.(event.type) ?? 1, metadata };
 }
 
 /** Recognises an event this command's step appended for the same cause (none without `once`). */
-function stepMarker({ once, metadata }: ExecuteOptions): (recorded: RecordedEvent) => boolean {
+function stepMarker({ once, metadata }: ExecuteOptions<never>): (recorded: RecordedEvent) => boolean {
   if (once === undefined) return () => false;
   if (metadata.causationId === undefined) throw new Error(`Step ${once} needs the causing event's id as metadata.causationId`);
   return (recorded) => recorded.metadata.step === once && recorded.metadata.causationId === metadata.causationId;

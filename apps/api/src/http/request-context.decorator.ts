@@ -1,4 +1,4 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, ForbiddenException, type ExecutionContext } from '@nestjs/common';
 import type { Caller, RequestContext } from '@banenpool/application';
 import { actorLabel, keyedRequest, type Actor } from '@banenpool/platform';
 import type { Request } from 'express';
@@ -22,8 +22,11 @@ export const Context = createParamDecorator((_: unknown, context: ExecutionConte
   };
 });
 
+/** Fails closed: a caller without an employer id is treated as pool staff, so an employer key must name one. */
 function callerOf(actor: Actor): Caller {
-  return { label: actorLabel(actor), ...(actor.role === 'employer' ? { employerId: actor.employerId } : {}) };
+  if (actor.role !== 'employer') return { label: actorLabel(actor) };
+  if (!actor.employerId) throw new ForbiddenException('This employer key names no employer');
+  return { label: actorLabel(actor), employerId: actor.employerId };
 }
 
 export function parseIfMatch(header: string | undefined): number | undefined {

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { capacityDecider, capacityStreamId, type AmendCapacityRequest, type CapacityCommand } from '@banenpool/domain';
-import { requireEmployerAccess, type RequestContext } from '../shared/request-context.js';
-import { existing, StreamStates } from '../shared/stream-states.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { existing, existingFor, StreamStates } from '../shared/stream-states.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { siteFacts } from './site-facts.js';
 
@@ -26,8 +26,7 @@ export class AmendCapacityRequestHandler implements ICommandHandler<AmendCapacit
   execute({ requestId, terms, context }: AmendCapacityRequestCommand): Promise<CommandAccepted> {
     return this.executor.run(capacityDecider, capacityStreamId(requestId), async (state): Promise<CapacityCommand> => {
       const request = existing(state, `capacity request ${requestId}`);
-      requireEmployerAccess(context.caller, request.employerId);
       return { type: 'AmendCapacityRequest', ...terms, site: await siteFacts(this.streams, request.employerId, request.siteId) };
-    }, context);
+    }, context, existingFor(context.caller, `capacity request ${requestId}`));
   }
 }

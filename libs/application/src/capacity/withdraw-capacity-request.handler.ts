@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { capacityDecider, capacityStreamId, type CapacityCommand } from '@banenpool/domain';
-import { requireEmployerAccess, type RequestContext } from '../shared/request-context.js';
-import { existing } from '../shared/stream-states.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { existingFor } from '../shared/stream-states.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 
 /** Withdraw a capacity request: no further places are filled. */
@@ -20,9 +20,7 @@ export class WithdrawCapacityRequestHandler implements ICommandHandler<WithdrawC
   constructor(private readonly executor: UseCaseExecutor) {}
 
   execute({ requestId, reason, context }: WithdrawCapacityRequestCommand): Promise<CommandAccepted> {
-    return this.executor.run(capacityDecider, capacityStreamId(requestId), (state): CapacityCommand => {
-      requireEmployerAccess(context.caller, existing(state, `capacity request ${requestId}`).employerId);
-      return { type: 'WithdrawCapacityRequest', reason };
-    }, context);
+    const command: CapacityCommand = { type: 'WithdrawCapacityRequest', reason };
+    return this.executor.run(capacityDecider, capacityStreamId(requestId), command, context, existingFor(context.caller, `capacity request ${requestId}`));
   }
 }

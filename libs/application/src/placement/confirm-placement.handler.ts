@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { placementDecider, placementStreamId, type PlacementCommand } from '@banenpool/domain';
-import { requireEmployerAccess, type RequestContext } from '../shared/request-context.js';
-import { existing } from '../shared/stream-states.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { existing, existingFor } from '../shared/stream-states.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { PlacementFacts } from './placement-facts.js';
 
@@ -27,8 +27,7 @@ export class ConfirmPlacementHandler implements ICommandHandler<ConfirmPlacement
   execute({ placementId, step, context }: ConfirmPlacementCommand): Promise<CommandAccepted> {
     return this.executor.run(placementDecider, placementStreamId(placementId), async (state): Promise<PlacementCommand> => {
       const terms = existing(state, `placement ${placementId}`);
-      requireEmployerAccess(context.caller, terms.employerId);
       return { type: 'ConfirmPlacement', ...(await this.facts.forConfirmation(terms, step)) };
-    }, context);
+    }, context, existingFor(context.caller, `placement ${placementId}`));
   }
 }

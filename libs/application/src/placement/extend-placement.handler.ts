@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { addDays, placementDecider, placementStreamId, refuse, type LocalDate, type PlacementCommand } from '@banenpool/domain';
-import { requireEmployerAccess, type RequestContext } from '../shared/request-context.js';
-import { existing } from '../shared/stream-states.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { existing, existingFor } from '../shared/stream-states.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { PlacementFacts } from './placement-facts.js';
 
@@ -26,9 +26,8 @@ export class ExtendPlacementHandler implements ICommandHandler<ExtendPlacementCo
   execute({ placementId, to, context }: ExtendPlacementCommand): Promise<CommandAccepted> {
     return this.executor.run(placementDecider, placementStreamId(placementId), async (state): Promise<PlacementCommand> => {
       const terms = existing(state, `placement ${placementId}`);
-      requireEmployerAccess(context.caller, terms.employerId);
       if (to <= terms.period.to) refuse('not_later', `An extension must end after ${terms.period.to}.`);
       return { type: 'ExtendPlacement', to, ...(await this.facts.forPeriod(terms, { from: addDays(terms.period.to, 1), to })) };
-    }, context);
+    }, context, existingFor(context.caller, `placement ${placementId}`));
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EventStore } from '@banenpool/event-store';
 import { loadState, type DomainEventShape, type StreamDecider } from '../command-executor.js';
 import { USE_CASE_EVENT_STORE } from './ports.js';
+import { requireEmployerAccess, type Caller } from './request-context.js';
 
 type Folding<Event extends DomainEventShape, State> = Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>;
 
@@ -26,3 +27,11 @@ export function existing<State extends { status: string }>(state: State, what: s
   if (state.status === 'none') throw new NotFoundException(`No ${what}`);
   return state as Exclude<State, { status: 'none' }>;
 }
+
+/** A guard for UseCaseExecutor.run: the stream exists (404) and the caller may reach its employer's data (403). */
+export const existingFor =
+  (caller: Caller, what: string) =>
+  <State extends { status: string; employerId?: string }>(state: State): void => {
+    const found = existing(state, what);
+    if (found.employerId !== undefined) requireEmployerAccess(caller, found.employerId);
+  };

@@ -32,10 +32,11 @@ export class UseCaseExecutor {
     streamId: string,
     command: CommandSource<Command, State>,
     context: RequestContext,
+    guard?: (state: State) => void,
   ): Promise<CommandAccepted> {
     // A retry after a crash answers from this stream's events of this request (IdempotencyInterceptor).
     await context.idempotency?.recordStream(streamId);
-    return this.step(decider, streamId, command, context, context.expectedVersion);
+    return this.step(decider, streamId, command, context, context.expectedVersion, guard);
   }
 
   /**
@@ -49,10 +50,12 @@ export class UseCaseExecutor {
     command: CommandSource<Command, State>,
     context: RequestContext,
     expectedVersion?: number,
+    guard?: (state: State) => void,
   ): Promise<CommandAccepted> {
     const idempotencyKey = context.idempotency?.tag;
     const result = await executeCommand(this.store, decider, streamId, command, {
       expectedVersion,
+      guard,
       metadata: { actor: context.caller.label, correlationId: context.correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
       now: new Date(),
       schemaVersionOf,
