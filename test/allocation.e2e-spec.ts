@@ -164,6 +164,16 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     expect(await get(`/board?employerId=${FACILITY}&limit=10`)).toMatchObject({ total: 0 });
   });
 
+  it('names a keyed run without a runId after its Idempotency-Key, so a retry meets the same run', async () => {
+    const keyed = () => operator.post('/allocation-runs').set('Idempotency-Key', 'winter-keyed').send({ scope: SCOPE, timeLimitSeconds: 2 });
+    const first = await keyed().expect(201);
+    expect(first.body.runId).toMatch(/^run-[0-9a-f]{20}$/);
+    const again = await keyed().expect(201);
+    expect(again.body.runId).toBe(first.body.runId);
+    const unkeyed = await operator.post('/allocation-runs').send({ scope: SCOPE, timeLimitSeconds: 2 }).expect(201);
+    expect(unkeyed.body.runId).not.toBe(first.body.runId);
+  });
+
   it('running twice on the same input gives the same proposals', async () => {
     await post('/allocation-runs', { runId: 'winter-2', scope: { ...SCOPE, employerIds: [FACILITY, FACILITY] } });
     const second = await run('winter-2');

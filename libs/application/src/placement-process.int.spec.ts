@@ -99,6 +99,17 @@ describe('placement process (on PGlite)', () => {
     expect(await eventsOf('p3')).toEqual([]);
   });
 
+  it('still takes the place and hours of a placement that ran to its agreed end before the process reached it', async () => {
+    // Without a capacity request, so the summer request's places stay for the tests below.
+    const history = confirmedPlacement('p3b', { from: '2026-10-05', to: '2026-10-18' }).map(
+      (e) => ({ ...e, data: { ...e.data, capacityRequestId: undefined } }) as PlacementEvent,
+    );
+    const ended: PlacementEvent = { type: 'PlacementEnded', data: { placementId: 'p3b', lastDay: '2026-10-18' } };
+    await write('placement-p3b', [...history, ended]);
+    await reactToEverything();
+    expect(await eventsOf('p3b')).toEqual(['HoursCommitted']);
+  });
+
   it('after a crash half-way, completes the steps left without repeating the one done', async () => {
     await write('placement-p4', confirmedPlacement('p4', { from: '2026-08-03', to: '2026-08-30' }));
     const confirmation = (await stack.store.readStream('placement-p4')).find((e) => e.type === 'PlacementConfirmed')!;

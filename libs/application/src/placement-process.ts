@@ -100,12 +100,14 @@ async function extended(store: EventStore, step: Step, { placementId, previousTo
 }
 
 /**
- * A placement withdrawn or ended since the event gets nothing taken for it: its end gives back only
- * what was taken before, and a late handling (another process's, or a retry) must not take more.
+ * A placement withdrawn or ended early since the event gets nothing taken for it: its end gives
+ * back only what was taken before, and a late handling (another process's, or a retry) must not
+ * take more. One that has since run to its agreed end was worked in full, so it still takes.
  */
 async function confirmedNow(store: EventStore, placementId: string): Promise<Placement | undefined> {
   const placement = await placementTerms(store, placementId);
-  return placement.status === 'confirmed' ? placement : undefined;
+  const held = placement.status === 'confirmed' || (placement.status === 'ended' && placement.earlyEndReason === undefined);
+  return held ? placement : undefined;
 }
 
 /**

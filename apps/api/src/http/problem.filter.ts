@@ -75,7 +75,7 @@ function unavailable(title: string, what: string): Problem {
   );
 }
 
-function problem(status: number, title: string, detail: string): Problem {
+export function problem(status: number, title: string, detail: string): Problem {
   return { type: `https://httpstatuses.io/${status}`, title, status, detail };
 }
 

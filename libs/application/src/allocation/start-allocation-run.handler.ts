@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   checkProposals,
@@ -49,9 +49,15 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
   /**
    * The run's stream is folded first, so an existing run (or a stale If-Match) is refused before
    * the solver spends its time. No stream is recorded for the Idempotency-Key: the answer is more
-   * than the run's events, so a retry after a crash finds the run and gets a 409.
+   * than the run's events, so a retry after a crash finds the run and gets a 409. Without a runId,
+   * a keyed request's run is named after its key, so a retry that took the key over (the first
+   * still solving, or dead after it recorded) meets the same run instead of recording a second.
    */
-  async execute({ runId = `run-${randomUUID()}`, scope, options, context }: StartAllocationRunCommand): Promise<AllocationRunStarted> {
+  async execute({ runId, scope, options, context }: StartAllocationRunCommand): Promise<AllocationRunStarted> {
+    return this.start(runId ?? runIdFor(context), scope, options, context);
+  }
+
+  private async start(runId: string, scope: AllocationScope, options: StartAllocationRunCommand['options'], context: RequestContext): Promise<AllocationRunStarted> {
     let recorded: AllocationRunRecord | undefined;
     const accepted = await this.executor.step(allocationDecider, allocationStreamId(runId), async (state): Promise<AllocationCommand> => {
       if (state.status !== 'none') conflict('allocation_run_exists', `Allocation run ${runId} already exists.`);
@@ -91,4 +97,9 @@ function toRecorded(proposal: EngineProposal): AllocationProposal {
   const { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts, explanation } = proposal;
   const { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } = proposal.reasons;
   return { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts: [...weekStarts], explanation, reasons: { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } };
+}
+
+function runIdFor(context: RequestContext): string {
+  const tag = context.idempotency?.tag;
+  return tag ? `run-${createHash('sha256').update(tag).digest('hex').slice(0, 20)}` : `run-${randomUUID()}`;
 }

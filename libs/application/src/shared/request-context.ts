@@ -1,4 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
+import type { KeyedRequest } from '@banenpool/platform';
 
 /** Who runs a use case. */
 export interface Caller {
@@ -8,21 +9,14 @@ export interface Caller {
   employerId?: string;
 }
 
-/** What the Idempotency-Key of the request asks of the command path (IdempotencyInterceptor). */
-export interface KeyedRequestHooks {
-  /** Goes into the metadata of every event the request appends (EventMetadata.idempotencyKey). */
-  readonly tag: string;
-  /** Called before a single-stream command appends: a retry after a crash looks there for the command's events. */
-  recordStream(streamId: string): Promise<void>;
-}
-
 /** What a request brings to a use case besides its own input. */
 export interface RequestContext {
   caller: Caller;
   correlationId: string;
   /** If-Match: the stream version the client read. */
   expectedVersion?: number;
-  idempotency?: KeyedRequestHooks;
+  /** What the request's Idempotency-Key asks of the command path (IdempotencyInterceptor). */
+  idempotency?: KeyedRequest;
 }
 
 /** Employers reach only their own data; operators and auditors reach all (auditors read-only by the guard). */

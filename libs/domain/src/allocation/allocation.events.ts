@@ -3,7 +3,6 @@ import {
   count,
   localDate,
   prose,
-  schemaVersionsOf,
   text,
   weekHours,
   type EventOf,
@@ -112,4 +111,3 @@ export type AllocationProposalRejected = EventOf<Events, 'AllocationProposalReje
 export type AllocationProposalRefused = EventOf<Events, 'AllocationProposalRefused'>;
 export type AllocationEvent = EventsOf<Events>;
 
-export const allocationEventSchemaVersions = schemaVersionsOf(allocationEvents);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { schemaVersionsOf, text, type EventOf, type EventRegistry } from '../shared/event-schema.js';
+import { text, type EventOf, type EventRegistry } from '../shared/event-schema.js';
 
 /** The day's record of who read what (libs/audit appends it): audit-access-YYYY-MM-DD. */
 export const auditAccessEvents = {
@@ -21,4 +21,3 @@ export const auditAccessEvents = {
 
 export type AuditRecordsRead = EventOf<typeof auditAccessEvents, 'AuditRecordsRead'>;
 
-export const auditAccessEventSchemaVersions = schemaVersionsOf(auditAccessEvents);

@@ -5,7 +5,6 @@ import {
   count,
   localDate,
   prose,
-  schemaVersionsOf,
   text,
   weekHours,
   type EventOf,
@@ -64,4 +63,3 @@ export type CaoVersionPublished = EventOf<Events, 'CaoVersionPublished'>;
 export type CaoVersionCorrected = EventOf<Events, 'CaoVersionCorrected'>;
 export type CaoEvent = EventsOf<Events>;
 
-export const caoEventSchemaVersions = schemaVersionsOf(caoEvents);

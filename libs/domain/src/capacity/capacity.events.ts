@@ -3,7 +3,6 @@ import {
   count,
   period,
   prose,
-  schemaVersionsOf,
   text,
   weekHours,
   type EventOf,
@@ -46,4 +45,3 @@ export type CapacitySlotReserved = EventOf<Events, 'CapacitySlotReserved'>;
 export type CapacitySlotReleased = EventOf<Events, 'CapacitySlotReleased'>;
 export type CapacityEvent = EventsOf<Events>;
 
-export const capacityEventSchemaVersions = schemaVersionsOf(capacityEvents);

@@ -3,7 +3,6 @@ import {
   localDate,
   period,
   prose,
-  schemaVersionsOf,
   text,
   type EventOf,
   type EventRegistry,
@@ -35,4 +34,3 @@ export type FunctionClassified = EventOf<Events, 'FunctionClassified'>;
 export type SeasonalClosureDeclared = EventOf<Events, 'SeasonalClosureDeclared'>;
 export type EmployerEvent = EventsOf<Events>;
 
-export const employerEventSchemaVersions = schemaVersionsOf(employerEvents);

@@ -6,7 +6,6 @@ import {
   localDate,
   period,
   prose,
-  schemaVersionsOf,
   text,
   weekHours,
   type EventOf,
@@ -80,4 +79,3 @@ export type PlacementEnded = EventOf<Events, 'PlacementEnded'>;
 export type PlacementWithdrawn = EventOf<Events, 'PlacementWithdrawn'>;
 export type PlacementEvent = EventsOf<Events>;
 
-export const placementEventSchemaVersions = schemaVersionsOf(placementEvents);

@@ -5,7 +5,6 @@ import {
   localDate,
   period,
   prose,
-  schemaVersionsOf,
   text,
   weekHours,
   type EventOf,
@@ -95,4 +94,3 @@ export type HoursCommitted = EventOf<Events, 'HoursCommitted'>;
 export type HoursReleased = EventOf<Events, 'HoursReleased'>;
 export type WorkerEvent = EventsOf<Events>;
 
-export const workerEventSchemaVersions = schemaVersionsOf(workerEvents);

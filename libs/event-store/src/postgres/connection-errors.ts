@@ -20,8 +20,9 @@ const LOST_CONNECTION_MESSAGES = [
 type ErrorField = 'code' | 'message' | 'driverError' | 'cause' | 'errors';
 
 /**
- * Whether an error means the database connection was lost or could not be had, so the work it
- * carried did not happen and can be tried again, as opposed to a statement the database refused.
+ * Whether an error means the database connection was lost or could not be had, as opposed to a
+ * statement the database refused: the work it carried most likely did not happen (a commit whose
+ * answer was lost did), so it can be tried again, safely with an idempotency key.
  * Looks through TypeORM's QueryFailedError (`driverError`), `cause` chains and AggregateErrors
  * (Node's connect to a host name with several addresses).
  */

@@ -172,8 +172,8 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Every statement goes through here: a lost connection becomes EventStoreUnavailableError, which
-   * callers answer as "try again" (HTTP 503). A pool drops the dead client as the query fails, so a
-   * retry gets a fresh connection.
+   * callers answer as "may not have happened, try again" (HTTP 503). A pool drops the dead client as
+   * the query fails, so a retry gets a fresh connection.
    */
   private async query<Row extends pg.QueryResultRow>(statement: pg.QueryConfig): Promise<Row[]> {
     try {
