@@ -16,14 +16,22 @@ const GAP = 0.005;
 const PARALLEL = process.env.BENCH_PARALLEL !== '0'; // the bound on a second thread
 
 const started = performance.now();
-const progress = (message: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined ? '—' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = (n: number | null | undefined, digits = 1) =>
+  n === null || n === undefined ? '—' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (n: number | null) => (n === null ? '—' : `${(100 * n).toFixed(3)} %`);
 
 out(`# Allocation benchmark — ${new Date().toISOString()}`);
-out(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average at start ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
-out(`seed ${SEED}, ${WEEKS} weeks, time limit ${TIME_LIMIT} s, target gap ${pct(GAP)}, bound on a second thread: ${PARALLEL ? 'yes' : 'no'}`);
+out(
+  `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`,
+);
+out(
+  `seed ${SEED}, ${WEEKS} weeks, time limit ${TIME_LIMIT} s, target gap ${pct(GAP)}, bound on a second thread: ${PARALLEL ? 'yes' : 'no'}`,
+);
 out();
 
 const rows: string[][] = [];
@@ -39,20 +47,38 @@ for (const [workers, requests] of SIZES) {
   progress(`greedy: objective ${fmt(baseline.objective)} in ${fmt(baseline.solveTimeMs, 0)} ms`);
 
   progress(`solve (HiGHS, time limit ${TIME_LIMIT} s)`);
-  const result: AllocationResult = await solve(input, {}, { timeLimitSeconds: TIME_LIMIT, relativeGap: GAP, parallel: PARALLEL, log: (line) => progress(`  ${line}`) });
+  const result: AllocationResult = await solve(
+    input,
+    {},
+    { timeLimitSeconds: TIME_LIMIT, relativeGap: GAP, parallel: PARALLEL, log: (line) => progress(`  ${line}`) },
+  );
   const violations = checkProposals(input, result);
   for (const v of violations.slice(0, 5)) progress(`  VIOLATION ${v.code}: ${v.message}`);
   const m = result.model!;
   const ratio = result.objective / baseline.objective;
-  progress(`solve: ${result.status}, objective ${fmt(result.objective)}, bound ${fmt(result.bound)}, gap ${pct(result.gap)} in ${fmt(result.solveTimeMs, 0)} ms`);
+  progress(
+    `solve: ${result.status}, objective ${fmt(result.objective)}, bound ${fmt(result.bound)}, gap ${pct(result.gap)} in ${fmt(result.solveTimeMs, 0)} ms`,
+  );
 
   out(`## ${workers} workers × ${requests} requests × ${WEEKS} weeks`);
-  out(`demand: ${input.demand.length} requests, ${openPlaces} open place-weeks; candidates after pruning (skill, availability, hours, ${input.maxTravelKm} km): ${m.candidates.toLocaleString('en-US')}`);
-  out(`mode ${m.mode}: ${m.mode === 'full' ? 'one MIP' : `${m.subproblems} window sub-MIPs, largest`} ${m.variables.toLocaleString('en-US')} variables (${m.binaries.toLocaleString('en-US')} binary), ${m.constraints.toLocaleString('en-US')} constraints, ${m.nonzeros.toLocaleString('en-US')} non-zeros; bound from ${m.mode === 'full' ? 'HiGHS' : `${m.boundIterations} Lagrangian relaxations over all candidates`}`);
-  out(`phases (ms): ${Object.entries(m.timings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  out(`HiGHS ${result.solver.version}: ${result.status}, objective ${fmt(result.objective, 2)}, bound ${fmt(result.bound, 2)}, gap ${pct(result.gap)}, ${fmt(result.solveTimeMs, 0)} ms, violations ${violations.length}`);
+  out(
+    `demand: ${input.demand.length} requests, ${openPlaces} open place-weeks; candidates after pruning (skill, availability, hours, ${input.maxTravelKm} km): ${m.candidates.toLocaleString('en-US')}`,
+  );
+  out(
+    `mode ${m.mode}: ${m.mode === 'full' ? 'one MIP' : `${m.subproblems} window sub-MIPs, largest`} ${m.variables.toLocaleString('en-US')} variables (${m.binaries.toLocaleString('en-US')} binary), ${m.constraints.toLocaleString('en-US')} constraints, ${m.nonzeros.toLocaleString('en-US')} non-zeros; bound from ${m.mode === 'full' ? 'HiGHS' : `${m.boundIterations} Lagrangian relaxations over all candidates`}`,
+  );
+  out(
+    `phases (ms): ${Object.entries(m.timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  out(
+    `HiGHS ${result.solver.version}: ${result.status}, objective ${fmt(result.objective, 2)}, bound ${fmt(result.bound, 2)}, gap ${pct(result.gap)}, ${fmt(result.solveTimeMs, 0)} ms, violations ${violations.length}`,
+  );
   out(`greedy: objective ${fmt(baseline.objective, 2)}, ${fmt(baseline.solveTimeMs, 0)} ms, violations ${baselineViolations}`);
-  out(`MIP / greedy objective: ${ratio.toFixed(4)}  (filled hours ${fmt(result.breakdown.filledHours, 0)} vs ${fmt(baseline.breakdown.filledHours, 0)}, shortfall covered ${fmt(result.breakdown.shortfallHoursCovered, 0)} vs ${fmt(baseline.breakdown.shortfallHoursCovered, 0)}, new relationships ${result.breakdown.newRelationships} vs ${baseline.breakdown.newRelationships}, travel ${fmt(result.breakdown.travelKm, 0)} vs ${fmt(baseline.breakdown.travelKm, 0)} km)`);
+  out(
+    `MIP / greedy objective: ${ratio.toFixed(4)}  (filled hours ${fmt(result.breakdown.filledHours, 0)} vs ${fmt(baseline.breakdown.filledHours, 0)}, shortfall covered ${fmt(result.breakdown.shortfallHoursCovered, 0)} vs ${fmt(baseline.breakdown.shortfallHoursCovered, 0)}, new relationships ${result.breakdown.newRelationships} vs ${baseline.breakdown.newRelationships}, travel ${fmt(result.breakdown.travelKm, 0)} vs ${fmt(baseline.breakdown.travelKm, 0)} km)`,
+  );
   out();
   rows.push([
     `${workers}×${requests}`,
@@ -76,7 +102,9 @@ for (const [workers, requests] of SIZES) {
 }
 
 // The machine is shared: the 1-minute load average after each pool says how much of the 2 cores the solve had.
-out('| pool | candidates | (largest) MIP vars / rows | solve s | objective | bound | gap | status | greedy s | greedy objective | MIP/greedy | violations MIP / greedy | load |');
+out(
+  '| pool | candidates | (largest) MIP vars / rows | solve s | objective | bound | gap | status | greedy s | greedy objective | MIP/greedy | violations MIP / greedy | load |',
+);
 out('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) out(`| ${row.join(' | ')} |`);
 if (goal) {

@@ -31,7 +31,8 @@ const AS_OF_RUNS = 21;
 const WRITERS = 16;
 
 const started = performance.now();
-const progress = (message: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
 const ms = (from: number) => performance.now() - from;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.95) - 1];
@@ -50,8 +51,25 @@ const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** 10,000 events of one worker: registered, a contract, then weekly placements' hours committed and released. */
 function longWorkerStream(workerId: string): DomainEvent<string, unknown>[] {
   const events: DomainEvent<string, unknown>[] = [
-    { type: 'WorkerRegistered', data: { workerId, name: 'Lange Historie', birthDate: '1980-01-01', homeArea: 'hengelo', skills: ['cleaning'], availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] } } },
-    { type: 'PoolContractAgreed', data: { workerId, contractId: 'c1', terms: { kind: 'indefinite', from: '1830-01-04', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 } } },
+    {
+      type: 'WorkerRegistered',
+      data: {
+        workerId,
+        name: 'Lange Historie',
+        birthDate: '1980-01-01',
+        homeArea: 'hengelo',
+        skills: ['cleaning'],
+        availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+      },
+    },
+    {
+      type: 'PoolContractAgreed',
+      data: {
+        workerId,
+        contractId: 'c1',
+        terms: { kind: 'indefinite', from: '1830-01-04', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 },
+      },
+    },
   ];
   const monday = Date.UTC(1830, 0, 4);
   for (let week = 0; events.length < STREAM_EVENTS; week++) {
@@ -64,7 +82,8 @@ function longWorkerStream(workerId: string): DomainEvent<string, unknown>[] {
 }
 
 async function appendInBatches(store: PostgresEventStore, streamId: string, events: readonly DomainEvent<string, unknown>[]) {
-  for (let i = 0; i < events.length; i += 500) await store.appendToStream(streamId, toNew(events.slice(i, i + 500)), { expectedVersion: 'any' });
+  for (let i = 0; i < events.length; i += 500)
+    await store.appendToStream(streamId, toNew(events.slice(i, i + 500)), { expectedVersion: 'any' });
 }
 
 interface AsOfFigures {
@@ -115,7 +134,11 @@ const CAO_CONTENT = (hourlyCents: number) => ({
 
 function caoStreams(): Append[] {
   return Object.values(CAO).map(({ code, hourlyCents }) =>
-    append(`cao-${code}`, { type: 'CaoRegistered', data: { code, name: `CAO ${code} (illustrative)` } }, { type: 'CaoVersionPublished', data: { code, effectiveFrom: '2026-01-01', content: CAO_CONTENT(hourlyCents) } }),
+    append(
+      `cao-${code}`,
+      { type: 'CaoRegistered', data: { code, name: `CAO ${code} (illustrative)` } },
+      { type: 'CaoVersionPublished', data: { code, effectiveFrom: '2026-01-01', content: CAO_CONTENT(hourlyCents) } },
+    ),
   );
 }
 
@@ -139,9 +162,24 @@ function winterPool(k: number): Append[] {
   const facility = `facility-${k}`;
   const request = `winter-${k}`;
   const appends: Append[] = [
-    employer(park, 'recreatie', 'park', 'attractiemedewerker', { type: 'SeasonalClosureDeclared', data: { employerId: park, siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' } }),
+    employer(park, 'recreatie', 'park', 'attractiemedewerker', {
+      type: 'SeasonalClosureDeclared',
+      data: { employerId: park, siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' },
+    }),
     employer(facility, 'schoonmaak', 'hengelo', 'schoonmaker'),
-    append(`capacity-${request}`, { type: 'CapacityRequested', data: { requestId: request, employerId: facility, siteId: 'hengelo', functionName: 'schoonmaker', requiredSkill: 'cleaning', period: { from: '2026-11-02', to: '2027-03-28' }, hoursPerWeek: 24, headcount: 10 } }),
+    append(`capacity-${request}`, {
+      type: 'CapacityRequested',
+      data: {
+        requestId: request,
+        employerId: facility,
+        siteId: 'hengelo',
+        functionName: 'schoonmaker',
+        requiredSkill: 'cleaning',
+        period: { from: '2026-11-02', to: '2027-03-28' },
+        hoursPerWeek: 24,
+        headcount: 10,
+      },
+    }),
   ];
   for (let w = 0; w < 10; w++) {
     const workerId = `w-${k}-${w}`;
@@ -149,22 +187,83 @@ function winterPool(k: number): Append[] {
     appends.push(
       append(
         `worker-${workerId}`,
-        { type: 'WorkerRegistered', data: { workerId, name: `Worker ${k}/${w}`, birthDate, homeArea: 'hengelo', skills: ['attractions'], availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] } } },
-        { type: 'PoolContractAgreed', data: { workerId, contractId: 'c1', terms: { kind: 'indefinite', from: '2026-03-01', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 } } },
+        {
+          type: 'WorkerRegistered',
+          data: {
+            workerId,
+            name: `Worker ${k}/${w}`,
+            birthDate,
+            homeArea: 'hengelo',
+            skills: ['attractions'],
+            availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+          },
+        },
+        {
+          type: 'PoolContractAgreed',
+          data: {
+            workerId,
+            contractId: 'c1',
+            terms: { kind: 'indefinite', from: '2026-03-01', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 },
+          },
+        },
         { type: 'SkillAdded', data: { workerId, skill: 'cleaning' } },
       ),
-      ...placed(`${workerId}-park`, workerId, birthDate, park, 'park', 'attractiemedewerker', { from: '2026-04-01', to: '2026-10-31' }, CAO.recreatie),
+      ...placed(
+        `${workerId}-park`,
+        workerId,
+        birthDate,
+        park,
+        'park',
+        'attractiemedewerker',
+        { from: '2026-04-01', to: '2026-10-31' },
+        CAO.recreatie,
+      ),
       append(`placement-${workerId}-park`, { type: 'PlacementEnded', data: { placementId: `${workerId}-park`, lastDay: '2026-10-31' } }),
-      ...placed(`${workerId}-winter`, workerId, birthDate, facility, 'hengelo', 'schoonmaker', { from: '2026-11-02', to: '2027-03-28' }, CAO.schoonmaak, request),
+      ...placed(
+        `${workerId}-winter`,
+        workerId,
+        birthDate,
+        facility,
+        'hengelo',
+        'schoonmaker',
+        { from: '2026-11-02', to: '2027-03-28' },
+        CAO.schoonmaak,
+        request,
+      ),
     );
   }
   return appends;
 }
 
-function placed(placementId: string, workerId: string, birthDate: string, employerId: string, siteId: string, functionName: string, period: { from: string; to: string }, cao: CaoPayFacts, requestId?: string): Append[] {
-  const terms = { placementId, workerId, employerId, ...(requestId ? { capacityRequestId: requestId } : {}), siteId, functionName, legalForm: 'payroll', hoursPerWeek: 24, period, billRateCents: 3150 };
+function placed(
+  placementId: string,
+  workerId: string,
+  birthDate: string,
+  employerId: string,
+  siteId: string,
+  functionName: string,
+  period: { from: string; to: string },
+  cao: CaoPayFacts,
+  requestId?: string,
+): Append[] {
+  const terms = {
+    placementId,
+    workerId,
+    employerId,
+    ...(requestId ? { capacityRequestId: requestId } : {}),
+    siteId,
+    functionName,
+    legalForm: 'payroll',
+    hoursPerWeek: 24,
+    period,
+    billRateCents: 3150,
+  };
   return [
-    append(`placement-${placementId}`, { type: 'PlacementProposed', data: terms }, { type: 'PlacementConfirmed', data: { ...terms, pay: resolvePay(birthDate, period.from, cao), appliesHirerConditions: true } }),
+    append(
+      `placement-${placementId}`,
+      { type: 'PlacementProposed', data: terms },
+      { type: 'PlacementConfirmed', data: { ...terms, pay: resolvePay(birthDate, period.from, cao), appliesHirerConditions: true } },
+    ),
     ...(requestId ? [append(`capacity-${requestId}`, { type: 'CapacitySlotReserved', data: { requestId, placementId } })] : []),
     append(`worker-${workerId}`, { type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 24, period } }),
   ];
@@ -185,7 +284,9 @@ async function generateStore(connection: PostgresConnection, store: PostgresEven
       }
     }),
   );
-  const { rows: [{ n }] } = await connection.pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events');
+  const {
+    rows: [{ n }],
+  } = await connection.pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events');
   return Number(n);
 }
 
@@ -221,7 +322,10 @@ interface StoreFigures {
 
 async function measureStore(connection: PostgresConnection, store: PostgresEventStore): Promise<StoreFigures> {
   const events = await generateStore(connection, store);
-  const dataSource = await openReadModelDataSource(connection, allProjections.flatMap((p) => p.entities));
+  const dataSource = await openReadModelDataSource(
+    connection,
+    allProjections.flatMap((p) => p.entities),
+  );
   try {
     progress('postgres: live projection of the whole store, one read model at a time');
     const projector = new Projector(store, dataSource, allProjections, { batchSize: 2_000 });
@@ -241,7 +345,9 @@ async function measureStore(connection: PostgresConnection, store: PostgresEvent
 
     progress('postgres: verify every hash chain');
     t = performance.now();
-    const verification = await verifyEventChain(connection.pool, { onProgress: (checked) => progress(`  ${int(checked)} events verified`) });
+    const verification = await verifyEventChain(connection.pool, {
+      onProgress: (checked) => progress(`  ${int(checked)} events verified`),
+    });
     const verifySeconds = ms(t) / 1000;
 
     progress('postgres: seal a digest of the whole feed, then verify against it');
@@ -265,7 +371,16 @@ async function measureStore(connection: PostgresConnection, store: PostgresEvent
       },
     });
     const digest = { sealSeconds, digestVerifySeconds, digestBreaks };
-    return { events, verifySeconds, ...digest, compareSeconds: comparison.seconds, rawReadSeconds, equal: comparison.equal, breaks: verification.breaks.length, projectionSeconds };
+    return {
+      events,
+      verifySeconds,
+      ...digest,
+      compareSeconds: comparison.seconds,
+      rawReadSeconds,
+      equal: comparison.equal,
+      breaks: verification.breaks.length,
+      projectionSeconds,
+    };
   } finally {
     await dataSource.destroy();
   }
@@ -286,16 +401,28 @@ function printStore(f: StoreFigures) {
   console.log(`\nWhole store on PostgreSQL: ${int(f.events)} events`);
   console.log('| measure | seconds | events/s | result |');
   console.log('|---|---:|---:|---|');
-  console.log(`| raw \`pg\` read of every event in feed order (baseline) | ${f.rawReadSeconds.toFixed(1)} | ${int(f.events / f.rawReadSeconds)} | - |`);
-  console.log(`| verify every stream's hash chain | ${f.verifySeconds.toFixed(1)} | ${int(f.events / f.verifySeconds)} | ${f.breaks} breaks |`);
+  console.log(
+    `| raw \`pg\` read of every event in feed order (baseline) | ${f.rawReadSeconds.toFixed(1)} | ${int(f.events / f.rawReadSeconds)} | - |`,
+  );
+  console.log(
+    `| verify every stream's hash chain | ${f.verifySeconds.toFixed(1)} | ${int(f.events / f.verifySeconds)} | ${f.breaks} breaks |`,
+  );
   console.log(`| seal a digest of every stream's head | ${f.sealSeconds.toFixed(1)} | ${int(f.events / f.sealSeconds)} | - |`);
-  console.log(`| verify against the digest (recompute it) | ${f.digestVerifySeconds.toFixed(1)} | ${int(f.events / f.digestVerifySeconds)} | ${f.digestBreaks} breaks |`);
-  for (const [name, secs] of Object.entries(f.projectionSeconds)) console.log(`| live projection: ${name} | ${secs.toFixed(1)} | ${int(f.events / secs)} | - |`);
-  console.log(`| rebuild ${allProjections.length} read models into a scratch schema + compare | ${f.compareSeconds.toFixed(1)} | ${int(f.events / f.compareSeconds)} | ${f.equal ? 'equal' : 'DIFFERENT'} |`);
+  console.log(
+    `| verify against the digest (recompute it) | ${f.digestVerifySeconds.toFixed(1)} | ${int(f.events / f.digestVerifySeconds)} | ${f.digestBreaks} breaks |`,
+  );
+  for (const [name, secs] of Object.entries(f.projectionSeconds))
+    console.log(`| live projection: ${name} | ${secs.toFixed(1)} | ${int(f.events / secs)} | - |`);
+  console.log(
+    `| rebuild ${allProjections.length} read models into a scratch schema + compare | ${f.compareSeconds.toFixed(1)} | ${int(f.events / f.compareSeconds)} | ${f.equal ? 'equal' : 'DIFFERENT'} |`,
+  );
 }
 
 /** A fresh migrated store on a PostgreSQL scratch database (or PGlite in memory), closed and dropped after `work`. */
-async function withStore<T>(backend: 'postgres' | 'pglite', work: (connection: PostgresConnection, store: PostgresEventStore) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  backend: 'postgres' | 'pglite',
+  work: (connection: PostgresConnection, store: PostgresEventStore) => Promise<T>,
+): Promise<T> {
   const database = backend === 'postgres' ? await createScratchDatabase() : undefined;
   const connection = database ? connectPostgres({ url: database.url, poolSize: WRITERS }) : await startEmbeddedPostgres('memory://');
   try {
@@ -309,7 +436,10 @@ async function withStore<T>(backend: 'postgres' | 'pglite', work: (connection: P
 
 async function main() {
   progress(`store of ${int(STORE_EVENTS)} events (BENCH_SCALE=${SCALE}), stream of ${int(STREAM_EVENTS)}`);
-  const asOf = [await withStore('postgres', (c, s) => measureAsOf('postgres', c, s)), await withStore('pglite', (c, s) => measureAsOf('pglite', c, s))];
+  const asOf = [
+    await withStore('postgres', (c, s) => measureAsOf('postgres', c, s)),
+    await withStore('pglite', (c, s) => measureAsOf('pglite', c, s)),
+  ];
   printAsOf(asOf);
   const whole = await withStore('postgres', measureStore);
   printStore(whole);

@@ -39,7 +39,12 @@ const EVENTS_PER_STREAM = 8; // single-event writers move to a new stream after 
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',').map((b) => b.trim()) as Backend[];
 
 const started = process.hrtime.bigint();
-const progress = (message: string) => process.stderr.write(`[${seconds(process.hrtime.bigint() - started).toFixed(1).padStart(6)}s] ${message}\n`);
+const progress = (message: string) =>
+  process.stderr.write(
+    `[${seconds(process.hrtime.bigint() - started)
+      .toFixed(1)
+      .padStart(6)}s] ${message}\n`,
+  );
 const seconds = (ns: bigint) => Number(ns) / 1e9;
 
 // ---- realistic events: ~200 bytes of JSON data, with who did it and in answer to what ----------
@@ -73,7 +78,8 @@ const newStreamId = (prefix = CATEGORIES[streamCounter % CATEGORIES.length]) => 
 // sequence), primary key, unique event_id and feed index as es_events: LIKE ... INCLUDING ALL
 // copies exactly those. What the raw side lacks is the store's es_streams claim, its RETURNING and
 // the hash chain (each event's sha256 and the stream head's update): its hash column may stay empty.
-const CREATE_RAW = 'CREATE TABLE bench_raw_events (LIKE es_events INCLUDING ALL); ALTER TABLE bench_raw_events ALTER COLUMN hash DROP NOT NULL';
+const CREATE_RAW =
+  'CREATE TABLE bench_raw_events (LIKE es_events INCLUDING ALL); ALTER TABLE bench_raw_events ALTER COLUMN hash DROP NOT NULL';
 
 const RAW_BATCH = `INSERT INTO bench_raw_events (stream_id, revision, event_id, event_type, schema_version, data, metadata)
   SELECT $1, e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata
@@ -145,7 +151,9 @@ async function runBackend(backend: Backend): Promise<Row[]> {
   progress(`${backend}: opening`);
   const database = backend === 'postgres' ? await createScratchDatabase() : undefined;
   // 16 concurrent writers need 16 connections; PGlite has exactly one by design.
-  const connection: PostgresConnection = database ? connectPostgres({ url: database.url, poolSize: WRITERS }) : await startEmbeddedPostgres('memory://');
+  const connection: PostgresConnection = database
+    ? connectPostgres({ url: database.url, poolSize: WRITERS })
+    : await startEmbeddedPostgres('memory://');
   const { pool } = connection;
   const store = new PostgresEventStore(pool);
   const rows: Row[] = [];
@@ -153,7 +161,10 @@ async function runBackend(backend: Backend): Promise<Row[]> {
   try {
     await migrateEventStore(pool);
     await pool.query(CREATE_RAW);
-    dataSource = await openReadModelDataSource(connection, allProjections.flatMap((p) => p.entities));
+    dataSource = await openReadModelDataSource(
+      connection,
+      allProjections.flatMap((p) => p.entities),
+    );
     // Store side of a single-event append: expectedVersion is what a command would pass, the
     // revision this writer last wrote (returned by its previous append), no_stream for the first.
     const lastWritten = new Map<string, number>();
@@ -168,7 +179,11 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        await client.query({ name: 'bench_raw_one', text: RAW_ONE, values: [stream, revision, event.eventId, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata)] });
+        await client.query({
+          name: 'bench_raw_one',
+          text: RAW_ONE,
+          values: [stream, revision, event.eventId, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata)],
+        });
         await client.query('COMMIT');
       } finally {
         client.release();
@@ -178,9 +193,11 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       for (const batch of batches) await store.appendToStream(newStreamId('batch'), batch, { expectedVersion: 'no_stream' });
     };
     const rawBatches = async (batches: NewEvent[][]) => {
-      for (const batch of batches) await pool.query({ name: 'bench_raw_batch', text: RAW_BATCH, values: [newStreamId('batch'), ...json(batch)] });
+      for (const batch of batches)
+        await pool.query({ name: 'bench_raw_batch', text: RAW_BATCH, values: [newStreamId('batch'), ...json(batch)] });
     };
-    const makeBatches = (count: number) => Array.from({ length: count }, () => Array.from({ length: SIZES.batchSize }, (_, i) => makeEvent(i)));
+    const makeBatches = (count: number) =>
+      Array.from({ length: count }, () => Array.from({ length: SIZES.batchSize }, (_, i) => makeEvent(i)));
 
     const storeFeed = async (limitEvents = Infinity) => {
       let after: GlobalPosition = START;
@@ -226,14 +243,28 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       (n) => storeBatches(take(batches.store, n)),
       (n) => rawBatches(take(batches.raw, n)),
     );
-    rows.push({ measure: `append ${SIZES.batchSize}-event batches`, ...batched, goal: { label: '>= 0.8 x raw', met: (s, r) => s >= 0.8 * r } });
+    rows.push({
+      measure: `append ${SIZES.batchSize}-event batches`,
+      ...batched,
+      goal: { label: '>= 0.8 x raw', met: (s, r) => s >= 0.8 * r },
+    });
 
     // 2. Single-event appends, 1 and 16 writers.
     progress(`${backend}: single-event appends, 1 writer, ${SIZES.single} events per side`);
-    const one = await abba('1 writer', SIZES.single, (n) => writersLoop(n, 1, storeOne), (n) => writersLoop(n, 1, rawOne));
+    const one = await abba(
+      '1 writer',
+      SIZES.single,
+      (n) => writersLoop(n, 1, storeOne),
+      (n) => writersLoop(n, 1, rawOne),
+    );
     rows.push({ measure: 'append 1 event, 1 writer', ...one });
     progress(`${backend}: single-event appends, ${WRITERS} writers, ${SIZES.concurrent} events per side`);
-    const many = await abba(`${WRITERS} writers`, SIZES.concurrent, (n) => writersLoop(n, WRITERS, storeOne), (n) => writersLoop(n, WRITERS, rawOne));
+    const many = await abba(
+      `${WRITERS} writers`,
+      SIZES.concurrent,
+      (n) => writersLoop(n, WRITERS, storeOne),
+      (n) => writersLoop(n, WRITERS, rawOne),
+    );
     rows.push({ measure: `append 1 event, ${WRITERS} writers`, ...many, goal: { label: '>= 0.7 x raw', met: (s, r) => s >= 0.7 * r } });
 
     // Seed realistic streams (5-10 events each, appended 1-3 at a time by 16 writers), untimed,
@@ -246,7 +277,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
           const stream = newStreamId();
           const length = 5 + (s % 6);
           let expectedVersion: ExpectedVersion = 'no_stream';
-          for (let i = 0; i < length; ) {
+          for (let i = 0; i < length;) {
             const events = Array.from({ length: Math.min(1 + (i % 3), length - i) }, (_, k) => makeEvent(i + k));
             expectedVersion = (await store.appendToStream(stream, events, { expectedVersion })).nextExpectedVersion;
             i += events.length;
@@ -258,7 +289,9 @@ async function runBackend(backend: Backend): Promise<Row[]> {
 
     // 3. Feed reading. The raw table gets a copy of exactly the store's rows, so both read the
     // same number and size of rows; VACUUM ANALYZE both so neither pays for first-read hint bits.
-    const { rows: [{ total }] } = await pool.query<{ total: string }>('SELECT count(*)::text AS total FROM es_events');
+    const {
+      rows: [{ total }],
+    } = await pool.query<{ total: string }>('SELECT count(*)::text AS total FROM es_events');
     const events = Number(total);
     progress(`${backend}: feed read, ${events} events per read`);
     await pool.query('TRUNCATE bench_raw_events');
@@ -290,7 +323,9 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       baselineNote: 'baseline: raw feed read',
       goal: backend === 'postgres' ? { label: '>= 10,000/s', met: (s) => s >= 10_000 } : undefined,
     });
-    const { rows: [{ streams }] } = await pool.query<{ streams: string }>('SELECT count(*)::text AS streams FROM rm_stream_catalog');
+    const {
+      rows: [{ streams }],
+    } = await pool.query<{ streams: string }>('SELECT count(*)::text AS streams FROM rm_stream_catalog');
     progress(`${backend}: read model holds ${streams} streams`);
     return rows;
   } finally {
@@ -319,7 +354,8 @@ function printTable(backend: Backend, rows: Row[]) {
     ]),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
-  const line = (row: string[]) => '| ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ') + ' |';
+  const line = (row: string[]) =>
+    '| ' + row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ') + ' |';
   console.log(`\n${backend === 'postgres' ? 'PostgreSQL (scratch database, pool of 16)' : 'PGlite (memory://, one connection)'}`);
   console.log(line(table[0]));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');

@@ -85,10 +85,12 @@ export class BanenpoolApi {
       if (answer.status >= 200 && answer.status <= 299) {
         this.notePosition(problem.position);
         if (answer.headers.get('idempotent-replayed') === 'true') return { outcome: 'already', why: 'replayed', result: answer.body };
-        if (Array.isArray(problem.events) && problem.events.length === 0) return { outcome: 'already', why: 'no change', result: answer.body };
+        if (Array.isArray(problem.events) && problem.events.length === 0)
+          return { outcome: 'already', why: 'no change', result: answer.body };
         return { outcome: 'done', result: answer.body };
       }
-      if ((answer.status === 409 || answer.status === 422) && already.includes(problem.code)) return { outcome: 'already', why: problem.code };
+      if ((answer.status === 409 || answer.status === 422) && already.includes(problem.code))
+        return { outcome: 'already', why: problem.code };
       if (answer.status === 422 && expect.includes(problem.code)) return { outcome: 'refused', problem };
       // A version conflict (another writer, e.g. the placement process, appended meanwhile) or a
       // request with the same Idempotency-Key still running: the answer says to try again.

@@ -8,7 +8,11 @@ export function formatCents(cents) {
 }
 
 /** "attractiemedewerker" / "teamleider attracties" → a piece of an Idempotency-Key. */
-export const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** A placement's resolved pay in one line: the wage, where it came from and the minimum it was held against. */
 export function formatPay(pay) {

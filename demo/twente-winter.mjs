@@ -52,29 +52,55 @@ async function main() {
 
   console.log('CAOs');
   for (const cao of caos) {
-    await step('CAOs', `CAO ${cao.code} registered (${cao.name})`, '/caos', { code: cao.code, name: cao.name }, {
-      idempotencyKey: `demo-cao-${cao.code}-register`,
-      already: ['cao_already_registered'],
-    });
+    await step(
+      'CAOs',
+      `CAO ${cao.code} registered (${cao.name})`,
+      '/caos',
+      { code: cao.code, name: cao.name },
+      {
+        idempotencyKey: `demo-cao-${cao.code}-register`,
+        already: ['cao_already_registered'],
+      },
+    );
     const { effectiveFrom, content } = cao.version;
-    const scales = Object.entries(content.wageScales).map(([scale, steps]) => `${scale} ${steps.map(formatCents).join('/')}`).join(', ');
-    await step('CAO versions', `CAO ${cao.code} version from ${effectiveFrom}: ${scales}; seasonal clause ${content.seasonalClause}; illustrative`, `/caos/${cao.code}/versions`, cao.version, {
-      idempotencyKey: `demo-cao-${cao.code}-version-${effectiveFrom}`,
-      already: ['cao_versions_overlap'],
-    });
+    const scales = Object.entries(content.wageScales)
+      .map(([scale, steps]) => `${scale} ${steps.map(formatCents).join('/')}`)
+      .join(', ');
+    await step(
+      'CAO versions',
+      `CAO ${cao.code} version from ${effectiveFrom}: ${scales}; seasonal clause ${content.seasonalClause}; illustrative`,
+      `/caos/${cao.code}/versions`,
+      cao.version,
+      {
+        idempotencyKey: `demo-cao-${cao.code}-version-${effectiveFrom}`,
+        already: ['cao_versions_overlap'],
+      },
+    );
   }
 
   console.log('\nEmployers');
   for (const employer of employers) {
     const id = employer.employerId;
-    await step('employers', `${employer.name} joins the pool from ${MEMBER_FROM}`, '/employers', { employerId: id, name: employer.name, memberFrom: MEMBER_FROM }, {
-      idempotencyKey: `demo-employer-${id}-join`,
-      already: ['employer_already_joined'],
-    });
-    await step('CAO applications', `${id} applies CAO ${employer.caoCode} from ${MEMBER_FROM}`, `/employers/${id}/cao-applications`, { caoCode: employer.caoCode, from: MEMBER_FROM }, {
-      idempotencyKey: `demo-employer-${id}-apply-cao-${employer.caoCode}-${MEMBER_FROM}`,
-      already: ['cao_application_out_of_order'],
-    });
+    await step(
+      'employers',
+      `${employer.name} joins the pool from ${MEMBER_FROM}`,
+      '/employers',
+      { employerId: id, name: employer.name, memberFrom: MEMBER_FROM },
+      {
+        idempotencyKey: `demo-employer-${id}-join`,
+        already: ['employer_already_joined'],
+      },
+    );
+    await step(
+      'CAO applications',
+      `${id} applies CAO ${employer.caoCode} from ${MEMBER_FROM}`,
+      `/employers/${id}/cao-applications`,
+      { caoCode: employer.caoCode, from: MEMBER_FROM },
+      {
+        idempotencyKey: `demo-employer-${id}-apply-cao-${employer.caoCode}-${MEMBER_FROM}`,
+        already: ['cao_application_out_of_order'],
+      },
+    );
     for (const site of employer.sites) {
       await step('sites', `${id} adds site ${site.siteId} (${site.name}), by the employer itself`, `/employers/${id}/sites`, site, {
         idempotencyKey: `demo-employer-${id}-site-${site.siteId}`,
@@ -83,28 +109,46 @@ async function main() {
       });
     }
     for (const { functionName, scale } of employer.functions) {
-      await step('classifications', `${id} classifies "${functionName}" in scale ${scale} of ${employer.caoCode}`, `/employers/${id}/function-classifications`, { functionName, scale, from: MEMBER_FROM }, {
-        idempotencyKey: `demo-employer-${id}-classify-${slug(functionName)}-${MEMBER_FROM}`,
-        already: ['classification_out_of_order'],
-      });
+      await step(
+        'classifications',
+        `${id} classifies "${functionName}" in scale ${scale} of ${employer.caoCode}`,
+        `/employers/${id}/function-classifications`,
+        { functionName, scale, from: MEMBER_FROM },
+        {
+          idempotencyKey: `demo-employer-${id}-classify-${slug(functionName)}-${MEMBER_FROM}`,
+          already: ['classification_out_of_order'],
+        },
+      );
     }
     for (const closure of employer.closures) {
-      await step('closures', `${id} closes site ${closure.siteId} ${closure.period.from}..${closure.period.to} (${closure.reason}), by the employer itself`, `/employers/${id}/closures`, closure, {
-        idempotencyKey: `demo-employer-${id}-closure-${closure.siteId}-${closure.period.from}`,
-        already: ['closures_overlap'],
-        employerId: id,
-      });
+      await step(
+        'closures',
+        `${id} closes site ${closure.siteId} ${closure.period.from}..${closure.period.to} (${closure.reason}), by the employer itself`,
+        `/employers/${id}/closures`,
+        closure,
+        {
+          idempotencyKey: `demo-employer-${id}-closure-${closure.siteId}-${closure.period.from}`,
+          already: ['closures_overlap'],
+          employerId: id,
+        },
+      );
     }
   }
 
   console.log('\nSeasonal capacity requests (each made by the employer with its own key)');
   for (const request of capacityRequests) {
     const { requestId, employerId, siteId, functionName, period, hoursPerWeek, headcount } = request;
-    await step('capacity requests', `${employerId} requests ${headcount} × ${functionName}, ${hoursPerWeek} h/week at ${siteId}, ${period.from}..${period.to} (${requestId})`, '/capacity-requests', request, {
-      idempotencyKey: `demo-capacity-${requestId}-request`,
-      already: ['capacity_request_exists'],
-      employerId,
-    });
+    await step(
+      'capacity requests',
+      `${employerId} requests ${headcount} × ${functionName}, ${hoursPerWeek} h/week at ${siteId}, ${period.from}..${period.to} (${requestId})`,
+      '/capacity-requests',
+      request,
+      {
+        idempotencyKey: `demo-capacity-${requestId}-request`,
+        already: ['capacity_request_exists'],
+        employerId,
+      },
+    );
   }
 
   console.log('\nWorkers and their pool contracts');
@@ -112,16 +156,28 @@ async function main() {
     const { contract, ...registration } = worker;
     const tg = worker.targetGroup ? `, target group (wage value ${worker.targetGroup.wageValueBp / 100} %)` : '';
     const hours = worker.availability.hoursPerWeek ?? Object.values(worker.availability.hoursByWeekday).reduce((a, b) => a + b, 0);
-    await step('workers', `${worker.name} (${worker.workerId}, born ${worker.birthDate}, ${worker.homeArea}, ${worker.skills.join('/')}, ${hours} h/week${tg}) registered`, '/workers', registration, {
-      idempotencyKey: `demo-worker-${worker.workerId}-register`,
-      already: ['worker_already_registered'],
-    });
+    await step(
+      'workers',
+      `${worker.name} (${worker.workerId}, born ${worker.birthDate}, ${worker.homeArea}, ${worker.skills.join('/')}, ${hours} h/week${tg}) registered`,
+      '/workers',
+      registration,
+      {
+        idempotencyKey: `demo-worker-${worker.workerId}-register`,
+        already: ['worker_already_registered'],
+      },
+    );
     const term = contract.kind === 'fixed_term' ? `fixed-term ${contract.from}..${contract.to}` : `indefinite from ${contract.from}`;
     const seasonal = contract.seasonalClauseCao ? `, seasonal clause of ${contract.seasonalClauseCao}` : '';
-    await step('contracts', `${worker.workerId}: contract ${contract.contractId}, ${term}, ${contract.guaranteedHoursPerWeek}-${contract.maxHoursPerWeek} h/week${seasonal}`, `/workers/${worker.workerId}/contracts`, contract, {
-      idempotencyKey: `demo-worker-${worker.workerId}-contract-${contract.contractId}`,
-      already: ['contract_already_exists'],
-    });
+    await step(
+      'contracts',
+      `${worker.workerId}: contract ${contract.contractId}, ${term}, ${contract.guaranteedHoursPerWeek}-${contract.maxHoursPerWeek} h/week${seasonal}`,
+      `/workers/${worker.workerId}/contracts`,
+      contract,
+      {
+        idempotencyKey: `demo-worker-${worker.workerId}-contract-${contract.contractId}`,
+        already: ['contract_already_exists'],
+      },
+    );
   }
 
   console.log('\nPlacements (proposed, then confirmed: the confirmation checks hours and closures and resolves the wage)');
@@ -137,18 +193,30 @@ async function main() {
     // The hours rule reads the worker's committed hours, which the placement process records from
     // the feed after each confirmation: wait until it has caught up before a confirmation that depends on it.
     if (expectRefusal) await api.waitFor();
-    const confirmed = await step('confirmations', `confirm ${id} at step ${scaleStep}`, `/placements/${id}/confirmation`, { step: scaleStep }, {
-      idempotencyKey: `demo-placement-${id}-confirm`,
-      // placement_withdrawn: the expected refusal of an earlier run, after which the proposal was withdrawn.
-      already: expectRefusal ? ['placement_already_confirmed', 'placement_withdrawn'] : ['placement_already_confirmed'],
-      expect: expectRefusal ? [expectRefusal] : [],
-    });
+    const confirmed = await step(
+      'confirmations',
+      `confirm ${id} at step ${scaleStep}`,
+      `/placements/${id}/confirmation`,
+      { step: scaleStep },
+      {
+        idempotencyKey: `demo-placement-${id}-confirm`,
+        // placement_withdrawn: the expected refusal of an earlier run, after which the proposal was withdrawn.
+        already: expectRefusal ? ['placement_already_confirmed', 'placement_withdrawn'] : ['placement_already_confirmed'],
+        expect: expectRefusal ? [expectRefusal] : [],
+      },
+    );
     if (confirmed.outcome === 'refused') {
       refusals.push({ id, problem: confirmed.problem });
-      await step('withdrawals', `withdraw ${id}: the confirmation was refused`, `/placements/${id}/withdrawal`, { reason: `Refused at confirmation: ${confirmed.problem.detail}` }, {
-        idempotencyKey: `demo-placement-${id}-withdraw`,
-        already: ['placement_withdrawn'],
-      });
+      await step(
+        'withdrawals',
+        `withdraw ${id}: the confirmation was refused`,
+        `/placements/${id}/withdrawal`,
+        { reason: `Refused at confirmation: ${confirmed.problem.detail}` },
+        {
+          idempotencyKey: `demo-placement-${id}-withdraw`,
+          already: ['placement_withdrawn'],
+        },
+      );
     } else if (expectRefusal && confirmed.outcome === 'done') {
       console.log(`  ! expected ${id} to be refused (${expectRefusal}), but it was confirmed`);
     }
@@ -162,7 +230,11 @@ async function main() {
   console.log(`\nStream catalog before: ${before.streams} streams, ${before.events} events`);
   console.log(`Stream catalog after:  ${after.streams} streams, ${after.events} events`);
   const added = { streams: after.streams - before.streams, events: after.events - before.events };
-  console.log(added.streams === 0 && added.events === 0 ? 'Nothing new was appended: everything was there already.' : `This run appended ${added.events} events in ${added.streams} new streams.`);
+  console.log(
+    added.streams === 0 && added.events === 0
+      ? 'Nothing new was appended: everything was there already.'
+      : `This run appended ${added.events} events in ${added.streams} new streams.`,
+  );
 
   printSummary(refusals);
 }
@@ -205,7 +277,9 @@ async function report(refusals) {
     // Read with the employer's own key where the demo keys exist: employers see their own requests.
     const key = api.employerKeysRefused ? undefined : `demo-employer-${employerId}`;
     const request = await api.get(`/capacity-requests/${requestId}`, { key });
-    console.log(`  ${requestId}: ${request.placementIds.length}/${request.headcount} filled, ${request.openSlots} open (${request.status})`);
+    console.log(
+      `  ${requestId}: ${request.placementIds.length}/${request.headcount} filled, ${request.openSlots} open (${request.status})`,
+    );
   }
 
   const femke = await api.get('/workers/w-femke');
@@ -223,10 +297,14 @@ function printSummary(refusals) {
   };
   console.log('\nSummary');
   for (const kind of ['CAOs', 'employers', 'workers', 'capacity requests', 'placements', 'confirmations']) console.log(`  ${line(kind)}`);
-  const others = Object.keys(tally).filter((k) => !['CAOs', 'employers', 'workers', 'capacity requests', 'placements', 'confirmations'].includes(k));
+  const others = Object.keys(tally).filter(
+    (k) => !['CAOs', 'employers', 'workers', 'capacity requests', 'placements', 'confirmations'].includes(k),
+  );
   console.log(`  also: ${others.map(line).join('; ')}`);
   const refusedNow = refusals.length;
-  console.log(`  refusals: ${refusedNow} this run${refusedNow === 0 ? ' (the expected refusal of an earlier run was withdrawn then)' : ''}`);
+  console.log(
+    `  refusals: ${refusedNow} this run${refusedNow === 0 ? ' (the expected refusal of an earlier run was withdrawn then)' : ''}`,
+  );
   const total = Object.values(tally).reduce((a, t) => ({ done: a.done + t.done, already: a.already + t.already }), { done: 0, already: 0 });
   console.log(`  actions: ${total.done} new, ${total.already} already there`);
 }

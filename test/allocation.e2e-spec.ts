@@ -23,11 +23,21 @@ import { caller, startTestApi } from './support/api-client.js';
 
 interface Scenario {
   caos: { code: string; name: string; version: object }[];
-  employers: { employerId: string; name: string; caoCode: string; sites: object[]; functions: { functionName: string; scale: string }[]; closures: object[] }[];
+  employers: {
+    employerId: string;
+    name: string;
+    caoCode: string;
+    sites: object[];
+    functions: { functionName: string; scale: string }[];
+    closures: object[];
+  }[];
   MEMBER_FROM: string;
   capacityRequests: { requestId: string; employerId: string }[];
   workers: ({ workerId: string; contract: object } & Record<string, unknown>)[];
-  placements: ({ placementId: string; workerId: string; employerId: string; step: number; expectRefusal?: string } & Record<string, unknown>)[];
+  placements: ({ placementId: string; workerId: string; employerId: string; step: number; expectRefusal?: string } & Record<
+    string,
+    unknown
+  >)[];
 }
 // A variable, so the type checker does not look for declarations of the demo's JavaScript.
 const SCENARIO = '../demo/scenario.mjs';
@@ -60,7 +70,8 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     const store = app.get<EventStore>(EVENT_STORE);
     for (let round = 0; round < 10; round++) {
       const head = await store.headPosition();
-      if (head && !(await app.get(Projector).waitFor(head, 10_000))) throw new Error(`The projections did not reach ${formatPosition(head)}`);
+      if (head && !(await app.get(Projector).waitFor(head, 10_000)))
+        throw new Error(`The projections did not reach ${formatPosition(head)}`);
       const after = await store.headPosition();
       if (head && after && comparePositions(head, after) === 0) return formatPosition(head);
     }
@@ -83,11 +94,15 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       await post('/employers', { employerId: id, name: employer.name, memberFrom: scenario.MEMBER_FROM });
       await post(`/employers/${id}/cao-applications`, { caoCode: employer.caoCode, from: scenario.MEMBER_FROM });
       for (const site of employer.sites) await post(`/employers/${id}/sites`, site);
-      for (const { functionName, scale } of employer.functions) await post(`/employers/${id}/function-classifications`, { functionName, scale, from: scenario.MEMBER_FROM });
+      for (const { functionName, scale } of employer.functions)
+        await post(`/employers/${id}/function-classifications`, { functionName, scale, from: scenario.MEMBER_FROM });
       for (const closure of employer.closures) await post(`/employers/${id}/closures`, closure);
     }
-    for (const request of scenario.capacityRequests.filter((r) => employers.some((e) => e.employerId === r.employerId))) await post('/capacity-requests', request);
-    for (const { contract, ...registration } of scenario.workers.filter((w) => [...PARK_STAFF, NO_CLEANING, ...NEVER_PLACED].includes(w.workerId))) {
+    for (const request of scenario.capacityRequests.filter((r) => employers.some((e) => e.employerId === r.employerId)))
+      await post('/capacity-requests', request);
+    for (const { contract, ...registration } of scenario.workers.filter((w) =>
+      [...PARK_STAFF, NO_CLEANING, ...NEVER_PLACED].includes(w.workerId),
+    )) {
       await post('/workers', registration);
       await post(`/workers/${registration.workerId}/contracts`, contract);
     }
@@ -99,7 +114,13 @@ describe('allocation runs over HTTP: the Twente winter', () => {
   });
   afterAll(() => app?.close());
 
-  let first: { proposals: { items: Proposal[] }; input: { hash: string; position: string }; weights: AllocationWeights; scope: AllocationScope; result: { status: string } };
+  let first: {
+    proposals: { items: Proposal[] };
+    input: { hash: string; position: string };
+    weights: AllocationWeights;
+    scope: AllocationScope;
+    result: { status: string };
+  };
   let parkPlacementsBefore: unknown[];
 
   it('the park’s staff are released for the winter: the read model says so', async () => {
@@ -108,16 +129,29 @@ describe('allocation runs over HTTP: the Twente winter', () => {
   });
 
   it('an allocation run places the released park workers at Visschedijk for the closure weeks', async () => {
-    parkPlacementsBefore = await Promise.all(scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`)));
+    parkPlacementsBefore = await Promise.all(
+      scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`)),
+    );
     const started = await post('/allocation-runs', { runId: 'winter-1', scope: SCOPE, timeLimitSeconds: 10 });
-    expect(started.body).toMatchObject({ runId: 'winter-1', streamId: 'allocation-winter-1', events: ['AllocationRunCompleted'], proposals: 4 });
+    expect(started.body).toMatchObject({
+      runId: 'winter-1',
+      streamId: 'allocation-winter-1',
+      events: ['AllocationRunCompleted'],
+      proposals: 4,
+    });
     first = await run('winter-1');
     expect(first).toMatchObject({ runId: 'winter-1', solver: { name: 'HiGHS', method: 'mip' }, result: { status: 'optimal' } });
     expect(first.scope).toEqual({ fromWeek: '2026-11-02', toWeek: '2027-03-22', employerIds: [FACILITY], requestIds: [] });
     const proposals = first.proposals.items;
     expect(proposals.map((p) => p.workerId).sort()).toEqual(PARK_STAFF);
     for (const p of proposals) {
-      expect(p).toMatchObject({ requestId: WINTER_REQUEST, employerId: FACILITY, siteId: 'hengelo', hoursPerWeek: 24, decision: { outcome: 'open' } });
+      expect(p).toMatchObject({
+        requestId: WINTER_REQUEST,
+        employerId: FACILITY,
+        siteId: 'hengelo',
+        hoursPerWeek: 24,
+        decision: { outcome: 'open' },
+      });
       // The whole winter, every week of it inside the park's closure.
       expect(p.weekStarts).toEqual(WINTER_WEEKS);
       expect(p.from >= CLOSURE.from && p.to <= CLOSURE.to).toBe(true);
@@ -131,12 +165,19 @@ describe('allocation runs over HTTP: the Twente winter', () => {
 
   it('every hard rule holds on the output, checked by the engine against the input it was made from and directly', async () => {
     const snapshot = await readAllocationSnapshot(
-      { dataSource: app.get(DataSource), store: app.get<EventStore>(EVENT_STORE), waitForReadModels: (p) => app.get(Projector).waitFor(p, 10_000) },
+      {
+        dataSource: app.get(DataSource),
+        store: app.get<EventStore>(EVENT_STORE),
+        waitForReadModels: (p) => app.get(Projector).waitFor(p, 10_000),
+      },
       first.scope,
     );
     const input = buildAllocationInput(snapshot.facts, first.scope);
     // Nothing but the run itself was written since: checkProposals finds no stale input (the same hash) and no broken rule.
-    const proposals = first.proposals.items.map((p) => ({ ...p, reasons: { ...p.reasons, releasedWeeks: p.reasons.releasedWeeks ?? 0, homeArea: '', siteArea: '' } }));
+    const proposals = first.proposals.items.map((p) => ({
+      ...p,
+      reasons: { ...p.reasons, releasedWeeks: p.reasons.releasedWeeks ?? 0, homeArea: '', siteArea: '' },
+    }));
     expect(checkProposals(input, { proposals, inputHash: first.input.hash, weights: first.weights })).toEqual([]);
 
     const gaps = await get(`/capacity-gaps?requestId=${WINTER_REQUEST}&limit=100`);
@@ -145,9 +186,14 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       const contract = worker.contracts[0];
       expect(worker.skills).toContain('cleaning');
       expect(contract.terms.from <= p.from && (contract.terms.to === undefined || contract.terms.to >= p.to)).toBe(true);
-      const weekly = worker.availability.kind === 'by_weekday' ? Object.values(worker.availability.hoursByWeekday as Record<string, number>).reduce((a, b) => a + b, 0) : worker.availability.hoursPerWeek;
+      const weekly =
+        worker.availability.kind === 'by_weekday'
+          ? Object.values(worker.availability.hoursByWeekday as Record<string, number>).reduce((a, b) => a + b, 0)
+          : worker.availability.hoursPerWeek;
       for (const weekStart of p.weekStarts) {
-        const committed = worker.commitments.filter((c: { period: { from: string; to: string } }) => c.period.from <= addDays(weekStart, 6) && c.period.to >= weekStart).reduce((s: number, c: { hoursPerWeek: number }) => s + c.hoursPerWeek, 0);
+        const committed = worker.commitments
+          .filter((c: { period: { from: string; to: string } }) => c.period.from <= addDays(weekStart, 6) && c.period.to >= weekStart)
+          .reduce((s: number, c: { hoursPerWeek: number }) => s + c.hoursPerWeek, 0);
         const total = committed + p.hoursPerWeek;
         expect(total).toBeLessThanOrEqual(weekly);
         expect(total).toBeLessThanOrEqual(contract.terms.maxHoursPerWeek);
@@ -159,13 +205,16 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       expect(first.proposals.items.filter((p) => p.weekStarts.includes(week)).length).toBeLessThanOrEqual(gap.open.headcount);
     }
     // Proposing changed nothing: the confirmed park placements are as they were.
-    const after = await Promise.all(scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`)));
+    const after = await Promise.all(
+      scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`)),
+    );
     expect(after).toEqual(parkPlacementsBefore);
     expect(await get(`/board?employerId=${FACILITY}&limit=10`)).toMatchObject({ total: 0 });
   });
 
   it('names a keyed run without a runId after its Idempotency-Key, so a retry meets the same run', async () => {
-    const keyed = () => operator.post('/allocation-runs').set('Idempotency-Key', 'winter-keyed').send({ scope: SCOPE, timeLimitSeconds: 2 });
+    const keyed = () =>
+      operator.post('/allocation-runs').set('Idempotency-Key', 'winter-keyed').send({ scope: SCOPE, timeLimitSeconds: 2 });
     const first = await keyed().expect(201);
     expect(first.body.runId).toMatch(/^run-[0-9a-f]{20}$/);
     const again = await keyed().expect(201);
@@ -187,17 +236,32 @@ describe('allocation runs over HTTP: the Twente winter', () => {
 
   it('accepting places them as manual placements; one made invalid meanwhile is refused with its reason', async () => {
     // Sanne (contract maximum 32 h) gets 16 h in December at Visschedijk Enschede: 16 + 24 no longer fits.
-    await post('/placements', { placementId: 'sanne-december', workerId: 'w-sanne', employerId: FACILITY, siteId: 'enschede', functionName: 'schoonmaker', legalForm: 'payroll', hoursPerWeek: 16, period: { from: '2026-12-07', to: '2026-12-20' } });
+    await post('/placements', {
+      placementId: 'sanne-december',
+      workerId: 'w-sanne',
+      employerId: FACILITY,
+      siteId: 'enschede',
+      functionName: 'schoonmaker',
+      legalForm: 'payroll',
+      hoursPerWeek: 16,
+      period: { from: '2026-12-07', to: '2026-12-20' },
+    });
     await post('/placements/sanne-december/confirmation', {});
     await settle();
 
     const accepted = (await post('/allocation-runs/winter-1/acceptance', { all: true, step: 1 })).body;
-    expect(accepted.accepted.map((a: { proposalId: string }) => a.proposalId.split(':')[1]).sort()).toEqual(['w-ahmet', 'w-daan', 'w-lotte']);
+    expect(accepted.accepted.map((a: { proposalId: string }) => a.proposalId.split(':')[1]).sort()).toEqual([
+      'w-ahmet',
+      'w-daan',
+      'w-lotte',
+    ]);
     expect(accepted.refused).toEqual([
       {
         proposalId: `${WINTER_REQUEST}:w-sanne:2026-11-02`,
         code: 'over_availability',
-        reason: expect.stringMatching(/w-sanne would work 40 h in the week of 2026-12-07 .*than the 28 h available.*contract maximum of 32 h/),
+        reason: expect.stringMatching(
+          /w-sanne would work 40 h in the week of 2026-12-07 .*than the 28 h available.*contract maximum of 32 h/,
+        ),
       },
     ]);
     const position = await settle();
@@ -210,7 +274,13 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       const proposal = recorded.proposals.items.find((p: Proposal) => p.proposalId === proposalId);
       expect(proposal.decision).toMatchObject({ outcome: 'accepted', placementId });
       // The same placement as a manual one: confirmed with the CAO wage, its place of the request held.
-      expect(placement).toMatchObject({ status: 'confirmed', capacityRequestId: WINTER_REQUEST, functionName: 'schoonmaker', period: { from: '2026-11-02', to: '2027-03-28' }, pay: { cao: { code: 'schoonmaak', step: 1 } } });
+      expect(placement).toMatchObject({
+        status: 'confirmed',
+        capacityRequestId: WINTER_REQUEST,
+        functionName: 'schoonmaker',
+        period: { from: '2026-11-02', to: '2027-03-28' },
+        pay: { cao: { code: 'schoonmaak', step: 1 } },
+      });
     }
 
     const board = await get(`/board?employerId=${FACILITY}&siteId=hengelo&fromWeek=2026-W45&toWeek=2027-W12&limit=500&waitFor=${position}`);
@@ -218,11 +288,18 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     expect(new Set(board.items.map((b: { workerId: string }) => b.workerId))).toEqual(new Set(['w-ahmet', 'w-daan', 'w-lotte']));
     const gaps = await get(`/capacity-gaps?requestId=${WINTER_REQUEST}&limit=100&waitFor=${position}`);
     expect(gaps.items).toHaveLength(WINTER_WEEKS.length);
-    for (const gap of gaps.items) expect(gap).toMatchObject({ asked: { headcount: 4, hours: 96 }, filled: { headcount: 3, hours: 72 }, open: { headcount: 1, hours: 24 } });
+    for (const gap of gaps.items)
+      expect(gap).toMatchObject({
+        asked: { headcount: 4, hours: 96 },
+        filled: { headcount: 3, hours: 72 },
+        open: { headcount: 1, hours: 24 },
+      });
     const request = await get(`/capacity-requests/${WINTER_REQUEST}`);
     expect(request.openSlots).toBe(1);
     // The park's confirmed placements are still untouched.
-    expect(await Promise.all(scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`)))).toEqual(parkPlacementsBefore);
+    expect(
+      await Promise.all(scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`))),
+    ).toEqual(parkPlacementsBefore);
   });
 
   it('a proposal is decided at most once: accepting it again is a 409 that changes nothing', async () => {
@@ -236,7 +313,12 @@ describe('allocation runs over HTTP: the Twente winter', () => {
   it('auditors replay a run: who decided what and when, the run as known at a moment, and the proposals for a date', async () => {
     const auditor = caller(app, 'demo-auditor');
     const { body: history } = await auditor.get('/audit/allocation-runs/winter-1/history').expect(200);
-    const entries = history.entries as { type: string; actor?: string; recordedAt: string; data: { proposalId?: string; outcome?: string } }[];
+    const entries = history.entries as {
+      type: string;
+      actor?: string;
+      recordedAt: string;
+      data: { proposalId?: string; outcome?: string };
+    }[];
     expect(entries[0]).toMatchObject({ type: 'AllocationRunCompleted', actor: 'operator:demo' });
     const decisions = entries.slice(1).map((e) => [e.type, e.data.proposalId?.split(':')[1], e.actor]);
     expect(decisions.sort()).toEqual([
@@ -247,11 +329,18 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     ]);
     // As known right after the run was recorded: every proposal still open.
     const { body: atRecording } = await auditor.get(`/audit/allocation-runs/winter-1/as-of?knownAt=${entries[0].recordedAt}`).expect(200);
-    expect(atRecording).toMatchObject({ question: 'as_known_at', eventsReplayed: 1, state: { status: 'completed', runId: 'winter-1', decisions: {} } });
+    expect(atRecording).toMatchObject({
+      question: 'as_known_at',
+      eventsReplayed: 1,
+      state: { status: 'completed', runId: 'winter-1', decisions: {} },
+    });
     // On a day in the closure: the proposals for that week, each with what was decided.
     const { body: onDay } = await auditor.get('/audit/allocation-runs/winter-1/as-of?on=2027-01-13').expect(200);
     expect(onDay.applies).toMatchObject({ week: '2027-01-11', inScope: true });
-    const outcomes = (onDay.applies.proposals as { workerId: string; decision: { outcome: string } }[]).map((p) => [p.workerId, p.decision.outcome]);
+    const outcomes = (onDay.applies.proposals as { workerId: string; decision: { outcome: string } }[]).map((p) => [
+      p.workerId,
+      p.decision.outcome,
+    ]);
     expect(outcomes.sort()).toEqual([
       ['w-ahmet', 'accepted'],
       ['w-daan', 'accepted'],
@@ -268,7 +357,8 @@ describe('allocation runs over HTTP: the Twente winter', () => {
     const rejected = await post('/allocation-runs/winter-2/rejection', { all: true, reason: 'Accepted from run winter-1 instead' });
     expect(rejected.body.events).toEqual(Array(4).fill('AllocationProposalRejected'));
     const recorded = await run('winter-2');
-    for (const p of recorded.proposals.items) expect(p.decision).toEqual({ outcome: 'rejected', by: 'operator:demo', reason: 'Accepted from run winter-1 instead' });
+    for (const p of recorded.proposals.items)
+      expect(p.decision).toEqual({ outcome: 'rejected', by: 'operator:demo', reason: 'Accepted from run winter-1 instead' });
   });
 
   it('never proposes a week in which the site is closed, even when the closure came after the request', async () => {
@@ -282,9 +372,16 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       hoursPerWeek: 8,
       headcount: 1,
     });
-    await post(`/employers/${FACILITY}/closures`, { siteId: 'enschede', period: { from: '2027-01-06', to: '2027-01-06' }, reason: 'Inventory day' });
+    await post(`/employers/${FACILITY}/closures`, {
+      siteId: 'enschede',
+      period: { from: '2027-01-06', to: '2027-01-06' },
+      reason: 'Inventory day',
+    });
     await settle();
-    await post('/allocation-runs', { runId: 'enschede-1', scope: { fromWeek: '2026-W53', toWeek: '2027-W03', requestIds: ['enschede-january'] } });
+    await post('/allocation-runs', {
+      runId: 'enschede-1',
+      scope: { fromWeek: '2026-W53', toWeek: '2027-W03', requestIds: ['enschede-january'] },
+    });
     const proposals: Proposal[] = (await run('enschede-1')).proposals.items;
     const weeks = proposals.flatMap((p) => p.weekStarts).sort();
     // Not the week of 4 January, which holds the closed day. The closure splits the request in two
@@ -320,10 +417,23 @@ describe('allocation runs over HTTP: the Twente winter', () => {
 
   it('an acceptance cut short after proposing the placement carries on from there when retried', async () => {
     // Same input as enschede-1, so the same proposal; its placement id is the run's own.
-    await post('/allocation-runs', { runId: 'enschede-2', scope: { fromWeek: '2026-W53', toWeek: '2027-W03', requestIds: ['enschede-january'] } });
+    await post('/allocation-runs', {
+      runId: 'enschede-2',
+      scope: { fromWeek: '2026-W53', toWeek: '2027-W03', requestIds: ['enschede-january'] },
+    });
     const [proposal]: Proposal[] = (await run('enschede-2')).proposals.items;
     const { from, to, workerId, employerId, siteId, hoursPerWeek } = proposal;
-    await post('/placements', { placementId: 'enschede-2.p1', workerId, employerId, capacityRequestId: 'enschede-january', siteId, functionName: 'schoonmaker', legalForm: 'payroll', hoursPerWeek, period: { from, to } });
+    await post('/placements', {
+      placementId: 'enschede-2.p1',
+      workerId,
+      employerId,
+      capacityRequestId: 'enschede-january',
+      siteId,
+      functionName: 'schoonmaker',
+      legalForm: 'payroll',
+      hoursPerWeek,
+      period: { from, to },
+    });
     const retried = await post('/allocation-runs/enschede-2/acceptance', { all: true });
     expect(retried.body).toMatchObject({ accepted: [{ proposalId: proposal.proposalId, placementId: 'enschede-2.p1' }], refused: [] });
     expect(await get('/placements/enschede-2.p1')).toMatchObject({ status: 'confirmed' });

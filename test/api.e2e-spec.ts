@@ -110,7 +110,11 @@ describe.each(['embedded', 'postgres'] as const)('HTTP API on %s storage', (mode
   });
 
   it('refuses malformed JSON with a 400, not a 500', async () => {
-    const response = await request(app.getHttpServer()).post('/streams').set('Authorization', 'Bearer demo-operator').set('Content-Type', 'application/json').send('{"broken":');
+    const response = await request(app.getHttpServer())
+      .post('/streams')
+      .set('Authorization', 'Bearer demo-operator')
+      .set('Content-Type', 'application/json')
+      .send('{"broken":');
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });

@@ -45,7 +45,10 @@ describe('npm run audit -- digest, and verify --digest (the built CLI) on Postgr
 
   it('digest seals one at the committed head and prints it as JSON; verify then finds the feed intact', async () => {
     const sealed = await audit(stack.url!, 'digest');
-    expect({ code: sealed.code, stderr: sealed.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('Sealed digest 1 at position') });
+    expect({ code: sealed.code, stderr: sealed.stderr }).toEqual({
+      code: 0,
+      stderr: expect.stringContaining('Sealed digest 1 at position'),
+    });
     const digest = toFeedDigest(JSON.parse(sealed.stdout));
     expect(digest).toMatchObject({ sequence: 1, streams: 3, events: 15, previousHash: null });
     writeFileSync(file, sealed.stdout);

@@ -41,12 +41,37 @@ describe('auditing over HTTP', () => {
     await post('/employers/waarbeek/cao-applications', { caoCode: 'horeca', from: '2026-01-01' });
     await post('/employers/waarbeek/sites', { siteId: 'park', name: 'Park', area: 'hellendoorn' });
     await post('/employers/waarbeek/function-classifications', { functionName: 'host', scale: 'A', from: '2026-01-01' });
-    await post('/workers', { workerId: 'anna', name: 'Anna de Vries', birthDate: '1990-05-10', homeArea: 'hellendoorn', skills: ['hosting'], availability: { hoursPerWeek: 32 } });
-    await post('/workers/anna/contracts', { contractId: 'c1', kind: 'indefinite', from: '2026-01-01', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 });
-    const placement = { placementId: 'p1', workerId: 'anna', employerId: 'waarbeek', siteId: 'park', functionName: 'host', legalForm: 'payroll', hoursPerWeek: 24 };
+    await post('/workers', {
+      workerId: 'anna',
+      name: 'Anna de Vries',
+      birthDate: '1990-05-10',
+      homeArea: 'hellendoorn',
+      skills: ['hosting'],
+      availability: { hoursPerWeek: 32 },
+    });
+    await post('/workers/anna/contracts', {
+      contractId: 'c1',
+      kind: 'indefinite',
+      from: '2026-01-01',
+      guaranteedHoursPerWeek: 16,
+      maxHoursPerWeek: 32,
+    });
+    const placement = {
+      placementId: 'p1',
+      workerId: 'anna',
+      employerId: 'waarbeek',
+      siteId: 'park',
+      functionName: 'host',
+      legalForm: 'payroll',
+      hoursPerWeek: 24,
+    };
     await post('/placements', { ...placement, period: { from: '2026-02-02', to: '2026-10-31' } });
     await post('/placements/p1/confirmation', {});
-    await post('/caos/horeca/corrections', { effectiveFrom: '2026-01-01', content: horeca([1502, 1530]), reason: 'Scale A was published too low' });
+    await post('/caos/horeca/corrections', {
+      effectiveFrom: '2026-01-01',
+      content: horeca([1502, 1530]),
+      reason: 'Scale A was published too low',
+    });
 
     const history = await auditor().get('/audit/placements/p1/history').expect(200);
     confirmedAt = history.body.entries.find((e: Entry) => e.type === 'PlacementConfirmed').recordedAt;
@@ -85,18 +110,28 @@ describe('auditing over HTTP', () => {
     const before = await auditor().get(`/audit/placements/p1/as-of?knownAt=${justBefore}`).expect(200);
     expect(before.body).toMatchObject({
       question: 'as_known_at',
-      state: { status: 'confirmed', pay: { hourlyCents: 1471 }, wageAtStartUnderRulesKnown: { pay: { hourlyCents: 1471, cao: { revision: 0 } } } },
+      state: {
+        status: 'confirmed',
+        pay: { hourlyCents: 1471 },
+        wageAtStartUnderRulesKnown: { pay: { hourlyCents: 1471, cao: { revision: 0 } } },
+      },
     });
     const after = await auditor().get(`/audit/placements/p1/as-of?knownAt=${correctedAt}`).expect(200);
     expect(after.body.state.wageAtStartUnderRulesKnown.pay).toMatchObject({ hourlyCents: 1502, cao: { revision: 1 } });
     expect(after.body.state.pay.hourlyCents).toBe(1471); // what was recorded at confirmation is not rewritten
-    const beforeItExisted = await auditor().get(`/audit/placements/p1/as-of?knownAt=${new Date(Date.parse(confirmedAt) - 60_000).toISOString()}`).expect(200);
+    const beforeItExisted = await auditor()
+      .get(`/audit/placements/p1/as-of?knownAt=${new Date(Date.parse(confirmedAt) - 60_000).toISOString()}`)
+      .expect(200);
     expect(beforeItExisted.body.state.status).not.toBe('confirmed');
   });
 
   it('as applied on a date: the corrected version applies from 1 January although it was recorded later', async () => {
     const now = await auditor().get('/audit/placements/p1/as-of?on=2026-03-02').expect(200);
-    expect(now.body).toMatchObject({ question: 'as_applied_on', on: '2026-03-02', applies: { status: 'running', wageOnDate: { pay: { hourlyCents: 1502, cao: { revision: 1 } } } } });
+    expect(now.body).toMatchObject({
+      question: 'as_applied_on',
+      on: '2026-03-02',
+      applies: { status: 'running', wageOnDate: { pay: { hourlyCents: 1502, cao: { revision: 1 } } } },
+    });
     const then = await auditor().get(`/audit/placements/p1/as-of?on=2026-03-02&knownAt=${confirmedAt}`).expect(200);
     expect(then.body.applies.wageOnDate.pay).toMatchObject({ hourlyCents: 1471, cao: { revision: 0 } });
     const cao = await auditor().get('/audit/caos/horeca/as-of?on=2026-01-15').expect(200);
@@ -111,14 +146,18 @@ describe('auditing over HTTP', () => {
     );
     expect(body.events.map((e: Entry) => e.type)).toContain('CaoVersionCorrected');
     const contract = await auditor().get(`/audit/workers/anna/contracts/c1/diff?from=2026-01-01T00:00:00Z`).expect(200);
-    expect(contract.body.changes.map((c: { field: string }) => c.field)).toEqual(expect.arrayContaining(['Status', 'Maximum hours a week']));
+    expect(contract.body.changes.map((c: { field: string }) => c.field)).toEqual(
+      expect.arrayContaining(['Status', 'Maximum hours a week']),
+    );
   });
 
   it('exports the history as CSV, by ?format=csv or by Accept: text/csv', async () => {
     const byQuery = await auditor().get('/audit/placements/p1/history?format=csv').expect(200);
     expect(byQuery.headers['content-type']).toMatch(/^text\/csv/);
     const lines = byQuery.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data');
+    expect(lines[0]).toBe(
+      'recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[4]).toContain('CaoVersionCorrected');
     const byAccept = await auditor().get('/audit/placements/p1/history').set('Accept', 'text/csv').expect(200);
@@ -128,7 +167,14 @@ describe('auditing over HTTP', () => {
   it('employers get 403; malformed questions get 400, unknown subjects 404, a diff of an employer 422', async () => {
     await caller(app, 'demo-employer-waarbeek').get('/audit/placements/p1/history').expect(403);
     await caller(app, 'demo-employer-waarbeek').get('/audit/verify').expect(403);
-    for (const path of ['/audit/placements/p1/as-of', '/audit/placements/p1/as-of?knownAt=yesterday', '/audit/placements/p1/as-of?on=2026-02-30', '/audit/placements/p1/diff', '/audit/things/p1/history', '/audit/placements/p1/history?limit=0']) {
+    for (const path of [
+      '/audit/placements/p1/as-of',
+      '/audit/placements/p1/as-of?knownAt=yesterday',
+      '/audit/placements/p1/as-of?on=2026-02-30',
+      '/audit/placements/p1/diff',
+      '/audit/things/p1/history',
+      '/audit/placements/p1/history?limit=0',
+    ]) {
       const answer = await auditor().get(path).expect(400);
       expect(answer.headers['content-type']).toMatch(/problem\+json/);
     }
@@ -142,7 +188,11 @@ describe('auditing over HTTP', () => {
     const today = localDateOf(new Date());
     const { body } = await operator().get(`/audit/audit-access/${today}/history?limit=1000`).expect(200);
     const access = (body.entries as Entry[]).find((e) => e.correlationId === 'audit-ticket-42');
-    expect(access).toMatchObject({ type: 'AuditRecordsRead', actor: 'auditor:demo', data: { action: 'history', target: '/audit/workers/anna/history', parameters: { limit: '5' } } });
+    expect(access).toMatchObject({
+      type: 'AuditRecordsRead',
+      actor: 'auditor:demo',
+      data: { action: 'history', target: '/audit/workers/anna/history', parameters: { limit: '5' } },
+    });
     expect(access?.hash).toMatch(/^[0-9a-f]{64}$/);
     // Refused requests were no access: the employer's 403s above left nothing.
     expect((body.entries as Entry[]).some((e) => String(e.actor).startsWith('employer:'))).toBe(false);
@@ -175,7 +225,9 @@ describe('auditing over HTTP', () => {
   // Last: it tampers with the store.
   it('verify names the event someone changed directly in the database', async () => {
     const { pool } = app.get<PostgresConnection>(POSTGRES_CONNECTION);
-    const edited = await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{hoursPerWeek}', '32') WHERE stream_id = 'placement-p1' AND revision = 1`);
+    const edited = await pool.query(
+      `UPDATE es_events SET data = jsonb_set(data, '{hoursPerWeek}', '32') WHERE stream_id = 'placement-p1' AND revision = 1`,
+    );
     expect(edited.rowCount).toBe(1);
     const { body } = await auditor().get('/audit/verify').expect(200);
     expect(body).toMatchObject({ intact: false, firstBreak: { streamId: 'placement-p1', revision: 1 } });

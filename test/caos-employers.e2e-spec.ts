@@ -24,7 +24,10 @@ describe('CAOs and employers over HTTP', () => {
     const registered = await operator.post('/caos').send({ code: 'schoonmaak', name: 'CAO Schoonmaak' }).expect(201);
     expect(registered.body).toMatchObject({ streamId: 'cao-schoonmaak', version: 0, events: ['CaoRegistered'] });
     expect(registered.headers.etag).toBe('"0"');
-    await operator.post('/caos/schoonmaak/versions').send({ effectiveFrom: '2026-01-01', content: content([1471, 1500]) }).expect(201);
+    await operator
+      .post('/caos/schoonmaak/versions')
+      .send({ effectiveFrom: '2026-01-01', content: content([1471, 1500]) })
+      .expect(201);
     await operator
       .post('/caos/schoonmaak/corrections')
       .send({ effectiveFrom: '2026-01-01', content: content([1480, 1510]), reason: 'Step 0 was typed wrong' })
@@ -35,9 +38,16 @@ describe('CAOs and employers over HTTP', () => {
   });
 
   it('refuses an overlapping version (422), a stale If-Match (409), and an unknown CAO (404)', async () => {
-    const overlap = await operator.post('/caos/schoonmaak/versions').send({ effectiveFrom: '2026-01-01', content: content([1500]) }).expect(422);
+    const overlap = await operator
+      .post('/caos/schoonmaak/versions')
+      .send({ effectiveFrom: '2026-01-01', content: content([1500]) })
+      .expect(422);
     expect(overlap.body).toMatchObject({ status: 422, code: expect.any(String) });
-    const stale = await operator.post('/caos/schoonmaak/versions').set('If-Match', '"0"').send({ effectiveFrom: '2027-01-01', content: content([1500]) }).expect(409);
+    const stale = await operator
+      .post('/caos/schoonmaak/versions')
+      .set('If-Match', '"0"')
+      .send({ effectiveFrom: '2027-01-01', content: content([1500]) })
+      .expect(409);
     expect(stale.body.title).toBe('Version conflict');
     await operator.get('/caos/nonexistent').expect(404);
   });
@@ -60,7 +70,10 @@ describe('CAOs and employers over HTTP', () => {
     await operator.post('/employers/waarbeek/cao-applications').send({ caoCode: 'schoonmaak', from: '2026-01-01' }).expect(201);
     const park = caller(app, 'demo-employer-waarbeek');
     await park.post('/employers/waarbeek/sites').send({ siteId: 'park', name: 'Attractiepark', area: 'hengelo' }).expect(201);
-    await park.post('/employers/waarbeek/closures').send({ siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter' }).expect(201);
+    await park
+      .post('/employers/waarbeek/closures')
+      .send({ siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter' })
+      .expect(201);
     const overlapping = await park
       .post('/employers/waarbeek/closures')
       .send({ siteId: 'park', period: { from: '2027-03-01', to: '2027-04-15' }, reason: 'Maintenance' })
@@ -68,11 +81,20 @@ describe('CAOs and employers over HTTP', () => {
     expect(overlapping.body.detail).toMatch(/overlap/i);
     expect((await park.get('/employers/waarbeek').expect(200)).body.closures).toHaveLength(1);
     await caller(app, 'demo-employer-other').get('/employers/waarbeek').expect(403);
-    const unknownCao = await operator.post('/employers/waarbeek/cao-applications').send({ caoCode: 'nonexistent', from: '2026-06-01' }).expect(422);
+    const unknownCao = await operator
+      .post('/employers/waarbeek/cao-applications')
+      .send({ caoCode: 'nonexistent', from: '2026-06-01' })
+      .expect(422);
     expect(unknownCao.body.code).toBe('unknown_cao');
-    const unknownScale = await operator.post('/employers/waarbeek/function-classifications').send({ functionName: 'kassa', scale: 'Z', from: '2026-02-01' }).expect(422);
+    const unknownScale = await operator
+      .post('/employers/waarbeek/function-classifications')
+      .send({ functionName: 'kassa', scale: 'Z', from: '2026-02-01' })
+      .expect(422);
     expect(unknownScale.body.code).toBe('unknown_scale');
-    await operator.post('/employers/waarbeek/function-classifications').send({ functionName: 'kassa', scale: 'B', from: '2026-02-01' }).expect(201);
+    await operator
+      .post('/employers/waarbeek/function-classifications')
+      .send({ functionName: 'kassa', scale: 'B', from: '2026-02-01' })
+      .expect(201);
     await park.post('/employers/waarbeek/cao-applications').send({ caoCode: 'schoonmaak', from: '2026-06-01' }).expect(403);
   });
 });

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { EventBus } from '@nestjs/cqrs';
-import { ConfirmPlacementCommand, ConfirmPlacementHandler, PlacementFacts, StreamStates, UseCaseExecutor, type RequestContext } from '@banenpool/application';
+import {
+  ConfirmPlacementCommand,
+  ConfirmPlacementHandler,
+  PlacementFacts,
+  StreamStates,
+  UseCaseExecutor,
+  type RequestContext,
+} from '@banenpool/application';
 import type { EventStore } from '@banenpool/event-store';
 import { EVENT_STORE } from '@banenpool/platform';
 import { caller, startTestApi } from './support/api-client.js';
@@ -33,9 +40,23 @@ describe('confirming a placement reads each stream once', () => {
     await command('/employers/waarbeek/function-classifications', { functionName: 'attractiemedewerker', scale: 'A', from: '2026-01-01' });
     const anna = { workerId: 'anna', name: 'Anna de Vries', birthDate: '1995-03-02', homeArea: 'hengelo', skills: ['attractions'] };
     await command('/workers', { ...anna, availability: { hoursPerWeek: 40 } });
-    await command('/workers/anna/contracts', { contractId: 'c1', kind: 'indefinite', from: '2026-03-01', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 });
+    await command('/workers/anna/contracts', {
+      contractId: 'c1',
+      kind: 'indefinite',
+      from: '2026-03-01',
+      guaranteedHoursPerWeek: 24,
+      maxHoursPerWeek: 32,
+    });
     const period = { from: '2026-04-01', to: '2026-10-31' };
-    const terms = { workerId: 'anna', employerId: 'waarbeek', siteId: 'park', functionName: 'attractiemedewerker', legalForm: 'payroll', hoursPerWeek: 24, period };
+    const terms = {
+      workerId: 'anna',
+      employerId: 'waarbeek',
+      siteId: 'park',
+      functionName: 'attractiemedewerker',
+      legalForm: 'payroll',
+      hoursPerWeek: 24,
+      period,
+    };
     await command('/placements', { placementId: 'anna-park', ...terms });
 
     // The handler on the app's own store, wrapped to record which streams it reads.
@@ -43,7 +64,9 @@ describe('confirming a placement reads each stream once', () => {
     reads = [];
     const counting = new Proxy(store, {
       get: (target, property) =>
-        property === 'readStream' ? (streamId: string) => (reads.push(streamId), target.readStream(streamId)) : Reflect.get(target, property, target),
+        property === 'readStream'
+          ? (streamId: string) => (reads.push(streamId), target.readStream(streamId))
+          : Reflect.get(target, property, target),
     });
     const eventBus = { publish: () => undefined } as unknown as EventBus;
     handler = new ConfirmPlacementHandler(new UseCaseExecutor(counting, eventBus), new PlacementFacts(new StreamStates(counting)));

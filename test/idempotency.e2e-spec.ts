@@ -78,11 +78,14 @@ describe('POST commands: Idempotency-Key and roles', () => {
   const register = (key: string, workerId: string, body: object = registration(workerId)) => keyed('/workers', key, body);
   /** The demo operator's record of a key, as the database holds it. */
   const scopeOf = (key: string) => `operator:demo/${key}`;
-  const recordOf = async (key: string) => (await dataSource.query('SELECT * FROM api_idempotency_keys WHERE scope = $1', [scopeOf(key)]))[0];
+  const recordOf = async (key: string) =>
+    (await dataSource.query('SELECT * FROM api_idempotency_keys WHERE scope = $1', [scopeOf(key)]))[0];
 
   /** A pending record as a request that died would have left it. */
   const leftPending = (key: string, path: string, body: object, record: DeadRecord) => {
-    const requestHash = createHash('sha256').update(`POST ${path}\n${JSON.stringify(body)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`POST ${path}\n${JSON.stringify(body)}`)
+      .digest('hex');
     return dataSource.query(
       `INSERT INTO api_idempotency_keys (scope, request_hash, state, created_at, request_id, lease_owner, lease_until, stream_id)
        VALUES ($1, $2, 'pending', now(), $3, 'died', now() + $4::int * interval '1 second', $5)`,

@@ -1,4 +1,11 @@
-import { connectPostgres, formatPosition, PostgresEventStore, START, type PostgresConnection, type RecordedEvent } from '@banenpool/event-store';
+import {
+  connectPostgres,
+  formatPosition,
+  PostgresEventStore,
+  START,
+  type PostgresConnection,
+  type RecordedEvent,
+} from '@banenpool/event-store';
 import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
 import { freePort, requireBuild, startNode, waitForHealthy, type Started } from './support/built-app.js';
 
@@ -116,7 +123,10 @@ describe('three projector processes and 50 confirmations (built service on Postg
     expect(undone).toHaveLength(10 - TIGHT_PLACES);
     for (const i of undone) {
       const [withdrawal, ...more] = eventsOf(i, 'PlacementWithdrawn');
-      expect({ reason: (withdrawal.data as { reason: string }).reason, more }).toEqual({ reason: expect.stringMatching(/^Confirmation undone: /), more: [] });
+      expect({ reason: (withdrawal.data as { reason: string }).reason, more }).toEqual({
+        reason: expect.stringMatching(/^Confirmation undone: /),
+        more: [],
+      });
       const held = ['CapacitySlotReserved', 'HoursCommitted'].map((t) => eventsOf(i, t).length);
       expect({ placement: placementId(i), held }).toEqual({ placement: placementId(i), held: [0, 0] });
     }
@@ -134,7 +144,8 @@ describe('three projector processes and 50 confirmations (built service on Postg
         const taken = eventsOf(i, take);
         const late = taken.filter((e) => indexOf(e) > indexOf(withdrawal)).length;
         const released = eventsOf(i, release).length;
-        if (late > 0 || taken.length > 1 || released !== taken.length) wrong.push({ placement: placementId(i), take, late, taken: taken.length, released });
+        if (late > 0 || taken.length > 1 || released !== taken.length)
+          wrong.push({ placement: placementId(i), take, late, taken: taken.length, released });
       }
     }
     expect(wrong).toEqual([]);
@@ -142,7 +153,9 @@ describe('three projector processes and 50 confirmations (built service on Postg
 
   it('leaves the requests holding exactly the confirmed placements', async () => {
     const roomy = await call('GET', '/capacity-requests/roomy');
-    const expected = Array.from({ length: ROOMY }, (_, i) => i).filter((i) => !withdrawnByOperator(i)).map(placementId);
+    const expected = Array.from({ length: ROOMY }, (_, i) => i)
+      .filter((i) => !withdrawnByOperator(i))
+      .map(placementId);
     expect([...(roomy.body.placementIds as string[])].sort()).toEqual(expected);
     expect(((await call('GET', '/capacity-requests/tight')).body.placementIds as string[]).length).toBe(TIGHT_PLACES);
   });
@@ -152,14 +165,24 @@ type Command = (path: string, body: object) => Promise<unknown>;
 
 async function setUpPool(command: Command): Promise<void> {
   const surcharges = { timeBands: [], publicHolidayBp: 10000 };
-  const content = { wageScales: { '1': [1530, 1575] }, surcharges, holidayPayBp: 800, fullTimeHoursPerWeek: 38, seasonalClause: false, illustrative: true };
+  const content = {
+    wageScales: { '1': [1530, 1575] },
+    surcharges,
+    holidayPayBp: 800,
+    fullTimeHoursPerWeek: 38,
+    seasonalClause: false,
+    illustrative: true,
+  };
   await command('/caos', { code: 'schoonmaak', name: 'CAO Schoonmaak (illustrative)' });
   await command('/caos/schoonmaak/versions', { effectiveFrom: '2026-01-01', content });
   await command('/employers', { employerId: 'visschedijk', name: 'Visschedijk Facilitair', memberFrom: '2026-01-01' });
   await command('/employers/visschedijk/cao-applications', { caoCode: 'schoonmaak', from: '2026-01-01' });
   await command('/employers/visschedijk/sites', { siteId: 'hengelo', name: 'Hengelo', area: 'hengelo' });
   await command('/employers/visschedijk/function-classifications', { functionName: 'schoonmaker', scale: '1', from: '2026-01-01' });
-  for (const [requestId, headcount] of [['roomy', ROOMY], ['tight', TIGHT_PLACES]] as const) {
+  for (const [requestId, headcount] of [
+    ['roomy', ROOMY],
+    ['tight', TIGHT_PLACES],
+  ] as const) {
     await command('/capacity-requests', {
       requestId,
       employerId: 'visschedijk',
@@ -173,8 +196,21 @@ async function setUpPool(command: Command): Promise<void> {
   }
   for (let w = 0; w < 25; w++) {
     const id = workerId(w);
-    await command('/workers', { workerId: id, name: `Worker ${id}`, birthDate: '1990-01-01', homeArea: 'hengelo', skills: ['cleaning'], availability: { hoursPerWeek: 40 } });
-    await command(`/workers/${id}/contracts`, { contractId: 'c1', kind: 'indefinite', from: '2026-03-01', guaranteedHoursPerWeek: 8, maxHoursPerWeek: 32 });
+    await command('/workers', {
+      workerId: id,
+      name: `Worker ${id}`,
+      birthDate: '1990-01-01',
+      homeArea: 'hengelo',
+      skills: ['cleaning'],
+      availability: { hoursPerWeek: 40 },
+    });
+    await command(`/workers/${id}/contracts`, {
+      contractId: 'c1',
+      kind: 'indefinite',
+      from: '2026-03-01',
+      guaranteedHoursPerWeek: 8,
+      maxHoursPerWeek: 32,
+    });
   }
 }
 
@@ -193,5 +229,6 @@ async function place(command: Command, i: number): Promise<void> {
     ...(capacityRequestId ? { capacityRequestId } : {}),
   });
   await command(`/placements/${placementId(i)}/confirmation`, {});
-  if (withdrawnByOperator(i)) await command(`/placements/${placementId(i)}/withdrawal`, { reason: 'The employer no longer needs the extra hands' });
+  if (withdrawnByOperator(i))
+    await command(`/placements/${placementId(i)}/withdrawal`, { reason: 'The employer no longer needs the extra hands' });
 }

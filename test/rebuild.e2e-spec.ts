@@ -20,7 +20,10 @@ describe('npm run projections:rebuild (the built projector with --rebuild) on Po
     connection = connectPostgres({ url: database.url });
     await migrateEventStore(connection.pool);
     store = new PostgresEventStore(connection.pool);
-    dataSource = await openReadModelDataSource(connection, allProjections.flatMap((p) => p.entities));
+    dataSource = await openReadModelDataSource(
+      connection,
+      allProjections.flatMap((p) => p.entities),
+    );
     const projector = new Projector(store, dataSource, allProjections, { batchSize: 7, idleWaitMs: 10 });
     await appendScenario(store, winterScenarioPart1());
     const position = (await appendScenario(store, winterScenarioPart2()))!;
@@ -46,9 +49,16 @@ describe('npm run projections:rebuild (the built projector with --rebuild) on Po
     await dataSource.query(`INSERT INTO rm_banenafspraak_workers (worker_id, in_register, revision) VALUES ('ghost', true, 0)`);
     expect(await readModelSnapshot(dataSource, allProjections)).not.toEqual(live);
 
-    const rebuild = startNode('apps/projector/src/main.js', { DATABASE_URL: database.url, EMBEDDED_PROJECTOR: 'false', LOG_LEVEL: 'warn' }, ['--rebuild']);
+    const rebuild = startNode(
+      'apps/projector/src/main.js',
+      { DATABASE_URL: database.url, EMBEDDED_PROJECTOR: 'false', LOG_LEVEL: 'warn' },
+      ['--rebuild'],
+    );
     const code = await rebuild.exited;
-    expect({ code, output: rebuild.output() }).toEqual({ code: 0, output: expect.stringMatching(/from the start of the feed[\s\S]*events applied[\s\S]*Done in/) });
+    expect({ code, output: rebuild.output() }).toEqual({
+      code: 0,
+      output: expect.stringMatching(/from the start of the feed[\s\S]*events applied[\s\S]*Done in/),
+    });
 
     expect(await readModelSnapshot(dataSource, allProjections)).toEqual(live);
     const comparison = await rebuildAndCompare({ store, dataSource, projections: allProjections });

@@ -48,7 +48,8 @@ function encode(value: Json): string {
   return text.replace(/"\\u0000RAW(\d+)\\u0000"/g, (_match, index: string) => pieces[Number(index)]);
 }
 
-const clone = <T extends Json>(value: T): T => (value === null || typeof value !== 'object' || value instanceof Raw ? value : (JSON.parse(JSON.stringify(value)) as T));
+const clone = <T extends Json>(value: T): T =>
+  value === null || typeof value !== 'object' || value instanceof Raw ? value : (JSON.parse(JSON.stringify(value)) as T);
 
 /** Sets (or, with `undefined`, deletes) a value at a dotted path such as "period.from" or "content.surcharges.timeBands.0.start". */
 function withValue(body: JsonObject, path: string, value: Json | undefined): JsonObject {
@@ -64,7 +65,8 @@ function withValue(body: JsonObject, path: string, value: Json | undefined): Jso
 
 function valueAt(body: JsonObject, path: string): Json | undefined {
   let node: Json | undefined = body;
-  for (const key of path.split('.')) node = node !== null && typeof node === 'object' && !(node instanceof Raw) ? (node as Record<string, Json>)[key] : undefined;
+  for (const key of path.split('.'))
+    node = node !== null && typeof node === 'object' && !(node instanceof Raw) ? (node as Record<string, Json>)[key] : undefined;
   return node;
 }
 
@@ -408,7 +410,10 @@ interface Route {
   readOnly?: boolean;
 }
 
-type QueryField = { kind: 'date' | 'instant' | 'streamId'; optional?: boolean } | { kind: 'int'; min: number; max: number; optional?: boolean } | { kind: 'enum'; values: readonly string[]; optional?: boolean };
+type QueryField =
+  | { kind: 'date' | 'instant' | 'streamId'; optional?: boolean }
+  | { kind: 'int'; min: number; max: number; optional?: boolean }
+  | { kind: 'enum'; values: readonly string[]; optional?: boolean };
 
 const queryText = (query: Record<string, string>) => (Object.keys(query).length > 0 ? `?${new URLSearchParams(query)}` : '');
 const pathOf = (route: Route, params: Record<string, string> = route.params ?? {}, query: Record<string, string> = route.query ?? {}) =>
@@ -421,7 +426,11 @@ const contentFields = (prefix: string): Record<string, Field> => ({
   [`${prefix}.wageScales`]: { kind: 'record', entry: [1500] },
   [`${prefix}.youthBp`]: { kind: 'record', entry: 5000, optional: true },
   [`${prefix}.surcharges`]: { kind: 'object' },
-  [`${prefix}.surcharges.timeBands`]: { kind: 'objects', max: 100, item: { weekday: 'sunday', start: '00:00', end: '24:00', surchargeBp: 5000 } },
+  [`${prefix}.surcharges.timeBands`]: {
+    kind: 'objects',
+    max: 100,
+    item: { weekday: 'sunday', start: '00:00', end: '24:00', surchargeBp: 5000 },
+  },
   [`${prefix}.surcharges.timeBands.0`]: { kind: 'object' },
   [`${prefix}.surcharges.timeBands.0.weekday`]: { kind: 'enum', values: ['monday', 'sunday'] },
   [`${prefix}.surcharges.timeBands.0.start`]: { kind: 'hhmm' },
@@ -446,7 +455,13 @@ const DIFF_QUERY: Record<string, QueryField> = { from: { kind: 'instant' }, to: 
 
 const ROUTES: Route[] = [
   // CAOs
-  { method: 'post', template: '/caos', body: { code: 'rb-cao-new', name: 'CAO Nieuw' }, fields: { code: id(50), name: text(1, 200) }, creates: 'code' },
+  {
+    method: 'post',
+    template: '/caos',
+    body: { code: 'rb-cao-new', name: 'CAO Nieuw' },
+    fields: { code: id(50), name: text(1, 200) },
+    creates: 'code',
+  },
   {
     method: 'post',
     template: '/caos/:code/versions',
@@ -459,7 +474,12 @@ const ROUTES: Route[] = [
     template: '/caos/:code/corrections',
     params: { code: CAO },
     body: { effectiveFrom: '2026-01-01', content: content(), reason: 'Scale A step 1 was typed wrong' },
-    fields: { effectiveFrom: date, reason: text(3, 500), content: { kind: 'object' }, 'content.wageScales': { kind: 'record', entry: [1500] } },
+    fields: {
+      effectiveFrom: date,
+      reason: text(3, 500),
+      content: { kind: 'object' },
+      'content.wageScales': { kind: 'record', entry: [1500] },
+    },
   },
   { method: 'get', template: '/caos/:code', params: { code: CAO }, queryFields: { on: { kind: 'date', optional: true } } },
   // Employers
@@ -470,7 +490,13 @@ const ROUTES: Route[] = [
     fields: { employerId: id(), name: text(1, 200), memberFrom: date },
     creates: 'employerId',
   },
-  { method: 'post', template: '/employers/:employerId/leave', params: { employerId: EMPLOYER }, body: { memberUntil: '2030-12-31' }, fields: { memberUntil: date } },
+  {
+    method: 'post',
+    template: '/employers/:employerId/leave',
+    params: { employerId: EMPLOYER },
+    body: { memberUntil: '2030-12-31' },
+    fields: { memberUntil: date },
+  },
   {
     method: 'post',
     template: '/employers/:employerId/cao-applications',
@@ -541,7 +567,14 @@ const ROUTES: Route[] = [
     body: { inRegister: true, wageValueBp: 8000 },
     fields: { inRegister: { kind: 'bool' }, wageValueBp: { kind: 'int', min: 0, max: 10000, optional: true } },
   },
-  { method: 'post', template: '/workers/:workerId/skills', params: { workerId: WORKER }, body: { skill: 'forklift' }, fields: { skill: text(1, 100) }, creates: 'skill' },
+  {
+    method: 'post',
+    template: '/workers/:workerId/skills',
+    params: { workerId: WORKER },
+    body: { skill: 'forklift' },
+    fields: { skill: text(1, 100) },
+    creates: 'skill',
+  },
   { method: 'delete', template: '/workers/:workerId/skills/:skill', params: { workerId: WORKER, skill: 'cleaning' } },
   {
     method: 'put',
@@ -559,7 +592,14 @@ const ROUTES: Route[] = [
     method: 'post',
     template: '/workers/:workerId/contracts',
     params: { workerId: WORKER },
-    body: { contractId: 'c-rb-2', kind: 'fixed_term', from: '2027-07-01', to: '2027-12-31', guaranteedHoursPerWeek: 8, maxHoursPerWeek: 24 },
+    body: {
+      contractId: 'c-rb-2',
+      kind: 'fixed_term',
+      from: '2027-07-01',
+      to: '2027-12-31',
+      guaranteedHoursPerWeek: 8,
+      maxHoursPerWeek: 24,
+    },
     fields: {
       contractId: id(),
       kind: { kind: 'enum', values: ['fixed_term', 'indefinite'] },
@@ -611,7 +651,11 @@ const ROUTES: Route[] = [
     template: '/capacity-requests/:requestId/amendments',
     params: { requestId: REQUEST },
     body: { period: { from: '2026-12-01', to: '2027-03-31' }, hoursPerWeek: 24, headcount: 4 },
-    fields: { ...period, hoursPerWeek: { kind: 'number', min: 0.25, max: 60, quarters: true }, headcount: { kind: 'int', min: 1, max: 1000 } },
+    fields: {
+      ...period,
+      hoursPerWeek: { kind: 'number', min: 0.25, max: 60, quarters: true },
+      headcount: { kind: 'int', min: 1, max: 1000 },
+    },
     employer: true,
   },
   {
@@ -649,7 +693,13 @@ const ROUTES: Route[] = [
     body: { step: 1 },
     fields: { step: { kind: 'int', min: 0, max: 60, optional: true } },
   },
-  { method: 'post', template: '/placements/:placementId/extension', params: { placementId: CONFIRMED }, body: { to: '2027-03-31' }, fields: { to: date } },
+  {
+    method: 'post',
+    template: '/placements/:placementId/extension',
+    params: { placementId: CONFIRMED },
+    body: { to: '2027-03-31' },
+    fields: { to: date },
+  },
   {
     method: 'post',
     template: '/placements/:placementId/early-end',
@@ -671,12 +721,23 @@ const ROUTES: Route[] = [
   { method: 'get', template: '/streams', noEmployers: true },
   { method: 'get', template: '/streams/:streamId', params: { streamId: `worker-${WORKER}` }, noEmployers: true },
   // A read model whose look-ahead date once overflowed the time-zone arithmetic (asOf=9999-12-31)
-  { method: 'get', template: '/upcoming-ends', query: { asOf: '2026-12-01' }, queryFields: { asOf: { kind: 'date', optional: true } }, noEmployers: true },
+  {
+    method: 'get',
+    template: '/upcoming-ends',
+    query: { asOf: '2026-12-01' },
+    queryFields: { asOf: { kind: 'date', optional: true } },
+    noEmployers: true,
+  },
   // Allocation runs
   {
     method: 'post',
     template: '/allocation-runs',
-    body: { runId: 'rb-run-new', scope: { ...RUN_SCOPE, employerIds: [EMPLOYER] }, weights: { fill: 1, travel: 0.05 }, timeLimitSeconds: 2 },
+    body: {
+      runId: 'rb-run-new',
+      scope: { ...RUN_SCOPE, employerIds: [EMPLOYER] },
+      weights: { fill: 1, travel: 0.05 },
+      timeLimitSeconds: 2,
+    },
     fields: {
       runId: optional(id()),
       scope: { kind: 'object' },
@@ -696,7 +757,10 @@ const ROUTES: Route[] = [
     template: '/allocation-runs/:runId',
     params: { runId: RUN_TO_ACCEPT },
     query: { limit: '10', offset: '0' },
-    queryFields: { limit: { kind: 'int', min: 1, max: 500, optional: true }, offset: { kind: 'int', min: 0, max: 1_000_000, optional: true } },
+    queryFields: {
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+    },
     noEmployers: true,
   },
   {
@@ -704,7 +768,11 @@ const ROUTES: Route[] = [
     template: '/allocation-runs/:runId/acceptance',
     params: { runId: RUN_TO_ACCEPT },
     body: { proposalIds: [PROPOSAL], legalForm: 'payroll', step: 0 },
-    fields: { proposalIds: { kind: 'strings', max: 1000 }, legalForm: { kind: 'enum', values: ['payroll', 'secondment'], optional: true }, step: { kind: 'int', min: 0, max: 60, optional: true } },
+    fields: {
+      proposalIds: { kind: 'strings', max: 1000 },
+      legalForm: { kind: 'enum', values: ['payroll', 'secondment'], optional: true },
+      step: { kind: 'int', min: 0, max: 60, optional: true },
+    },
   },
   {
     method: 'post',
@@ -714,13 +782,61 @@ const ROUTES: Route[] = [
     fields: { proposalIds: { kind: 'strings', max: 1000 }, reason: text(3, 500) },
   },
   // Auditing: every question is answered by replay, as the auditor asks it.
-  { method: 'get', template: '/audit/verify', query: { streamId: `worker-${WORKER}` }, queryFields: { streamId: { kind: 'streamId', optional: true } }, ...AUDIT },
-  { method: 'get', template: '/audit/:kind/:id/history', params: { kind: 'placements', id: CONFIRMED }, query: { limit: '10', offset: '0', format: 'json' }, queryFields: HISTORY_QUERY, ...AUDIT },
-  { method: 'get', template: '/audit/:kind/:id/as-of', params: { kind: 'caos', id: CAO }, query: { on: '2026-06-01', knownAt: KNOWN_AT }, queryFields: AS_OF_QUERY, ...AUDIT },
-  { method: 'get', template: '/audit/:kind/:id/diff', params: { kind: 'placements', id: CONFIRMED }, query: { from: '2026-01-01T00:00:00Z', to: KNOWN_AT }, queryFields: DIFF_QUERY, ...AUDIT },
-  { method: 'get', template: '/audit/workers/:workerId/contracts/:contractId/history', params: { workerId: WORKER, contractId: CONTRACT }, query: { limit: '10' }, queryFields: HISTORY_QUERY, ...AUDIT },
-  { method: 'get', template: '/audit/workers/:workerId/contracts/:contractId/as-of', params: { workerId: WORKER, contractId: CONTRACT }, query: { knownAt: KNOWN_AT }, queryFields: AS_OF_QUERY, ...AUDIT },
-  { method: 'get', template: '/audit/workers/:workerId/contracts/:contractId/diff', params: { workerId: WORKER, contractId: CONTRACT }, query: { from: '2026-01-01T00:00:00Z' }, queryFields: DIFF_QUERY, ...AUDIT },
+  {
+    method: 'get',
+    template: '/audit/verify',
+    query: { streamId: `worker-${WORKER}` },
+    queryFields: { streamId: { kind: 'streamId', optional: true } },
+    ...AUDIT,
+  },
+  {
+    method: 'get',
+    template: '/audit/:kind/:id/history',
+    params: { kind: 'placements', id: CONFIRMED },
+    query: { limit: '10', offset: '0', format: 'json' },
+    queryFields: HISTORY_QUERY,
+    ...AUDIT,
+  },
+  {
+    method: 'get',
+    template: '/audit/:kind/:id/as-of',
+    params: { kind: 'caos', id: CAO },
+    query: { on: '2026-06-01', knownAt: KNOWN_AT },
+    queryFields: AS_OF_QUERY,
+    ...AUDIT,
+  },
+  {
+    method: 'get',
+    template: '/audit/:kind/:id/diff',
+    params: { kind: 'placements', id: CONFIRMED },
+    query: { from: '2026-01-01T00:00:00Z', to: KNOWN_AT },
+    queryFields: DIFF_QUERY,
+    ...AUDIT,
+  },
+  {
+    method: 'get',
+    template: '/audit/workers/:workerId/contracts/:contractId/history',
+    params: { workerId: WORKER, contractId: CONTRACT },
+    query: { limit: '10' },
+    queryFields: HISTORY_QUERY,
+    ...AUDIT,
+  },
+  {
+    method: 'get',
+    template: '/audit/workers/:workerId/contracts/:contractId/as-of',
+    params: { workerId: WORKER, contractId: CONTRACT },
+    query: { knownAt: KNOWN_AT },
+    queryFields: AS_OF_QUERY,
+    ...AUDIT,
+  },
+  {
+    method: 'get',
+    template: '/audit/workers/:workerId/contracts/:contractId/diff',
+    params: { workerId: WORKER, contractId: CONTRACT },
+    query: { from: '2026-01-01T00:00:00Z' },
+    queryFields: DIFF_QUERY,
+    ...AUDIT,
+  },
   // A job's id is made when it starts: every case here is a 4xx either way.
   { method: 'get', template: '/audit/comparisons/:jobId', params: { jobId: 'no-such-job' }, ...AUDIT },
   { method: 'post', template: '/audit/comparisons', readOnly: true, ...AUDIT },
@@ -780,7 +896,14 @@ function add(route: Route, title: string, rest: Omit<Case, 'title' | 'method' | 
     if (json[route.creates] === base) json = { ...json, [route.creates]: `${String(base)}-${serial}` };
   }
   const key = rest.key === undefined && route.caller ? { key: route.caller } : {};
-  cases.push({ ...rest, ...key, title: `${label(route)}: ${title}`, method: route.method, path: rest.path ?? pathOf(route), ...(json === undefined ? {} : { json }) });
+  cases.push({
+    ...rest,
+    ...key,
+    title: `${label(route)}: ${title}`,
+    method: route.method,
+    path: rest.path ?? pathOf(route),
+    ...(json === undefined ? {} : { json }),
+  });
 }
 
 /** Routes that get every variant of a kind of mistake; the others get a short list of each. */
@@ -816,12 +939,16 @@ for (const r of bodyRoutes) {
     ['a JSON array of numbers', '[1,2,3]', false],
     ['two JSON documents', `${encode(fresh(r))}${encode(fresh(r))}`, false],
   ];
-  for (const [title, text, core] of shapes) if (core || showcase(r)) add(r, title, { raw: { text, type: 'application/json' }, expect: BAD_REQUEST });
+  for (const [title, text, core] of shapes)
+    if (core || showcase(r)) add(r, title, { raw: { text, type: 'application/json' }, expect: BAD_REQUEST });
   // An empty body is no mistake for a command whose every field is optional.
   if (hasRequired(r)) add(r, 'an empty body', { raw: { text: '', type: 'application/json' }, expect: BAD_REQUEST });
   if (showcase(r)) {
     add(r, 'only whitespace', { raw: { text: '  \n', type: 'application/json' }, expect: BAD_REQUEST });
-    add(r, 'invalid UTF-8 bytes', { raw: { text: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), type: 'application/json' }, expect: BAD_REQUEST });
+    add(r, 'invalid UTF-8 bytes', {
+      raw: { text: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), type: 'application/json' },
+      expect: BAD_REQUEST,
+    });
   }
 }
 
@@ -829,13 +956,18 @@ for (const r of bodyRoutes) {
 const kindsTriedInFull = new Set<string>();
 for (const r of bodyRoutes.filter((r) => r.fields)) {
   for (const [path, field] of Object.entries(r.fields!)) {
-    if (!field.optional && valueAt(r.body!, path) !== undefined) add(r, `without ${path}`, { json: withValue(r.body!, path, undefined), expect: BAD_REQUEST });
+    if (!field.optional && valueAt(r.body!, path) !== undefined)
+      add(r, `without ${path}`, { json: withValue(r.body!, path, undefined), expect: BAD_REQUEST });
     const parent = path.includes('.') ? valueAt(r.body!, path.split('.').slice(0, -1).join('.')) : r.body;
     if (parent === undefined) continue;
     const full = !kindsTriedInFull.has(field.kind);
     kindsTriedInFull.add(field.kind);
     for (const bad of badValues(field, full)) {
-      add(r, `${path} is ${bad.label}`, { json: withValue(r.body!, path, bad.value), expect: bad.expect ?? BAD_REQUEST, risky: bad.expect === REFUSED });
+      add(r, `${path} is ${bad.label}`, {
+        json: withValue(r.body!, path, bad.value),
+        expect: bad.expect ?? BAD_REQUEST,
+        risky: bad.expect === REFUSED,
+      });
     }
   }
 }
@@ -843,38 +975,65 @@ for (const r of bodyRoutes.filter((r) => r.fields)) {
 // 3. Unknown fields, at the top and inside every nested object.
 for (const r of bodyRoutes) {
   add(r, 'an unknown top-level field', { json: { ...clone(r.body!), unknownField: 1 }, expect: BAD_REQUEST });
-  add(r, 'a __proto__ field', { raw: { text: withRawMembers(r, '"__proto__":{"isAdmin":true}'), type: 'application/json' }, expect: BAD_REQUEST, risky: true });
-  add(r, 'a constructor.prototype field', { json: { ...fresh(r), constructor: { prototype: { isAdmin: true } } }, expect: BAD_REQUEST, risky: true });
+  add(r, 'a __proto__ field', {
+    raw: { text: withRawMembers(r, '"__proto__":{"isAdmin":true}'), type: 'application/json' },
+    expect: BAD_REQUEST,
+    risky: true,
+  });
+  add(r, 'a constructor.prototype field', {
+    json: { ...fresh(r), constructor: { prototype: { isAdmin: true } } },
+    expect: BAD_REQUEST,
+    risky: true,
+  });
   if (showcase(r)) {
-    add(r, 'an unknown field nested 5000 deep', { raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`), type: 'application/json' }, expect: BAD_REQUEST });
+    add(r, 'an unknown field nested 5000 deep', {
+      raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`), type: 'application/json' },
+      expect: BAD_REQUEST,
+    });
     add(r, 'an unknown field holding null', { json: { ...clone(r.body!), isAdmin: null }, expect: BAD_REQUEST });
     add(r, 'a "type" field (the command name)', { json: { ...clone(r.body!), type: 'JoinPool' }, expect: BAD_REQUEST });
     add(r, 'an "actor" field', { json: { ...clone(r.body!), actor: 'operator:someone-else' }, expect: BAD_REQUEST });
-    add(r, '1000 unknown fields', { json: { ...clone(r.body!), ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, i])) }, expect: BAD_REQUEST });
-    add(r, 'an unknown array nested 5000 deep', { raw: { text: withRawMembers(r, `"deep":${'['.repeat(5000)}${']'.repeat(5000)}`), type: 'application/json' }, expect: BAD_REQUEST });
+    add(r, '1000 unknown fields', {
+      json: { ...clone(r.body!), ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, i])) },
+      expect: BAD_REQUEST,
+    });
+    add(r, 'an unknown array nested 5000 deep', {
+      raw: { text: withRawMembers(r, `"deep":${'['.repeat(5000)}${']'.repeat(5000)}`), type: 'application/json' },
+      expect: BAD_REQUEST,
+    });
     add(r, 'a field nested 10000 deep, with an Idempotency-Key', {
       raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`), type: 'application/json' },
       headers: { 'Idempotency-Key': `deep${r.template.replace(/[^A-Za-z0-9]/g, '-')}` },
       expect: BAD_REQUEST,
     });
-    add(r, 'an unknown field nested 50 deep', { raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(50)}1${'}'.repeat(50)}`), type: 'application/json' }, expect: BAD_REQUEST });
+    add(r, 'an unknown field nested 50 deep', {
+      raw: { text: withRawMembers(r, `"deep":${'{"a":'.repeat(50)}1${'}'.repeat(50)}`), type: 'application/json' },
+      expect: BAD_REQUEST,
+    });
   }
   for (const [path, field] of Object.entries(r.fields ?? {})) {
     const value = valueAt(r.body!, path);
-    if (field.kind === 'object' && value !== undefined) add(r, `an unknown field inside ${path}`, { json: withValue(r.body!, `${path}.unknownField`, 'x'), expect: BAD_REQUEST });
-    if (field.kind === 'objects' && Array.isArray(value)) add(r, `an unknown field inside ${path}[0]`, { json: withValue(r.body!, `${path}.0.unknownField`, 'x'), expect: BAD_REQUEST });
+    if (field.kind === 'object' && value !== undefined)
+      add(r, `an unknown field inside ${path}`, { json: withValue(r.body!, `${path}.unknownField`, 'x'), expect: BAD_REQUEST });
+    if (field.kind === 'objects' && Array.isArray(value))
+      add(r, `an unknown field inside ${path}[0]`, { json: withValue(r.body!, `${path}.0.unknownField`, 'x'), expect: BAD_REQUEST });
   }
 }
 
 // 4. Huge bodies: over the body limit is a 413 before anything is parsed.
 for (const r of mutating) {
-  const firstString = Object.entries(r.fields ?? {}).find(([path, f]) => (f.kind === 'text' || f.kind === 'id' || f.kind === 'date') && valueAt(r.body!, path) !== undefined)?.[0];
+  const firstString = Object.entries(r.fields ?? {}).find(
+    ([path, f]) => (f.kind === 'text' || f.kind === 'id' || f.kind === 'date') && valueAt(r.body!, path) !== undefined,
+  )?.[0];
   const huge = (size: number): Json => (firstString ? withValue(r.body!, firstString, 'x'.repeat(size)) : { padding: 'x'.repeat(size) });
   add(r, `a 100 kB string${firstString ? ` in ${firstString}` : ''}`, { json: huge(100 * 1024), expect: [413] });
   add(r, `a 1 MB string${firstString ? ` in ${firstString}` : ''}`, { json: huge(1024 * 1024), expect: [413] });
   if (showcase(r)) {
     add(r, 'a 1 MB body of one array', { raw: { text: `[${'1,'.repeat(512 * 1024)}1]`, type: 'application/json' }, expect: [413] });
-    add(r, 'a 150 kB form body', { raw: { text: `a=${'x'.repeat(150 * 1024)}`, type: 'application/x-www-form-urlencoded' }, expect: [413, 415] }); // refused as a form (415) before its size is looked at
+    add(r, 'a 150 kB form body', {
+      raw: { text: `a=${'x'.repeat(150 * 1024)}`, type: 'application/x-www-form-urlencoded' },
+      expect: [413, 415],
+    }); // refused as a form (415) before its size is looked at
   }
 }
 
@@ -888,15 +1047,31 @@ for (const r of bodyRoutes) {
   add(r, 'the JSON as text/plain', { raw: { text: body, type: 'text/plain' }, expect: [400, 415], risky });
   add(r, 'the JSON as application/xml', { raw: { text: body, type: 'application/xml' }, expect: [400, 415], risky });
   add(r, 'the fields form-encoded', { raw: { text: form, type: 'application/x-www-form-urlencoded' }, expect: [400, 415], risky });
-  add(r, 'multipart form data', { raw: { text: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n', type: 'multipart/form-data; boundary=b' }, expect: [400, 415], risky });
+  add(r, 'multipart form data', {
+    raw: { text: '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n', type: 'multipart/form-data; boundary=b' },
+    expect: [400, 415],
+    risky,
+  });
   if (showcase(r)) {
-    add(r, 'an XML document', { raw: { text: '<?xml version="1.0"?><request><a>1</a></request>', type: 'application/xml' }, expect: [400, 415], risky });
+    add(r, 'an XML document', {
+      raw: { text: '<?xml version="1.0"?><request><a>1</a></request>', type: 'application/xml' },
+      expect: [400, 415],
+      risky,
+    });
     add(r, 'the JSON as a form field name', { raw: { text: body, type: 'application/x-www-form-urlencoded' }, expect: [400, 415], risky });
     add(r, 'JSON declared as UTF-16', { raw: { text: body, type: 'application/json; charset=utf-16' }, expect: [400, 415] });
     add(r, 'JSON declared as Latin-1', { raw: { text: body, type: 'application/json; charset=latin1' }, expect: [415] });
     add(r, 'JSON declared in an unknown charset', { raw: { text: body, type: 'application/json; charset=klingon' }, expect: [415] });
-    add(r, 'an unknown Content-Encoding', { raw: { text: body, type: 'application/json' }, headers: { 'Content-Encoding': 'bogus' }, expect: [415] });
-    add(r, 'a gzip Content-Encoding that is no gzip', { raw: { text: body, type: 'application/json' }, headers: { 'Content-Encoding': 'gzip' }, expect: [400] });
+    add(r, 'an unknown Content-Encoding', {
+      raw: { text: body, type: 'application/json' },
+      headers: { 'Content-Encoding': 'bogus' },
+      expect: [415],
+    });
+    add(r, 'a gzip Content-Encoding that is no gzip', {
+      raw: { text: body, type: 'application/json' },
+      headers: { 'Content-Encoding': 'gzip' },
+      expect: [400],
+    });
   }
 }
 
@@ -904,10 +1079,25 @@ for (const r of bodyRoutes) {
 const base = (method: Method, template: string) => clone(route(method, template).body!);
 const newVersion = () => base('post', '/caos/:code/versions');
 const refusals: [Route, string, JsonObject, readonly number[]][] = [
-  [route('post', '/caos/:code/versions'), 'a version ending before it starts', { ...newVersion(), effectiveFrom: '2027-06-01', effectiveUntil: '2027-01-01' }, [422]],
-  [route('post', '/caos/:code/versions'), 'a version overlapping the seeded one', { effectiveFrom: '2026-06-01', content: content() }, [422]],
+  [
+    route('post', '/caos/:code/versions'),
+    'a version ending before it starts',
+    { ...newVersion(), effectiveFrom: '2027-06-01', effectiveUntil: '2027-01-01' },
+    [422],
+  ],
+  [
+    route('post', '/caos/:code/versions'),
+    'a version overlapping the seeded one',
+    { effectiveFrom: '2026-06-01', content: content() },
+    [422],
+  ],
   [route('post', '/caos/:code/versions'), 'holiday pay below 8 %', withValue(newVersion(), 'content.holidayPayBp', 799), [422]],
-  [route('post', '/caos/:code/versions'), 'a time band ending before it starts', withValue(newVersion(), 'content.surcharges.timeBands', [{ weekday: 'monday', start: '18:00', end: '08:00', surchargeBp: 100 }]), [422]],
+  [
+    route('post', '/caos/:code/versions'),
+    'a time band ending before it starts',
+    withValue(newVersion(), 'content.surcharges.timeBands', [{ weekday: 'monday', start: '18:00', end: '08:00', surchargeBp: 100 }]),
+    [422],
+  ],
   [
     route('post', '/caos/:code/versions'),
     'overlapping time bands',
@@ -919,34 +1109,126 @@ const refusals: [Route, string, JsonObject, readonly number[]][] = [
   ],
   [route('post', '/caos/:code/versions'), 'no wage scales', withValue(newVersion(), 'content.wageScales', {}), REFUSED],
   [route('post', '/caos/:code/versions'), 'an empty wage scale', withValue(newVersion(), 'content.wageScales', { A: [] }), REFUSED],
-  [route('post', '/caos/:code/versions'), 'a wage in fractional cents', withValue(newVersion(), 'content.wageScales', { A: [1471.5] }), REFUSED],
+  [
+    route('post', '/caos/:code/versions'),
+    'a wage in fractional cents',
+    withValue(newVersion(), 'content.wageScales', { A: [1471.5] }),
+    REFUSED,
+  ],
   [route('post', '/caos/:code/versions'), 'a negative wage', withValue(newVersion(), 'content.wageScales', { A: [-1] }), REFUSED],
   [route('post', '/caos/:code/versions'), 'a wage as a string', withValue(newVersion(), 'content.wageScales', { A: ['1471'] }), REFUSED],
   [route('post', '/caos/:code/versions'), 'a wage of 1e308 cents', withValue(newVersion(), 'content.wageScales', { A: [1e308] }), REFUSED],
-  [route('post', '/caos/:code/versions'), '51 steps', withValue(newVersion(), 'content.wageScales', { A: Array.from({ length: 51 }, () => 1500) }), REFUSED],
-  [route('post', '/caos/:code/versions'), 'youth percentages for a non-age', withValue(newVersion(), 'content.youthBp', { abc: 5000 }), REFUSED],
-  [route('post', '/caos/:code/versions'), 'youth percentages above 300 %', withValue(newVersion(), 'content.youthBp', { 18: 30001 }), REFUSED],
-  [route('post', '/caos/:code/versions'), 'youth percentages with a gap', withValue(newVersion(), 'content.youthBp', { 16: 4000, 18: 5000 }), REFUSED],
-  [route('post', '/caos/:code/corrections'), 'a version that does not exist', { effectiveFrom: '2025-01-01', content: content(), reason: 'Fix' }, [404, 422]],
+  [
+    route('post', '/caos/:code/versions'),
+    '51 steps',
+    withValue(newVersion(), 'content.wageScales', { A: Array.from({ length: 51 }, () => 1500) }),
+    REFUSED,
+  ],
+  [
+    route('post', '/caos/:code/versions'),
+    'youth percentages for a non-age',
+    withValue(newVersion(), 'content.youthBp', { abc: 5000 }),
+    REFUSED,
+  ],
+  [
+    route('post', '/caos/:code/versions'),
+    'youth percentages above 300 %',
+    withValue(newVersion(), 'content.youthBp', { 18: 30001 }),
+    REFUSED,
+  ],
+  [
+    route('post', '/caos/:code/versions'),
+    'youth percentages with a gap',
+    withValue(newVersion(), 'content.youthBp', { 16: 4000, 18: 5000 }),
+    REFUSED,
+  ],
+  [
+    route('post', '/caos/:code/corrections'),
+    'a version that does not exist',
+    { effectiveFrom: '2025-01-01', content: content(), reason: 'Fix' },
+    [404, 422],
+  ],
   [route('post', '/caos'), 'a code already registered', { code: CAO, name: 'Again' }, [409]],
-  [route('post', '/employers'), 'an employer already in the pool', { employerId: EMPLOYER, name: 'Again', memberFrom: '2026-01-01' }, [409]],
+  [
+    route('post', '/employers'),
+    'an employer already in the pool',
+    { employerId: EMPLOYER, name: 'Again', memberFrom: '2026-01-01' },
+    [409],
+  ],
   [route('post', '/employers/:employerId/leave'), 'leaving before joining', { memberUntil: '2025-12-31' }, [422]],
   [route('post', '/employers/:employerId/cao-applications'), 'a CAO from before membership', { caoCode: CAO, from: '2025-06-01' }, [422]],
-  [route('post', '/employers/:employerId/cao-applications'), 'a CAO from the date of the current one', { caoCode: CAO, from: '2026-01-01' }, [422]],
+  [
+    route('post', '/employers/:employerId/cao-applications'),
+    'a CAO from the date of the current one',
+    { caoCode: CAO, from: '2026-01-01' },
+    [422],
+  ],
   [route('post', '/employers/:employerId/sites'), 'a site that exists', { siteId: SITE, name: 'Again', area: 'hengelo' }, [409]],
-  [route('post', '/employers/:employerId/function-classifications'), 'from before membership', { functionName: 'x', scale: 'A', from: '2025-01-01' }, [422]],
-  [route('post', '/employers/:employerId/function-classifications'), 'the date of the current classification', { functionName: FUNCTION, scale: 'B', from: '2026-01-01' }, [422]],
-  [route('post', '/employers/:employerId/closures'), 'a period from after to', { siteId: SITE, period: { from: '2026-07-31', to: '2026-07-01' }, reason: 'Backwards' }, [422]],
-  [route('post', '/employers/:employerId/closures'), 'an unknown site', { siteId: 'nowhere', period: { from: '2026-07-01', to: '2026-07-31' }, reason: 'x' }, [404]],
-  [route('post', '/employers/:employerId/closures'), 'an overlap with the seeded closure', { siteId: SITE, period: { from: '2026-08-15', to: '2026-09-15' }, reason: 'x' }, [422]],
-  [route('post', '/employers/:employerId/closures'), 'a period before membership', { siteId: SITE, period: { from: '2025-07-01', to: '2025-07-31' }, reason: 'x' }, [422]],
+  [
+    route('post', '/employers/:employerId/function-classifications'),
+    'from before membership',
+    { functionName: 'x', scale: 'A', from: '2025-01-01' },
+    [422],
+  ],
+  [
+    route('post', '/employers/:employerId/function-classifications'),
+    'the date of the current classification',
+    { functionName: FUNCTION, scale: 'B', from: '2026-01-01' },
+    [422],
+  ],
+  [
+    route('post', '/employers/:employerId/closures'),
+    'a period from after to',
+    { siteId: SITE, period: { from: '2026-07-31', to: '2026-07-01' }, reason: 'Backwards' },
+    [422],
+  ],
+  [
+    route('post', '/employers/:employerId/closures'),
+    'an unknown site',
+    { siteId: 'nowhere', period: { from: '2026-07-01', to: '2026-07-31' }, reason: 'x' },
+    [404],
+  ],
+  [
+    route('post', '/employers/:employerId/closures'),
+    'an overlap with the seeded closure',
+    { siteId: SITE, period: { from: '2026-08-15', to: '2026-09-15' }, reason: 'x' },
+    [422],
+  ],
+  [
+    route('post', '/employers/:employerId/closures'),
+    'a period before membership',
+    { siteId: SITE, period: { from: '2025-07-01', to: '2025-07-31' }, reason: 'x' },
+    [422],
+  ],
   [route('post', '/workers'), 'a worker already registered', { ...base('post', '/workers'), workerId: WORKER }, [409]],
-  [route('post', '/workers'), 'a birth date in the future', { ...base('post', '/workers'), workerId: 'w-future', birthDate: '2030-01-01' }, [422]],
+  [
+    route('post', '/workers'),
+    'a birth date in the future',
+    { ...base('post', '/workers'), workerId: 'w-future', birthDate: '2030-01-01' },
+    [422],
+  ],
   [route('post', '/workers'), 'a child', { ...base('post', '/workers'), workerId: 'w-child', birthDate: '2020-01-01' }, [422]],
-  [route('post', '/workers'), 'an unavailable period from after to', withValue({ ...base('post', '/workers'), workerId: 'w-backwards' }, 'availability.unavailable', [{ from: '2027-02-01', to: '2027-01-01' }]), [422]],
-  [route('post', '/workers'), 'both hours a week and hours by weekday', withValue({ ...base('post', '/workers'), workerId: 'w-both' }, 'availability.hoursByWeekday', { monday: 8 }), [400]],
+  [
+    route('post', '/workers'),
+    'an unavailable period from after to',
+    withValue({ ...base('post', '/workers'), workerId: 'w-backwards' }, 'availability.unavailable', [
+      { from: '2027-02-01', to: '2027-01-01' },
+    ]),
+    [422],
+  ],
+  [
+    route('post', '/workers'),
+    'both hours a week and hours by weekday',
+    withValue({ ...base('post', '/workers'), workerId: 'w-both' }, 'availability.hoursByWeekday', { monday: 8 }),
+    [400],
+  ],
   [route('post', '/workers'), 'no hours at all', withValue({ ...base('post', '/workers'), workerId: 'w-none' }, 'availability', {}), [400]],
-  [route('post', '/workers'), 'a wage value of 0', withValue({ ...base('post', '/workers'), workerId: 'w-zero' }, 'targetGroup.wageValueBp', 0), [422]],
+  [
+    route('post', '/workers'),
+    'a wage value of 0',
+    withValue({ ...base('post', '/workers'), workerId: 'w-zero' }, 'targetGroup.wageValueBp', 0),
+    [422],
+  ],
   [route('post', '/workers/:workerId/target-group-status'), 'a wage value of 0', { inRegister: true, wageValueBp: 0 }, [422]],
   [route('put', '/workers/:workerId/availability'), 'an unknown weekday', { hoursByWeekday: { funday: 8 } }, [422]],
   [route('put', '/workers/:workerId/availability'), '25 hours on a day', { hoursByWeekday: { monday: 25 } }, REFUSED],
@@ -954,34 +1236,134 @@ const refusals: [Route, string, JsonObject, readonly number[]][] = [
   [route('put', '/workers/:workerId/availability'), 'hours that are no quarter', { hoursByWeekday: { monday: 8.1 } }, REFUSED],
   [route('put', '/workers/:workerId/availability'), 'hours as a string', { hoursByWeekday: { monday: '8' } }, REFUSED],
   [route('put', '/workers/:workerId/availability'), 'neither hours a week nor by weekday', { unavailable: [] }, [400]],
-  [route('put', '/workers/:workerId/availability'), 'both hours a week and by weekday', { hoursPerWeek: 8, hoursByWeekday: { monday: 8 } }, [400]],
-  [route('put', '/workers/:workerId/availability'), 'an unavailable period from after to', { hoursPerWeek: 8, unavailable: [{ from: '2027-03-07', to: '2027-03-01' }] }, [422]],
-  [route('post', '/workers/:workerId/contracts'), 'a period from after to', { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-back', from: '2027-12-31', to: '2027-07-01' }, [422]],
-  [route('post', '/workers/:workerId/contracts'), 'a fixed term without an end', withValue({ ...base('post', '/workers/:workerId/contracts'), contractId: 'c-noend' }, 'to', undefined), [400]],
-  [route('post', '/workers/:workerId/contracts'), 'guaranteed hours above the maximum', { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-guar', guaranteedHoursPerWeek: 30 }, [422]],
-  [route('post', '/workers/:workerId/contracts'), 'a start inside the running contract', { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-overlap', from: '2026-06-01' }, [422]],
-  [route('post', '/workers/:workerId/contracts'), 'a contract id in use', { ...base('post', '/workers/:workerId/contracts'), contractId: CONTRACT }, [409]],
-  [route('post', '/workers/:workerId/contracts'), 'an unknown seasonal-clause CAO', { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-season', seasonalClauseCao: 'nope' }, [404]],
-  [route('post', '/workers/:workerId/contracts/:contractId/end'), 'a last day before the contract', { lastDay: '2025-01-01', reason: 'Too early' }, [422]],
-  [route('post', '/workers/:workerId/contracts/:contractId/end'), 'a last day that strands committed hours', { lastDay: '2026-12-15', reason: 'Stranding' }, [422]],
+  [
+    route('put', '/workers/:workerId/availability'),
+    'both hours a week and by weekday',
+    { hoursPerWeek: 8, hoursByWeekday: { monday: 8 } },
+    [400],
+  ],
+  [
+    route('put', '/workers/:workerId/availability'),
+    'an unavailable period from after to',
+    { hoursPerWeek: 8, unavailable: [{ from: '2027-03-07', to: '2027-03-01' }] },
+    [422],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts'),
+    'a period from after to',
+    { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-back', from: '2027-12-31', to: '2027-07-01' },
+    [422],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts'),
+    'a fixed term without an end',
+    withValue({ ...base('post', '/workers/:workerId/contracts'), contractId: 'c-noend' }, 'to', undefined),
+    [400],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts'),
+    'guaranteed hours above the maximum',
+    { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-guar', guaranteedHoursPerWeek: 30 },
+    [422],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts'),
+    'a start inside the running contract',
+    { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-overlap', from: '2026-06-01' },
+    [422],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts'),
+    'a contract id in use',
+    { ...base('post', '/workers/:workerId/contracts'), contractId: CONTRACT },
+    [409],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts'),
+    'an unknown seasonal-clause CAO',
+    { ...base('post', '/workers/:workerId/contracts'), contractId: 'c-season', seasonalClauseCao: 'nope' },
+    [404],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts/:contractId/end'),
+    'a last day before the contract',
+    { lastDay: '2025-01-01', reason: 'Too early' },
+    [422],
+  ],
+  [
+    route('post', '/workers/:workerId/contracts/:contractId/end'),
+    'a last day that strands committed hours',
+    { lastDay: '2026-12-15', reason: 'Stranding' },
+    [422],
+  ],
   [route('post', '/capacity-requests'), 'a request id in use', { ...base('post', '/capacity-requests'), requestId: REQUEST }, [409]],
-  [route('post', '/capacity-requests'), 'a period from after to', { ...base('post', '/capacity-requests'), requestId: 'cr-back', period: { from: '2027-05-31', to: '2027-03-01' } }, [422]],
-  [route('post', '/capacity-requests'), 'an unknown site', { ...base('post', '/capacity-requests'), requestId: 'cr-site', siteId: 'nowhere' }, [404, 422]],
-  [route('post', '/capacity-requests'), 'an employer not in the pool', { ...base('post', '/capacity-requests'), requestId: 'cr-ghost', employerId: 'rb-ghost' }, [404, 422]],
-  [route('post', '/capacity-requests'), 'a period before membership', { ...base('post', '/capacity-requests'), requestId: 'cr-early', period: { from: '2025-03-01', to: '2025-05-31' } }, [422]],
-  [route('post', '/capacity-requests'), 'a period in the site closure', { ...base('post', '/capacity-requests'), requestId: 'cr-closed', period: { from: '2026-08-10', to: '2026-08-20' } }, [422]],
-  [route('post', '/capacity-requests/:requestId/amendments'), 'a period from after to', { period: { from: '2027-03-31', to: '2026-12-01' }, hoursPerWeek: 24, headcount: 4 }, [422]],
-  [route('post', '/capacity-requests/:requestId/amendments'), 'a period in the site closure', { period: { from: '2026-08-01', to: '2027-03-31' }, hoursPerWeek: 24, headcount: 4 }, [422]],
+  [
+    route('post', '/capacity-requests'),
+    'a period from after to',
+    { ...base('post', '/capacity-requests'), requestId: 'cr-back', period: { from: '2027-05-31', to: '2027-03-01' } },
+    [422],
+  ],
+  [
+    route('post', '/capacity-requests'),
+    'an unknown site',
+    { ...base('post', '/capacity-requests'), requestId: 'cr-site', siteId: 'nowhere' },
+    [404, 422],
+  ],
+  [
+    route('post', '/capacity-requests'),
+    'an employer not in the pool',
+    { ...base('post', '/capacity-requests'), requestId: 'cr-ghost', employerId: 'rb-ghost' },
+    [404, 422],
+  ],
+  [
+    route('post', '/capacity-requests'),
+    'a period before membership',
+    { ...base('post', '/capacity-requests'), requestId: 'cr-early', period: { from: '2025-03-01', to: '2025-05-31' } },
+    [422],
+  ],
+  [
+    route('post', '/capacity-requests'),
+    'a period in the site closure',
+    { ...base('post', '/capacity-requests'), requestId: 'cr-closed', period: { from: '2026-08-10', to: '2026-08-20' } },
+    [422],
+  ],
+  [
+    route('post', '/capacity-requests/:requestId/amendments'),
+    'a period from after to',
+    { period: { from: '2027-03-31', to: '2026-12-01' }, hoursPerWeek: 24, headcount: 4 },
+    [422],
+  ],
+  [
+    route('post', '/capacity-requests/:requestId/amendments'),
+    'a period in the site closure',
+    { period: { from: '2026-08-01', to: '2027-03-31' }, hoursPerWeek: 24, headcount: 4 },
+    [422],
+  ],
   [route('post', '/placements'), 'a placement id in use', { ...base('post', '/placements'), placementId: PROPOSED }, [409]],
-  [route('post', '/placements'), 'a period from after to', { ...base('post', '/placements'), placementId: 'pl-back', period: { from: '2027-02-28', to: '2026-12-01' } }, [422]],
+  [
+    route('post', '/placements'),
+    'a period from after to',
+    { ...base('post', '/placements'), placementId: 'pl-back', period: { from: '2027-02-28', to: '2026-12-01' } },
+    [422],
+  ],
   [route('post', '/placements'), 'a bill rate of 0', { ...base('post', '/placements'), placementId: 'pl-free', billRateCents: 0 }, [422]],
   [route('post', '/placements/:placementId/confirmation'), 'a step the scale does not have', { step: 3 }, [422]],
   [route('post', '/placements/:placementId/extension'), 'an end before the current end', { to: '2027-01-31' }, [422]],
   [route('post', '/placements/:placementId/extension'), 'the current end', { to: '2027-02-28' }, [422]],
-  [route('post', '/placements/:placementId/early-end'), 'a last day before the start', { lastDay: '2026-11-30', reason: 'Before it starts' }, [422]],
+  [
+    route('post', '/placements/:placementId/early-end'),
+    'a last day before the start',
+    { lastDay: '2026-11-30', reason: 'Before it starts' },
+    [422],
+  ],
   [route('post', '/placements/:placementId/early-end'), 'the agreed last day', { lastDay: '2027-02-28', reason: 'Not early' }, [422]],
   [route('post', '/placements/:placementId/early-end'), 'a last day after the end', { lastDay: '2027-06-30', reason: 'Too late' }, [422]],
-  [route('post', '/allocation-runs'), 'weeks from after to', { runId: 'rb-run-back', scope: { fromWeek: '2027-W09', toWeek: '2026-W49' } }, [400]],
+  [
+    route('post', '/allocation-runs'),
+    'weeks from after to',
+    { runId: 'rb-run-back', scope: { fromWeek: '2027-W09', toWeek: '2026-W49' } },
+    [400],
+  ],
   [route('post', '/allocation-runs'), '54 weeks', { runId: 'rb-run-long', scope: { fromWeek: '2026-W01', toWeek: '2027-W01' } }, [400]],
   [route('post', '/allocation-runs'), 'a run id in use', { runId: RUN_TO_ACCEPT, scope: RUN_SCOPE }, [409]],
   ...(['acceptance', 'rejection'] as const).flatMap((decision): [Route, string, JsonObject, readonly number[]][] => {
@@ -1025,12 +1407,15 @@ const BAD_IDEMPOTENCY_KEYS: [string, boolean][] = [
 ];
 for (const r of mutating) {
   if (!r.readOnly) {
-    for (const [value, core] of BAD_IF_MATCH) if (core || showcase(r)) add(r, `If-Match ${shortLabel(value)}`, { headers: { 'If-Match': value }, expect: BAD_REQUEST });
+    for (const [value, core] of BAD_IF_MATCH)
+      if (core || showcase(r)) add(r, `If-Match ${shortLabel(value)}`, { headers: { 'If-Match': value }, expect: BAD_REQUEST });
     add(r, 'a stale If-Match "999"', { headers: { 'If-Match': '"999"' }, expect: r.stale ?? [409] });
     if (showcase(r)) add(r, 'a stale If-Match of 15 digits', { headers: { 'If-Match': '"999999999999999"' }, expect: r.stale ?? [409] });
   }
   if (r.method === 'post') {
-    for (const [value, core] of BAD_IDEMPOTENCY_KEYS) if (core || showcase(r)) add(r, `Idempotency-Key ${shortLabel(value)}`, { headers: { 'Idempotency-Key': value }, expect: BAD_REQUEST });
+    for (const [value, core] of BAD_IDEMPOTENCY_KEYS)
+      if (core || showcase(r))
+        add(r, `Idempotency-Key ${shortLabel(value)}`, { headers: { 'Idempotency-Key': value }, expect: BAD_REQUEST });
   }
 }
 
@@ -1050,7 +1435,8 @@ const BAD_AUTH: [string, Pick<Case, 'key' | 'headers'>, boolean][] = [
 ];
 const AUTH_SHOWCASE = new Set(['post /employers', 'get /employers/:employerId', 'post /capacity-requests']);
 for (const r of ROUTES) {
-  for (const [title, rest, core] of BAD_AUTH) if (core || AUTH_SHOWCASE.has(`${r.method} ${r.template}`)) add(r, title, { ...rest, expect: [401] });
+  for (const [title, rest, core] of BAD_AUTH)
+    if (core || AUTH_SHOWCASE.has(`${r.method} ${r.template}`)) add(r, title, { ...rest, expect: [401] });
   if (r.method !== 'get' && !r.readOnly) add(r, 'an auditor', { key: AUDITOR, expect: [403] });
   if (r.method !== 'get' && !r.employer) add(r, 'the employer itself, on an operator route', { key: employerKey(EMPLOYER), expect: [403] });
   if (r.employer) {
@@ -1087,12 +1473,17 @@ for (const r of ROUTES) {
     if (r.template === '/workers/:workerId/skills/:skill' && name === 'skill') continue; // see "removing a skill" below
     for (const [title, value, core] of BAD_IDS) {
       if (r.template === '/streams/:streamId' && title === 'the id of a stream of another kind') continue; // it exists
-      if (core || showcase(r)) add(r, `:${name} with ${title}`, { path: pathOf(r, { ...r.params, [name]: value }), expect: [400, 404, 422] });
+      if (core || showcase(r))
+        add(r, `:${name} with ${title}`, { path: pathOf(r, { ...r.params, [name]: value }), expect: [400, 404, 422] });
     }
   }
 }
 for (const r of [route('get', '/employers/:employerId'), route('post', '/employers/:employerId/sites')]) {
-  add(r, 'a URL longer than Node accepts', { path: pathOf(r, { ...r.params, employerId: 'x'.repeat(20_000) }), expect: [414, 431], bare: true });
+  add(r, 'a URL longer than Node accepts', {
+    path: pathOf(r, { ...r.params, employerId: 'x'.repeat(20_000) }),
+    expect: [414, 431],
+    bare: true,
+  });
 }
 
 // 10. Query strings of the routes that read one.
@@ -1157,7 +1548,8 @@ function badQueryValues(field: QueryField, full: boolean): Bad[] {
 }
 
 const andQuery = (path: string, parameters: string) => `${path}${path.includes('?') ? '&' : '?'}${parameters}`;
-const withoutParameter = (query: Record<string, string>, name: string) => Object.fromEntries(Object.entries(query).filter(([key]) => key !== name));
+const withoutParameter = (query: Record<string, string>, name: string) =>
+  Object.fromEntries(Object.entries(query).filter(([key]) => key !== name));
 const queryKindsTriedInFull = new Set<string>();
 for (const r of ROUTES.filter((r) => r.queryFields)) {
   const query = r.query ?? {};
@@ -1165,7 +1557,8 @@ for (const r of ROUTES.filter((r) => r.queryFields)) {
     if (!field.optional) add(r, `without ?${name}`, { path: pathOf(r, r.params, withoutParameter(query, name)), expect: BAD_REQUEST });
     const full = !queryKindsTriedInFull.has(field.kind);
     queryKindsTriedInFull.add(field.kind);
-    for (const bad of badQueryValues(field, full)) add(r, `?${name}=${bad.label}`, { path: pathOf(r, r.params, { ...query, [name]: bad.value as string }), expect: BAD_REQUEST });
+    for (const bad of badQueryValues(field, full))
+      add(r, `?${name}=${bad.label}`, { path: pathOf(r, r.params, { ...query, [name]: bad.value as string }), expect: BAD_REQUEST });
     // Shapes a query parser makes into arrays and objects, and a value far too long.
     const valid = query[name] ?? '1';
     const others = pathOf(r, r.params, withoutParameter(query, name));
@@ -1213,21 +1606,43 @@ add(route('get', '/streams/:streamId'), '?waitFor=yesterday', { path: `/streams/
 // 10b. Audit questions that cannot be answered: refused, and (the barrage checks it) not even recorded as an access.
 const AUDIT_REFUSALS: [string, string, string, readonly number[]][] = [
   ['/:kind/:id/as-of', 'neither knownAt nor on', `/audit/caos/${CAO}/as-of`, BAD_REQUEST],
-  ['/workers/:workerId/contracts/:contractId/as-of', 'neither knownAt nor on', `/audit/workers/${WORKER}/contracts/${CONTRACT}/as-of`, BAD_REQUEST],
+  [
+    '/workers/:workerId/contracts/:contractId/as-of',
+    'neither knownAt nor on',
+    `/audit/workers/${WORKER}/contracts/${CONTRACT}/as-of`,
+    BAD_REQUEST,
+  ],
   ['/:kind/:id/diff', 'a diff of an employer', `/audit/employers/${EMPLOYER}/diff?from=2026-01-01T00:00:00Z`, [422]],
   ['/:kind/:id/diff', 'to before from', `/audit/placements/${CONFIRMED}/diff?from=2026-06-01T00:00:00Z&to=2026-01-01T00:00:00Z`, [422]],
-  ['/workers/:workerId/contracts/:contractId/diff', 'to before from', `/audit/workers/${WORKER}/contracts/${CONTRACT}/diff?from=2026-06-01T00:00:00Z&to=2026-01-01T00:00:00Z`, [422]],
+  [
+    '/workers/:workerId/contracts/:contractId/diff',
+    'to before from',
+    `/audit/workers/${WORKER}/contracts/${CONTRACT}/diff?from=2026-06-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+    [422],
+  ],
   ['/:kind/:id/history', 'an unknown placement', '/audit/placements/pl-nobody/history', [404]],
   ['/:kind/:id/history', 'a day nobody read anything', '/audit/audit-access/2026-01-01/history', [404]],
   ['/:kind/:id/history', 'the contract kind without its worker', `/audit/contracts/${CONTRACT}/history`, BAD_REQUEST],
   ['/:kind/:id/history', 'a kind in the singular', `/audit/placement/${CONFIRMED}/history`, BAD_REQUEST],
   ['/:kind/:id/as-of', 'an unknown employer', `/audit/employers/rb-nobody/as-of?knownAt=${KNOWN_AT}`, [404]],
-  ['/workers/:workerId/contracts/:contractId/history', 'a contract the worker does not have', `/audit/workers/${WORKER}/contracts/c-nobody/history`, [404]],
+  [
+    '/workers/:workerId/contracts/:contractId/history',
+    'a contract the worker does not have',
+    `/audit/workers/${WORKER}/contracts/c-nobody/history`,
+    [404],
+  ],
   ['/workers/:workerId/contracts/:contractId/history', 'an unknown worker', `/audit/workers/w-nobody/contracts/${CONTRACT}/history`, [404]],
 ];
 for (const [template, title, path, expect] of AUDIT_REFUSALS) add(route('get', `/audit${template}`), title, { path, expect });
-add(route('get', '/audit/:kind/:id/history'), 'a page of 0, asked for as CSV', { path: `/audit/placements/${CONFIRMED}/history?limit=0`, headers: { Accept: 'text/csv' }, expect: BAD_REQUEST });
-add(route('get', '/allocation-runs/:runId'), '?waitFor=yesterday', { path: `/allocation-runs/${RUN_TO_ACCEPT}?waitFor=yesterday`, expect: BAD_REQUEST });
+add(route('get', '/audit/:kind/:id/history'), 'a page of 0, asked for as CSV', {
+  path: `/audit/placements/${CONFIRMED}/history?limit=0`,
+  headers: { Accept: 'text/csv' },
+  expect: BAD_REQUEST,
+});
+add(route('get', '/allocation-runs/:runId'), '?waitFor=yesterday', {
+  path: `/allocation-runs/${RUN_TO_ACCEPT}?waitFor=yesterday`,
+  expect: BAD_REQUEST,
+});
 
 // 11. Routes and methods that do not exist.
 const UNKNOWN: [Case['method'], string][] = [
@@ -1261,7 +1676,13 @@ const UNKNOWN: [Case['method'], string][] = [
   ['get', `/audit/placements/${CONFIRMED}`],
 ];
 for (const [method, path] of UNKNOWN) {
-  cases.push({ title: `${method.toUpperCase()} ${path}: no such route`, method, path, expect: [400, 404, 405], ...(method === 'get' || method === 'trace' ? {} : { json: { a: 1 } }) });
+  cases.push({
+    title: `${method.toUpperCase()} ${path}: no such route`,
+    method,
+    path,
+    expect: [400, 404, 405],
+    ...(method === 'get' || method === 'trace' ? {} : { json: { a: 1 } }),
+  });
 }
 
 // Valid commands in forms the API might take are sent last: if one is taken, fewer cases before it see what it changed.
@@ -1270,13 +1691,28 @@ cases.sort((a, b) => Number(Boolean(a.risky)) - Number(Boolean(b.risky)));
 // 12. Removing a skill the worker does not have changes nothing, whatever it is called (a no-op or a 4xx).
 // 14. The audit questions the barrage broke, as they should be asked (a comparison job's id is made when it starts), and a history as CSV.
 const AUDIT_QUESTIONS: [string, string][] = [
-  ...ROUTES.filter((r) => r.method === 'get' && r.template.startsWith('/audit') && r.template !== '/audit/comparisons/:jobId').map((r) => [label(r), pathOf(r)] as [string, string]),
+  ...ROUTES.filter((r) => r.method === 'get' && r.template.startsWith('/audit') && r.template !== '/audit/comparisons/:jobId').map(
+    (r) => [label(r), pathOf(r)] as [string, string],
+  ),
   ['GET /audit/:kind/:id/history as CSV', `/audit/placements/${CONFIRMED}/history?format=csv`],
 ];
 
 // 15. Every question about every kind of subject the world holds (today's access log exists once the questions above were asked).
-const AUDIT_SUBJECTS = [`workers/${WORKER}`, `placements/${PROPOSED}`, `employers/${EMPLOYER}`, `caos/${CAO}`, `capacity-requests/${REQUEST}`, `audit-access/${localDateOf(new Date())}`];
-const QUESTIONS = ['history?format=csv', `as-of?knownAt=${KNOWN_AT}`, 'as-of?on=2026-12-15', 'as-of?on=2026-12-15&knownAt=2026-01-01T00:00:00Z', 'diff?from=2026-01-01T00:00:00Z'];
+const AUDIT_SUBJECTS = [
+  `workers/${WORKER}`,
+  `placements/${PROPOSED}`,
+  `employers/${EMPLOYER}`,
+  `caos/${CAO}`,
+  `capacity-requests/${REQUEST}`,
+  `audit-access/${localDateOf(new Date())}`,
+];
+const QUESTIONS = [
+  'history?format=csv',
+  `as-of?knownAt=${KNOWN_AT}`,
+  'as-of?on=2026-12-15',
+  'as-of?on=2026-12-15&knownAt=2026-01-01T00:00:00Z',
+  'diff?from=2026-01-01T00:00:00Z',
+];
 const EVERY_AUDIT_QUESTION = AUDIT_SUBJECTS.flatMap((subject) => QUESTIONS.map((question) => `/audit/${subject}/${question}`));
 
 const ODD_SKILLS = BAD_IDS.filter(([title]) => !/percent|surrogate|10 000/.test(title)).map(([title, value]) => [title, value] as const);
@@ -1284,7 +1720,9 @@ const ODD_SKILLS = BAD_IDS.filter(([title]) => !/percent|surrogate|10 000/.test(
 // 13. A null for an optional field: refused, or taken as "not given" — never a 5xx.
 const OPTIONAL_NULLS = bodyRoutes.flatMap((r) =>
   Object.entries(r.fields ?? {})
-    .filter(([path, field]) => field.optional && (!path.includes('.') || valueAt(r.body!, path.split('.').slice(0, -1).join('.')) !== undefined))
+    .filter(
+      ([path, field]) => field.optional && (!path.includes('.') || valueAt(r.body!, path.split('.').slice(0, -1).join('.')) !== undefined),
+    )
     .map(([path]) => [`${label(r)}: ${path} is null`, r, path] as const),
 );
 
@@ -1341,11 +1779,16 @@ class SeededApi {
   async snapshot() {
     const at = await this.head();
     const [{ n: events }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM es_events');
-    const streams = await this.dataSource.query<{ stream_id: string; revision: string }[]>('SELECT stream_id, revision::text AS revision FROM es_streams ORDER BY stream_id');
+    const streams = await this.dataSource.query<{ stream_id: string; revision: string }[]>(
+      'SELECT stream_id, revision::text AS revision FROM es_streams ORDER BY stream_id',
+    );
     const [{ n: idempotencyKeys }] = await this.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM api_idempotency_keys');
     const resources: Record<string, number> = {};
     for (const path of SEEDED) resources[path] = (await this.operator.get(path).expect(200)).body.version as number;
-    const catalog = (await this.operator.get(`/streams?limit=200&waitFor=${at}`).expect(200)).body as { total: number; items: { streamId: string; eventCount: number }[] };
+    const catalog = (await this.operator.get(`/streams?limit=200&waitFor=${at}`).expect(200)).body as {
+      total: number;
+      items: { streamId: string; eventCount: number }[];
+    };
     return {
       head: at,
       events,
@@ -1368,9 +1811,27 @@ class SeededApi {
     await ok(`/employers/${EMPLOYER}/cao-applications`, { caoCode: CAO, from: '2026-01-01' });
     await ok(`/employers/${EMPLOYER}/sites`, { siteId: SITE, name: 'Hengelo', area: 'hengelo' });
     await ok(`/employers/${EMPLOYER}/function-classifications`, { functionName: FUNCTION, scale: 'A', from: '2026-01-01' });
-    await ok(`/employers/${EMPLOYER}/closures`, { siteId: SITE, period: { from: '2026-08-01', to: '2026-08-31' }, reason: 'Summer closure' });
-    await ok('/workers', { workerId: WORKER, name: 'Anna', birthDate: '1990-05-01', homeArea: 'hengelo', skills: ['cleaning'], availability: { hoursPerWeek: 32 } });
-    await ok(`/workers/${WORKER}/contracts`, { contractId: CONTRACT, kind: 'fixed_term', from: '2026-01-01', to: '2027-06-30', guaranteedHoursPerWeek: 8, maxHoursPerWeek: 32 });
+    await ok(`/employers/${EMPLOYER}/closures`, {
+      siteId: SITE,
+      period: { from: '2026-08-01', to: '2026-08-31' },
+      reason: 'Summer closure',
+    });
+    await ok('/workers', {
+      workerId: WORKER,
+      name: 'Anna',
+      birthDate: '1990-05-01',
+      homeArea: 'hengelo',
+      skills: ['cleaning'],
+      availability: { hoursPerWeek: 32 },
+    });
+    await ok(`/workers/${WORKER}/contracts`, {
+      contractId: CONTRACT,
+      kind: 'fixed_term',
+      from: '2026-01-01',
+      to: '2027-06-30',
+      guaranteedHoursPerWeek: 8,
+      maxHoursPerWeek: 32,
+    });
     await ok('/capacity-requests', {
       requestId: REQUEST,
       employerId: EMPLOYER,
@@ -1392,8 +1853,21 @@ class SeededApi {
       if (attempt > 100) throw new Error('The placement process did not fill the request');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await ok('/workers', { workerId: PROPOSED_WORKER, name: 'Bram', birthDate: '1988-02-01', homeArea: 'hengelo', skills: ['cleaning'], availability: { hoursPerWeek: 24 } });
-    await ok(`/workers/${PROPOSED_WORKER}/contracts`, { contractId: 'c-rb-w2', kind: 'indefinite', from: '2026-01-01', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 24 });
+    await ok('/workers', {
+      workerId: PROPOSED_WORKER,
+      name: 'Bram',
+      birthDate: '1988-02-01',
+      homeArea: 'hengelo',
+      skills: ['cleaning'],
+      availability: { hoursPerWeek: 24 },
+    });
+    await ok(`/workers/${PROPOSED_WORKER}/contracts`, {
+      contractId: 'c-rb-w2',
+      kind: 'indefinite',
+      from: '2026-01-01',
+      guaranteedHoursPerWeek: 24,
+      maxHoursPerWeek: 24,
+    });
     await this.settle();
     // Two runs proposing the same: one to accept from, one to reject from, so that neither base request spoils the other.
     for (const runId of [RUN_TO_ACCEPT, RUN_TO_REJECT]) await ok('/allocation-runs', { runId, scope: RUN_SCOPE, timeLimitSeconds: 5 });
@@ -1437,13 +1911,22 @@ describe('No request a client can send yields a 5xx (issue 3)', () => {
 
     it('aims at a seeded world', async () => {
       expect(Object.keys(seeded.streams)).toEqual(
-        expect.arrayContaining([`cao-${CAO}`, `employer-${EMPLOYER}`, `worker-${WORKER}`, `capacity-${REQUEST}`, `placement-${PROPOSED}`, `placement-${CONFIRMED}`]),
+        expect.arrayContaining([
+          `cao-${CAO}`,
+          `employer-${EMPLOYER}`,
+          `worker-${WORKER}`,
+          `capacity-${REQUEST}`,
+          `placement-${PROPOSED}`,
+          `placement-${CONFIRMED}`,
+        ]),
       );
       expect(seeded.catalog.total).toBe(Object.keys(seeded.streams).length);
       expect(seeded.resources[`/placements/${CONFIRMED}`]).toBeGreaterThan(seeded.resources[`/placements/${PROPOSED}`]);
       for (const runId of [RUN_TO_ACCEPT, RUN_TO_REJECT]) {
         const run = (await api.operator.get(`/allocation-runs/${runId}`).expect(200)).body as { proposals: { items: unknown[] } };
-        expect(run.proposals.items).toEqual([expect.objectContaining({ proposalId: PROPOSAL, workerId: PROPOSED_WORKER, decision: { outcome: 'open' } })]);
+        expect(run.proposals.items).toEqual([
+          expect.objectContaining({ proposalId: PROPOSAL, workerId: PROPOSED_WORKER, decision: { outcome: 'open' } }),
+        ]);
       }
     });
 
@@ -1460,21 +1943,31 @@ describe('No request a client can send yields a 5xx (issue 3)', () => {
       expect(summary(res)).toMatch(new RegExp(`^(${c.expect.join('|')}) `));
       if (!c.bare) {
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.body).toEqual(expect.objectContaining({ type: expect.stringMatching(/^https?:\/\//), title: expect.any(String), status: res.status, detail: expect.any(String) }));
+        expect(res.body).toEqual(
+          expect.objectContaining({
+            type: expect.stringMatching(/^https?:\/\//),
+            title: expect.any(String),
+            status: res.status,
+            detail: expect.any(String),
+          }),
+        );
         expect(res.text).not.toMatch(/QueryFailedError|TypeError|RangeError|node_modules|\.ts:\d+|\bat [\w.<>]+ \(/);
       }
       // And nothing was written.
       expect(after).toBe(before);
     });
 
-    it.each(ODD_SKILLS)('DELETE /workers/:workerId/skills/:skill with %s the worker does not have changes nothing', async (_title, skill) => {
-      const before = await api.head();
-      const res = await api.send({ method: 'delete', path: `/workers/${WORKER}/skills/${skill}` });
-      expect(summary(res)).toMatch(/^(200|400|404|422) /);
-      if (res.status === 200) expect(res.body).toMatchObject({ streamId: `worker-${WORKER}`, events: [] });
-      else expect(res.body).toMatchObject({ status: res.status });
-      expect(await api.head()).toBe(before);
-    });
+    it.each(ODD_SKILLS)(
+      'DELETE /workers/:workerId/skills/:skill with %s the worker does not have changes nothing',
+      async (_title, skill) => {
+        const before = await api.head();
+        const res = await api.send({ method: 'delete', path: `/workers/${WORKER}/skills/${skill}` });
+        expect(summary(res)).toMatch(/^(200|400|404|422) /);
+        if (res.status === 200) expect(res.body).toMatchObject({ streamId: `worker-${WORKER}`, events: [] });
+        else expect(res.body).toMatchObject({ status: res.status });
+        expect(await api.head()).toBe(before);
+      },
+    );
 
     it('left the event store, the stream catalog and the idempotency records exactly as seeded', async () => {
       await api.settle();
@@ -1564,15 +2057,24 @@ describe('No request a client can send yields a 5xx (issue 3)', () => {
 
     it('cover every route that takes a command', () => {
       const commands = mutating.filter((r) => !r.readOnly);
-      expect(ORDER.map(([method, template]) => `${method} ${template}`).sort()).toEqual(commands.map((r) => `${r.method} ${r.template}`).sort());
+      expect(ORDER.map(([method, template]) => `${method} ${template}`).sort()).toEqual(
+        commands.map((r) => `${r.method} ${r.template}`).sort(),
+      );
     });
 
     it('POST /placements/:placementId/end succeeds once a placement is past its agreed end', async () => {
-      const past = withValue({ ...placement('pl-rb-past', 4), period: { from: '2026-09-01', to: '2026-10-31' } }, 'capacityRequestId', undefined);
+      const past = withValue(
+        { ...placement('pl-rb-past', 4), period: { from: '2026-09-01', to: '2026-10-31' } },
+        'capacityRequestId',
+        undefined,
+      );
       expect(summary(await api.send({ method: 'post', path: '/placements', json: past }))).toMatch(/^201 /);
       expect(summary(await api.send({ method: 'post', path: '/placements/pl-rb-past/confirmation', json: {} }))).toMatch(/^201 /);
       await api.settle();
-      const res = await api.send({ method: 'post', path: pathOf(route('post', '/placements/:placementId/end'), { placementId: 'pl-rb-past' }) });
+      const res = await api.send({
+        method: 'post',
+        path: pathOf(route('post', '/placements/:placementId/end'), { placementId: 'pl-rb-past' }),
+      });
       expect(summary(res)).toMatch(/^201 .*PlacementEnded/);
       await api.settle();
     });

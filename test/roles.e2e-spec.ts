@@ -41,7 +41,13 @@ describe('roles over HTTP', () => {
       availability: { hoursPerWeek: 32 },
       targetGroup: { inRegister: true, wageValueBp: 7000 },
     });
-    await post('/workers/dewi/contracts', { contractId: 'c1', kind: 'indefinite', from: '2026-01-01', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 });
+    await post('/workers/dewi/contracts', {
+      contractId: 'c1',
+      kind: 'indefinite',
+      from: '2026-01-01',
+      guaranteedHoursPerWeek: 16,
+      maxHoursPerWeek: 32,
+    });
     await post('/placements', {
       placementId: 'dewi-bolletje',
       workerId: 'dewi',
@@ -77,11 +83,18 @@ describe('roles over HTTP', () => {
     await otherEmployer().post('/capacity-requests/bolletje-autumn/withdrawal').send({ reason: 'Not mine to withdraw' }).expect(403);
     // A guessed If-Match must not tell another employer the stream's version, nor whether it exists.
     for (const ifMatch of ['"0"', '"7"']) {
-      const refused = await otherEmployer().post('/capacity-requests/bolletje-autumn/withdrawal').set('If-Match', ifMatch).send({ reason: 'Not mine' });
+      const refused = await otherEmployer()
+        .post('/capacity-requests/bolletje-autumn/withdrawal')
+        .set('If-Match', ifMatch)
+        .send({ reason: 'Not mine' });
       expect(refused.status).toBe(403);
       expect(JSON.stringify(refused.body)).not.toMatch(/revision|version/i);
     }
-    await otherEmployer().post('/capacity-requests/no-such-request/withdrawal').set('If-Match', '"3"').send({ reason: 'Not there' }).expect(404);
+    await otherEmployer()
+      .post('/capacity-requests/no-such-request/withdrawal')
+      .set('If-Match', '"3"')
+      .send({ reason: 'Not there' })
+      .expect(404);
     await otherEmployer().get('/placements/dewi-bolletje').expect(403);
     await otherEmployer().get('/employers/bolletje').expect(403);
     await otherEmployer().post('/employers/bolletje/sites').send({ siteId: 'x', name: 'X', area: 'almelo' }).expect(403);

@@ -55,7 +55,9 @@ describe('the built service on the embedded default', () => {
     await first.exited;
     const second = start('apps/api/src/main.js', { PORT: String(port) });
     await waitForHealthy(port, second);
-    const streams = (await (await fetch(`http://127.0.0.1:${port}/streams?category=worker`, { headers: { Authorization: 'Bearer demo-operator' } })).json()) as { items: unknown[] };
+    const streams = (await (
+      await fetch(`http://127.0.0.1:${port}/streams?category=worker`, { headers: { Authorization: 'Bearer demo-operator' } })
+    ).json()) as { items: unknown[] };
     expect(streams.items).toEqual([expect.objectContaining({ streamId: 'worker-killed', eventCount: 25 })]);
   });
 

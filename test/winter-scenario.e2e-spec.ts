@@ -28,24 +28,56 @@ describe('winter scenario over HTTP', () => {
     return response;
   };
   /** GET after the process manager has handled everything written so far. */
-  const settled = (path: string) => operator.get(`${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}`).expect(200).expect('X-Consistency', 'reached');
+  const settled = (path: string) =>
+    operator
+      .get(`${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}`)
+      .expect(200)
+      .expect('X-Consistency', 'reached');
 
-  const placement = (id: string, workerId: string, employerId: string, siteId: string, functionName: string, period: object, extra: object = {}) =>
-    command('/placements', { placementId: id, workerId, employerId, siteId, functionName, legalForm: 'payroll', hoursPerWeek: 24, period, ...extra });
+  const placement = (
+    id: string,
+    workerId: string,
+    employerId: string,
+    siteId: string,
+    functionName: string,
+    period: object,
+    extra: object = {},
+  ) =>
+    command('/placements', {
+      placementId: id,
+      workerId,
+      employerId,
+      siteId,
+      functionName,
+      legalForm: 'payroll',
+      hoursPerWeek: 24,
+      period,
+      ...extra,
+    });
 
   beforeAll(async () => {
     app = await startTestApi();
     operator = caller(app, 'demo-operator');
     await command('/caos', { code: 'recreatie', name: 'CAO Recreatie (illustrative)' });
-    await command('/caos/recreatie/versions', { effectiveFrom: '2026-01-01', content: caoContent({ A: [1471, 1495], B: [1520, 1560] }, true) });
+    await command('/caos/recreatie/versions', {
+      effectiveFrom: '2026-01-01',
+      content: caoContent({ A: [1471, 1495], B: [1520, 1560] }, true),
+    });
     await command('/caos', { code: 'schoonmaak', name: 'CAO Schoonmaak (illustrative)' });
-    await command('/caos/schoonmaak/versions', { effectiveFrom: '2026-01-01', content: caoContent({ '1': [1530, 1575, 1610], '2': [1640, 1690] }) });
+    await command('/caos/schoonmaak/versions', {
+      effectiveFrom: '2026-01-01',
+      content: caoContent({ '1': [1530, 1575, 1610], '2': [1640, 1690] }),
+    });
 
     await command('/employers', { employerId: 'waarbeek', name: 'De Waarbeek', memberFrom: '2026-01-01' });
     await command('/employers/waarbeek/cao-applications', { caoCode: 'recreatie', from: '2026-01-01' });
     await command('/employers/waarbeek/sites', { siteId: 'park', name: 'Attractiepark', area: 'hengelo' });
     await command('/employers/waarbeek/function-classifications', { functionName: 'attractiemedewerker', scale: 'A', from: '2026-01-01' });
-    await command('/employers/waarbeek/closures', { siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' });
+    await command('/employers/waarbeek/closures', {
+      siteId: 'park',
+      period: { from: '2026-11-01', to: '2027-03-31' },
+      reason: 'Winter closure',
+    });
 
     await command('/employers', { employerId: 'visschedijk', name: 'Visschedijk Facilitair', memberFrom: '2026-01-01' });
     await command('/employers/visschedijk/cao-applications', { caoCode: 'schoonmaak', from: '2026-01-01' });
@@ -57,7 +89,14 @@ describe('winter scenario over HTTP', () => {
       ['bram', 'Bram Jansen', '2007-06-15'],
       ['cem', 'Cem Yilmaz', '1988-11-30'],
     ]) {
-      await command('/workers', { workerId, name, birthDate, homeArea: 'hengelo', skills: ['cleaning', 'attractions'], availability: { hoursPerWeek: 40 } });
+      await command('/workers', {
+        workerId,
+        name,
+        birthDate,
+        homeArea: 'hengelo',
+        skills: ['cleaning', 'attractions'],
+        availability: { hoursPerWeek: 40 },
+      });
       await command(`/workers/${workerId}/contracts`, {
         contractId: 'c1',
         kind: 'indefinite',
@@ -86,7 +125,15 @@ describe('winter scenario over HTTP', () => {
   afterAll(() => app?.close());
 
   it('places the park’s staff at facility services for the winter, with the wage of the new CAO', async () => {
-    await placement('anna-winter', 'anna', 'visschedijk', 'hengelo', 'schoonmaker', { from: '2026-11-02', to: '2027-03-28' }, { capacityRequestId: 'visschedijk-winter' });
+    await placement(
+      'anna-winter',
+      'anna',
+      'visschedijk',
+      'hengelo',
+      'schoonmaker',
+      { from: '2026-11-02', to: '2027-03-28' },
+      { capacityRequestId: 'visschedijk-winter' },
+    );
     const confirmed = await command('/placements/anna-winter/confirmation', { step: 2 });
     expect(confirmed.body.events).toEqual(['PlacementConfirmed']);
 
@@ -183,12 +230,22 @@ describe('winter scenario over HTTP', () => {
       })
       .expect(201);
     for (const worker of ['anna', 'bram', 'cem']) {
-      await placement(`${worker}-enschede`, worker, 'visschedijk', 'enschede', 'schoonmaker', { from: '2027-04-05', to: '2027-04-30' }, {
-        capacityRequestId: 'enschede-one',
-        hoursPerWeek: 8,
-      });
+      await placement(
+        `${worker}-enschede`,
+        worker,
+        'visschedijk',
+        'enschede',
+        'schoonmaker',
+        { from: '2027-04-05', to: '2027-04-30' },
+        {
+          capacityRequestId: 'enschede-one',
+          hoursPerWeek: 8,
+        },
+      );
     }
-    const confirmations = await Promise.all(['anna', 'bram', 'cem'].map((w) => operator.post(`/placements/${w}-enschede/confirmation`).send({})));
+    const confirmations = await Promise.all(
+      ['anna', 'bram', 'cem'].map((w) => operator.post(`/placements/${w}-enschede/confirmation`).send({})),
+    );
     for (const c of confirmations) if (c.body.position) lastPosition = [lastPosition, c.body.position].sort(byPosition).pop()!;
     expect(confirmations.map((c) => c.status)).toEqual([201, 201, 201]);
 

@@ -9,7 +9,9 @@ const connection = await startEmbeddedPostgres(dataDir);
 await migrateEventStore(connection.pool);
 const store = new PostgresEventStore(connection.pool);
 for (let i = 0; i < count; i++) {
-  await store.appendToStream('worker-killed', [{ type: 'HoursRegistered', data: { i } }], { expectedVersion: i === 0 ? 'no_stream' : i - 1 });
+  await store.appendToStream('worker-killed', [{ type: 'HoursRegistered', data: { i } }], {
+    expectedVersion: i === 0 ? 'no_stream' : i - 1,
+  });
 }
 console.log(`appended ${count}`);
 setInterval(() => undefined, 1_000);

@@ -74,7 +74,7 @@ class UsageError extends Error {}
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ options: OPTIONS, allowPositionals: true });
   const [command, kind, id] = positionals;
-  if (values.help || !command) return console.log(USAGE), values.help ? 0 : 2;
+  if (values.help || !command) return (console.log(USAGE), values.help ? 0 : 2);
   const task = taskFor(command, kind, id, values); // wrong usage is refused before anything is opened or recorded
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(AuditCliModule.forRoot(config), { logger: ['error'] });
@@ -84,7 +84,13 @@ async function main(): Promise<number> {
     // Recorded once answered, as over HTTP: a question refused (an unknown subject) was no access.
     await recordAuditAccess(
       store,
-      { actor: `cli:${userInfo().username}`, action: command, target: [kind, id].filter(Boolean).join(' ') || 'all streams', parameters: parameters(values), correlationId: randomUUID() },
+      {
+        actor: `cli:${userInfo().username}`,
+        action: command,
+        target: [kind, id].filter(Boolean).join(' ') || 'all streams',
+        parameters: parameters(values),
+        correlationId: randomUUID(),
+      },
       new Date(),
     );
     return code;
@@ -100,17 +106,23 @@ function taskFor(command: string, kind: string | undefined, id: string | undefin
     case 'history': {
       const subject = subjectOf(kind, id);
       const page = { limit: count(values.limit, 100, '--limit'), offset: count(values.offset, 0, '--offset') };
-      if (values.format !== undefined && values.format !== 'json' && values.format !== 'csv') throw new UsageError('--format is json or csv');
+      if (values.format !== undefined && values.format !== 'json' && values.format !== 'csv')
+        throw new UsageError('--format is json or csv');
       return async (_app, store) => history(await auditHistory(store, subject, page), values.format);
     }
     case 'as-of':
       return asOfTask(subjectOf(kind, id), values);
     case 'diff': {
-      const [subject, from, to] = [subjectOf(kind, id), instant(values.from, '--from'), values.to ? instant(values.to, '--to') : new Date()];
+      const [subject, from, to] = [
+        subjectOf(kind, id),
+        instant(values.from, '--from'),
+        values.to ? instant(values.to, '--to') : new Date(),
+      ];
       return async (_app, store) => print(await auditDiff(store, subject, from, to), (d) => d.changes.map((c) => c.sentence));
     }
     case 'verify': {
-      if (values.stream !== undefined && values.digest !== undefined) throw new UsageError('--digest covers every stream: leave --stream out');
+      if (values.stream !== undefined && values.digest !== undefined)
+        throw new UsageError('--digest covers every stream: leave --stream out');
       const exported = values.digest === undefined ? [] : [exportedDigest(values.digest)];
       return (app) => verify(postgresOnly(app, 'verify'), values.stream, exported);
     }
@@ -168,7 +180,10 @@ function exportedDigest(text: string): FeedDigest {
 async function verify(connection: PostgresConnection, streamId: string | undefined, exported: FeedDigest[]): Promise<number> {
   const bar = progressBar('verify', 'events checked');
   bar.setTotal(await eventCount(connection, streamId));
-  const result = await verifyEventChain(connection.pool, { ...(streamId ? { streamId } : {}), onProgress: (checked) => bar.update(checked) });
+  const result = await verifyEventChain(connection.pool, {
+    ...(streamId ? { streamId } : {}),
+    onProgress: (checked) => bar.update(checked),
+  });
   bar.stop();
   if (streamId && result.streams === 0) notFound('stream_not_found', `There is no stream ${streamId}.`);
   const digests = streamId === undefined ? await verifyFeedDigests(connection.pool, { exported }) : undefined;
@@ -184,7 +199,8 @@ function chainSummary({ firstBreak, events, streams }: ChainVerification): strin
 }
 
 function digestSummary({ stored, checked, breaks }: DigestVerification): string[] {
-  if (checked.length === 0) return ['No digest sealed yet: a stream or its tail removed is found only against one (npm run audit -- digest).'];
+  if (checked.length === 0)
+    return ['No digest sealed yet: a stream or its tail removed is found only against one (npm run audit -- digest).'];
   if (breaks.length === 0) return [`Digests intact: ${stored} stored and chained; the feed matches digest ${checked.join(' and ')}.`];
   return breaks.flatMap((b) => [
     `BROKEN: digest ${b.sequence} (position ${b.position}): ${b.reason}`,
@@ -225,9 +241,21 @@ async function compare(store: EventStore, dataSource: DataSource): Promise<numbe
     },
   });
   bar.stop();
-  console.log(JSON.stringify({ ...result, position: result.position && formatPosition(result.position), projections: result.projections.map(({ position, ...p }) => ({ ...p, position: position && formatPosition(position) })) }, bigints, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ...result,
+        position: result.position && formatPosition(result.position),
+        projections: result.projections.map(({ position, ...p }) => ({ ...p, position: position && formatPosition(position) })),
+      },
+      bigints,
+      2,
+    ),
+  );
   for (const line of differences(result)) console.error(line);
-  console.error(`${result.equal ? 'Equal' : 'DIFFERENT'}: ${result.events.toLocaleString('en')} events replayed in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001)).toLocaleString('en')} events/s)`);
+  console.error(
+    `${result.equal ? 'Equal' : 'DIFFERENT'}: ${result.events.toLocaleString('en')} events replayed in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001)).toLocaleString('en')} events/s)`,
+  );
   return result.equal ? 0 : 3;
 }
 
@@ -236,13 +264,22 @@ function differences(result: ReadModelComparison): string[] {
   return result.projections.flatMap((p) =>
     p.tables
       .filter((t) => t.onlyLive > 0 || t.onlyRebuilt > 0)
-      .map((t) => `  ${p.name} / ${t.table}: ${t.liveRows} live rows, ${t.rebuiltRows} rebuilt; ${t.onlyLive} only live, ${t.onlyRebuilt} only rebuilt`),
+      .map(
+        (t) =>
+          `  ${p.name} / ${t.table}: ${t.liveRows} live rows, ${t.rebuiltRows} rebuilt; ${t.onlyLive} only live, ${t.onlyRebuilt} only rebuilt`,
+      ),
   );
 }
 
 function progressBar(name: string, unit: string): SingleBar {
   const bar = new SingleBar(
-    { format: `${name} [{bar}] {percentage}% | {value}/{total} ${unit} | {projection}`, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    {
+      format: `${name} [{bar}] {percentage}% | {value}/{total} ${unit} | {projection}`,
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    },
     Presets.shades_classic,
   );
   bar.start(0, 0, { projection: '' });
@@ -277,7 +314,12 @@ function count(text: string | undefined, fallback: number, name: string): number
   return Number(text);
 }
 
-const parameters = (values: Values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+const parameters = (values: Values) =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 const bigints = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
 main().then(

@@ -25,8 +25,7 @@ async function main(): Promise<void> {
 
 /** One-off rebuild. In embedded mode the service must be stopped first (it holds the data folder). */
 async function rebuild(config: AppConfig, projection: string | undefined): Promise<void> {
-  const app = await NestFactory.createApplicationContext(
-ProjectorModule.forRoot(config, false), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config, false), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const projector = app.get(Projector);
   const started = Date.now();

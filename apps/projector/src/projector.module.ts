@@ -9,7 +9,11 @@ export class ProjectorModule {
   static forRoot(config: AppConfig, runProjector = true): DynamicModule {
     return {
       module: ProjectorModule,
-      imports: [LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)), InfrastructureModule.forRoot(config, { runProjector }), ObservabilityModule],
+      imports: [
+        LoggerModule.forRoot(loggerParams(config.LOG_LEVEL)),
+        InfrastructureModule.forRoot(config, { runProjector }),
+        ObservabilityModule,
+      ],
     };
   }
 }

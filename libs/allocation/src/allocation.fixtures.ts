@@ -48,7 +48,15 @@ export function worker(
 
 export function request(
   requestId: string,
-  o: { employerId?: string; siteId?: string; area?: string; skill?: string; hoursPerWeek?: number; weeks?: number[]; openHeadcount?: number } = {},
+  o: {
+    employerId?: string;
+    siteId?: string;
+    area?: string;
+    skill?: string;
+    hoursPerWeek?: number;
+    weeks?: number[];
+    openHeadcount?: number;
+  } = {},
 ): CapacityDemand {
   const employerId = o.employerId ?? 'emp-facility';
   return {

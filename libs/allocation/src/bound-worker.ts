@@ -5,7 +5,26 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { combine, Relaxer, type Relaxing } from './lagrangian.js';
 import { buildCandidates, prepare } from './prepare.js';
-import { COMMAND_BOUND, COMMAND_RELAX, C_ATTACHED, C_BOUND_SEQ, C_COMMAND, C_COUNT, C_DONE, C_READY, C_SEQ, F_BOUND, F_DEADLINE, F_ITERATIONS, F_STOP_GAP, F_TARGET, F_VALUE, F_WORKERS, type HelperBuffers, type HelperData } from './split-relaxation.js';
+import {
+  COMMAND_BOUND,
+  COMMAND_RELAX,
+  C_ATTACHED,
+  C_BOUND_SEQ,
+  C_COMMAND,
+  C_COUNT,
+  C_DONE,
+  C_READY,
+  C_SEQ,
+  F_BOUND,
+  F_DEADLINE,
+  F_ITERATIONS,
+  F_STOP_GAP,
+  F_TARGET,
+  F_VALUE,
+  F_WORKERS,
+  type HelperBuffers,
+  type HelperData,
+} from './split-relaxation.js';
 import { tightenBound } from './worker-link-prices.js';
 
 if (parentPort && workerData) {

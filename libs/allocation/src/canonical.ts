@@ -45,8 +45,14 @@ function requireUnique(ids: readonly string[], what: string): void {
 
 /** Validates the input and returns it sorted, with defaults applied. */
 export function normalizeInput(input: AllocationInput): Required<AllocationInput> {
-  requireUnique(input.demand.map((d) => d.requestId), 'requestId');
-  requireUnique(input.workers.map((w) => w.workerId), 'workerId');
+  requireUnique(
+    input.demand.map((d) => d.requestId),
+    'requestId',
+  );
+  requireUnique(
+    input.workers.map((w) => w.workerId),
+    'workerId',
+  );
   const demand: CapacityDemand[] = input.demand
     .map((d) => {
       const where = `request ${d.requestId}`;
@@ -58,7 +64,10 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
           throw new AllocationInputError(`${where}: openHeadcount ${week.openHeadcount} in ${week.weekStart} is not a whole number ≥ 0.`);
         }
       });
-      requireUnique(d.weeks.map((w) => w.weekStart), `week in ${where}`);
+      requireUnique(
+        d.weeks.map((w) => w.weekStart),
+        `week in ${where}`,
+      );
       return {
         requestId: d.requestId,
         employerId: d.employerId,
@@ -66,7 +75,9 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
         area: d.area,
         skill: d.skill,
         hoursPerWeek: d.hoursPerWeek,
-        weeks: [...d.weeks].map((w) => ({ weekStart: w.weekStart, openHeadcount: w.openHeadcount })).sort((a, b) => byString(a.weekStart, b.weekStart)),
+        weeks: [...d.weeks]
+          .map((w) => ({ weekStart: w.weekStart, openHeadcount: w.openHeadcount }))
+          .sort((a, b) => byString(a.weekStart, b.weekStart)),
       };
     })
     .sort((a, b) => byString(a.requestId, b.requestId));
@@ -81,7 +92,10 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
         requireMonday(a.weekStart, where);
         requireHours(a.availableHours, `${where} availability ${a.weekStart}`);
       });
-      requireUnique(w.availability.map((a) => a.weekStart), `availability week of ${where}`);
+      requireUnique(
+        w.availability.map((a) => a.weekStart),
+        `availability week of ${where}`,
+      );
       w.commitments.forEach((c) => {
         requireMonday(c.weekStart, where);
         requireHours(c.hours, `${where} commitment ${c.weekStart}`);
@@ -93,10 +107,22 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
         homeArea: w.homeArea,
         contractMaxHours: w.contractMaxHours,
         guaranteedHours: w.guaranteedHours,
-        availability: [...w.availability].map((a) => ({ weekStart: a.weekStart, availableHours: a.availableHours })).sort((a, b) => byString(a.weekStart, b.weekStart)),
+        availability: [...w.availability]
+          .map((a) => ({ weekStart: a.weekStart, availableHours: a.availableHours }))
+          .sort((a, b) => byString(a.weekStart, b.weekStart)),
         commitments: [...w.commitments]
-          .map((c) => (c.placementId === undefined ? { weekStart: c.weekStart, hours: c.hours, employerId: c.employerId } : { weekStart: c.weekStart, hours: c.hours, employerId: c.employerId, placementId: c.placementId }))
-          .sort((a, b) => byString(a.weekStart, b.weekStart) || byString(a.employerId, b.employerId) || byString(a.placementId ?? '', b.placementId ?? '') || a.hours - b.hours),
+          .map((c) =>
+            c.placementId === undefined
+              ? { weekStart: c.weekStart, hours: c.hours, employerId: c.employerId }
+              : { weekStart: c.weekStart, hours: c.hours, employerId: c.employerId, placementId: c.placementId },
+          )
+          .sort(
+            (a, b) =>
+              byString(a.weekStart, b.weekStart) ||
+              byString(a.employerId, b.employerId) ||
+              byString(a.placementId ?? '', b.placementId ?? '') ||
+              a.hours - b.hours,
+          ),
         pastEmployerIds: uniqueSorted(w.pastEmployerIds),
         hoursWorkedSoFar: w.hoursWorkedSoFar,
         ...(w.releasedWeeks && w.releasedWeeks.length > 0 ? { releasedWeeks: uniqueSorted(w.releasedWeeks) } : {}),
@@ -109,7 +135,8 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
     const row: Record<string, number> = {};
     for (const to of Object.keys(input.distancesKm[from]).sort(byString)) {
       const km = input.distancesKm[from][to];
-      if (typeof km !== 'number' || !Number.isFinite(km) || km < 0) throw new AllocationInputError(`Distance ${from} → ${to} is not a number of km ≥ 0.`);
+      if (typeof km !== 'number' || !Number.isFinite(km) || km < 0)
+        throw new AllocationInputError(`Distance ${from} → ${to} is not a number of km ≥ 0.`);
       row[to] = km;
     }
     distancesKm[from] = row;

@@ -24,7 +24,16 @@ const proposal = (workerId: string, requestId: string, weeks: number[], extra: P
   weekStarts: weeks.map(week),
   from: week(weeks[0]),
   to: addDays(week(weeks[weeks.length - 1]), 6),
-  reasons: { skill: 'schoonmaak', shortfallHoursCovered: 0, releasedWeeks: 0, continuity: 'new', consecutiveWeeks: weeks.length, distanceKm: 3, homeArea: 'Enschede', siteArea: 'Enschede' },
+  reasons: {
+    skill: 'schoonmaak',
+    shortfallHoursCovered: 0,
+    releasedWeeks: 0,
+    continuity: 'new',
+    consecutiveWeeks: weeks.length,
+    distanceKm: 3,
+    homeArea: 'Enschede',
+    siteArea: 'Enschede',
+  },
   explanation: '',
   ...extra,
 });
@@ -35,7 +44,10 @@ const result = (proposals: AllocationProposal[]): Pick<AllocationResult, 'propos
   weights: greedy(data).weights,
 });
 
-const codes = (proposals: AllocationProposal[]) => checkProposals(data, result(proposals)).map((v) => v.code).sort();
+const codes = (proposals: AllocationProposal[]) =>
+  checkProposals(data, result(proposals))
+    .map((v) => v.code)
+    .sort();
 
 describe('checkProposals', () => {
   it('accepts valid proposals', () => {
@@ -52,7 +64,9 @@ describe('checkProposals', () => {
     expect(codes([proposal('w-3', 'r-1', [0, 2])])).toEqual(['malformed_proposal', 'over_availability']); // not consecutive
     expect(codes([proposal('w-9', 'r-1', [2])])).toEqual(['unknown_worker']);
     expect(codes([proposal('w-3', 'r-1', [2]), proposal('w-2', 'r-1', [2], { proposalId: 'other' })].slice(0, 2))).toContain('over_filled');
-    expect(codes([proposal('w-3', 'r-1', [2]), proposal('w-3', 'r-1', [2], { proposalId: 'again' })])).toEqual(expect.arrayContaining(['duplicate_assignment', 'over_filled']));
+    expect(codes([proposal('w-3', 'r-1', [2]), proposal('w-3', 'r-1', [2], { proposalId: 'again' })])).toEqual(
+      expect.arrayContaining(['duplicate_assignment', 'over_filled']),
+    );
   });
 
   it('flags proposals made for another snapshot', () => {
@@ -62,7 +76,11 @@ describe('checkProposals', () => {
 
   it('flags the travel cut-off', () => {
     const far = input([request('r-1', { area: 'Losser', weeks: [0] })], [worker('w-1', { homeArea: 'Almelo' })], { maxTravelKm: 30 });
-    const violations = checkProposals(far, { proposals: [proposal('w-1', 'r-1', [0])], inputHash: inputHash(far), weights: greedy(far).weights });
+    const violations = checkProposals(far, {
+      proposals: [proposal('w-1', 'r-1', [0])],
+      inputHash: inputHash(far),
+      weights: greedy(far).weights,
+    });
     expect(violations.map((v) => v.code)).toEqual(['over_travel_cutoff']);
   });
 });
@@ -77,7 +95,9 @@ describe('input hash and validation', () => {
   });
 
   it('refuses a week that is not a Monday, duplicate ids and negative hours', () => {
-    expect(() => inputHash(input([{ ...request('r-1'), weeks: [{ weekStart: '2026-11-03', openHeadcount: 1 }] }], []))).toThrow(AllocationInputError);
+    expect(() => inputHash(input([{ ...request('r-1'), weeks: [{ weekStart: '2026-11-03', openHeadcount: 1 }] }], []))).toThrow(
+      AllocationInputError,
+    );
     expect(() => inputHash(input([request('r-1'), request('r-1')], []))).toThrow(/Duplicate requestId/);
     expect(() => inputHash(input([], [worker('w-1', { contractMaxHours: -1 })]))).toThrow(AllocationInputError);
   });

@@ -26,7 +26,10 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
   const violations: Violation[] = [];
   const hash = hashNormalized(normalized, normalizeWeights(output.weights));
   if (hash !== output.inputHash) {
-    violations.push({ code: 'stale_input', message: `The proposals were made for input ${output.inputHash.slice(0, 12)}…, not for this input (${hash.slice(0, 12)}…).` });
+    violations.push({
+      code: 'stale_input',
+      message: `The proposals were made for input ${output.inputHash.slice(0, 12)}…, not for this input (${hash.slice(0, 12)}…).`,
+    });
   }
   const workers = new Map(normalized.workers.map((w) => [w.workerId, w]));
   const requests = new Map(normalized.demand.map((d) => [d.requestId, d]));
@@ -47,30 +50,58 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
     const weeks = proposal.weekStarts;
     const consecutive = weeks.every((week, i) => i === 0 || addDays(weeks[i - 1], 7) === week);
     if (weeks.length === 0 || !consecutive || proposal.from !== weeks[0] || proposal.to !== addDays(weeks[weeks.length - 1], 6)) {
-      violations.push({ ...base, code: 'malformed_proposal', message: `Proposal ${proposalId} is not one run of consecutive weeks from ${proposal.from} to ${proposal.to}.` });
+      violations.push({
+        ...base,
+        code: 'malformed_proposal',
+        message: `Proposal ${proposalId} is not one run of consecutive weeks from ${proposal.from} to ${proposal.to}.`,
+      });
     }
     if (proposal.employerId !== request.employerId || proposal.siteId !== request.siteId) {
-      violations.push({ ...base, code: 'malformed_proposal', message: `Proposal ${proposalId} names employer ${proposal.employerId} / site ${proposal.siteId}, but request ${requestId} is for ${request.employerId} / ${request.siteId}.` });
+      violations.push({
+        ...base,
+        code: 'malformed_proposal',
+        message: `Proposal ${proposalId} names employer ${proposal.employerId} / site ${proposal.siteId}, but request ${requestId} is for ${request.employerId} / ${request.siteId}.`,
+      });
     }
     if (proposal.hoursPerWeek !== request.hoursPerWeek) {
-      violations.push({ ...base, code: 'hours_mismatch', message: `Proposal ${proposalId} has ${proposal.hoursPerWeek} h/week; request ${requestId} asks ${request.hoursPerWeek} h/week.` });
+      violations.push({
+        ...base,
+        code: 'hours_mismatch',
+        message: `Proposal ${proposalId} has ${proposal.hoursPerWeek} h/week; request ${requestId} asks ${request.hoursPerWeek} h/week.`,
+      });
     }
     if (!worker.skills.includes(request.skill)) {
-      violations.push({ ...base, code: 'missing_skill', message: `Worker ${workerId} lacks skill ${request.skill} that request ${requestId} requires.` });
+      violations.push({
+        ...base,
+        code: 'missing_skill',
+        message: `Worker ${workerId} lacks skill ${request.skill} that request ${requestId} requires.`,
+      });
     }
     const km = distanceKm(normalized.distancesKm, worker.homeArea, request.area);
     if (!(km <= normalized.maxTravelKm)) {
-      violations.push({ ...base, code: 'over_travel_cutoff', message: `${worker.homeArea} → ${request.area} is ${km} km, over the cut-off of ${normalized.maxTravelKm} km.` });
+      violations.push({
+        ...base,
+        code: 'over_travel_cutoff',
+        message: `${worker.homeArea} → ${request.area} is ${km} km, over the cut-off of ${normalized.maxTravelKm} km.`,
+      });
     }
     for (const weekStart of weeks) {
       const at = { ...base, weekStart };
       const demandWeek = request.weeks.find((w) => w.weekStart === weekStart);
       if (!demandWeek || demandWeek.openHeadcount <= 0) {
-        violations.push({ ...at, code: 'no_open_demand', message: `Request ${requestId} has no open place in the week of ${weekStart} (closed, outside its period, or already filled).` });
+        violations.push({
+          ...at,
+          code: 'no_open_demand',
+          message: `Request ${requestId} has no open place in the week of ${weekStart} (closed, outside its period, or already filled).`,
+        });
       }
       const key = `${requestId}|${workerId}|${weekStart}`;
       if (seen.has(key)) {
-        violations.push({ ...at, code: 'duplicate_assignment', message: `Worker ${workerId} is proposed twice for request ${requestId} in the week of ${weekStart}.` });
+        violations.push({
+          ...at,
+          code: 'duplicate_assignment',
+          message: `Worker ${workerId} is proposed twice for request ${requestId} in the week of ${weekStart}.`,
+        });
       }
       seen.add(key);
       const cellKey = `${requestId}|${weekStart}`;
@@ -85,8 +116,14 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
   for (const [cellKey, count] of perCell) {
     const [requestId, weekStart] = cellKey.split('|');
     const open = requests.get(requestId)?.weeks.find((w) => w.weekStart === weekStart)?.openHeadcount ?? 0;
-    if (open > 0 && count > open) { // a week without open places is already flagged as no_open_demand
-      violations.push({ code: 'over_filled', requestId, weekStart, message: `Request ${requestId} gets ${count} proposals in the week of ${weekStart} for ${open} open place(s).` });
+    if (open > 0 && count > open) {
+      // a week without open places is already flagged as no_open_demand
+      violations.push({
+        code: 'over_filled',
+        requestId,
+        weekStart,
+        message: `Request ${requestId} gets ${count} proposals in the week of ${weekStart} for ${open} open place(s).`,
+      });
     }
   }
 
@@ -97,13 +134,25 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
     const total = committed + hours;
     const at = { workerId, weekStart };
     if (total > available + EPS) {
-      violations.push({ ...at, code: 'over_availability', message: `Worker ${workerId} would work ${total} h in the week of ${weekStart} (${committed} committed + ${hours} proposed), more than the ${available} h available.` });
+      violations.push({
+        ...at,
+        code: 'over_availability',
+        message: `Worker ${workerId} would work ${total} h in the week of ${weekStart} (${committed} committed + ${hours} proposed), more than the ${available} h available.`,
+      });
     }
     if (total > worker.contractMaxHours + EPS) {
-      violations.push({ ...at, code: 'over_contract_max', message: `Worker ${workerId} would work ${total} h in the week of ${weekStart} (${committed} committed + ${hours} proposed), more than the contract maximum of ${worker.contractMaxHours} h.` });
+      violations.push({
+        ...at,
+        code: 'over_contract_max',
+        message: `Worker ${workerId} would work ${total} h in the week of ${weekStart} (${committed} committed + ${hours} proposed), more than the contract maximum of ${worker.contractMaxHours} h.`,
+      });
     }
     if (total > WORKING_HOURS_ACT_WEEK_LIMIT + EPS) {
-      violations.push({ ...at, code: 'over_working_hours_act', message: `Worker ${workerId} would work ${total} h in the week of ${weekStart}, more than the Working Hours Act's ${WORKING_HOURS_ACT_WEEK_LIMIT} h.` });
+      violations.push({
+        ...at,
+        code: 'over_working_hours_act',
+        message: `Worker ${workerId} would work ${total} h in the week of ${weekStart}, more than the Working Hours Act's ${WORKING_HOURS_ACT_WEEK_LIMIT} h.`,
+      });
     }
   }
   return violations;

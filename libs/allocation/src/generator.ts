@@ -134,7 +134,11 @@ export function generatePool(seed: number, size: PoolSize): AllocationInput {
     const released = chance(0.12); // amusement-park staff, released for the winter
     const skills = released ? [...new Set([pick(PARK_SKILLS), ...distinct(SKILLS, int(0, 2))])].sort() : distinct(SKILLS, int(1, 3));
     const contractMaxHours: Hours = pick([16, 20, 24, 24, 28, 32, 32, 36, 40]);
-    const guaranteedHours: Hours = released ? Math.min(contractMaxHours, pick([20, 24, 28, 32])) : chance(0.3) ? 4 * Math.round((contractMaxHours * (0.5 + random() * 0.5)) / 4) : 0;
+    const guaranteedHours: Hours = released
+      ? Math.min(contractMaxHours, pick([20, 24, 28, 32]))
+      : chance(0.3)
+        ? 4 * Math.round((contractMaxHours * (0.5 + random() * 0.5)) / 4)
+        : 0;
     const availability = weeks.map((weekStart, t) => {
       const onLeave = christmas.includes(t) ? chance(0.4) : chance(0.04);
       const usual = chance(0.8) ? contractMaxHours : 4 * Math.round((contractMaxHours * (0.5 + random() * 0.5)) / 4);
@@ -143,14 +147,16 @@ export function generatePool(seed: number, size: PoolSize): AllocationInput {
     const commitments: Commitment[] = [];
     if (released) {
       const parkWeeks = Math.min(horizon, int(1, 5)); // the park still runs in the first weeks
-      for (let t = 0; t < parkWeeks; t++) commitments.push({ weekStart: weeks[t], hours: guaranteedHours, employerId: 'emp-park', placementId: `pl-park-${pad(i + 1, 5)}` });
+      for (let t = 0; t < parkWeeks; t++)
+        commitments.push({ weekStart: weeks[t], hours: guaranteedHours, employerId: 'emp-park', placementId: `pl-park-${pad(i + 1, 5)}` });
     } else if (chance(0.35)) {
       const employer = pick(employers).id;
       const from = int(0, horizon - 2);
       const until = Math.min(horizon, from + int(2, 16));
       const hours = Math.min(contractMaxHours, pick([8, 12, 16, 20, 24]));
       for (let t = from; t < until; t++) {
-        if (availability[t].availableHours >= hours) commitments.push({ weekStart: weeks[t], hours, employerId: employer, placementId: `pl-${pad(i + 1, 5)}` });
+        if (availability[t].availableHours >= hours)
+          commitments.push({ weekStart: weeks[t], hours, employerId: employer, placementId: `pl-${pad(i + 1, 5)}` });
       }
     }
     const pastEmployerIds = [...new Set(Array.from({ length: int(0, 2) }, () => pick(employers).id))].sort();

@@ -8,10 +8,14 @@ import { toProposals } from './proposals.js';
 
 describe('greedyAssignments with a preset (the Lagrangian heuristic)', () => {
   // One place a week; w-short has a shortfall, so the plain greedy takes w-short.
-  const data = input([request('r-1', { hoursPerWeek: 16, weeks: [0, 1] })], [worker('w-plain'), worker('w-short', { guaranteedHours: 16 })]);
+  const data = input(
+    [request('r-1', { hoursPerWeek: 16, weeks: [0, 1] })],
+    [worker('w-plain'), worker('w-short', { guaranteedHours: 16 })],
+  );
   const p = prepare(data);
   const cand = buildCandidates(p);
-  const of = (workerId: string, week: number) => Array.from({ length: cand.count }, (_, j) => j).find((j) => p.workers[cand.worker[j]].id === workerId && cand.week[j] === week)!;
+  const of = (workerId: string, week: number) =>
+    Array.from({ length: cand.count }, (_, j) => j).find((j) => p.workers[cand.worker[j]].id === workerId && cand.week[j] === week)!;
   const placed = (chosen: number[]) => chosen.map((j) => `${p.workers[cand.worker[j]].id}@${cand.week[j]}`).sort();
 
   it('without a preset, the greedy takes the worker with the shortfall', () => {

@@ -41,7 +41,11 @@ describe('the decomposed solve with its helper thread (compiled engine)', () => 
     try {
       const script = join(dir, 'solve.mjs');
       writeFileSync(script, SCRIPT);
-      const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, maxBuffer: 1 << 20 });
+      const { stdout } = await promisify(execFile)(process.execPath, [script], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_OPTIONS: '' },
+        maxBuffer: 1 << 20,
+      });
       runs = JSON.parse(stdout) as Run[];
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -59,7 +63,8 @@ describe('the decomposed solve with its helper thread (compiled engine)', () => 
     // publishes in time, and whether the gap is reached, depend on the machine's speed; what it publishes
     // must hold).
     expect(late).toMatchObject({ workers: 600, mode: 'decomposed', violations: 0 });
-    for (const line of late.helper) expect(line).toMatch(/^bound from the helper thread: [\d.]+ \(link prices refined for \d+ workers, then \d+ relaxations\)$/);
+    for (const line of late.helper)
+      expect(line).toMatch(/^bound from the helper thread: [\d.]+ \(link prices refined for \d+ workers, then \d+ relaxations\)$/);
     expect(late.bound).toBeGreaterThanOrEqual(late.objective);
   });
 });

@@ -57,7 +57,8 @@ describe('BlockSolver: the best subset of one worker-week', () => {
         items.forEach((j, i) => solver.add(j, values[i]));
         const found = solver.solve();
         let best = 0;
-        for (let mask = 1; mask < 1 << items.length; mask++) best = Math.max(best, subsetValue(p, k, items, values, mask) ?? Number.NEGATIVE_INFINITY);
+        for (let mask = 1; mask < 1 << items.length; mask++)
+          best = Math.max(best, subsetValue(p, k, items, values, mask) ?? Number.NEGATIVE_INFINITY);
         expect(found).toBeCloseTo(best, 9);
         // The subset it names is worth what it says.
         const mask = solver.best.reduce((m, j) => m | (1 << items.indexOf(j)), 0);

@@ -147,7 +147,9 @@ export class Relaxer implements Relaxing {
     this.orderStart = new Int32Array(cells + 1);
     const order: number[] = [];
     for (let c = 0; c < cells; c++) {
-      const mine = Array.from(cand.byCell.subarray(cand.cellStart[c], cand.cellStart[c + 1])).filter((j) => cand.worker[j] % share.parts === share.part);
+      const mine = Array.from(cand.byCell.subarray(cand.cellStart[c], cand.cellStart[c + 1])).filter(
+        (j) => cand.worker[j] % share.parts === share.part,
+      );
       order.push(...mine.sort((a, b) => this.potential[b] - this.potential[a] || a - b));
       this.orderStart[c + 1] = order.length;
     }
@@ -198,7 +200,14 @@ export class Relaxer implements Relaxing {
  * The bound from the shares' block values (in share order, so the sum is the same whoever computed
  * them): Σ π · open + Σ over new pairs max(0, Σ β − continuity) + every worker-week's best.
  */
-export function combine(p: Prepared, cand: Candidates, pi: Float64Array, links: LinkPrices, pairSum: Float64Array, shares: readonly BlockValues[]): Relaxation {
+export function combine(
+  p: Prepared,
+  cand: Candidates,
+  pi: Float64Array,
+  links: LinkPrices,
+  pairSum: Float64Array,
+  shares: readonly BlockValues[],
+): Relaxation {
   let bound = 0;
   for (let c = 0; c < p.cellOpen.length; c++) bound += pi[c] * p.cellOpen[c];
   const pairOn = new Uint8Array(cand.pairCount);
@@ -361,7 +370,11 @@ export class BlockSolver {
         if (hours > capacity) continue;
         const eb = cand.employer[jb];
         const fresh = ea === eb ? freshA : freshA + (present.includes(eb) ? 0 : 1);
-        const pair = this.profit[a] + this.profit[b] + weights.shortfall * Math.min(shortfall, hours) - beyondFirstEmployer(fresh, present) * extraCost;
+        const pair =
+          this.profit[a] +
+          this.profit[b] +
+          weights.shortfall * Math.min(shortfall, hours) -
+          beyondFirstEmployer(fresh, present) * extraCost;
         if (pair > bestValue + 1e-12) {
           bestValue = pair;
           bestA = ja;
@@ -466,7 +479,12 @@ function gcd(a: number, b: number): number {
  * Starting prices. π: the greedy's cell prices (what the best candidate left out of a full cell would
  * have added). β: the continuity cost of every relationship the incumbent uses, shared over its weeks.
  */
-export function initialPrices(p: Prepared, cand: Candidates, incumbent: readonly number[], cellPrices: Float64Array): { pi: Float64Array; beta: Float64Array } {
+export function initialPrices(
+  p: Prepared,
+  cand: Candidates,
+  incumbent: readonly number[],
+  cellPrices: Float64Array,
+): { pi: Float64Array; beta: Float64Array } {
   const { weights } = p;
   const pi = Float64Array.from(cellPrices, (v) => Math.max(0, v));
   const beta = new Float64Array(cand.count);
@@ -475,7 +493,6 @@ export function initialPrices(p: Prepared, cand: Candidates, incumbent: readonly
   for (const j of incumbent) if (cand.pair[j] >= 0) beta[j] = weights.continuity / weeksUsed.get(cand.pair[j])!;
   return { pi, beta };
 }
-
 
 export interface DualResult {
   /** The best (smallest) valid bound found. */
@@ -526,7 +543,13 @@ export function minimizeBound(
   const gapOf = (bound: number) => (bound - target()) / Math.max(1, Math.abs(target()));
   // The best prices so far, updated in place: links only join the list (at price 0), so the listed
   // prices at that moment are all of β.
-  const best = { bound: Number.POSITIVE_INFINITY, pi: Float64Array.from(pi), links: Float64Array.from(links.value), linkCount: links.count, relaxation: null as Relaxation | null };
+  const best = {
+    bound: Number.POSITIVE_INFINITY,
+    pi: Float64Array.from(pi),
+    links: Float64Array.from(links.value),
+    linkCount: links.count,
+    relaxation: null as Relaxation | null,
+  };
   const record = (r: Relaxation) => {
     if (r.bound < best.bound) {
       best.bound = r.bound;
@@ -594,7 +617,8 @@ export function minimizeBound(
       theta /= 2;
       sinceImprovement = 0;
     }
-    if (iterations % 25 === 0) o.log?.(`bound: iteration ${iterations}: ${r.bound.toFixed(2)} (best ${best.bound.toFixed(2)}, ${r.chosen.length} taken)`);
+    if (iterations % 25 === 0)
+      o.log?.(`bound: iteration ${iterations}: ${r.bound.toFixed(2)} (best ${best.bound.toFixed(2)}, ${r.chosen.length} taken)`);
     // Subgradient: open − use per cell; y − x per continuity link (x taken or β > 0), projected where a
     // price at 0 cannot fall. A link taken on a new pair the relaxation does not pay for (y − x < 0)
     // joins the list.

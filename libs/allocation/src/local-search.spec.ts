@@ -16,7 +16,9 @@ describe('localSearch', () => {
     const data = input([request('r-1', { weeks: [0, 1, 2, 3] })], [worker('w-1'), worker('w-2')]);
     const p = prepare(data);
     const cand = buildCandidates(p);
-    const start = Array.from({ length: cand.count }, (_, j) => j).filter((j) => (cand.worker[j] === 0 ? cand.week[j] < 2 : cand.week[j] >= 2));
+    const start = Array.from({ length: cand.count }, (_, j) => j).filter((j) =>
+      cand.worker[j] === 0 ? cand.week[j] < 2 : cand.week[j] >= 2,
+    );
     expect(evaluate(p, toAssignments(cand, start)).newRelationships).toBe(2);
     const mended = localSearch(p, cand, start, potentialOf(p, cand), NO_DEADLINE);
     const after = evaluate(p, toAssignments(cand, mended));

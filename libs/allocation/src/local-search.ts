@@ -217,7 +217,9 @@ class Plan {
     const k = this.weekOf(j);
     const open = Math.max(0, p.shortfall[k] - this.load[k]);
     const q = cand.pair[j];
-    return cand.base[j] + p.weights.shortfall * Math.min(cand.hours[j], open) - (q >= 0 && this.pairUse[q] === 0 ? p.weights.continuity : 0);
+    return (
+      cand.base[j] + p.weights.shortfall * Math.min(cand.hours[j], open) - (q >= 0 && this.pairUse[q] === 0 ? p.weights.continuity : 0)
+    );
   }
 
   /** At most what taking b out adds: it loses b's base and can save at most an extra employer and b's relationship. */
@@ -280,7 +282,11 @@ class Plan {
   private fits(j: number): boolean {
     const { cand, p } = this;
     const k = this.weekOf(j);
-    return !this.inPlan[j] && this.cellJobs[cand.cell[j]].length < p.cellOpen[cand.cell[j]] && this.load[k] + cand.hours[j] <= p.capacity[k] + EPS;
+    return (
+      !this.inPlan[j] &&
+      this.cellJobs[cand.cell[j]].length < p.cellOpen[cand.cell[j]] &&
+      this.load[k] + cand.hours[j] <= p.capacity[k] + EPS
+    );
   }
 
   /** Puts j in or takes it out; returns the objective's change. */

@@ -127,7 +127,15 @@ export function buildModel(p: Prepared, cand: Candidates, sel: Int32Array, ctx: 
 
   // D: open places per request week.
   for (const [c, xs] of byCell) {
-    if (xs.length > ctx.cellOpen[c]) addRow(ROW_D, c, -1, ctx.cellOpen[c], xs, xs.map(() => 1));
+    if (xs.length > ctx.cellOpen[c])
+      addRow(
+        ROW_D,
+        c,
+        -1,
+        ctx.cellOpen[c],
+        xs,
+        xs.map(() => 1),
+      );
   }
 
   // Per worker-week: C, S, z and M.

@@ -82,7 +82,15 @@ export function evaluate(p: Prepared, assignments: readonly Assignment[]): Objec
     travel: -weights.travel * travelKm,
     fairness: weights.fairness * fairness,
   };
-  const total = terms.fill + terms.shortfall + terms.released + terms.continuity + terms.returning + terms.extraEmployer + terms.travel + terms.fairness;
+  const total =
+    terms.fill +
+    terms.shortfall +
+    terms.released +
+    terms.continuity +
+    terms.returning +
+    terms.extraEmployer +
+    terms.travel +
+    terms.fairness;
   return {
     ...terms,
     total,
@@ -124,7 +132,11 @@ export function objectiveOf(input: AllocationInput, weights: Partial<AllocationW
 }
 
 /** objectiveOf with its terms. */
-export function objectiveBreakdownOf(input: AllocationInput, weights: Partial<AllocationWeights>, proposals: readonly AllocationProposal[]): ObjectiveBreakdown {
+export function objectiveBreakdownOf(
+  input: AllocationInput,
+  weights: Partial<AllocationWeights>,
+  proposals: readonly AllocationProposal[],
+): ObjectiveBreakdown {
   const p = prepare(input, weights);
   return evaluate(p, assignmentsOf(p, proposals));
 }

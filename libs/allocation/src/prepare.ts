@@ -115,7 +115,10 @@ export function prepare(rawInput: AllocationInput, rawWeights: Partial<Allocatio
       const e = employerIndex.get(c.employerId) ?? -1 - hashString(c.employerId);
       const list = committedEmployers.get(k) ?? [];
       if (!list.includes(e)) list.push(e);
-      committedEmployers.set(k, list.sort((a, b) => a - b));
+      committedEmployers.set(
+        k,
+        list.sort((a, b) => a - b),
+      );
     }
     for (const week of w.releasedWeeks ?? []) {
       const t = weekIndex.get(week);
@@ -266,7 +269,11 @@ export function buildCandidates(p: Prepared): Candidates {
     employer[j] = r.employer;
     known[j] = w.knownEmployers.has(r.employer) ? 1 : 0;
     const releasedWeek = p.released[w.index * T + week[j]];
-    base[j] = (weights.fill + weights.released * releasedWeek) * r.hours + weights.fairness * w.fairness * r.hours + weights.returning * known[j] - weights.travel * km[j];
+    base[j] =
+      (weights.fill + weights.released * releasedWeek) * r.hours +
+      weights.fairness * w.fairness * r.hours +
+      weights.returning * known[j] -
+      weights.travel * km[j];
     if (!known[j]) {
       const key = w.index * E + r.employer;
       let id = pairIds.get(key);

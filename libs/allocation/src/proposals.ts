@@ -44,11 +44,16 @@ export function toProposals(p: Prepared, assignments: readonly Assignment[]): Al
       const weekStarts = run.map((t) => p.weeks[t]);
       const first = weekStarts[0];
       const last = weekStarts[weekStarts.length - 1];
-      const weekText = run.length === 1 ? `week ${isoWeekOf(first)}` : `${run.length} consecutive weeks ${isoWeekOf(first)}–${isoWeekOf(last)}`;
+      const weekText =
+        run.length === 1 ? `week ${isoWeekOf(first)}` : `${run.length} consecutive weeks ${isoWeekOf(first)}–${isoWeekOf(last)}`;
       const parts = [
         `${worker.id} has skill ${request.skill}`,
         covered > 0 ? `covers ${fmt(covered)} h of guaranteed-hours shortfall` : 'no guaranteed-hours shortfall to cover',
-        ...(releasedWeeks > 0 ? [`released by the pool (placement ended or site closed) in ${releasedWeeks === run.length ? 'all' : releasedWeeks} of these weeks`] : []),
+        ...(releasedWeeks > 0
+          ? [
+              `released by the pool (placement ended or site closed) in ${releasedWeeks === run.length ? 'all' : releasedWeeks} of these weeks`,
+            ]
+          : []),
         continuity === 'returning' ? `returns to employer ${request.employerId}` : `new at employer ${request.employerId}`,
         `${fmt(request.hours)} h/week for ${weekText}`,
         `${fmt(km)} km from ${worker.homeArea} to ${request.area}`,
@@ -77,5 +82,19 @@ export function toProposals(p: Prepared, assignments: readonly Assignment[]): Al
       });
     }
   }
-  return proposals.sort((a, b) => (a.requestId < b.requestId ? -1 : a.requestId > b.requestId ? 1 : a.workerId < b.workerId ? -1 : a.workerId > b.workerId ? 1 : a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return proposals.sort((a, b) =>
+    a.requestId < b.requestId
+      ? -1
+      : a.requestId > b.requestId
+        ? 1
+        : a.workerId < b.workerId
+          ? -1
+          : a.workerId > b.workerId
+            ? 1
+            : a.from < b.from
+              ? -1
+              : a.from > b.from
+                ? 1
+                : 0,
+  );
 }

@@ -11,11 +11,16 @@ function expectValid(data: AllocationInput, result: AllocationResult): void {
   expect(checkProposals(data, result)).toEqual([]);
   const recomputed = objectiveOf(data, result.weights, result.proposals);
   expect(result.objective).toBeCloseTo(recomputed, 6);
-  if (result.solverObjective !== null) expect(Math.abs(result.solverObjective - recomputed)).toBeLessThan(1e-6 * Math.max(1, Math.abs(recomputed)));
+  if (result.solverObjective !== null)
+    expect(Math.abs(result.solverObjective - recomputed)).toBeLessThan(1e-6 * Math.max(1, Math.abs(recomputed)));
   if (result.bound !== null) expect(result.bound).toBeGreaterThanOrEqual(result.objective - 1e-6 * Math.max(1, Math.abs(result.objective)));
 }
 
-async function solveChecked(data: AllocationInput, weights: Partial<AllocationWeights> = {}, mode: 'full' | 'decomposed' = 'full'): Promise<AllocationResult> {
+async function solveChecked(
+  data: AllocationInput,
+  weights: Partial<AllocationWeights> = {},
+  mode: 'full' | 'decomposed' = 'full',
+): Promise<AllocationResult> {
   const result = await solve(data, weights, { mode, timeLimitSeconds: 20 });
   expectValid(data, result);
   return result;
@@ -27,7 +32,10 @@ const placed = (result: AllocationResult) =>
 describe('solve: hand-made cases with a known answer', () => {
   it('prefers a released park worker with a guaranteed-hours shortfall over one without', async () => {
     // w-a sorts first and is otherwise identical: only the shortfall can make w-b the choice.
-    const data = input([request('r-1', { hoursPerWeek: 24, weeks: [0, 1] })], [worker('w-a'), worker('w-b', { guaranteedHours: 24, pastEmployerIds: ['emp-park'] })]);
+    const data = input(
+      [request('r-1', { hoursPerWeek: 24, weeks: [0, 1] })],
+      [worker('w-a'), worker('w-b', { guaranteedHours: 24, pastEmployerIds: ['emp-park'] })],
+    );
     const result = await solveChecked(data);
     expect(result.status).toBe('optimal');
     expect(result.proposals).toHaveLength(1);
@@ -40,7 +48,17 @@ describe('solve: hand-made cases with a known answer', () => {
     const shortfall = { guaranteedHours: 24, skills: ['schoonmaak'] };
     const data = input(
       [request('r-1', { hoursPerWeek: 24, weeks: [0, 1, 2] })],
-      [worker('w-a', { ...shortfall, hoursWorkedSoFar: 0 }), worker('w-b', { ...shortfall, homeArea: 'Hengelo', hoursWorkedSoFar: 900, pastEmployerIds: ['emp-park'], releasedWeeks: [0, 1, 2] }), worker('w-c', { hoursWorkedSoFar: 450 })],
+      [
+        worker('w-a', { ...shortfall, hoursWorkedSoFar: 0 }),
+        worker('w-b', {
+          ...shortfall,
+          homeArea: 'Hengelo',
+          hoursWorkedSoFar: 900,
+          pastEmployerIds: ['emp-park'],
+          releasedWeeks: [0, 1, 2],
+        }),
+        worker('w-c', { hoursWorkedSoFar: 450 }),
+      ],
     );
     const result = await solveChecked(data);
     expect(result.proposals).toHaveLength(1);
@@ -55,14 +73,25 @@ describe('solve: hand-made cases with a known answer', () => {
   it('never proposes a worker without the required skill, even when closer or with a shortfall', async () => {
     const data = input(
       [request('r-1', { skill: 'catering', area: 'Losser', weeks: [0] }), request('r-2', { skill: 'beveiliging', weeks: [0] })],
-      [worker('w-near', { skills: ['schoonmaak'], homeArea: 'Losser', guaranteedHours: 16 }), worker('w-far', { skills: ['catering'], homeArea: 'Hengelo' })],
+      [
+        worker('w-near', { skills: ['schoonmaak'], homeArea: 'Losser', guaranteedHours: 16 }),
+        worker('w-far', { skills: ['catering'], homeArea: 'Hengelo' }),
+      ],
     );
     const result = await solveChecked(data);
     expect(placed(result)).toEqual([`w-far@r-1@${week(0)}`]);
   });
 
   it('never fills a request week beyond its open places', async () => {
-    const demand = [{ ...request('r-1', { weeks: [0, 1] }), weeks: [{ weekStart: week(0), openHeadcount: 2 }, { weekStart: week(1), openHeadcount: 1 }] }];
+    const demand = [
+      {
+        ...request('r-1', { weeks: [0, 1] }),
+        weeks: [
+          { weekStart: week(0), openHeadcount: 2 },
+          { weekStart: week(1), openHeadcount: 1 },
+        ],
+      },
+    ];
     const workers = ['w-1', 'w-2', 'w-3', 'w-4', 'w-5'].map((id) => worker(id, { guaranteedHours: 16 }));
     const result = await solveChecked(input(demand, workers));
     const perWeek = (w: string) => result.proposals.filter((p) => p.weekStarts.includes(w)).length;
@@ -105,14 +134,22 @@ describe('solve: hand-made cases with a known answer', () => {
   });
 
   it('sends a worker back to an employer they worked for before', async () => {
-    const data = input([request('r-1', { employerId: 'emp-a', weeks: [0, 1] })], [worker('w-1'), worker('w-2', { pastEmployerIds: ['emp-a'] })]);
+    const data = input(
+      [request('r-1', { employerId: 'emp-a', weeks: [0, 1] })],
+      [worker('w-1'), worker('w-2', { pastEmployerIds: ['emp-a'] })],
+    );
     const result = await solveChecked(data);
-    expect(result.proposals).toEqual([expect.objectContaining({ workerId: 'w-2', reasons: expect.objectContaining({ continuity: 'returning' }) })]);
+    expect(result.proposals).toEqual([
+      expect.objectContaining({ workerId: 'w-2', reasons: expect.objectContaining({ continuity: 'returning' }) }),
+    ]);
   });
 
   it('changing a weight moves the choice in the expected direction', async () => {
     // w-near lives 3 km away without shortfall; w-far lives 30 km away and is 8 h short a week.
-    const data = input([request('r-1', { area: 'Enschede', hoursPerWeek: 16, weeks: [0] })], [worker('w-near', { homeArea: 'Enschede' }), worker('w-far', { homeArea: 'Almelo', guaranteedHours: 8 })]);
+    const data = input(
+      [request('r-1', { area: 'Enschede', hoursPerWeek: 16, weeks: [0] })],
+      [worker('w-near', { homeArea: 'Enschede' }), worker('w-far', { homeArea: 'Almelo', guaranteedHours: 8 })],
+    );
     expect((await solveChecked(data)).proposals[0].workerId).toBe('w-far'); // 8 shortfall hours beat 27 km × 0.05
     expect((await solveChecked(data, { travel: 1 })).proposals[0].workerId).toBe('w-near'); // 27 km × 1 beats them
     expect((await solveChecked(data, { travel: 1, shortfall: 4 })).proposals[0].workerId).toBe('w-far'); // 32 beats 27
@@ -121,7 +158,10 @@ describe('solve: hand-made cases with a known answer', () => {
   it('prefers fewer employers in one worker week', async () => {
     // w-1 already works for emp-a in week 0; emp-a's 8 h request suits w-1, emp-b's suits w-2.
     const data = input(
-      [request('r-a', { employerId: 'emp-a', hoursPerWeek: 8, weeks: [0] }), request('r-b', { employerId: 'emp-b', hoursPerWeek: 8, weeks: [0] })],
+      [
+        request('r-a', { employerId: 'emp-a', hoursPerWeek: 8, weeks: [0] }),
+        request('r-b', { employerId: 'emp-b', hoursPerWeek: 8, weeks: [0] }),
+      ],
       [
         worker('w-1', { contractMaxHours: 40, commitments: [{ weekStart: week(0), hours: 16, employerId: 'emp-a' }] }),
         worker('w-2', { contractMaxHours: 40, commitments: [{ weekStart: week(0), hours: 16, employerId: 'emp-b' }] }),
@@ -147,7 +187,11 @@ describe('solve: hand-made cases with a known answer', () => {
 
 describe('solve: edge cases', () => {
   it('returns an empty, optimal plan when nothing can be proposed', async () => {
-    for (const data of [input([], []), input([request('r-1', { openHeadcount: 0 })], [worker('w-1')]), input([request('r-1', { skill: 'receptie' })], [worker('w-1')])]) {
+    for (const data of [
+      input([], []),
+      input([request('r-1', { openHeadcount: 0 })], [worker('w-1')]),
+      input([request('r-1', { skill: 'receptie' })], [worker('w-1')]),
+    ]) {
       const result = await solveChecked(data);
       expect(result).toMatchObject({ status: 'optimal', proposals: [], objective: 0, bound: 0 });
     }

@@ -77,7 +77,11 @@ const WINDOW_OVERHEAD = 0.2;
 
 const gapOf = (bound: number, objective: number) => Math.max(0, bound - objective) / Math.max(1, Math.abs(objective));
 
-export async function solve(input: AllocationInput, weights: Partial<AllocationWeights> = {}, options: SolveOptions = {}): Promise<AllocationResult> {
+export async function solve(
+  input: AllocationInput,
+  weights: Partial<AllocationWeights> = {},
+  options: SolveOptions = {},
+): Promise<AllocationResult> {
   const started = performance.now();
   const opts: Options = { ...DEFAULTS, ...definedOnly(options) };
   const log = options.log ?? (() => undefined);
@@ -91,7 +95,10 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
 
   // The helper thread prepares the candidates itself, side by side with this thread; it is stopped again
   // if the input turns out small enough for one MIP.
-  const early = opts.parallel && opts.mode !== 'full' && input.workers.length * input.demand.length >= HELPER_MIN_PAIRS ? HelperThread.start(input, weights, log) : null;
+  const early =
+    opts.parallel && opts.mode !== 'full' && input.workers.length * input.demand.length >= HELPER_MIN_PAIRS
+      ? HelperThread.start(input, weights, log)
+      : null;
   const { highs, p, cand, mode, helper, cellPrices, greedyChosen, greedyObjective } = await (async () => {
     try {
       const highs = await loadHighs();
@@ -128,10 +135,24 @@ export async function solve(input: AllocationInput, weights: Partial<AllocationW
       solver: { name: 'HiGHS', version: highs.version.string },
       inputHash: p.hash,
       weights: p.weights,
-      model: { mode, candidates: 0, candidatesInModel: 0, variables: 0, binaries: 0, constraints: 0, nonzeros: 0, subproblems: 0, boundIterations: 0, mipNodes: null, timings },
+      model: {
+        mode,
+        candidates: 0,
+        candidatesInModel: 0,
+        variables: 0,
+        binaries: 0,
+        constraints: 0,
+        nonzeros: 0,
+        subproblems: 0,
+        boundIterations: 0,
+        mipNodes: null,
+        timings,
+      },
     };
   }
-  log(`candidates ${cand.count}, demand cells ${p.cellOpen.length}, open places ${p.cellOpen.reduce((a, b) => a + b, 0)}; greedy objective ${greedyObjective.toFixed(2)}; mode ${mode}`);
+  log(
+    `candidates ${cand.count}, demand cells ${p.cellOpen.length}, open places ${p.cellOpen.reduce((a, b) => a + b, 0)}; greedy objective ${greedyObjective.toFixed(2)}; mode ${mode}`,
+  );
 
   let outcome: Outcome;
   try {
@@ -188,7 +209,15 @@ function definedOnly(options: SolveOptions): Partial<Options> {
 
 // ---- full --------------------------------------------------------------------------------------------
 
-function solveFull(highs: Highs, p: Prepared, cand: Candidates, greedyChosen: number[], opts: Options, deadline: number, log: (line: string) => void): Outcome {
+function solveFull(
+  highs: Highs,
+  p: Prepared,
+  cand: Candidates,
+  greedyChosen: number[],
+  opts: Options,
+  deadline: number,
+  log: (line: string) => void,
+): Outcome {
   const sel = Int32Array.from({ length: cand.count }, (_, j) => j);
   const model = buildModel(p, cand, sel, baseContext(p, cand));
   log(`MIP: ${model.numCols} variables (${model.numX} binary), ${model.numRows} rows, ${model.nonzeros} non-zeros`);
@@ -197,7 +226,16 @@ function solveFull(highs: Highs, p: Prepared, cand: Candidates, greedyChosen: nu
     timeLimit: Math.max(0.5, (deadline - performance.now()) / 1000),
     relativeGap: opts.relativeGap,
   });
-  const stats = { candidatesInModel: model.numX, variables: model.numCols, binaries: model.numX, constraints: model.numRows, nonzeros: model.nonzeros, subproblems: 1, boundIterations: 0, mipNodes: run.nodes };
+  const stats = {
+    candidatesInModel: model.numX,
+    variables: model.numCols,
+    binaries: model.numX,
+    constraints: model.numRows,
+    nonzeros: model.nonzeros,
+    subproblems: 1,
+    boundIterations: 0,
+    mipNodes: run.nodes,
+  };
   if (!run.chosen) return { chosen: greedyChosen, bound: run.dualBound, solverObjective: null, stats };
   return { chosen: run.chosen, bound: run.dualBound, solverObjective: run.objective, stats };
 }
@@ -256,7 +294,9 @@ function solveDecomposed(
     onRelaxation: tryRelaxation,
     log,
   });
-  log(`bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations, ${relaxer.sharedCount} of ${relaxer.count} split with the helper (${(100 * gapOf(dual.bound, start.objective)).toFixed(3)} % above the best plan)`);
+  log(
+    `bound ${dual.bound.toFixed(2)} after ${dual.iterations} relaxations, ${relaxer.sharedCount} of ${relaxer.count} split with the helper (${(100 * gapOf(dual.bound, start.objective)).toFixed(3)} % above the best plan)`,
+  );
   lap('bound');
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
   const links = new LinkPrices(cand, dual.beta);
@@ -288,7 +328,11 @@ function solveDecomposed(
   const relaxedSet = new Uint8Array(cand.count);
   for (const j of relaxed.chosen) relaxedSet[j] = 1;
   // Candidates of a cell by their reduced value at the relaxation's prices, best first.
-  const reduced = (j: number) => cand.base[j] - dual.pi[cand.cell[j]] - (cand.pair[j] >= 0 ? dual.beta[j] : 0) + p.weights.shortfall * Math.min(cand.hours[j], p.shortfall[cand.worker[j] * T + cand.week[j]]);
+  const reduced = (j: number) =>
+    cand.base[j] -
+    dual.pi[cand.cell[j]] -
+    (cand.pair[j] >= 0 ? dual.beta[j] : 0) +
+    p.weights.shortfall * Math.min(cand.hours[j], p.shortfall[cand.worker[j] * T + cand.week[j]]);
   const cellsOfWeek: number[][] = Array.from({ length: T }, () => []);
   for (let c = 0; c < p.cellOpen.length; c++) cellsOfWeek[p.cellWeek[c]].push(c);
 
@@ -327,7 +371,11 @@ function solveDecomposed(
     const sel = Int32Array.from([...free].sort((a, b) => a - b));
     const model = buildModel(p, cand, sel, ctx);
     if (model.numX > largest.numX) largest = model;
-    const run = runMip(highs, model, Array.from(sel.filter((j) => incumbent[j] === 1)), { seed: opts.randomSeed, timeLimit: Math.max(0.1, reserve() - WINDOW_OVERHEAD), relativeGap: 1e-6 });
+    const run = runMip(highs, model, Array.from(sel.filter((j) => incumbent[j] === 1)), {
+      seed: opts.randomSeed,
+      timeLimit: Math.max(0.1, reserve() - WINDOW_OVERHEAD),
+      relativeGap: 1e-6,
+    });
     subproblems++;
     nodes += run.nodes ?? 0;
     if (!run.chosen) return false;
@@ -338,7 +386,9 @@ function solveDecomposed(
     for (let j = 0; j < cand.count; j++) if (next[j]) chosen.push(j);
     const objective = evaluate(p, toAssignments(cand, chosen)).total;
     const improved = objective > incumbentObjective + 1e-6;
-    log(`window ${weeks.map((t) => p.weeks[t]).join('+')}: ${model.numX} x, ${model.numRows} rows, ${run.ms.toFixed(0)} ms, objective ${incumbentObjective.toFixed(2)} → ${objective.toFixed(2)}`);
+    log(
+      `window ${weeks.map((t) => p.weeks[t]).join('+')}: ${model.numX} x, ${model.numRows} rows, ${run.ms.toFixed(0)} ms, objective ${incumbentObjective.toFixed(2)} → ${objective.toFixed(2)}`,
+    );
     if (improved) {
       incumbent = next;
       incumbentObjective = objective;
@@ -371,13 +421,19 @@ function solveDecomposed(
     if (other && other.bound < incumbentObjective - 1e-6 * Math.max(1, Math.abs(incumbentObjective))) {
       log(`the helper thread's bound ${other.bound.toFixed(2)} is below the best plan (${incumbentObjective.toFixed(2)}); not used`);
     } else if (other) {
-      log(`bound from the helper thread: ${other.bound.toFixed(2)} (link prices refined for ${other.workers} workers, then ${other.iterations} relaxations)`);
+      log(
+        `bound from the helper thread: ${other.bound.toFixed(2)} (link prices refined for ${other.workers} workers, then ${other.iterations} relaxations)`,
+      );
       bound = Math.min(bound, other.bound);
       boundIterations += other.iterations;
     }
     lap('bound2');
   } else if (!done()) {
-    const more = tightenBound(relaxer, p, cand, dual.pi, dual.beta, { target: () => incumbentObjective, deadline: deadline - finishing * 1000, stopGap: opts.relativeGap });
+    const more = tightenBound(relaxer, p, cand, dual.pi, dual.beta, {
+      target: () => incumbentObjective,
+      deadline: deadline - finishing * 1000,
+      stopGap: opts.relativeGap,
+    });
     log(`bound ${more.bound.toFixed(2)} with link prices refined for ${more.workers} workers, then ${more.relaxations} relaxations`);
     bound = Math.min(bound, more.bound);
     boundIterations += more.relaxations;
@@ -414,7 +470,12 @@ interface MipRun {
   readonly ms: number;
 }
 
-function runMip(highs: Highs, model: BuiltModel, start: readonly number[], o: { seed: number; timeLimit: number; relativeGap: number }): MipRun {
+function runMip(
+  highs: Highs,
+  model: BuiltModel,
+  start: readonly number[],
+  o: { seed: number; timeLimit: number; relativeGap: number },
+): MipRun {
   const began = performance.now();
   const inf = highs.infinity;
   const m = highs.createModel({
@@ -426,8 +487,17 @@ function runMip(highs: Highs, model: BuiltModel, start: readonly number[], o: { 
     colUpper: model.colUpper.map((u) => (Number.isFinite(u) ? u : inf)),
     rowLower: new Float64Array(model.numRows).fill(-inf),
     rowUpper: model.rowUpper,
-    matrix: { format: 'csr', numRows: model.numRows, numCols: model.numCols, starts: model.starts, indices: model.index, values: model.value },
-    integrality: Int32Array.from({ length: model.numCols }, (_, i) => (i < model.numX ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.index,
+      values: model.value,
+    },
+    integrality: Int32Array.from({ length: model.numCols }, (_, i) =>
+      i < model.numX ? highs.constants.variableType.integer : highs.constants.variableType.continuous,
+    ),
   });
   try {
     m.options.set({ output_flag: false, random_seed: o.seed, time_limit: o.timeLimit, mip_rel_gap: o.relativeGap, presolve: 'on' });
@@ -444,7 +514,8 @@ function runMip(highs: Highs, model: BuiltModel, start: readonly number[], o: { 
     m.run();
     const nodes = Number(m.info.get('mip_node_count'));
     const dualBound = Number(m.info.get('mip_dual_bound'));
-    if (Number(m.info.get('primal_solution_status')) !== 2) return { chosen: null, objective: null, dualBound, nodes, ms: performance.now() - began };
+    if (Number(m.info.get('primal_solution_status')) !== 2)
+      return { chosen: null, objective: null, dualBound, nodes, ms: performance.now() - began };
     const value = m.getSolution().colValue;
     const chosen: number[] = [];
     for (let i = 0; i < model.numX; i++) if (value[i] > 0.5) chosen.push(model.sel[i]);
@@ -453,4 +524,3 @@ function runMip(highs: Highs, model: BuiltModel, start: readonly number[], o: { 
     m.dispose();
   }
 }
-

@@ -31,7 +31,11 @@ describe('link prices refined worker by worker', () => {
     const exact = await solve(data, {}, { mode: 'full', relativeGap: 0 });
     expect(exact.status).toBe('optimal');
     expect(refined.bound).toBeGreaterThanOrEqual(exact.objective - 1e-6);
-    const tightened = tightenBound(relaxer, p, cand, prices.pi, prices.beta, { target: () => exact.objective, deadline: performance.now() + 500, stopGap: 0 });
+    const tightened = tightenBound(relaxer, p, cand, prices.pi, prices.beta, {
+      target: () => exact.objective,
+      deadline: performance.now() + 500,
+      stopGap: 0,
+    });
     expect(tightened.bound).toBeLessThanOrEqual(refined.bound + 1e-6);
     expect(tightened.bound).toBeGreaterThanOrEqual(exact.objective - 1e-6);
   });

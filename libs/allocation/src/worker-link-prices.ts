@@ -100,7 +100,12 @@ export function tightenBound(
   cand: Candidates,
   pi: Float64Array,
   beta: Float64Array,
-  o: { readonly target: () => number; readonly deadline: number; readonly stopGap: number; readonly onBound?: (bound: number, workers: number, relaxations: number) => void },
+  o: {
+    readonly target: () => number;
+    readonly deadline: number;
+    readonly stopGap: number;
+    readonly onBound?: (bound: number, workers: number, relaxations: number) => void;
+  },
 ): { bound: number; workers: number; relaxations: number } {
   // The best bound so far, with how many workers were refined and relaxations done by then.
   let best = { bound: Number.POSITIVE_INFINITY, workers: 0, relaxations: 0 };
@@ -108,17 +113,26 @@ export function tightenBound(
     best = { bound: Math.min(best.bound, bound), workers, relaxations };
     o.onBound?.(best.bound, workers, relaxations);
   };
-  const refined = refineLinkPricesByWorker(p, cand, relaxer.potential, pi, beta, { deadline: o.deadline, onBound: (bound, workers) => report(bound, workers, 0) });
+  const refined = refineLinkPricesByWorker(p, cand, relaxer.potential, pi, beta, {
+    deadline: o.deadline,
+    onBound: (bound, workers) => report(bound, workers, 0),
+  });
   if (performance.now() < o.deadline) {
-    minimizeBound(relaxer, p, cand, { pi, beta: refined.beta }, {
-      target: o.target,
-      deadline: o.deadline,
-      maxIterations: 100_000,
-      stopGap: o.stopGap,
-      clearingRounds: 0,
-      theta: 0.25,
-      onRelaxation: (r, iteration) => report(r.bound, refined.workers, iteration),
-    });
+    minimizeBound(
+      relaxer,
+      p,
+      cand,
+      { pi, beta: refined.beta },
+      {
+        target: o.target,
+        deadline: o.deadline,
+        maxIterations: 100_000,
+        stopGap: o.stopGap,
+        clearingRounds: 0,
+        theta: 0.25,
+        onRelaxation: (r, iteration) => report(r.bound, refined.workers, iteration),
+      },
+    );
   }
   return best;
 }
@@ -234,7 +248,7 @@ class WorkerPart {
     if (root.widest < 0) return Math.min(value, root.value);
     let best = root.feasible;
     const open: { fixed: Fixed; part: Part }[] = [{ fixed: NOTHING_FIXED, part: root }];
-    for (let nodes = 1; open.length > 0 && nodes + 2 <= SEARCH_NODES && performance.now() < deadline; ) {
+    for (let nodes = 1; open.length > 0 && nodes + 2 <= SEARCH_NODES && performance.now() < deadline;) {
       let at = 0;
       for (let i = 1; i < open.length; i++) if (open[i].part.value > open[at].part.value) at = i;
       const node = open[at];

@@ -9,7 +9,15 @@ import { winterRequest, worker } from './allocation.fixtures.js';
 const scope: AllocationScope = { fromWeek: '2026-11-02', toWeek: '2026-11-16', employerIds: [], requestIds: [] };
 const facts: AllocationFacts = {
   requests: [winterRequest({ '2026-11-02': 2, '2026-11-09': 2, '2026-11-16': 2 })],
-  sites: [{ employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-11', to: '2026-11-11' }] }],
+  sites: [
+    {
+      employerId: 'visschedijk',
+      siteId: 'hengelo',
+      area: 'hengelo',
+      membership: { from: '2026-01-01' },
+      closures: [{ from: '2026-11-11', to: '2026-11-11' }],
+    },
+  ],
   workers: [worker('anna'), worker('bram')],
 };
 

@@ -1,7 +1,15 @@
 // Which proposals of a run no longer hold against the pool as it is now: checked with the engine's
 // own rules against a freshly read input, plus the capacity stream's rule that a request holds at
 // most `headcount` placements over its whole period.
-import { checkProposals, inputHash, objectiveBreakdownOf, type AllocationInput, type AllocationResult, type AllocationWeights, type Violation } from '@banenpool/allocation';
+import {
+  checkProposals,
+  inputHash,
+  objectiveBreakdownOf,
+  type AllocationInput,
+  type AllocationResult,
+  type AllocationWeights,
+  type Violation,
+} from '@banenpool/allocation';
 import type { AllocationProposal } from '@banenpool/domain';
 import type { AllocationFacts } from './allocation-input.js';
 
@@ -29,7 +37,8 @@ export function refusalsOf(
     const earlier = refusals.get(proposalId);
     refusals.set(proposalId, earlier ? { code: earlier.code, reason: `${earlier.reason} ${reason}` } : { code, reason });
   };
-  for (const violation of violationsOf(current, weights, proposals)) if (violation.proposalId !== undefined) add(violation.proposalId, violation.code, violation.message);
+  for (const violation of violationsOf(current, weights, proposals))
+    if (violation.proposalId !== undefined) add(violation.proposalId, violation.code, violation.message);
   /** The proposal covering the fewest hours in the first worker-week or request-week that still overflows, with every overflow it is part of. */
   const nextExcess = () => {
     const holding = proposals.filter((p) => !refusals.has(p.proposalId));
@@ -50,7 +59,10 @@ export function refusalsOf(
 }
 
 function violationsOf(current: AllocationInput, weights: AllocationWeights, proposals: readonly AllocationProposal[]): Violation[] {
-  const engineProposals = proposals.map((p) => ({ ...p, reasons: { ...p.reasons, releasedWeeks: p.reasons.releasedWeeks ?? 0, homeArea: '', siteArea: '' } }));
+  const engineProposals = proposals.map((p) => ({
+    ...p,
+    reasons: { ...p.reasons, releasedWeeks: p.reasons.releasedWeeks ?? 0, homeArea: '', siteArea: '' },
+  }));
   // Checked against today's input on purpose, so its hash is today's: only the rules speak.
   return checkProposals(current, { proposals: engineProposals, weights, inputHash: inputHash(current, weights) });
 }
@@ -95,7 +107,11 @@ export function overRequestPlaces<P extends PlacesProposal>(facts: AllocationFac
  * proposal breaks no other rule; the objective and gap are recomputed for what is kept, and the
  * solver's bound stays a valid bound (the cut result is feasible for the problem it bounded).
  */
-export function withinRequestPlaces(input: AllocationInput, facts: AllocationFacts, result: AllocationResult): AllocationResult & { droppedOverPlaces: number } {
+export function withinRequestPlaces(
+  input: AllocationInput,
+  facts: AllocationFacts,
+  result: AllocationResult,
+): AllocationResult & { droppedOverPlaces: number } {
   const over = overRequestPlaces(facts, result.proposals);
   if (over.size === 0) return { ...result, droppedOverPlaces: 0 };
   const proposals = result.proposals.filter((p) => !over.has(p.proposalId));

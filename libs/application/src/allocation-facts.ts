@@ -47,7 +47,9 @@ export async function readAllocationSnapshot(side: AllocationReadSide, scope: Al
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const head = (await side.store.headPosition({ committed: true })) ?? START;
     if (!(await side.waitForReadModels(head))) {
-      throw new AllocationSnapshotUnavailableError(`The read models did not reach the head of the feed (${formatPosition(head)}) in time; try again.`);
+      throw new AllocationSnapshotUnavailableError(
+        `The read models did not reach the head of the feed (${formatPosition(head)}) in time; try again.`,
+      );
     }
     const read = await side.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const position = await commonCheckpoint(manager);
@@ -63,16 +65,22 @@ export async function readAllocationSnapshot(side: AllocationReadSide, scope: Al
 
 // The projector's own checkpoint table: libs/projector exports no query for it.
 async function commonCheckpoint(manager: EntityManager): Promise<GlobalPosition | undefined> {
-  const rows: { name: string; commit: string; prepare: string }[] = await manager.query('SELECT name, commit, prepare FROM projection_checkpoints WHERE name = ANY($1)', [
-    [...ALLOCATION_READ_MODELS],
-  ]);
-  const positions = ALLOCATION_READ_MODELS.map((name) => rows.find((r) => r.name === name)).map((r) => (r ? { commit: BigInt(r.commit), prepare: BigInt(r.prepare) } : START));
+  const rows: { name: string; commit: string; prepare: string }[] = await manager.query(
+    'SELECT name, commit, prepare FROM projection_checkpoints WHERE name = ANY($1)',
+    [[...ALLOCATION_READ_MODELS]],
+  );
+  const positions = ALLOCATION_READ_MODELS.map((name) => rows.find((r) => r.name === name)).map((r) =>
+    r ? { commit: BigInt(r.commit), prepare: BigInt(r.prepare) } : START,
+  );
   return positions.every((p) => comparePositions(p, positions[0]) === 0) ? positions[0] : undefined;
 }
 
 type WorkerRow = Omit<WorkerFact, 'homeArea' | 'availability'>;
 
-async function readRows(manager: EntityManager, scope: AllocationScope): Promise<{ requests: RequestFact[]; sites: SiteFact[]; workers: WorkerRow[] }> {
+async function readRows(
+  manager: EntityManager,
+  scope: AllocationScope,
+): Promise<{ requests: RequestFact[]; sites: SiteFact[]; workers: WorkerRow[] }> {
   const requests: RequestFact[] = await openRequestsInWeeks(manager, scope);
   const employerIds = [...new Set(requests.map((r) => r.employerId))];
   const skills = [...new Set(requests.map((r) => r.requiredSkill))];
@@ -104,11 +112,12 @@ async function withProfiles(store: EventStore, workers: readonly WorkerRow[], po
   const profiles = await Promise.all(
     workers.map(async (worker) => {
       const history = await store.readStream(workerStreamId(worker.workerId));
-      const upToPosition = history.filter((e) => comparePositions(e.position, position) <= 0).map((e) => ({ type: e.type, data: e.data }) as WorkerEvent);
+      const upToPosition = history
+        .filter((e) => comparePositions(e.position, position) <= 0)
+        .map((e) => ({ type: e.type, data: e.data }) as WorkerEvent);
       const state = fold(workerDecider, upToPosition);
       return state.status === 'none' ? [] : [{ ...worker, homeArea: state.homeArea, availability: state.availability }];
     }),
   );
   return profiles.flat();
 }
-

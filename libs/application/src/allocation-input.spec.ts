@@ -11,7 +11,15 @@ const W3 = '2026-11-16';
 
 const facts: AllocationFacts = {
   requests: [winterRequest({ [W1]: 3, [W2]: 3, [W3]: 1 })],
-  sites: [{ employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-13', to: '2026-11-13' }] }],
+  sites: [
+    {
+      employerId: 'visschedijk',
+      siteId: 'hengelo',
+      area: 'hengelo',
+      membership: { from: '2026-01-01' },
+      closures: [{ from: '2026-11-13', to: '2026-11-13' }],
+    },
+  ],
   workers: [
     worker('anna', {
       // Worked the summer at the park; 8 h at the taxi company in the first week.
@@ -21,7 +29,11 @@ const facts: AllocationFacts = {
       ],
     }),
     worker('bram', {
-      availability: { kind: 'by_weekday', hoursByWeekday: { monday: 8, tuesday: 8, wednesday: 8 }, unavailable: [{ from: '2026-11-16', to: '2026-11-16' }] },
+      availability: {
+        kind: 'by_weekday',
+        hoursByWeekday: { monday: 8, tuesday: 8, wednesday: 8 },
+        unavailable: [{ from: '2026-11-16', to: '2026-11-16' }],
+      },
       // A fixed-term contract that ends mid-way through the third week.
       contracts: [{ period: { from: '2026-03-01', to: '2026-11-18' }, guaranteedHoursPerWeek: 16, maxHoursPerWeek: 24 }],
     }),
@@ -72,8 +84,12 @@ describe('the allocation input built from read-model facts', () => {
   it('takes unavailable days off the available hours', () => {
     const byWeekday = facts.workers[1].availability;
     expect(availableHoursIn(byWeekday, W3)).toBe(16);
-    expect(availableHoursIn({ kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [{ from: '2026-11-02', to: '2026-11-04' }] }, W1)).toBe(22.75);
-    expect(availableHoursIn({ kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [{ from: '2026-10-01', to: '2026-12-01' }] }, W1)).toBe(0);
+    expect(
+      availableHoursIn({ kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [{ from: '2026-11-02', to: '2026-11-04' }] }, W1),
+    ).toBe(22.75);
+    expect(
+      availableHoursIn({ kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [{ from: '2026-10-01', to: '2026-12-01' }] }, W1),
+    ).toBe(0);
   });
 
   it('uses the Twente distances by lowercase area', () => {

@@ -127,7 +127,10 @@ function supplyOf(worker: WorkerFact, weeks: readonly LocalDate[], firstWeek: Lo
     contractMaxHours: Math.max(0, ...covered.map((c) => c.contract.maxHoursPerWeek)),
     guaranteedHours: covered.length === 0 ? 0 : Math.min(...covered.map((c) => c.contract.guaranteedHoursPerWeek)),
     availability: covered
-      .map(({ weekStart, contract }) => ({ weekStart, availableHours: Math.min(availableHoursIn(worker.availability, weekStart), contract.maxHoursPerWeek) }))
+      .map(({ weekStart, contract }) => ({
+        weekStart,
+        availableHours: Math.min(availableHoursIn(worker.availability, weekStart), contract.maxHoursPerWeek),
+      }))
       .filter((a) => a.availableHours > 0),
     commitments: inScope.map(({ weekStart, hours, employerId, placementId }) => ({ weekStart, hours, employerId, placementId })),
     pastEmployerIds: [...new Set(before.map((p) => p.employerId))],
@@ -142,7 +145,9 @@ function supplyOf(worker: WorkerFact, weeks: readonly LocalDate[], firstWeek: Lo
  * available, rounded down to a quarter hour.
  */
 export function availableHoursIn(availability: Availability, weekStart: LocalDate): Hours {
-  const free = WEEKDAYS.map((weekday, i) => ({ weekday, day: addDays(weekStart, i) })).filter(({ day }) => !availability.unavailable.some((p) => contains(p, day)));
+  const free = WEEKDAYS.map((weekday, i) => ({ weekday, day: addDays(weekStart, i) })).filter(
+    ({ day }) => !availability.unavailable.some((p) => contains(p, day)),
+  );
   if (availability.kind === 'by_weekday') return free.reduce((sum, { weekday }) => sum + (availability.hoursByWeekday[weekday] ?? 0), 0);
   return Math.floor((availability.hoursPerWeek * free.length * 4) / WEEKDAYS.length) / 4;
 }
@@ -156,5 +161,10 @@ export function availableHoursIn(availability: Availability, weekStart: LocalDat
 export const TWENTE_DISTANCES_KM: DistanceTable = lowercaseKeys(twenteDistances());
 
 function lowercaseKeys(table: DistanceTable): DistanceTable {
-  return Object.fromEntries(Object.entries(table).map(([from, row]) => [from.toLowerCase(), Object.fromEntries(Object.entries(row).map(([to, km]) => [to.toLowerCase(), km]))]));
+  return Object.fromEntries(
+    Object.entries(table).map(([from, row]) => [
+      from.toLowerCase(),
+      Object.fromEntries(Object.entries(row).map(([to, km]) => [to.toLowerCase(), km])),
+    ]),
+  );
 }

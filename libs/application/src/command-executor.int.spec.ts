@@ -48,7 +48,9 @@ describe('executeCommand (on PGlite)', () => {
   it('concurrent commands without If-Match decide again on the newer state: never over-filled, nothing lost', async () => {
     await executeCommand(stack.store, seats, 'seats-c', { type: 'OfferSeats', capacity: 5 }, { metadata, now });
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => executeCommand(stack.store, seats, 'seats-c', { type: 'TakeSeat', by: `w${i}` }, { metadata, now })),
+      Array.from({ length: 20 }, (_, i) =>
+        executeCommand(stack.store, seats, 'seats-c', { type: 'TakeSeat', by: `w${i}` }, { metadata, now }),
+      ),
     );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');

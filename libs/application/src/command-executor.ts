@@ -83,9 +83,13 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
     const events = decider.decide(await commandFor(command, state), state, options.now);
     if (events.length === 0) return { streamId, events, version };
     try {
-      const appended = await store.appendToStream(streamId, events.map((e) => toNewEvent(e, options)), {
-        expectedVersion: version < 0 ? 'no_stream' : version,
-      });
+      const appended = await store.appendToStream(
+        streamId,
+        events.map((e) => toNewEvent(e, options)),
+        {
+          expectedVersion: version < 0 ? 'no_stream' : version,
+        },
+      );
       return { streamId, events, version: appended.nextExpectedVersion, position: appended.position };
     } catch (error) {
       const retry = error instanceof WrongExpectedVersionError && options.expectedVersion === undefined && attempt < RETRIES_ON_CONFLICT;

@@ -24,7 +24,9 @@ describe('placement process (on PGlite)', () => {
   const feed = () => stack.store.readAll({ after: START, limit: 10_000 });
   const reactToEverything = async () => placementProcess(stack.store).react(await feed());
   const eventsOf = async (placementId: string) =>
-    (await feed()).filter((e) => !e.streamId.startsWith('placement-') && (e.data as { placementId?: string }).placementId === placementId).map((e) => e.type);
+    (await feed())
+      .filter((e) => !e.streamId.startsWith('placement-') && (e.data as { placementId?: string }).placementId === placementId)
+      .map((e) => e.type);
   /** A placement on the June–September request, proposed and confirmed (not yet handled by the process). */
   const confirmedPlacement = (placementId: string, period: Period): PlacementEvent[] => {
     const proposal: PlacementEvent = { type: 'PlacementProposed', data: { ...terms, placementId, capacityRequestId: 'summer', period } };
@@ -32,21 +34,42 @@ describe('placement process (on PGlite)', () => {
     const confirm = { type: 'ConfirmPlacement' as const, worker, site: officeFacts, cao: schoonmaakFacts };
     return [proposal, ...placementDecider.decide(confirm, placementDecider.evolve(placementDecider.initialState, proposal), now)];
   };
-  const withdrawal = (placementId: string): PlacementEvent => ({ type: 'PlacementWithdrawn', data: { placementId, reason: 'No longer needed' } });
+  const withdrawal = (placementId: string): PlacementEvent => ({
+    type: 'PlacementWithdrawn',
+    data: { placementId, reason: 'No longer needed' },
+  });
 
   beforeAll(async () => {
     stack = await openTestStack('pglite');
     // Anna may work 32 h; another placement already holds 16 h of them in March.
-    await write('worker-anna', [annaRegistered, agreed('c1', indefinite('2026-01-01', 32)), committed('other', 16, '2026-03-02', '2026-03-29')]);
+    await write('worker-anna', [
+      annaRegistered,
+      agreed('c1', indefinite('2026-01-01', 32)),
+      committed('other', 16, '2026-03-02', '2026-03-29'),
+    ]);
     const confirmed = placementDecider.decide(
-      { type: 'ConfirmPlacement', worker: { ...annaFacts, otherCommittedHoursPerWeek: 0, contractMaxHoursPerWeek: 32 }, site: officeFacts, cao: schoonmaakFacts },
+      {
+        type: 'ConfirmPlacement',
+        worker: { ...annaFacts, otherCommittedHoursPerWeek: 0, contractMaxHoursPerWeek: 32 },
+        site: officeFacts,
+        cao: schoonmaakFacts,
+      },
       placementDecider.evolve(placementDecider.initialState, proposed),
       now,
     );
     const shortTerms = { ...terms, capacityRequestId: undefined, period: { from: '2026-01-05', to: '2026-02-22' } };
-    await write('placement-p1', [{ type: 'PlacementProposed', data: shortTerms }, { ...confirmed[0], data: { ...confirmed[0].data, ...shortTerms } } as PlacementEvent]);
+    await write('placement-p1', [
+      { type: 'PlacementProposed', data: shortTerms },
+      { ...confirmed[0], data: { ...confirmed[0].data, ...shortTerms } } as PlacementEvent,
+    ]);
     const summer = { from: '2026-06-01', to: '2026-09-27' };
-    const request = { requestId: 'summer', employerId: 'visschedijk', siteId: 'office', functionName: 'cleaner', requiredSkill: 'cleaning' };
+    const request = {
+      requestId: 'summer',
+      employerId: 'visschedijk',
+      siteId: 'office',
+      functionName: 'cleaner',
+      requiredSkill: 'cleaning',
+    };
     await write('capacity-summer', [{ type: 'CapacityRequested', data: { ...request, period: summer, hoursPerWeek: 20, headcount: 3 } }]);
   });
   afterAll(() => stack.cleanup());
@@ -66,7 +89,11 @@ describe('placement process (on PGlite)', () => {
     const placement = (await stack.store.readStream('placement-p1')).map((e) => e.type);
     expect(placement.filter((t) => t === 'PlacementEndedEarly')).toHaveLength(1);
     const { state } = await loadState(stack.store, placementDecider, 'placement-p1');
-    expect(state).toMatchObject({ status: 'ended', lastDay: '2026-02-22', earlyEndReason: expect.stringMatching(/^Extension undone: .*32/) });
+    expect(state).toMatchObject({
+      status: 'ended',
+      lastDay: '2026-02-22',
+      earlyEndReason: expect.stringMatching(/^Extension undone: .*32/),
+    });
     const worker = await loadState(stack.store, workerDecider, 'worker-anna');
     const commitment = worker.state.status === 'registered' ? worker.state.commitments.find((c) => c.placementId === 'p1') : undefined;
     expect(commitment?.period).toEqual({ from: '2026-01-05', to: '2026-02-22' });
@@ -115,9 +142,13 @@ describe('placement process (on PGlite)', () => {
     const confirmation = (await stack.store.readStream('placement-p4')).find((e) => e.type === 'PlacementConfirmed')!;
     // The first handling reserved the place, then died; the place was released since (an operator's correction).
     const firstHandling = { actor: 'system:placement-process', causationId: confirmation.eventId, step: 'reserve-slot' };
-    await stack.store.appendToStream('capacity-summer', [{ type: 'CapacitySlotReserved', data: { requestId: 'summer', placementId: 'p4' }, metadata: firstHandling }], {
-      expectedVersion: 'any',
-    });
+    await stack.store.appendToStream(
+      'capacity-summer',
+      [{ type: 'CapacitySlotReserved', data: { requestId: 'summer', placementId: 'p4' }, metadata: firstHandling }],
+      {
+        expectedVersion: 'any',
+      },
+    );
     await write('capacity-summer', [{ type: 'CapacitySlotReleased', data: { requestId: 'summer', placementId: 'p4' } }]);
     await placementProcess(stack.store).react([confirmation]);
     expect(await eventsOf('p4')).toEqual(['CapacitySlotReserved', 'CapacitySlotReleased', 'HoursCommitted']);

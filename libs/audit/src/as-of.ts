@@ -55,7 +55,12 @@ export async function stateAsKnownAt(store: EventStore, subject: AuditSubject, k
 }
 
 /** What applied to the subject on a date, by the records as known at an instant (now when absent). */
-export async function stateAsAppliedOn(store: EventStore, subject: AuditSubject, on: LocalDate, knownAt = new Date()): Promise<StateAsAppliedOn> {
+export async function stateAsAppliedOn(
+  store: EventStore,
+  subject: AuditSubject,
+  on: LocalDate,
+  knownAt = new Date(),
+): Promise<StateAsAppliedOn> {
   return asAppliedOn(await loadReplayEvents(store, subject), on, knownAt);
 }
 
@@ -77,7 +82,11 @@ export interface KnownEvents {
 }
 
 export function replayKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): KnownEvents {
-  return { stream: recordedBy(events.stream, knownAt), cao: recordedBy(events.cao, knownAt), workerRegistration: recordedBy(events.workerRegistration, knownAt) };
+  return {
+    stream: recordedBy(events.stream, knownAt),
+    cao: recordedBy(events.cao, knownAt),
+    workerRegistration: recordedBy(events.workerRegistration, knownAt),
+  };
 }
 
 function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEvent[], knownAt: Date): Answer {
@@ -115,7 +124,10 @@ function knownState(subject: AuditSubject, known: KnownEvents): unknown {
     case 'placement': {
       const states = placementStates(known);
       const start = states.placement.status === 'none' ? undefined : states.placement.period.from;
-      return { ...states.placement, ...(start ? { wageAtStartUnderRulesKnown: wageOnDate(states.placement, states.cao, states.worker, start) } : {}) };
+      return {
+        ...states.placement,
+        ...(start ? { wageAtStartUnderRulesKnown: wageOnDate(states.placement, states.cao, states.worker, start) } : {}),
+      };
     }
     case 'employer':
       return foldStream(employerDecider, known.stream);
@@ -164,7 +176,9 @@ function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate):
 function allocationRunOn(run: AllocationState, on: LocalDate): unknown {
   if (run.status === 'none') return run;
   const week = mondayOf(on);
-  const proposals = run.proposals.filter((proposal) => proposal.weekStarts.includes(week)).map((proposal) => ({ ...proposal, decision: run.decisions[proposal.proposalId] ?? null }));
+  const proposals = run.proposals
+    .filter((proposal) => proposal.weekStarts.includes(week))
+    .map((proposal) => ({ ...proposal, decision: run.decisions[proposal.proposalId] ?? null }));
   return { week, inScope: week >= run.scope.fromWeek && week <= run.scope.toWeek, proposals, run };
 }
 
@@ -235,7 +249,9 @@ function placementStatusOn(placement: Exclude<PlacementState, { status: 'none' }
 function employerOn(employer: ReturnType<typeof employerDecider.evolve>, on: LocalDate) {
   if (employer.status === 'none') return { member: false };
   const cao = caoOn(employer, on);
-  const latestPerFunction = new Map(employer.classifications.filter((c) => c.from <= on && c.caoCode === cao?.caoCode).map((c) => [c.functionName, c]));
+  const latestPerFunction = new Map(
+    employer.classifications.filter((c) => c.from <= on && c.caoCode === cao?.caoCode).map((c) => [c.functionName, c]),
+  );
   return {
     member: runsOn(employer.membership, on),
     cao: cao ?? null,

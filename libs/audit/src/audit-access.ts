@@ -23,7 +23,11 @@ export async function recordAuditAccess(store: EventStore, access: AuditAccess, 
   const { actor, correlationId, ...what } = access;
   const read: AuditRecordsRead = { type: 'AuditRecordsRead', data: { actor, ...what, at: now.toISOString() } };
   const { version } = auditAccessEvents.AuditRecordsRead;
-  await store.appendToStream(auditAccessStreamId(localDateOf(now)), [{ ...read, schemaVersion: version, metadata: { actor, correlationId } }], {
-    expectedVersion: 'any',
-  });
+  await store.appendToStream(
+    auditAccessStreamId(localDateOf(now)),
+    [{ ...read, schemaVersion: version, metadata: { actor, correlationId } }],
+    {
+      expectedVersion: 'any',
+    },
+  );
 }

@@ -10,7 +10,16 @@ import {
 } from '@banenpool/domain';
 
 /** What an auditor can ask about. A pool contract lives inside its worker's stream, so it is named by both ids. */
-export const SUBJECT_KINDS = ['worker', 'contract', 'placement', 'employer', 'cao', 'capacity-request', 'allocation-run', 'audit-access'] as const;
+export const SUBJECT_KINDS = [
+  'worker',
+  'contract',
+  'placement',
+  'employer',
+  'cao',
+  'capacity-request',
+  'allocation-run',
+  'audit-access',
+] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export type AuditSubject =

@@ -7,7 +7,14 @@ import type { SubjectEvents } from './subject-events.js';
 let position = 0n;
 
 /** A stored event as the store would give it back, recorded at `at` by `actor`, in feed order of creation. */
-export function recorded(streamId: string, revision: number, type: string, data: unknown, at: string, actor = 'operator:anna'): RecordedEvent {
+export function recorded(
+  streamId: string,
+  revision: number,
+  type: string,
+  data: unknown,
+  at: string,
+  actor = 'operator:anna',
+): RecordedEvent {
   position += 1n;
   return {
     eventId: `e-${position}`,
@@ -33,7 +40,10 @@ const correction: CaoEvent = {
   type: 'CaoVersionCorrected',
   data: { code: 'horeca', effectiveFrom: '2026-01-01', revision: 1, content: horeca([1502, 1530]), reason: 'Scale A was typed wrong' },
 };
-const summerVersion: CaoEvent = { type: 'CaoVersionPublished', data: { code: 'horeca', effectiveFrom: '2026-07-01', content: horeca([1560, 1590]) } };
+const summerVersion: CaoEvent = {
+  type: 'CaoVersionPublished',
+  data: { code: 'horeca', effectiveFrom: '2026-07-01', content: horeca([1560, 1590]) },
+};
 
 const terms: PlacementTerms = {
   placementId: 'p1',
@@ -60,7 +70,20 @@ export function placementScenario(): SubjectEvents {
     recorded('cao-horeca', 1, caoData[1].type, caoData[1].data, '2025-12-01T09:05:00Z'),
   ];
   const workerRegistration = [
-    recorded('worker-anna', 0, 'WorkerRegistered', { workerId: 'anna', name: 'Anna', birthDate: BIRTH_DATE, homeArea: 'Enschede', skills: [], availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] } }, '2025-12-02T10:00:00Z'),
+    recorded(
+      'worker-anna',
+      0,
+      'WorkerRegistered',
+      {
+        workerId: 'anna',
+        name: 'Anna',
+        birthDate: BIRTH_DATE,
+        homeArea: 'Enschede',
+        skills: [],
+        availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+      },
+      '2025-12-02T10:00:00Z',
+    ),
   ];
   const stream = [
     recorded('placement-p1', 0, 'PlacementProposed', terms, '2026-01-02T10:00:00Z'),
@@ -68,7 +91,15 @@ export function placementScenario(): SubjectEvents {
   ];
   cao.push(recorded('cao-horeca', 2, correction.type, correction.data, '2026-03-04T14:00:00Z'));
   cao.push(recorded('cao-horeca', 3, summerVersion.type, summerVersion.data, '2026-06-01T08:00:00Z', 'operator:bram'));
-  stream.push(recorded('placement-p1', 2, 'PlacementExtended', { placementId: 'p1', previousTo: '2026-09-30', to: '2026-12-31' }, '2026-06-10T12:00:00Z'));
+  stream.push(
+    recorded(
+      'placement-p1',
+      2,
+      'PlacementExtended',
+      { placementId: 'p1', previousTo: '2026-09-30', to: '2026-12-31' },
+      '2026-06-10T12:00:00Z',
+    ),
+  );
   const subject: AuditSubject = { kind: 'placement', id: 'p1' };
   return { subject, streamId: 'placement-p1', stream, own: stream, cao, workerRegistration };
 }

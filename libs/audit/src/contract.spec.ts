@@ -4,23 +4,55 @@ import { diffOf } from './diff.js';
 import { contractEvents, type SubjectEvents } from './subject-events.js';
 
 const avail = { kind: 'hours_per_week', hoursPerWeek: 32, unavailable: [] };
-const terms = (maxHoursPerWeek: number) => ({ kind: 'fixed_term', from: '2026-01-01', to: '2026-12-31', guaranteedHoursPerWeek: 16, maxHoursPerWeek });
+const terms = (maxHoursPerWeek: number) => ({
+  kind: 'fixed_term',
+  from: '2026-01-01',
+  to: '2026-12-31',
+  guaranteedHoursPerWeek: 16,
+  maxHoursPerWeek,
+});
 
 /** Anna's stream: two contracts; hours of p1 committed under c1 and then released; p2 under c2. */
 function workerStream() {
   return [
-    recorded('worker-anna', 0, 'WorkerRegistered', { workerId: 'anna', name: 'Anna', birthDate: '1990-05-10', homeArea: 'x', skills: [], availability: avail }, '2025-12-01T09:00:00Z'),
+    recorded(
+      'worker-anna',
+      0,
+      'WorkerRegistered',
+      { workerId: 'anna', name: 'Anna', birthDate: '1990-05-10', homeArea: 'x', skills: [], availability: avail },
+      '2025-12-01T09:00:00Z',
+    ),
     recorded('worker-anna', 1, 'PoolContractAgreed', { workerId: 'anna', contractId: 'c1', terms: terms(32) }, '2025-12-01T10:00:00Z'),
     recorded('worker-anna', 2, 'SkillAdded', { workerId: 'anna', skill: 'hosting' }, '2025-12-02T10:00:00Z'),
-    recorded('worker-anna', 3, 'HoursCommitted', { workerId: 'anna', placementId: 'p1', contractId: 'c1', hoursPerWeek: 24, period: { from: '2026-02-02', to: '2026-10-31' } }, '2026-01-20T10:00:00Z'),
+    recorded(
+      'worker-anna',
+      3,
+      'HoursCommitted',
+      { workerId: 'anna', placementId: 'p1', contractId: 'c1', hoursPerWeek: 24, period: { from: '2026-02-02', to: '2026-10-31' } },
+      '2026-01-20T10:00:00Z',
+    ),
     recorded('worker-anna', 4, 'PoolContractAgreed', { workerId: 'anna', contractId: 'c2', terms: terms(8) }, '2026-01-21T10:00:00Z'),
-    recorded('worker-anna', 5, 'HoursReleased', { workerId: 'anna', placementId: 'p1', hoursPerWeek: 24, period: { from: '2026-06-01', to: '2026-10-31' } }, '2026-05-15T10:00:00Z', 'system:placement-process'),
+    recorded(
+      'worker-anna',
+      5,
+      'HoursReleased',
+      { workerId: 'anna', placementId: 'p1', hoursPerWeek: 24, period: { from: '2026-06-01', to: '2026-10-31' } },
+      '2026-05-15T10:00:00Z',
+      'system:placement-process',
+    ),
   ];
 }
 
 const contract = (contractId: string): SubjectEvents => {
   const stream = workerStream();
-  return { subject: { kind: 'contract', workerId: 'anna', contractId }, streamId: 'worker-anna', stream, own: contractEvents(stream, contractId), cao: [], workerRegistration: [] };
+  return {
+    subject: { kind: 'contract', workerId: 'anna', contractId },
+    streamId: 'worker-anna',
+    stream,
+    own: contractEvents(stream, contractId),
+    cao: [],
+    workerRegistration: [],
+  };
 };
 
 describe('a pool contract inside its worker stream', () => {

@@ -14,7 +14,13 @@ export interface Change {
   readonly after?: string;
   /** "Hourly wage changed from € 14,71 to € 15,02 (CAO horeca version 2026-01-01 revision 1, recorded 2026-03-04 by operator:anna)" */
   readonly sentence: string;
-  readonly cause: { readonly streamId: string; readonly revision: number; readonly type: string; readonly recordedAt: string; readonly actor?: string };
+  readonly cause: {
+    readonly streamId: string;
+    readonly revision: number;
+    readonly type: string;
+    readonly recordedAt: string;
+    readonly actor?: string;
+  };
 }
 
 export interface SubjectDiff {
@@ -33,7 +39,8 @@ export async function auditDiff(store: EventStore, subject: AuditSubject, from: 
 }
 
 export function diffOf(events: SubjectEvents, from: Date, to: Date): SubjectDiff {
-  if (to.getTime() < from.getTime()) refuse('diff_backwards', `The diff runs from ${from.toISOString()} to a later instant, not to ${to.toISOString()}.`);
+  if (to.getTime() < from.getTime())
+    refuse('diff_backwards', `The diff runs from ${from.toISOString()} to a later instant, not to ${to.toISOString()}.`);
   const stepper = stepperFor(events);
   const ordered = [...events.stream, ...events.cao, ...events.workerRegistration].sort((a, b) => comparePositions(a.position, b.position));
   const inRange = (e: { recordedAt: Date }) => e.recordedAt.getTime() > from.getTime() && e.recordedAt.getTime() <= to.getTime();
@@ -71,7 +78,10 @@ function stepperFor(events: SubjectEvents): Stepper {
     const worker = fold(workerDecider);
     return { apply: (event) => worker.apply(event), view: () => contractView(worker.state, subject.contractId) };
   }
-  return refuse('diff_not_supported', `A diff is kept for contracts and placements, not for a ${subject.kind}; ask for its history or its state as of a moment.`);
+  return refuse(
+    'diff_not_supported',
+    `A diff is kept for contracts and placements, not for a ${subject.kind}; ask for its history or its state as of a moment.`,
+  );
 }
 
 interface Folding<State> {
@@ -99,7 +109,13 @@ function changed(before: SubjectView, after: SubjectView, event: RecordedEvent):
   const why = causeText(event);
   return fields
     .filter((field) => before[field] !== after[field])
-    .map((field) => ({ field, before: before[field], after: after[field], sentence: sentence(field, before[field], after[field], why), cause }));
+    .map((field) => ({
+      field,
+      before: before[field],
+      after: after[field],
+      sentence: sentence(field, before[field], after[field], why),
+      cause,
+    }));
 }
 
 function sentence(field: string, before: string | undefined, after: string | undefined, why: string): string {

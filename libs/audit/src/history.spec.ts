@@ -16,7 +16,14 @@ describe('history of a placement', () => {
       ['own', 'PlacementExtended'],
     ]);
     const confirmed = history.entries[2];
-    expect(confirmed).toMatchObject({ streamId: 'placement-p1', revision: 1, actor: 'operator:anna', correlationId: 'corr-5', schemaVersion: 1, recordedAt: '2026-01-02T11:00:00.000Z' });
+    expect(confirmed).toMatchObject({
+      streamId: 'placement-p1',
+      revision: 1,
+      actor: 'operator:anna',
+      correlationId: 'corr-5',
+      schemaVersion: 1,
+      recordedAt: '2026-01-02T11:00:00.000Z',
+    });
     expect(confirmed.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(confirmed.rules).toEqual([
       { rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 0, scale: 'A', step: 0 },
@@ -35,7 +42,9 @@ describe('history of a placement', () => {
   it('exports CSV with a header, the rules in words and the data as JSON in one quoted cell', () => {
     const csv = historyCsv(historyOf(events, { limit: 100, offset: 0 }).entries);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data');
+    expect(lines[0]).toBe(
+      'recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data',
+    );
     expect(lines).toHaveLength(8); // header, six rows, and the empty string after the last line break
     expect(lines[3]).toContain('PlacementConfirmed');
     expect(lines[3]).toContain('CAO horeca version 2026-01-01 revision 0, scale A step 0; minimum-wage table 2026-01-01 (age 35)');

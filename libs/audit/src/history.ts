@@ -29,14 +29,23 @@ export async function auditHistory(store: EventStore, subject: AuditSubject, pag
 
 export function historyOf(events: SubjectEvents, { limit, offset }: Page): History {
   const all = timeline(events);
-  return { subject: events.subject, streamId: events.streamId, total: all.length, limit, offset, entries: all.slice(offset, offset + limit) };
+  return {
+    subject: events.subject,
+    streamId: events.streamId,
+    total: all.length,
+    limit,
+    offset,
+    entries: all.slice(offset, offset + limit),
+  };
 }
 
 /** The subject's own events and, for a paid placement, the CAO's events for the versions in force during it, in feed order. */
 export function timeline(events: SubjectEvents): HistoryEntry[] {
   const own = events.own.map((e) => ({ event: e, source: 'own' as const }));
   const rules = placementRuleEvents(events).map((e) => ({ event: e, source: 'rules' as const }));
-  return [...own, ...rules].sort((a, b) => comparePositions(a.event.position, b.event.position)).map((e) => historyEntry(e.event, e.source));
+  return [...own, ...rules]
+    .sort((a, b) => comparePositions(a.event.position, b.event.position))
+    .map((e) => historyEntry(e.event, e.source));
 }
 
 /** The publication and corrections of every CAO version whose period overlaps the placement's, as recorded by now. */
@@ -51,6 +60,10 @@ function placementRuleEvents(events: SubjectEvents): RecordedEvent[] {
   );
   return events.cao.filter((e) => {
     const data = e.data as { effectiveFrom?: string };
-    return (e.type === 'CaoVersionPublished' || e.type === 'CaoVersionCorrected') && data.effectiveFrom !== undefined && inForce.has(data.effectiveFrom);
+    return (
+      (e.type === 'CaoVersionPublished' || e.type === 'CaoVersionCorrected') &&
+      data.effectiveFrom !== undefined &&
+      inForce.has(data.effectiveFrom)
+    );
   });
 }

@@ -4,7 +4,9 @@ import type { Cents } from '@banenpool/domain';
 export function euros(cents: Cents): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
-  const whole = Math.trunc(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const whole = Math.trunc(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${sign}€ ${whole},${String(abs % 100).padStart(2, '0')}`;
 }
 

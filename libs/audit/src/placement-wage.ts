@@ -15,7 +15,8 @@ import {
  * force that day (even one recorded after the placement was confirmed) and the minimum-wage table
  * of that day. `unavailable` says why the rules give none (no version in force, a scale removed).
  */
-export type WageOnDate = { readonly date: LocalDate; readonly pay: PlacementPay } | { readonly date: LocalDate; readonly unavailable: string };
+export type WageOnDate =
+  { readonly date: LocalDate; readonly pay: PlacementPay } | { readonly date: LocalDate; readonly unavailable: string };
 
 export function wageOnDate(placement: PlacementState, cao: CaoState, worker: WorkerState, date: LocalDate): WageOnDate | undefined {
   const recorded = recordedPay(placement);

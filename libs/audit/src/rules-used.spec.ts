@@ -4,7 +4,10 @@ import { rulesUsed } from './rules-used.js';
 describe('rulesUsed', () => {
   const chain = { position: 2, chainStartedOn: '2025-07-01', breakingGapMonths: 6 };
   const terms = { kind: 'fixed_term', from: '2026-01-01', to: '2026-06-30', guaranteedHoursPerWeek: 12, maxHoursPerWeek: 40 };
-  const agreed = (data: unknown, schemaVersion = 1) => ({ ...recorded('worker-anna', 1, 'PoolContractAgreed', data, '2026-01-02T09:00:00Z'), schemaVersion });
+  const agreed = (data: unknown, schemaVersion = 1) => ({
+    ...recorded('worker-anna', 1, 'PoolContractAgreed', data, '2026-01-02T09:00:00Z'),
+    schemaVersion,
+  });
 
   it('names the rules an event records, as its schema reads them', () => {
     expect(rulesUsed(agreed({ workerId: 'anna', contractId: 'c2', terms, chain: { ...chain, note: 'not promised' } }))).toEqual([

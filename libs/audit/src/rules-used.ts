@@ -3,7 +3,14 @@ import type { RecordedEvent } from '@banenpool/event-store';
 
 /** A rule set an event was decided under, named so an auditor can look up the exact figures. */
 export type RuleReference =
-  | { readonly rule: 'cao'; readonly code: string; readonly version: string; readonly revision?: number; readonly scale?: string; readonly step?: number }
+  | {
+      readonly rule: 'cao';
+      readonly code: string;
+      readonly version: string;
+      readonly revision?: number;
+      readonly scale?: string;
+      readonly step?: number;
+    }
   | { readonly rule: 'minimum_wage_table'; readonly version: string; readonly age: number }
   | { readonly rule: 'chain_rule'; readonly position: number; readonly chainStartedOn: string; readonly breakingGapMonths: number };
 
@@ -30,7 +37,9 @@ function rulesOf(event: PoolEvent): RuleReference[] {
     case 'PoolContractAgreed': {
       const { chain } = event.data;
       if (!chain) return [];
-      return [{ rule: 'chain_rule', position: chain.position, chainStartedOn: chain.chainStartedOn, breakingGapMonths: chain.breakingGapMonths }];
+      return [
+        { rule: 'chain_rule', position: chain.position, chainStartedOn: chain.chainStartedOn, breakingGapMonths: chain.breakingGapMonths },
+      ];
     }
     default:
       return [];
@@ -42,7 +51,8 @@ export function describeRule(reference: RuleReference): string {
   switch (reference.rule) {
     case 'cao': {
       const revision = reference.revision === undefined ? '' : ` revision ${reference.revision}`;
-      const scale = reference.scale === undefined ? '' : `, scale ${reference.scale}${reference.step === undefined ? '' : ` step ${reference.step}`}`;
+      const scale =
+        reference.scale === undefined ? '' : `, scale ${reference.scale}${reference.step === undefined ? '' : ` step ${reference.step}`}`;
       return `CAO ${reference.code} version ${reference.version}${revision}${scale}`;
     }
     case 'minimum_wage_table':

@@ -54,7 +54,10 @@ export function contractEvents<Event extends ReplayEvent>(workerStream: readonly
   });
 }
 
-async function placementRules<Event extends ReplayEvent>(read: StreamRead<Event>, stream: readonly Event[]): Promise<{ cao: Event[]; workerRegistration: Event[] }> {
+async function placementRules<Event extends ReplayEvent>(
+  read: StreamRead<Event>,
+  stream: readonly Event[],
+): Promise<{ cao: Event[]; workerRegistration: Event[] }> {
   const placement: PlacementState = foldStream(placementDecider, stream);
   if (placement.status === 'none' || !('pay' in placement) || !placement.pay) return { cao: [], workerRegistration: [] };
   const [cao, workerRegistration] = await Promise.all([

@@ -22,7 +22,8 @@ export function placementView({ placement, cao, worker }: PlacementStates): Subj
   };
   if (placement.billRateCents !== undefined) view['Bill rate'] = euros(placement.billRateCents);
   if (placement.status === 'ended') view['Last day'] = placement.lastDay;
-  if ('pay' in placement && placement.pay) view['Hourly wage recorded at confirmation'] = `${euros(placement.pay.hourlyCents)} (${payRules(placement.pay)})`;
+  if ('pay' in placement && placement.pay)
+    view['Hourly wage recorded at confirmation'] = `${euros(placement.pay.hourlyCents)} (${payRules(placement.pay)})`;
   const wage = wageOnDate(placement, cao, worker, placement.period.from);
   if (wage && 'pay' in wage) Object.assign(view, wageFields(wage.pay));
   if (wage && 'unavailable' in wage) view['Hourly wage'] = `none: ${wage.unavailable}`;
@@ -38,7 +39,8 @@ function wageFields(pay: PlacementPay): Record<string, string> {
   };
 }
 
-const payRules = (pay: PlacementPay) => `CAO ${pay.cao.code} version ${pay.cao.versionFrom} revision ${pay.cao.revision}, minimum-wage table ${pay.minimumWage.tableVersion}`;
+const payRules = (pay: PlacementPay) =>
+  `CAO ${pay.cao.code} version ${pay.cao.versionFrom} revision ${pay.cao.revision}, minimum-wage table ${pay.minimumWage.tableVersion}`;
 
 /** A pool contract as its terms and the hours committed under it, one line per placement. */
 export function contractView(worker: WorkerState, contractId: string): SubjectView {
@@ -53,6 +55,7 @@ export function contractView(worker: WorkerState, contractId: string): SubjectVi
     'Maximum hours a week': `${terms.maxHoursPerWeek}`,
   };
   if (contract.lastDay !== undefined) view['Last day'] = contract.lastDay;
-  for (const c of contract.commitments) view[`Hours committed for placement ${c.placementId}`] = `${c.hoursPerWeek} a week, ${formatPeriod(c.period)}`;
+  for (const c of contract.commitments)
+    view[`Hours committed for placement ${c.placementId}`] = `${c.hoursPerWeek} a week, ${formatPeriod(c.period)}`;
   return view;
 }

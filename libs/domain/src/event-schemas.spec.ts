@@ -21,7 +21,10 @@ import { workerEvents } from './worker/worker.events.js';
 
 /** What a decider wrote, as the store gives it back (JSON), read through the schemas. */
 function parsedDecision<C, E extends { type: string }, S>(decider: Decider<C, E, S>, history: readonly E[], command: C) {
-  const decided = JSON.parse(JSON.stringify(decider.decide(command, fold(decider, history), SPEC_NOW))) as { type: string; data: unknown }[];
+  const decided = JSON.parse(JSON.stringify(decider.decide(command, fold(decider, history), SPEC_NOW))) as {
+    type: string;
+    data: unknown;
+  }[];
   return decided.map((event) => parsePoolEvent(event.type, schemaVersionOf(event.type), event.data));
 }
 
@@ -37,7 +40,11 @@ describe('event schemas', () => {
           content: sampleContent(),
         }),
     ],
-    ['employer', () => parsedDecision(employerDecider, [], { type: 'JoinPool', employerId: 'visschedijk', name: 'Visschedijk', memberFrom: '2024-01-01' })],
+    [
+      'employer',
+      () =>
+        parsedDecision(employerDecider, [], { type: 'JoinPool', employerId: 'visschedijk', name: 'Visschedijk', memberFrom: '2024-01-01' }),
+    ],
     [
       'worker',
       () =>
@@ -48,7 +55,11 @@ describe('event schemas', () => {
           birthDate: '2000-05-10',
           homeArea: 'Hengelo',
           skills: ['cleaning'],
-          availability: { kind: 'by_weekday', hoursByWeekday: { monday: 8, friday: 4 }, unavailable: [{ from: '2026-07-01', to: '2026-07-21' }] },
+          availability: {
+            kind: 'by_weekday',
+            hoursByWeekday: { monday: 8, friday: 4 },
+            unavailable: [{ from: '2026-07-01', to: '2026-07-21' }],
+          },
           targetGroup: { inRegister: true, wageValueBp: 7000 },
         }),
     ],
@@ -107,12 +118,26 @@ describe('event schemas', () => {
       evolve: (state) => state,
       decide: () => [{ type: 'SkillAdded', data: { workerId: 'anna', skill: '' } }],
     };
-    expect(() => given(careless, []).when('go').then([{ type: 'SkillAdded', data: { workerId: 'anna', skill: '' } }])).toThrow('fails its schema');
+    expect(() =>
+      given(careless, [])
+        .when('go')
+        .then([{ type: 'SkillAdded', data: { workerId: 'anna', skill: '' } }]),
+    ).toThrow('fails its schema');
   });
 
   it('keeps what each type promises and gives the reason for what it refuses', () => {
-    const terms = { placementId: 'p1', workerId: 'w', employerId: 'e', siteId: 's', functionName: 'f', legalForm: 'payroll', hoursPerWeek: 8 };
-    expect(parsePoolEvent('PlacementProposed', 1, { ...terms, period: { from: '2026-01-05', to: '2026-01-31' } })).toMatchObject({ ok: true });
+    const terms = {
+      placementId: 'p1',
+      workerId: 'w',
+      employerId: 'e',
+      siteId: 's',
+      functionName: 'f',
+      legalForm: 'payroll',
+      hoursPerWeek: 8,
+    };
+    expect(parsePoolEvent('PlacementProposed', 1, { ...terms, period: { from: '2026-01-05', to: '2026-01-31' } })).toMatchObject({
+      ok: true,
+    });
     expect(parsePoolEvent('PlacementProposed', 1, { ...terms, period: { from: '2026-02-01', to: '2026-01-31' } })).toMatchObject({
       ok: false,
       reason: 'invalid_data',
@@ -125,7 +150,10 @@ describe('event schemas', () => {
       ['WorkerRegistered', { name: 'Sanne' }],
       ['SkillAdded', null],
       ['TargetGroupStatusRecorded', { workerId: 'w', inRegister: 'yes' }],
-      ['PoolContractAgreed', { workerId: 'w', contractId: 'c', terms: { kind: 'seasonal', from: '2026-01-01', guaranteedHoursPerWeek: 0, maxHoursPerWeek: 8 } }],
+      [
+        'PoolContractAgreed',
+        { workerId: 'w', contractId: 'c', terms: { kind: 'seasonal', from: '2026-01-01', guaranteedHoursPerWeek: 0, maxHoursPerWeek: 8 } },
+      ],
     ];
     for (const [type, data] of refused) expect(parsePoolEvent(type, 1, data)).toMatchObject({ ok: false, reason: 'invalid_data' });
     expect(parsePoolEvent('SomethingHappened', 1, {})).toMatchObject({ ok: false, reason: 'unknown_type' });
@@ -133,7 +161,10 @@ describe('event schemas', () => {
   });
 
   it('drops fields no schema names, so a reader sees only what the type promises', () => {
-    expect(parsePoolEvent('SkillAdded', 1, { workerId: 'w', skill: 'cleaning', note: 'x' })).toEqual({ ok: true, event: { type: 'SkillAdded', data: { workerId: 'w', skill: 'cleaning' } } });
+    expect(parsePoolEvent('SkillAdded', 1, { workerId: 'w', skill: 'cleaning', note: 'x' })).toEqual({
+      ok: true,
+      event: { type: 'SkillAdded', data: { workerId: 'w', skill: 'cleaning' } },
+    });
   });
 
   it('reads an older version through its upcaster and checks the result against today’s schema', () => {
@@ -149,7 +180,10 @@ describe('event schemas', () => {
       event: { type: 'SkillAdded', data: { workerId: 'w', skill: 'cleaning', level: 'basic' } },
     });
     expect(parseEventWith(registry, 'SkillAdded', 1, { workerId: 'w' })).toMatchObject({ ok: false, reason: 'invalid_data' });
-    expect(parseEventWith(registry, 'SkillAdded', 2, { workerId: 'w', skill: 'cleaning' })).toMatchObject({ ok: false, reason: 'invalid_data' });
+    expect(parseEventWith(registry, 'SkillAdded', 2, { workerId: 'w', skill: 'cleaning' })).toMatchObject({
+      ok: false,
+      reason: 'invalid_data',
+    });
   });
 
   it('defines every type in exactly one stream', () => {

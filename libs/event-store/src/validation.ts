@@ -34,7 +34,9 @@ function findUnstorableText(value: unknown, depth = 0): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth > 64) return 'data nested more than 64 levels deep';
   for (const [key, entry] of Object.entries(value)) {
-    const found = UNSTORABLE_TEXT.test(key) ? 'a field name with a NUL character or a lone surrogate' : findUnstorableText(entry, depth + 1);
+    const found = UNSTORABLE_TEXT.test(key)
+      ? 'a field name with a NUL character or a lone surrogate'
+      : findUnstorableText(entry, depth + 1);
     if (found) return found;
   }
   return undefined;

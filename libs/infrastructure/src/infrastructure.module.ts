@@ -1,4 +1,13 @@
-import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   connectPostgres,
   KurrentDbEventStore,
@@ -94,7 +103,8 @@ export class InfrastructureModule {
             new Projector(store, dataSource, [...allProjections, placementProcess(store)], {
               batchSize: config.PROJECTOR_BATCH_SIZE,
               reactionsUnderLock: connection.mode === 'postgres' && config.DATABASE_POOL_SIZE > 1,
-              onError: (name, error) => new Logger('Projector').error({ projection: name, err: error }, `Projection ${name} failed; retrying`),
+              onError: (name, error) =>
+                new Logger('Projector').error({ projection: name, err: error }, `Projection ${name} failed; retrying`),
             }),
         },
         InfrastructureLifecycle,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { comparePositions, connectPostgres, PostgresEventStore, START, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
+import {
+  comparePositions,
+  connectPostgres,
+  PostgresEventStore,
+  START,
+  type GlobalPosition,
+  type RecordedEvent,
+} from '@banenpool/event-store';
 import { openTestStack, STACK_KINDS, type TestStack } from '@banenpool/testing';
 import { Column, Entity, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import type { Projection, Reaction } from './projection.js';

@@ -259,7 +259,9 @@ export class Projector {
 
   /** Transaction-scoped, so a crashed projector can never leave its projection locked. */
   private async tryLock(manager: EntityManager, projection: FeedConsumer): Promise<boolean> {
-    const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [lockKey(projection.name)]);
+    const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+      lockKey(projection.name),
+    ]);
     return rows[0].locked;
   }
 

@@ -33,7 +33,11 @@ describe('a reaction on a PostgreSQL server, with two projector processes', () =
     const connection = connectPostgres({ url: stack.url!, poolSize: 3 });
     const dataSource = await openReadModelDataSource(connection, []);
     opened.push({ dataSource, close: () => connection.close() });
-    return new Projector(new PostgresEventStore(connection.pool), dataSource, [recordingReaction(seen)], { batchSize: 5, idleWaitMs: 5, reactionsUnderLock: true });
+    return new Projector(new PostgresEventStore(connection.pool), dataSource, [recordingReaction(seen)], {
+      batchSize: 5,
+      idleWaitMs: 5,
+      reactionsUnderLock: true,
+    });
   };
 
   it('hands each batch to one process only: they take turns under the lock and skip what the other handled', async () => {

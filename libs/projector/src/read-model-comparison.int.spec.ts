@@ -3,14 +3,20 @@ import { comparePositions, type GlobalPosition, type RecordedEvent } from '@bane
 import { allProjections } from '@banenpool/read-models';
 import { openTestStack, STACK_KINDS, type TestStack } from '@banenpool/testing';
 import type { DataSource, EntityManager } from 'typeorm';
-import { appendScenario, winterScenarioPart1, winterScenarioPart2, type ScenarioAppend } from '../../read-models/src/shared/pool-scenario.fixtures.js';
+import {
+  appendScenario,
+  winterScenarioPart1,
+  winterScenarioPart2,
+  type ScenarioAppend,
+} from '../../read-models/src/shared/pool-scenario.fixtures.js';
 import type { Projection } from './projection.js';
 import { Projector } from './projector.js';
 import { openReadModelDataSource } from './read-model-data-source.js';
 import { rebuildAndCompare, type ReadModelComparison, type RebuildProgress } from './read-model-comparison.js';
 import { readModelSnapshot, scratchSchemas, tablesOf } from './read-model-comparison.testing.js';
 
-const tableResult = (result: ReadModelComparison, table: string) => result.projections.flatMap((p) => p.tables).find((t) => t.table === table)!;
+const tableResult = (result: ReadModelComparison, table: string) =>
+  result.projections.flatMap((p) => p.tables).find((t) => t.table === table)!;
 
 /** One more worker with a contract and a confirmed winter placement at Visschedijk: touches every read model. */
 function newcomer(i: number): ScenarioAppend[] {
@@ -28,17 +34,34 @@ function newcomer(i: number): ScenarioAppend[] {
     capacityRequestId: 'vd-winter',
     billRateCents: 3150,
   };
-  const pay = { hourlyCents: 1598, wageBasis: 'cao', cao: { code: 'schoonmaak', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 2 } };
+  const pay = {
+    hourlyCents: 1598,
+    wageBasis: 'cao',
+    cao: { code: 'schoonmaak', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 2 },
+  };
   return [
     {
       streamId: workerStreamId(workerId),
       events: [
         { type: 'WorkerRegistered', data: { workerId, name: `Nieuw ${i}`, homeArea: 'hengelo', skills: ['cleaning'] } },
         { type: 'TargetGroupStatusRecorded', data: { workerId, inRegister: i % 2 === 0 } },
-        { type: 'PoolContractAgreed', data: { workerId, contractId: 'c1', terms: { kind: 'indefinite', from: '2026-10-01', guaranteedHoursPerWeek: 8, maxHoursPerWeek: 16 } } },
+        {
+          type: 'PoolContractAgreed',
+          data: {
+            workerId,
+            contractId: 'c1',
+            terms: { kind: 'indefinite', from: '2026-10-01', guaranteedHoursPerWeek: 8, maxHoursPerWeek: 16 },
+          },
+        },
       ],
     },
-    { streamId: placementStreamId(placementId), events: [{ type: 'PlacementProposed', data: terms }, { type: 'PlacementConfirmed', data: { ...terms, pay } }] },
+    {
+      streamId: placementStreamId(placementId),
+      events: [
+        { type: 'PlacementProposed', data: terms },
+        { type: 'PlacementConfirmed', data: { ...terms, pay } },
+      ],
+    },
   ] as never;
 }
 
@@ -63,7 +86,10 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
 
   beforeAll(async () => {
     stack = await openTestStack(kind);
-    dataSource = await openReadModelDataSource(stack.connection, allProjections.flatMap((p) => p.entities));
+    dataSource = await openReadModelDataSource(
+      stack.connection,
+      allProjections.flatMap((p) => p.entities),
+    );
     projector = new Projector(stack.store, dataSource, allProjections, { batchSize: 7, idleWaitMs: 10 });
     await appendAndProject(winterScenarioPart1());
     await appendAndProject(winterScenarioPart2());
@@ -85,7 +111,8 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
       expect(comparePositions(projection.position!, feed[feed.length - 1].position)).toBe(0);
       const rows = projection.tables.reduce((sum, t) => sum + t.liveRows, 0);
       expect(rows).toBeGreaterThan(0); // the scenario fills every read model: equal is not "both empty"
-      for (const table of projection.tables) expect(table).toMatchObject({ rebuiltRows: table.liveRows, onlyLive: 0, onlyRebuilt: 0, samples: [] });
+      for (const table of projection.tables)
+        expect(table).toMatchObject({ rebuiltRows: table.liveRows, onlyLive: 0, onlyRebuilt: 0, samples: [] });
     }
     expect(result.projections.flatMap((p) => p.tables.map((t) => t.table)).sort()).toEqual(tablesOf(dataSource, allProjections).sort());
     expect(result).toMatchObject({ equal: true, events: feed.length });
@@ -116,16 +143,28 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
           { side: 'rebuilt', row: expect.objectContaining({ worker_id: 'anna' }) },
         ]),
       );
-      const [live, rebuilt] = ['live', 'rebuilt'].map((side) => (edited.samples as { side: string; row: { guaranteed_quarters: number } }[]).find((s) => s.side === side)!.row);
+      const [live, rebuilt] = ['live', 'rebuilt'].map(
+        (side) => (edited.samples as { side: string; row: { guaranteed_quarters: number } }[]).find((s) => s.side === side)!.row,
+      );
       expect(live.guaranteed_quarters - rebuilt.guaranteed_quarters).toBe(4);
 
       const deleted = tableResult(result, 'rm_capacity_gaps');
       expect(deleted).toMatchObject({ onlyLive: 0, onlyRebuilt: 1, rebuiltRows: deleted.liveRows + 1 });
-      expect(deleted.samples).toEqual([{ side: 'rebuilt', row: expect.objectContaining({ request_id: 'vd-winter', week_start: '2026-11-02' }) }]);
+      expect(deleted.samples).toEqual([
+        { side: 'rebuilt', row: expect.objectContaining({ request_id: 'vd-winter', week_start: '2026-11-02' }) },
+      ]);
 
-      const differing = result.projections.flatMap((p) => p.tables).filter((t) => t.onlyLive + t.onlyRebuilt > 0).map((t) => t.table);
+      const differing = result.projections
+        .flatMap((p) => p.tables)
+        .filter((t) => t.onlyLive + t.onlyRebuilt > 0)
+        .map((t) => t.table);
       expect(differing.sort()).toEqual(['rm_capacity_gaps', 'rm_worker_hours_contracts']);
-      expect(result.projections.filter((p) => !p.equal).map((p) => p.name).sort()).toEqual(['capacity-gaps', 'worker-hours']);
+      expect(
+        result.projections
+          .filter((p) => !p.equal)
+          .map((p) => p.name)
+          .sort(),
+      ).toEqual(['capacity-gaps', 'worker-hours']);
     } finally {
       await projector.rebuild('worker-hours');
       await projector.rebuild('capacity-gaps');
@@ -152,7 +191,9 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
         await catalog.apply(events, manager);
       },
     };
-    await expect(compare({ projections: [failing, ...allProjections.slice(1)], batchSize: 9 })).rejects.toThrow('handler failed in the scratch schema');
+    await expect(compare({ projections: [failing, ...allProjections.slice(1)], batchSize: 9 })).rejects.toThrow(
+      'handler failed in the scratch schema',
+    );
     expect(await readModelSnapshot(dataSource, allProjections)).toEqual(before);
     expect(await scratchSchemas(dataSource)).toEqual([]);
   });

@@ -12,9 +12,10 @@ export async function readModelSnapshot(dataSource: DataSource, projections: rea
     const rows: { row: unknown }[] = await dataSource.query(`SELECT to_jsonb(t) AS row FROM "${table}" t ORDER BY to_jsonb(t)::text`);
     snapshot[table] = rows.map((r) => r.row);
   }
-  snapshot.projection_checkpoints = await dataSource.query('SELECT name, "commit", prepare FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name', [
-    projections.map((p) => p.name),
-  ]);
+  snapshot.projection_checkpoints = await dataSource.query(
+    'SELECT name, "commit", prepare FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name',
+    [projections.map((p) => p.name)],
+  );
   return snapshot;
 }
 

@@ -79,7 +79,13 @@ export async function rebuildAndCompare(options: RebuildAndCompareOptions): Prom
   await schema.drop();
   const positions = projections.flatMap((p) => (p.position ? [p.position] : []));
   const seconds = (performance.now() - started) / 1000;
-  return { equal: projections.every((p) => p.equal), position: positions.length > 0 ? latest(positions) : undefined, events, seconds, projections };
+  return {
+    equal: projections.every((p) => p.equal),
+    position: positions.length > 0 ? latest(positions) : undefined,
+    events,
+    seconds,
+    projections,
+  };
 }
 
 /** A projection's copy in the scratch schema and how far it has applied the feed. */
@@ -126,7 +132,7 @@ class ReadModelComparer {
    */
   private async settle(replica: Replica): Promise<ProjectionComparison> {
     const { name } = replica.projection;
-    for (let round = 0; round < MAX_SETTLE_ROUNDS; ) {
+    for (let round = 0; round < MAX_SETTLE_ROUNDS;) {
       const batch = await this.read(replica.position);
       // Only a batch that reached the feed's head and still fell short of the live checkpoint is a lost race.
       if (batch.length < this.batchSize) round++;
@@ -173,7 +179,12 @@ class ReadModelComparer {
   }
 
   /** Applies the batch's events after the replica's position up to `target`, in `manager`'s transaction or a new one. */
-  private async applyUpTo(replica: Replica, batch: readonly RecordedEvent[], target: GlobalPosition, manager?: EntityManager): Promise<void> {
+  private async applyUpTo(
+    replica: Replica,
+    batch: readonly RecordedEvent[],
+    target: GlobalPosition,
+    manager?: EntityManager,
+  ): Promise<void> {
     const events = batch.filter((e) => comparePositions(e.position, replica.position) > 0 && comparePositions(e.position, target) <= 0);
     if (events.length === 0) return;
     const apply = (m: EntityManager) => this.schema.apply(m, replica.projection, events);
@@ -291,7 +302,9 @@ function tablesOf(dataSource: DataSource, projection: Projection): string[] {
   return projection.entities.map((entity) => {
     const metadata = dataSource.getMetadata(entity);
     if (metadata.schema || metadata.tablePath !== metadata.tableName) {
-      throw new Error(`${projection.name}: table ${metadata.tablePath} is schema-qualified; the comparison needs unqualified read-model tables`);
+      throw new Error(
+        `${projection.name}: table ${metadata.tablePath} is schema-qualified; the comparison needs unqualified read-model tables`,
+      );
     }
     return metadata.tableName;
   });
@@ -307,7 +320,8 @@ async function resolveLiveSchemas(manager: EntityManager, tables: readonly strin
     [tables],
   );
   const missing = rows.filter((r) => r.schema === null).map((r) => r.table);
-  if (missing.length > 0) throw new Error(`Read-model tables missing: ${missing.join(', ')} (open the data source with every projection's entities)`);
+  if (missing.length > 0)
+    throw new Error(`Read-model tables missing: ${missing.join(', ')} (open the data source with every projection's entities)`);
   return new Map(rows.map((r) => [r.table, r.schema!]));
 }
 
@@ -321,7 +335,7 @@ async function liveCheckpoints(manager: EntityManager, replicas: readonly Replic
 /** The events in the feed now: the progress total. */
 async function countFeed(store: EventStore): Promise<number> {
   let count = 0;
-  for (let after = START; ; ) {
+  for (let after = START; ;) {
     const page = await store.readAll({ after, limit: 10_000 });
     if (page.length === 0) return count;
     count += page.length;

@@ -30,7 +30,11 @@ function sharedPoolDriver(pool: pg.Pool) {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { Pool: function SharedPool() { return shared; } };
+  return {
+    Pool: function SharedPool() {
+      return shared;
+    },
+  };
 }
 
 /**

@@ -12,11 +12,18 @@ describe('the proposals an acceptance or rejection names', () => {
   });
 
   // Each of these can never name a proposal: malformed input (400), not an unknown proposal (404).
-  it.each([['   '], ['nul\u0000byte'], ['CR-RB:w-rb-2:2026-11-30'], ['cr-rb:w-rb-2:2026-11-30 '], ['cr-rb:w rb:2026-11-30'], [':cr-rb:w-rb-2:2026-11-30'], ['x'.repeat(201)]])(
-    '%j is refused',
-    (id) => {
-      expect(invalidProperties(plainToInstance(AcceptProposalsDto, { proposalIds: [id] }))).toEqual(['proposalIds']);
-      expect(invalidProperties(plainToInstance(RejectProposalsDto, { proposalIds: [id], reason: 'Filled by the employer' }))).toEqual(['proposalIds']);
-    },
-  );
+  it.each([
+    ['   '],
+    ['nul\u0000byte'],
+    ['CR-RB:w-rb-2:2026-11-30'],
+    ['cr-rb:w-rb-2:2026-11-30 '],
+    ['cr-rb:w rb:2026-11-30'],
+    [':cr-rb:w-rb-2:2026-11-30'],
+    ['x'.repeat(201)],
+  ])('%j is refused', (id) => {
+    expect(invalidProperties(plainToInstance(AcceptProposalsDto, { proposalIds: [id] }))).toEqual(['proposalIds']);
+    expect(invalidProperties(plainToInstance(RejectProposalsDto, { proposalIds: [id], reason: 'Filled by the employer' }))).toEqual([
+      'proposalIds',
+    ]);
+  });
 });

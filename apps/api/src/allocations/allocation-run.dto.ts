@@ -1,18 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsNumber, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
 import { IsResourceId } from '../common/is-resource-id.js';
 import { NestedObject, Optional } from '../common/validators.js';
 import { IsIsoWeek, PageQuery } from '../read-model-queries/query-params.js';
 
 /** An optional nested object: left out, or an object that is valid itself. */
-const OptionalNested = (type: () => new () => object): PropertyDecorator => (target, property) => {
-  Optional()(target, property);
-  IsObject()(target, property);
-  ValidateNested()(target, property);
-  Type(type)(target, property);
-};
+const OptionalNested =
+  (type: () => new () => object): PropertyDecorator =>
+  (target, property) => {
+    Optional()(target, property);
+    IsObject()(target, property);
+    ValidateNested()(target, property);
+    Type(type)(target, property);
+  };
 
 const IdList = (): PropertyDecorator => (target, property) => {
   Optional()(target, property);
@@ -34,7 +51,10 @@ export class AllocationScopeDto {
   @IdList()
   employerIds?: string[];
 
-  @ApiPropertyOptional({ example: ['visschedijk-winter-2026'], description: 'Only these capacity requests (default: all of the employers)' })
+  @ApiPropertyOptional({
+    example: ['visschedijk-winter-2026'],
+    description: 'Only these capacity requests (default: all of the employers)',
+  })
   @IdList()
   requestIds?: string[];
 }
@@ -50,7 +70,9 @@ const Weight = (): PropertyDecorator => (target, property) => {
 export class AllocationWeightsDto {
   @ApiPropertyOptional({ example: 1, description: 'Per filled hour' }) @Weight() fill?: number;
   @ApiPropertyOptional({ example: 1, description: 'Per hour of guaranteed-hours shortfall covered' }) @Weight() shortfall?: number;
-  @ApiPropertyOptional({ example: 1, description: 'Per hour for a worker in a week the pool released them (placement ended, site closed)' }) @Weight() released?: number;
+  @ApiPropertyOptional({ example: 1, description: 'Per hour for a worker in a week the pool released them (placement ended, site closed)' })
+  @Weight()
+  released?: number;
   @ApiPropertyOptional({ example: 4, description: 'Cost per new worker × employer relationship' }) @Weight() continuity?: number;
   @ApiPropertyOptional({ example: 1, description: 'Per week at an employer the worker worked for' }) @Weight() returning?: number;
   @ApiPropertyOptional({ example: 3, description: 'Cost per extra employer in a worker’s week' }) @Weight() extraEmployer?: number;
@@ -99,7 +121,11 @@ class ProposalSelectionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)
-  @Matches(PROPOSAL_ID, { each: true, message: 'each of proposalIds must be a proposal id as a run gives it (<requestId>:<workerId>:<YYYY-MM-DD>): 1-200 lowercase letters, digits or _.:-' })
+  @Matches(PROPOSAL_ID, {
+    each: true,
+    message:
+      'each of proposalIds must be a proposal id as a run gives it (<requestId>:<workerId>:<YYYY-MM-DD>): 1-200 lowercase letters, digits or _.:-',
+  })
   proposalIds?: string[];
 }
 

@@ -35,9 +35,13 @@ export class AllocationRunsController {
   @Roles('operator')
   @ApiOperation({
     summary: 'Start a run: read the open demand and the supply at one position, solve (HiGHS), record the run and its proposals',
-    description: 'Scope: ISO weeks from/to and optionally employers and requests. Weights default to the engine’s. Nothing is placed until accepted.',
+    description:
+      'Scope: ISO weeks from/to and optionally employers and requests. Weights default to the engine’s. Nothing is placed until accepted.',
   })
-  @ApiCreatedResponse({ description: '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs, droppedOverPlaces }, proposals }' })
+  @ApiCreatedResponse({
+    description:
+      '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs, droppedOverPlaces }, proposals }',
+  })
   start(@Body() body: StartAllocationRunDto, @Context() context: RequestContext) {
     const options = { weights: body.weights, timeLimitSeconds: body.timeLimitSeconds };
     return this.commands.execute(new StartAllocationRunCommand(body.runId, scopeOf(body), options, context));
@@ -45,8 +49,14 @@ export class AllocationRunsController {
 
   @Get(':runId')
   @Roles('operator', 'auditor')
-  @ApiOperation({ summary: 'A run: its scope, input position and hash, solver, weights and result, and its proposals (paginated) with what became of each' })
-  @ApiOkResponse({ description: '{ runId, scope, input, solver, weights, result, version, proposals: { items: [{ proposalId, workerId, requestId, from, to, explanation, decision }], total, limit, offset } }' })
+  @ApiOperation({
+    summary:
+      'A run: its scope, input position and hash, solver, weights and result, and its proposals (paginated) with what became of each',
+  })
+  @ApiOkResponse({
+    description:
+      '{ runId, scope, input, solver, weights, result, version, proposals: { items: [{ proposalId, workerId, requestId, from, to, explanation, decision }], total, limit, offset } }',
+  })
   get(@Param('runId') runId: string, @Query() query: AllocationRunQuery) {
     return this.queries.execute(new GetAllocationRunQuery(runId, { limit: query.limit, offset: query.offset }));
   }
@@ -55,9 +65,12 @@ export class AllocationRunsController {
   @Roles('operator')
   @ApiOperation({
     summary: 'Accept proposals (all or some): each becomes a placement, proposed and confirmed as a manual one',
-    description: 'A proposal that no longer holds (hours taken, request filled, site closed, skill gone) is refused with its reason, recorded on the run and listed under refused.',
+    description:
+      'A proposal that no longer holds (hours taken, request filled, site closed, skill gone) is refused with its reason, recorded on the run and listed under refused.',
   })
-  @ApiCreatedResponse({ description: '{ runId, accepted: [{ proposalId, placementId }], refused: [{ proposalId, code, reason }], version, position }' })
+  @ApiCreatedResponse({
+    description: '{ runId, accepted: [{ proposalId, placementId }], refused: [{ proposalId, code, reason }], version, position }',
+  })
   accept(@Param('runId') runId: string, @Body() body: AcceptProposalsDto, @Context() context: RequestContext) {
     const placements = { legalForm: body.legalForm, step: body.step };
     return this.commands.execute(new AcceptAllocationProposalsCommand(runId, selectionOf(body), placements, context));
@@ -78,6 +91,7 @@ function scopeOf(body: StartAllocationRunDto): AllocationScope {
 }
 
 function selectionOf(body: { all?: true; proposalIds?: string[] }): ProposalSelection {
-  if ((body.all === undefined) === (body.proposalIds === undefined)) throw new BadRequestException('Give either all: true or proposalIds, not both or neither');
+  if ((body.all === undefined) === (body.proposalIds === undefined))
+    throw new BadRequestException('Give either all: true or proposalIds, not both or neither');
   return body.proposalIds ? { proposalIds: body.proposalIds } : { all: true };
 }

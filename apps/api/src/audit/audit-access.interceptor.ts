@@ -24,9 +24,7 @@ export class AuditAccessInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { actor: Actor }>();
     const action = this.reflector.get<string>(ACTION, context.getHandler());
-    return next.handle().pipe(
-      concatMap((answer) => from(this.record(request, action)).pipe(map(() => answer))),
-    );
+    return next.handle().pipe(concatMap((answer) => from(this.record(request, action)).pipe(map(() => answer))));
   }
 
   private record(request: Request & { actor: Actor }, action: string): Promise<void> {

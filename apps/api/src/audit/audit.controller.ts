@@ -27,7 +27,11 @@ const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>>
   'allocation-runs': 'allocation-run',
   'audit-access': 'audit-access',
 };
-const KIND = { name: 'kind', enum: Object.keys(KINDS), description: 'audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)' };
+const KIND = {
+  name: 'kind',
+  enum: Object.keys(KINDS),
+  description: 'audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)',
+};
 
 /**
  * For auditors (operators may read too; employers may not): every event about a worker, pool
@@ -49,14 +53,18 @@ export class AuditController {
 
   @Get('verify')
   @AuditAction('verify')
-  @ApiOperation({ summary: 'Walk the hash chain of every stream (or one) and report the first break; for all, also check the sealed digests' })
+  @ApiOperation({
+    summary: 'Walk the hash chain of every stream (or one) and report the first break; for all, also check the sealed digests',
+  })
   verify(@Query() query: VerifyQuery) {
     return this.queries.execute(new VerifyHashChainsQuery(query.streamId));
   }
 
   @Get('digests')
   @AuditAction('digests')
-  @ApiOperation({ summary: 'The sealed digests of the whole feed, oldest first, to keep outside the database (verify --digest checks one)' })
+  @ApiOperation({
+    summary: 'The sealed digests of the whole feed, oldest first, to keep outside the database (verify --digest checks one)',
+  })
   digests() {
     return this.queries.execute(new ListFeedDigestsQuery());
   }
@@ -65,7 +73,10 @@ export class AuditController {
   @ReadOnlyRoute()
   @HttpCode(202)
   @AuditAction('compare')
-  @ApiOperation({ summary: 'Start rebuilding every read model into a scratch schema and comparing it with the live one (one at a time; 409 while one runs)' })
+  @ApiOperation({
+    summary:
+      'Start rebuilding every read model into a scratch schema and comparing it with the live one (one at a time; 409 while one runs)',
+  })
   @ApiAcceptedResponse({ description: 'Started; follow the Location header' })
   async startComparison(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const job = await this.commands.execute(new StartReadModelComparisonCommand(actorLabel(actor)));
@@ -84,8 +95,17 @@ export class AuditController {
   @AuditAction('history')
   @ApiParam(KIND)
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Every event in order: type, data, schema version, actor, recorded-at, correlation/causation ids, hash, and the rules’ versions it used' })
-  history(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditHistoryQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({
+    summary:
+      'Every event in order: type, data, schema version, actor, recorded-at, correlation/causation ids, hash, and the rules’ versions it used',
+  })
+  history(
+    @Param('kind') kind: string,
+    @Param('id') id: string,
+    @Query() query: AuditHistoryQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.historyOf(subjectOf(kind, id), query, request, response);
   }
 

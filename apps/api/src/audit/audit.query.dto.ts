@@ -12,7 +12,8 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       validator: {
         validate: (value: unknown) => isInstant(value) && inDateRange(value),
-        defaultMessage: (args) => `${args?.property ?? 'instant'} must be an ISO 8601 instant with a time and a zone, e.g. 2026-03-04T14:00:00Z, ${DATE_RANGE_TEXT}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'instant'} must be an ISO 8601 instant with a time and a zone, e.g. 2026-03-04T14:00:00Z, ${DATE_RANGE_TEXT}`,
       },
     },
     options,
@@ -51,7 +52,11 @@ export class AuditAsOfQuery {
   @IsInstant()
   knownAt?: string;
 
-  @ApiPropertyOptional({ example: '2026-02-01', description: 'As applied on: what was in force on this date (effective dates), e.g. a CAO version recorded later that applies from January' })
+  @ApiPropertyOptional({
+    example: '2026-02-01',
+    description:
+      'As applied on: what was in force on this date (effective dates), e.g. a CAO version recorded later that applies from January',
+  })
   @IsOptional()
   @IsLocalDate()
   on?: string;

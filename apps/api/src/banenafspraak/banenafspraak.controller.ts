@@ -19,7 +19,10 @@ export class BanenafspraakController {
 
   @Get()
   @ApiOperation({ summary: 'Per hirer and ISO week: target-group hours and jobs (exact decimals as strings); paginated' })
-  @ApiOkResponse({ description: '{ items: [{ hirerId, period: "2026-W45", weekStart, weeks: 1, hours: "24.00", jobs: "0.94", workers }], total, limit, offset }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ hirerId, period: "2026-W45", weekStart, weeks: 1, hours: "24.00", jobs: "0.94", workers }], total, limit, offset }',
+  })
   weeks(@Query() query: BanenafspraakWeeksQuery) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
     const { hirerId, limit, offset } = query;
@@ -31,9 +34,13 @@ export class BanenafspraakController {
     summary: 'Per hirer and calendar quarter: target-group hours and the average jobs over the quarter’s ISO weeks; paginated',
     description: 'An ISO week belongs to the quarter of its Thursday, so a quarter has 12 to 14 weeks and no week is split.',
   })
-  @ApiOkResponse({ description: '{ items: [{ hirerId, period: "2026-Q4", weekStart, weeks: 14, hours: "216.00", jobs: "0.61", workers }], total, limit, offset }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ hirerId, period: "2026-Q4", weekStart, weeks: 14, hours: "216.00", jobs: "0.61", workers }], total, limit, offset }',
+  })
   quarters(@Query() query: BanenafspraakQuartersQuery) {
-    if (query.fromQuarter && query.toQuarter && query.fromQuarter > query.toQuarter) throw new BadRequestException('fromQuarter must not be after toQuarter');
+    if (query.fromQuarter && query.toQuarter && query.fromQuarter > query.toQuarter)
+      throw new BadRequestException('fromQuarter must not be after toQuarter');
     return this.queries.execute(new BanenafspraakByQuarterQuery(query));
   }
 }

@@ -26,13 +26,13 @@ export class BoardController {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
     return this.queries.execute(
       new ListBoardQuery({
-      employerId: scopedEmployerId(context.caller, query.employerId),
-      siteId: query.siteId,
-      skill: query.skill,
-      workerId: query.workerId,
-      fromWeek,
-      toWeek,
-      limit: query.limit,
+        employerId: scopedEmployerId(context.caller, query.employerId),
+        siteId: query.siteId,
+        skill: query.skill,
+        workerId: query.workerId,
+        fromWeek,
+        toWeek,
+        limit: query.limit,
         offset: query.offset,
       }),
     );

@@ -53,11 +53,17 @@ export class SurchargesDto {
 }
 
 export class CaoVersionContentDto {
-  @ApiProperty({ example: { A: [1471, 1502, 1534], B: [1550, 1590] }, description: 'Hourly wage in cents per step (step 0 first), per scale' })
+  @ApiProperty({
+    example: { A: [1471, 1502, 1534], B: [1550, 1590] },
+    description: 'Hourly wage in cents per step (step 0 first), per scale',
+  })
   @IsRecordOf(isCentsList, 'a list of 1-50 hourly wages in whole cents')
   wageScales: Record<string, number[]>;
 
-  @ApiPropertyOptional({ example: { 18: 5000, 19: 6000, 20: 8000 }, description: 'The CAO’s own youth percentages by age, in basis points' })
+  @ApiPropertyOptional({
+    example: { 18: 5000, 19: 6000, 20: 8000 },
+    description: 'The CAO’s own youth percentages by age, in basis points',
+  })
   @Optional()
   @IsRecordOf(isBasisPoints, 'basis points (0-30000)')
   youthBp?: Record<number, number>;

@@ -19,20 +19,21 @@ export class CapacityGapsController {
   @Get()
   @ApiOperation({
     summary: 'Places and hours asked vs. filled, per capacity request and ISO week; paginated',
-    description: 'Filled: placements that reserved a place of the request, confirmed and worked that week. Employers see only their own requests.',
+    description:
+      'Filled: placements that reserved a place of the request, confirmed and worked that week. Employers see only their own requests.',
   })
   @ApiOkResponse({ description: '{ items: [{ requestId, week, weekStart, status, asked, filled, open, ... }], total, limit, offset }' })
   list(@Query() query: CapacityGapsQuery, @Context() context: RequestContext) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
     return this.queries.execute(
       new ListCapacityGapsQuery({
-      requestId: query.requestId,
-      employerId: scopedEmployerId(context.caller, query.employerId),
-      siteId: query.siteId,
-      fromWeek,
-      toWeek,
-      openOnly: query.openOnly,
-      limit: query.limit,
+        requestId: query.requestId,
+        employerId: scopedEmployerId(context.caller, query.employerId),
+        siteId: query.siteId,
+        fromWeek,
+        toWeek,
+        openOnly: query.openOnly,
+        limit: query.limit,
         offset: query.offset,
       }),
     );

@@ -4,7 +4,6 @@ import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
 import { NestedObject, IsHours } from '../common/validators.js';
 
-
 export class CapacityTermsDto {
   @ApiProperty({ type: PeriodDto })
   @NestedObject(() => PeriodDto)

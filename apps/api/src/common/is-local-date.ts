@@ -9,7 +9,7 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isLocalDate',
       validator: {
         validate: (value: unknown) => isValidLocalDate(value) && inDateRange(value),
-        defaultMessage: (args) => `${args?.property ?? "date"} must be a real date as YYYY-MM-DD, ${DATE_RANGE_TEXT}`,
+        defaultMessage: (args) => `${args?.property ?? 'date'} must be a real date as YYYY-MM-DD, ${DATE_RANGE_TEXT}`,
       },
     },
     options,

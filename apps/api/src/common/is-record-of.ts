@@ -22,6 +22,8 @@ export function IsRecordOf(check: (value: unknown) => boolean, what: string, opt
   );
 }
 
-export const isCentsValue = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 100_000_00;
-export const isCentsList = (value: unknown): boolean => Array.isArray(value) && value.length > 0 && value.length <= 50 && value.every(isCentsValue);
+export const isCentsValue = (value: unknown): boolean =>
+  Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= 100_000_00;
+export const isCentsList = (value: unknown): boolean =>
+  Array.isArray(value) && value.length > 0 && value.length <= 50 && value.every(isCentsValue);
 export const isBasisPoints = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 30_000;

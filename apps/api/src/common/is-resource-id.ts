@@ -9,7 +9,8 @@ export function IsResourceId(options?: ValidationOptions): PropertyDecorator {
       name: 'isResourceId',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && RESOURCE_ID.test(value),
-        defaultMessage: (args) => `${args?.property ?? 'id'} must be 1-60 lowercase letters, digits or _.- (starting with a letter or digit)`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'id'} must be 1-60 lowercase letters, digits or _.- (starting with a letter or digit)`,
       },
     },
     options,

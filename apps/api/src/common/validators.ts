@@ -26,7 +26,8 @@ export function IsHours(min: number, max: number, options?: ValidationOptions): 
     {
       name: 'isHours',
       validator: {
-        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number.isInteger(value * 4) && value >= min && value <= max,
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Number.isInteger(value * 4) && value >= min && value <= max,
         defaultMessage: (args) => `${args?.property} must be a number of hours from ${min} to ${max} in quarter hours (e.g. 24 or 25.5)`,
       },
     },

@@ -9,7 +9,10 @@ export class EmployerOverviewQuery extends ConsistencyQuery {
   @IsIsoWeek()
   fromWeek?: string;
 
-  @ApiPropertyOptional({ example: '2027-W13', description: 'Last ISO week of hoursByWeek (default: 12 weeks after fromWeek; at most 106 weeks)' })
+  @ApiPropertyOptional({
+    example: '2027-W13',
+    description: 'Last ISO week of hoursByWeek (default: 12 weeks after fromWeek; at most 106 weeks)',
+  })
   @IsOptional()
   @IsIsoWeek()
   toWeek?: string;

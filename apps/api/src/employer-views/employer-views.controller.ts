@@ -32,7 +32,10 @@ export class EmployerViewsController {
 
   @Get(':employerId/requests')
   @ApiOperation({ summary: 'The employer’s capacity requests with places filled and open; paginated' })
-  @ApiOkResponse({ description: '{ items: [{ requestId, siteId, period, hoursPerWeek, headcount, filled, openPlaces, status, ... }], total, limit, offset }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ requestId, siteId, period, hoursPerWeek, headcount, filled, openPlaces, status, ... }], total, limit, offset }',
+  })
   requests(@Param('employerId') employerId: string, @Query() query: EmployerRequestsQuery, @Context() context: RequestContext) {
     requireEmployerAccess(context.caller, employerId);
     return this.queries.execute(new ListEmployerRequestsQuery(employerId, query));
@@ -40,7 +43,10 @@ export class EmployerViewsController {
 
   @Get(':employerId/placements')
   @ApiOperation({ summary: 'The employer’s placements of any status, with pay and bill rate; paginated' })
-  @ApiOkResponse({ description: '{ items: [{ placementId, workerId, siteId, period, lastDay, status, hoursPerWeek, pay, billRateCents, ... }], total, limit, offset }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ placementId, workerId, siteId, period, lastDay, status, hoursPerWeek, pay, billRateCents, ... }], total, limit, offset }',
+  })
   placements(@Param('employerId') employerId: string, @Query() query: EmployerPlacementsQuery, @Context() context: RequestContext) {
     requireEmployerAccess(context.caller, employerId);
     return this.queries.execute(new ListEmployerPlacementsQuery(employerId, query));

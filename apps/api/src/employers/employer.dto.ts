@@ -5,7 +5,6 @@ import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
 import { NestedObject } from '../common/validators.js';
 
-
 export class JoinPoolDto {
   @ApiProperty({ example: 'visschedijk', description: 'The employer stream is employer-<employerId>' })
   @IsResourceId()

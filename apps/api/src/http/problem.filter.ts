@@ -15,7 +15,11 @@ export interface Problem {
 }
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { not_found: 404, conflict: 409, rule: 422 };
-const DOMAIN_TITLE: Record<DomainError['kind'], string> = { not_found: 'Not found', conflict: 'Conflict', rule: 'Refused by a business rule' };
+const DOMAIN_TITLE: Record<DomainError['kind'], string> = {
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  rule: 'Refused by a business rule',
+};
 
 /** A lost connection is replaced by the pool at once; a few seconds covers a restarting server too. */
 const RETRY_AFTER_SECONDS = 5;
@@ -38,7 +42,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): Problem {
     if (error instanceof HttpException) return fromHttpException(error);
-    if (error instanceof DomainError) return { ...problem(DOMAIN_STATUS[error.kind], DOMAIN_TITLE[error.kind], error.message), code: error.code };
+    if (error instanceof DomainError)
+      return { ...problem(DOMAIN_STATUS[error.kind], DOMAIN_TITLE[error.kind], error.message), code: error.code };
     if (error instanceof WrongExpectedVersionError) {
       return problem(HttpStatus.CONFLICT, 'Version conflict', `${error.message}. Read it again and retry.`);
     }

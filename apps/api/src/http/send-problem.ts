@@ -3,5 +3,8 @@ import { problem } from './problem.filter.js';
 
 /** A problem+json answer written by middleware, which runs before Nest's exception filter can. */
 export function sendProblem(response: Response, status: number, title: string, detail: string): void {
-  response.status(status).type('application/problem+json').json(problem(status, title, detail));
+  response
+    .status(status)
+    .type('application/problem+json')
+    .json(problem(status, title, detail));
 }

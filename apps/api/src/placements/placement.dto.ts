@@ -6,7 +6,6 @@ import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
 import { Optional, NestedObject, IsHours } from '../common/validators.js';
 
-
 export class ProposePlacementDto {
   @ApiProperty({ example: 'pl-anna-visschedijk-winter' })
   @IsResourceId()

@@ -43,7 +43,9 @@ export class PlacementsController {
 
   @Post(':placementId/confirmation')
   @Roles('operator')
-  @ApiOperation({ summary: 'Confirm: checks hours (contract maximum, 60 h), closures; resolves the wage (CAO scale/step, never below the minimum wage)' })
+  @ApiOperation({
+    summary: 'Confirm: checks hours (contract maximum, 60 h), closures; resolves the wage (CAO scale/step, never below the minimum wage)',
+  })
   confirm(@Param('placementId') id: string, @Body() body: ConfirmPlacementDto, @Context() context: RequestContext) {
     return this.commands.execute(new ConfirmPlacementCommand(id, body.step ?? 0, context));
   }
@@ -84,7 +86,9 @@ export class PlacementsController {
 
   @Get(':placementId/pay-difference')
   @Roles('operator', 'auditor')
-  @ApiOperation({ summary: 'What changes per hour from another placement of the worker to this one (e.g. the park’s CAO → the cleaning CAO)' })
+  @ApiOperation({
+    summary: 'What changes per hour from another placement of the worker to this one (e.g. the park’s CAO → the cleaning CAO)',
+  })
   payDifference(@Param('placementId') id: string, @Query() query: PayDifferenceParams) {
     return this.queries.execute(new PayDifferenceQuery(query.from, id));
   }

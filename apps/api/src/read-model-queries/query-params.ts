@@ -10,7 +10,8 @@ import { DATE_RANGE_TEXT, inDateRange } from '../common/date-range.js';
 
 /** Ids as the event store accepts them in stream ids; a filter on an id that does not exist finds nothing. */
 export const QUERY_ID = /^[A-Za-z0-9_.:@-]{1,100}$/;
-export const IsQueryId = () => Matches(QUERY_ID, { message: ({ property }) => `${property} must be an id: 1-100 letters, digits or _.:@-` });
+export const IsQueryId = () =>
+  Matches(QUERY_ID, { message: ({ property }) => `${property} must be an id: 1-100 letters, digits or _.:@-` });
 
 /** An ISO week that exists, 'YYYY-Www' (2026-W53 yes, 2025-W53 no). */
 export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
@@ -19,7 +20,8 @@ export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoWeek',
       validator: {
         validate: (value: unknown) => isIsoWeek(value) && inDateRange(value),
-        defaultMessage: (args) => `${args?.property ?? 'week'} must be an ISO week that exists, as YYYY-Www (e.g. 2026-W45), ${DATE_RANGE_TEXT}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'week'} must be an ISO week that exists, as YYYY-Www (e.g. 2026-W45), ${DATE_RANGE_TEXT}`,
       },
     },
     options,
@@ -40,7 +42,10 @@ export function IsQuarter(options?: ValidationOptions): PropertyDecorator {
 }
 
 /** A whole number in a query string: decimal digits only, where Number() would also take '', ' 5' and '0x10'. */
-export const QueryInteger = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (/^\d{1,15}$/.test(value) ? Number(value) : Number.NaN) : value));
+export const QueryInteger = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (/^\d{1,15}$/.test(value) ? Number(value) : Number.NaN) : value,
+  );
 
 /** A boolean query parameter, read like the configuration's booleans. */
 export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => parseBooleanText(value));
@@ -76,9 +81,17 @@ export interface WeekRange {
  * The Mondays of a validated week range. Missing ends are filled from `defaults` (number of weeks
  * from the current week); refuses a reversed range or one longer than `maxWeeks` with a 400.
  */
-export function weekRange(fromWeek: string | undefined, toWeek: string | undefined, options: { defaultWeeks: number; maxWeeks?: number }): WeekRange;
+export function weekRange(
+  fromWeek: string | undefined,
+  toWeek: string | undefined,
+  options: { defaultWeeks: number; maxWeeks?: number },
+): WeekRange;
 export function weekRange(fromWeek: string | undefined, toWeek: string | undefined, options?: { maxWeeks?: number }): Partial<WeekRange>;
-export function weekRange(fromWeek: string | undefined, toWeek: string | undefined, options: { defaultWeeks?: number; maxWeeks?: number } = {}): Partial<WeekRange> {
+export function weekRange(
+  fromWeek: string | undefined,
+  toWeek: string | undefined,
+  options: { defaultWeeks?: number; maxWeeks?: number } = {},
+): Partial<WeekRange> {
   let from = fromWeek === undefined ? undefined : mondayOfIsoWeek(fromWeek);
   let to = toWeek === undefined ? undefined : mondayOfIsoWeek(toWeek);
   if (options.defaultWeeks !== undefined) {
@@ -89,7 +102,8 @@ export function weekRange(fromWeek: string | undefined, toWeek: string | undefin
   if (from !== undefined && to !== undefined) {
     if (from > to) throw new BadRequestException('fromWeek must not be after toWeek');
     const weeks = daysBetween(from, to) / 7 + 1;
-    if (options.maxWeeks !== undefined && weeks > options.maxWeeks) throw new BadRequestException(`At most ${options.maxWeeks} weeks at a time (asked for ${weeks})`);
+    if (options.maxWeeks !== undefined && weeks > options.maxWeeks)
+      throw new BadRequestException(`At most ${options.maxWeeks} weeks at a time (asked for ${weeks})`);
   }
   return { fromWeek: from, toWeek: to };
 }

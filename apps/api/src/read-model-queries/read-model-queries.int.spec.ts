@@ -35,8 +35,27 @@ describe('read-model queries over HTTP', () => {
   };
   /** A GET that includes every command so far, and what the placement process did because of them. */
   const read = (path: string, by = operator) => by.get(`${path}${path.includes('?') ? '&' : '?'}waitFor=${position}`);
-  const placement = (placementId: string, workerId: string, employerId: string, siteId: string, functionName: string, from: string, to: string, extra: object = {}) =>
-    command('/placements', { placementId, workerId, employerId, siteId, functionName, legalForm: 'payroll', hoursPerWeek: 24, period: { from, to }, ...extra });
+  const placement = (
+    placementId: string,
+    workerId: string,
+    employerId: string,
+    siteId: string,
+    functionName: string,
+    from: string,
+    to: string,
+    extra: object = {},
+  ) =>
+    command('/placements', {
+      placementId,
+      workerId,
+      employerId,
+      siteId,
+      functionName,
+      legalForm: 'payroll',
+      hoursPerWeek: 24,
+      period: { from, to },
+      ...extra,
+    });
 
   beforeAll(async () => {
     const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent' });
@@ -58,7 +77,11 @@ describe('read-model queries over HTTP', () => {
       await command(`/employers/${employerId}/sites`, { siteId, name: siteId, area: 'hengelo' });
       await command(`/employers/${employerId}/function-classifications`, { functionName, scale: 'A', from: '2026-01-01' });
     }
-    await command('/employers/waarbeek/closures', { siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' });
+    await command('/employers/waarbeek/closures', {
+      siteId: 'park',
+      period: { from: '2026-11-01', to: '2027-03-31' },
+      reason: 'Winter closure',
+    });
     for (const [workerId, name, inRegister] of [
       ['anna', 'Anna de Vries', true],
       ['dewi', 'Dewi Pranoto', false],
@@ -72,7 +95,13 @@ describe('read-model queries over HTTP', () => {
         availability: { hoursPerWeek: 40 },
         targetGroup: { inRegister },
       });
-      await command(`/workers/${workerId}/contracts`, { contractId: 'c1', kind: 'indefinite', from: '2026-03-01', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 });
+      await command(`/workers/${workerId}/contracts`, {
+        contractId: 'c1',
+        kind: 'indefinite',
+        from: '2026-03-01',
+        guaranteedHoursPerWeek: 24,
+        maxHoursPerWeek: 32,
+      });
       await placement(`${workerId}-park`, workerId, 'waarbeek', 'park', 'attractiemedewerker', '2026-04-01', '2026-10-31');
       await command(`/placements/${workerId}-park/confirmation`, { step: 1 });
     }
@@ -90,42 +119,61 @@ describe('read-model queries over HTTP', () => {
       },
       facility,
     );
-    await placement('anna-winter', 'anna', 'visschedijk', 'hengelo', 'schoonmaker', '2026-11-02', '2027-03-28', { capacityRequestId: 'vd-winter' });
+    await placement('anna-winter', 'anna', 'visschedijk', 'hengelo', 'schoonmaker', '2026-11-02', '2027-03-28', {
+      capacityRequestId: 'vd-winter',
+    });
     await command('/placements/anna-winter/confirmation', { step: 1 });
   });
   afterAll(() => app?.close());
 
   it('shows the board, with employers limited to their own placements', async () => {
     const board = await read('/board?fromWeek=2026-W44&toWeek=2026-W45').expect(200).expect('X-Consistency', 'reached');
-    expect(board.body.items.map((i: { week: string; workerId: string; placements: { placementId: string }[] }) => `${i.week} ${i.workerId} ${i.placements[0].placementId}`)).toEqual([
-      '2026-W44 anna anna-park',
-      '2026-W44 dewi dewi-park',
-      '2026-W45 anna anna-winter',
-    ]);
+    expect(
+      board.body.items.map(
+        (i: { week: string; workerId: string; placements: { placementId: string }[] }) =>
+          `${i.week} ${i.workerId} ${i.placements[0].placementId}`,
+      ),
+    ).toEqual(['2026-W44 anna anna-park', '2026-W44 dewi dewi-park', '2026-W45 anna anna-winter']);
     expect(board.body.items[2].placements[0]).toMatchObject({ hourlyCents: 1598, cao: { code: 'schoonmaak', scale: 'A', step: 1 } });
     expect(board.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
 
     const own = await read('/board?fromWeek=2026-W44&toWeek=2026-W45', park).expect(200);
-    expect(own.body.items.map((i: { placements: { employerId: string }[] }) => i.placements[0].employerId)).toEqual(['waarbeek', 'waarbeek']);
+    expect(own.body.items.map((i: { placements: { employerId: string }[] }) => i.placements[0].employerId)).toEqual([
+      'waarbeek',
+      'waarbeek',
+    ]);
     await read('/board?employerId=visschedijk', park).expect(403);
     await read('/board?fromWeek=2026-W44&skill=attractions&siteId=park&limit=1&offset=1', auditor).expect(200);
   });
 
   it('shows capacity gaps filled by the placement process, scoped to the employer', async () => {
     const gaps = await read('/capacity-gaps?requestId=vd-winter&fromWeek=2026-W45&toWeek=2026-W45', facility).expect(200);
-    expect(gaps.body.items).toMatchObject([{ week: '2026-W45', asked: { headcount: 2, hours: 48 }, filled: { headcount: 1, hours: 24, placementIds: ['anna-winter'] }, open: { headcount: 1, hours: 24 } }]);
+    expect(gaps.body.items).toMatchObject([
+      {
+        week: '2026-W45',
+        asked: { headcount: 2, hours: 48 },
+        filled: { headcount: 1, hours: 24, placementIds: ['anna-winter'] },
+        open: { headcount: 1, hours: 24 },
+      },
+    ]);
     expect((await read('/capacity-gaps?openOnly=true', park).expect(200)).body.total).toBe(0);
     await read('/capacity-gaps?employerId=visschedijk', park).expect(403);
   });
 
   it('shows worker hours, released workers and upcoming ends to pool staff only', async () => {
     const hours = await read('/worker-hours?workerId=dewi&fromWeek=2026-W45&toWeek=2026-W46').expect(200);
-    expect(hours.body.items.map((w: { week: string; shortfallHours: number }) => `${w.week} ${w.shortfallHours}`)).toEqual(['2026-W45 24', '2026-W46 24']);
+    expect(hours.body.items.map((w: { week: string; shortfallHours: number }) => `${w.week} ${w.shortfallHours}`)).toEqual([
+      '2026-W45 24',
+      '2026-W46 24',
+    ]);
     const released = await read('/released-workers?from=2026-11-02&to=2027-03-28', auditor).expect(200);
-    expect(released.body.items).toMatchObject([{ workerId: 'dewi', uncoveredHours: 21 * 24, releases: [{ cause: 'site_closure', placementId: 'dewi-park' }] }]);
+    expect(released.body.items).toMatchObject([
+      { workerId: 'dewi', uncoveredHours: 21 * 24, releases: [{ cause: 'site_closure', placementId: 'dewi-park' }] },
+    ]);
     const ends = await read('/upcoming-ends?asOf=2026-10-01&horizonMonths=1').expect(200);
     expect(ends.body.items.map((e: { placementId: string }) => e.placementId)).toEqual(['dewi-park']);
-    for (const path of ['/worker-hours', '/released-workers', '/upcoming-ends', '/banenafspraak', '/banenafspraak/quarters']) await read(path, facility).expect(403);
+    for (const path of ['/worker-hours', '/released-workers', '/upcoming-ends', '/banenafspraak', '/banenafspraak/quarters'])
+      await read(path, facility).expect(403);
     await read('/upcoming-ends').expect(200);
     await read('/worker-hours').expect(200);
     await read('/released-workers').expect(200);
@@ -139,7 +187,11 @@ describe('read-model queries over HTTP', () => {
       placements: { confirmed: 1 },
       hoursByWeek: [{ week: '2026-W45', hours: 24, workers: 1 }],
     });
-    expect((await read('/employer-views/visschedijk/placements?status=confirmed', facility).expect(200)).body.items.map((p: { placementId: string }) => p.placementId)).toEqual(['anna-winter']);
+    expect(
+      (await read('/employer-views/visschedijk/placements?status=confirmed', facility).expect(200)).body.items.map(
+        (p: { placementId: string }) => p.placementId,
+      ),
+    ).toEqual(['anna-winter']);
     expect((await read('/employer-views/visschedijk/requests', auditor).expect(200)).body.total).toBe(1);
     await read('/employer-views/visschedijk', park).expect(403);
     await read('/employer-views/visschedijk/placements', park).expect(403);
@@ -148,9 +200,14 @@ describe('read-model queries over HTTP', () => {
 
   it('attributes target-group hours to the hirer, for operators and auditors', async () => {
     const weeks = await read('/banenafspraak?hirerId=visschedijk&fromWeek=2026-W45&toWeek=2026-W45', auditor).expect(200);
-    expect(weeks.body.items).toEqual([{ hirerId: 'visschedijk', period: '2026-W45', weekStart: '2026-11-02', weeks: 1, hours: '24.00', jobs: '0.94', workers: 1 }]);
+    expect(weeks.body.items).toEqual([
+      { hirerId: 'visschedijk', period: '2026-W45', weekStart: '2026-11-02', weeks: 1, hours: '24.00', jobs: '0.94', workers: 1 },
+    ]);
     const quarters = await read('/banenafspraak/quarters?fromQuarter=2026-Q4&toQuarter=2026-Q4').expect(200);
-    expect(quarters.body.items.map((q: { hirerId: string; hours: string; jobs: string }) => `${q.hirerId} ${q.hours} ${q.jobs}`)).toEqual(['visschedijk 216.00 0.61', 'waarbeek 120.00 0.34']);
+    expect(quarters.body.items.map((q: { hirerId: string; hours: string; jobs: string }) => `${q.hirerId} ${q.hours} ${q.jobs}`)).toEqual([
+      'visschedijk 216.00 0.61',
+      'waarbeek 120.00 0.34',
+    ]);
   });
 
   it.each([

@@ -17,7 +17,8 @@ export class ReleasedWorkersController {
 
   @Get()
   @ApiOperation({
-    summary: 'Workers released by a placement end or a site closure, with the ISO weeks touching [from, to] in which their guaranteed hours are not covered; paginated over workers',
+    summary:
+      'Workers released by a placement end or a site closure, with the ISO weeks touching [from, to] in which their guaranteed hours are not covered; paginated over workers',
   })
   @ApiOkResponse({ description: '{ items: [{ workerId, uncoveredHours, releases: [...], weeks: [...] }], total, limit, offset }' })
   list(@Query() query: ReleasedWorkersQuery) {

@@ -9,7 +9,10 @@ export class ReleasedWorkersQuery extends PageQuery {
   @IsLocalDate()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'Last day of interest (default: 6 months after from; at most 2 years after it)' })
+  @ApiPropertyOptional({
+    example: '2027-03-31',
+    description: 'Last day of interest (default: 6 months after from; at most 2 years after it)',
+  })
   @IsOptional()
   @IsLocalDate()
   to?: string;
@@ -19,7 +22,10 @@ export class ReleasedWorkersQuery extends PageQuery {
   @IsQueryId()
   workerId?: string;
 
-  @ApiPropertyOptional({ example: 'waarbeek', description: 'Only workers released by this employer (its placement ended or its site closed)' })
+  @ApiPropertyOptional({
+    example: 'waarbeek',
+    description: 'Only workers released by this employer (its placement ended or its site closed)',
+  })
   @IsOptional()
   @IsQueryId()
   employerId?: string;

@@ -19,16 +19,19 @@ export class UpcomingEndsController {
   @ApiOperation({
     summary: `Placements whose last day falls within the horizon, without a confirmed follow-up starting within ${FOLLOW_UP_DAYS} days after it; soonest first, paginated`,
   })
-  @ApiOkResponse({ description: '{ items: [{ placementId, workerId, employerId, lastDay, daysLeft, followUp, proposedFollowUp, ... }], total, limit, offset }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ placementId, workerId, employerId, lastDay, daysLeft, followUp, proposedFollowUp, ... }], total, limit, offset }',
+  })
   list(@Query() query: UpcomingEndsQuery) {
     return this.queries.execute(
       new ListUpcomingEndsQuery({
-      asOf: query.asOf ?? today(),
-      horizonMonths: query.horizonMonths,
-      employerId: query.employerId,
-      workerId: query.workerId,
-      includeFollowedUp: query.includeFollowedUp,
-      limit: query.limit,
+        asOf: query.asOf ?? today(),
+        horizonMonths: query.horizonMonths,
+        employerId: query.employerId,
+        workerId: query.workerId,
+        includeFollowedUp: query.includeFollowedUp,
+        limit: query.limit,
         offset: query.offset,
       }),
     );

@@ -20,7 +20,10 @@ export class WorkerHoursController {
     summary: 'Per worker and ISO week: placed hours against guaranteed and maximum hours, and the shortfall; paginated',
     description: 'Every week in the range in which a pool contract runs or a placement is worked. Shortfall = guaranteed − placed (≥ 0).',
   })
-  @ApiOkResponse({ description: '{ items: [{ workerId, week, weekStart, contractIds, guaranteedHours, maxHours, placedHours, shortfallHours, freeHours, placements }], total, limit, offset }' })
+  @ApiOkResponse({
+    description:
+      '{ items: [{ workerId, week, weekStart, contractIds, guaranteedHours, maxHours, placedHours, shortfallHours, freeHours, placements }], total, limit, offset }',
+  })
   list(@Query() query: WorkerHoursQuery) {
     const range = weekRange(query.fromWeek, query.toWeek, { defaultWeeks: 13, maxWeeks: MAX_WORKER_HOURS_WEEKS });
     const { workerId, shortfallOnly, limit, offset } = query;

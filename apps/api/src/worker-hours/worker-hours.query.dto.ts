@@ -13,7 +13,10 @@ export class WorkerHoursQuery extends PageQuery {
   @IsIsoWeek()
   fromWeek?: string;
 
-  @ApiPropertyOptional({ example: '2027-W13', description: 'Last ISO week, inclusive (default: 12 weeks after fromWeek; at most 106 weeks in all)' })
+  @ApiPropertyOptional({
+    example: '2027-W13',
+    description: 'Last ISO week, inclusive (default: 12 weeks after fromWeek; at most 106 weeks in all)',
+  })
   @IsOptional()
   @IsIsoWeek()
   toWeek?: string;

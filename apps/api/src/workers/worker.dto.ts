@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { IsRecordOf } from '../common/is-record-of.js';
 import { PeriodDto } from '../common/period.dto.js';
@@ -113,7 +126,10 @@ export class OfferContractDto {
   @IsHours(0, 60)
   maxHoursPerWeek: number;
 
-  @ApiPropertyOptional({ example: 'recreatie', description: 'The CAO whose seasonal clause (3-month chain gap) applies to this contract, if any' })
+  @ApiPropertyOptional({
+    example: 'recreatie',
+    description: 'The CAO whose seasonal clause (3-month chain gap) applies to this contract, if any',
+  })
   @Optional()
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,49}$/, { message: 'seasonalClauseCao must be a CAO code' })
   seasonalClauseCao?: string;

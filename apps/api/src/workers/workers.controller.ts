@@ -1,7 +1,13 @@
 import { BadRequestException, Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangeWorkerCommand, GetWorkerQuery, OfferContractCommand, type PlainWorkerCommand, type RequestContext } from '@banenpool/application';
+import {
+  ChangeWorkerCommand,
+  GetWorkerQuery,
+  OfferContractCommand,
+  type PlainWorkerCommand,
+  type RequestContext,
+} from '@banenpool/application';
 import type { Availability, ContractTerms } from '@banenpool/domain';
 import { Roles } from '@banenpool/platform';
 import { Context } from '../http/request-context.decorator.js';
@@ -62,7 +68,12 @@ export class WorkersController {
   @Post(':workerId/contracts/:contractId/end')
   @Roles('operator')
   @ApiOperation({ summary: 'End a contract early (or an indefinite one)' })
-  endContract(@Param('workerId') id: string, @Param('contractId') contractId: string, @Body() body: EndContractDto, @Context() context: RequestContext) {
+  endContract(
+    @Param('workerId') id: string,
+    @Param('contractId') contractId: string,
+    @Body() body: EndContractDto,
+    @Context() context: RequestContext,
+  ) {
     return this.run(id, { type: 'EndContract', contractId, ...body }, context);
   }
 

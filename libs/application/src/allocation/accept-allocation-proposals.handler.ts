@@ -75,7 +75,12 @@ export class AcceptAllocationProposalsHandler implements ICommandHandler<AcceptA
     const { runId, selection, context } = command;
     const { run, version, selected } = await selectProposals(this.streams, runId, selection, context.expectedVersion);
     const snapshot = await this.snapshots.read(run.scope);
-    const refusals = refusalsOf(buildAllocationInput(snapshot.facts, run.scope), snapshot.facts, run.weights as unknown as AllocationWeights, selected);
+    const refusals = refusalsOf(
+      buildAllocationInput(snapshot.facts, run.scope),
+      snapshot.facts,
+      run.weights as unknown as AllocationWeights,
+      selected,
+    );
     const progress: Progress = { answer: { runId, accepted: [], refused: [], version }, positions: [] };
     for (const proposal of selected) {
       const placementId = `${runId}.p${run.proposals.indexOf(proposal) + 1}`;
@@ -83,7 +88,10 @@ export class AcceptAllocationProposalsHandler implements ICommandHandler<AcceptA
         refusals.get(proposal.proposalId) ?? (await this.place(proposal, placementId, snapshot.facts.requests, command, progress));
       await this.decide(proposal, placementId, refusal, command, progress);
     }
-    const last = progress.positions.map((p) => parsePosition(p)!).sort(comparePositions).at(-1);
+    const last = progress.positions
+      .map((p) => parsePosition(p)!)
+      .sort(comparePositions)
+      .at(-1);
     return { ...progress.answer, ...(last ? { position: formatPosition(last) } : {}) };
   }
 
@@ -106,7 +114,11 @@ export class AcceptAllocationProposalsHandler implements ICommandHandler<AcceptA
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       const reason = `Allocation proposal ${proposalId} was decided elsewhere meanwhile.`;
       if (!refusal) await this.onPlacement(placementId, { type: 'WithdrawPlacement', reason }, context, progress);
-      progress.answer.refused.push({ proposalId, code: 'decided_meanwhile', reason: 'Another request decided on this run meanwhile; read the run again.' });
+      progress.answer.refused.push({
+        proposalId,
+        code: 'decided_meanwhile',
+        reason: 'Another request decided on this run meanwhile; read the run again.',
+      });
       progress.answer.version = (await this.streams.load(allocationDecider, allocationStreamId(runId))).version;
       return;
     }

@@ -1,5 +1,11 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { allocationDecider, allocationStreamId, type AllocationProposal, type CompletedAllocationRun, type ProposalDecision } from '@banenpool/domain';
+import {
+  allocationDecider,
+  allocationStreamId,
+  type AllocationProposal,
+  type CompletedAllocationRun,
+  type ProposalDecision,
+} from '@banenpool/domain';
 import { StreamStates } from '../shared/stream-states.js';
 
 type OpenOrDecided = ProposalDecision | { outcome: 'open' };
@@ -26,7 +32,9 @@ export class GetAllocationRunHandler implements IQueryHandler<GetAllocationRunQu
   async execute({ runId, page: { limit, offset } }: GetAllocationRunQuery): Promise<AllocationRunAnswer> {
     const { state, version } = await this.streams.existing(allocationDecider, allocationStreamId(runId), `allocation run ${runId}`);
     const { status: _status, decisions, proposals, ...rest } = state;
-    const items = proposals.slice(offset, offset + limit).map((p) => ({ ...p, decision: decisions[p.proposalId] ?? { outcome: 'open' as const } }));
+    const items = proposals
+      .slice(offset, offset + limit)
+      .map((p) => ({ ...p, decision: decisions[p.proposalId] ?? { outcome: 'open' as const } }));
     return { ...rest, version, proposals: { items, total: proposals.length, limit, offset } };
   }
 }

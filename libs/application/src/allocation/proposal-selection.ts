@@ -23,7 +23,8 @@ export async function selectProposals(
   expectedVersion: number | undefined,
 ): Promise<{ run: CompletedAllocationRun; version: number; selected: AllocationProposal[] }> {
   const { state: run, version } = await streams.existing(allocationDecider, allocationStreamId(runId), `allocation run ${runId}`);
-  if (expectedVersion !== undefined && expectedVersion !== version) throw new WrongExpectedVersionError(allocationStreamId(runId), expectedVersion, version);
+  if (expectedVersion !== undefined && expectedVersion !== version)
+    throw new WrongExpectedVersionError(allocationStreamId(runId), expectedVersion, version);
   const chosen = 'all' in selection ? openProposals(run) : [...new Set(selection.proposalIds)].map((id) => requireOpenProposal(run, id));
   return { run, version, selected: run.proposals.filter((p) => chosen.includes(p)) };
 }

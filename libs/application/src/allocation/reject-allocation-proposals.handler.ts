@@ -27,7 +27,12 @@ export class RejectAllocationProposalsHandler implements ICommandHandler<RejectA
 
   async execute({ runId, selection, reason, context }: RejectAllocationProposalsCommand): Promise<CommandAccepted> {
     const { version, selected } = await selectProposals(this.streams, runId, selection, context.expectedVersion);
-    const command = { type: 'RejectAllocationProposals' as const, proposalIds: selected.map((p) => p.proposalId), reason, by: context.caller.label };
+    const command = {
+      type: 'RejectAllocationProposals' as const,
+      proposalIds: selected.map((p) => p.proposalId),
+      reason,
+      by: context.caller.label,
+    };
     return this.executor.step(allocationDecider, allocationStreamId(runId), command, context, version);
   }
 }

@@ -57,13 +57,24 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
     return this.start(runId ?? runIdFor(context), scope, options, context);
   }
 
-  private async start(runId: string, scope: AllocationScope, options: StartAllocationRunCommand['options'], context: RequestContext): Promise<AllocationRunStarted> {
+  private async start(
+    runId: string,
+    scope: AllocationScope,
+    options: StartAllocationRunCommand['options'],
+    context: RequestContext,
+  ): Promise<AllocationRunStarted> {
     let recorded: AllocationRunRecord | undefined;
-    const accepted = await this.executor.step(allocationDecider, allocationStreamId(runId), async (state): Promise<AllocationCommand> => {
-      if (state.status !== 'none') conflict('allocation_run_exists', `Allocation run ${runId} already exists.`);
-      recorded = await this.solve(runId, scope, options);
-      return { type: 'RecordAllocationRun', run: recorded };
-    }, context, context.expectedVersion);
+    const accepted = await this.executor.step(
+      allocationDecider,
+      allocationStreamId(runId),
+      async (state): Promise<AllocationCommand> => {
+        if (state.status !== 'none') conflict('allocation_run_exists', `Allocation run ${runId} already exists.`);
+        recorded = await this.solve(runId, scope, options);
+        return { type: 'RecordAllocationRun', run: recorded };
+      },
+      context,
+      context.expectedVersion,
+    );
     return { ...accepted, runId, result: recorded!.result, proposals: recorded!.proposals.length };
   }
 
@@ -77,11 +88,23 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
     return {
       runId,
       scope,
-      input: { position: formatPosition(snapshot.position), hash: result.inputHash, requests: input.demand.length, workers: input.workers.length },
+      input: {
+        position: formatPosition(snapshot.position),
+        hash: result.inputHash,
+        requests: input.demand.length,
+        workers: input.workers.length,
+      },
       solver: { name: result.solver.name, version: result.solver.version, method: result.method },
       weights: { ...result.weights },
       timeLimitSeconds,
-      result: { status: result.status, objective: result.objective, bound: result.bound, gap: result.gap, solveTimeMs: result.solveTimeMs, droppedOverPlaces: result.droppedOverPlaces },
+      result: {
+        status: result.status,
+        objective: result.objective,
+        bound: result.bound,
+        gap: result.gap,
+        solveTimeMs: result.solveTimeMs,
+        droppedOverPlaces: result.droppedOverPlaces,
+      },
       proposals: result.proposals.map(toRecorded),
     };
   }
@@ -90,13 +113,26 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
 /** The engine checks its own output; a violation here is a bug, never something to record. */
 function requireSound(input: AllocationInput, result: AllocationResult): void {
   const violations = checkProposals(input, result);
-  if (violations.length > 0) throw new Error(`The allocation engine proposed what the rules forbid: ${violations.map((v) => v.message).join(' ')}`);
+  if (violations.length > 0)
+    throw new Error(`The allocation engine proposed what the rules forbid: ${violations.map((v) => v.message).join(' ')}`);
 }
 
 function toRecorded(proposal: EngineProposal): AllocationProposal {
   const { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts, explanation } = proposal;
   const { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } = proposal.reasons;
-  return { proposalId, workerId, requestId, employerId, siteId, hoursPerWeek, from, to, weekStarts: [...weekStarts], explanation, reasons: { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm } };
+  return {
+    proposalId,
+    workerId,
+    requestId,
+    employerId,
+    siteId,
+    hoursPerWeek,
+    from,
+    to,
+    weekStarts: [...weekStarts],
+    explanation,
+    reasons: { skill, shortfallHoursCovered, releasedWeeks, continuity, consecutiveWeeks, distanceKm },
+  };
 }
 
 function runIdFor(context: RequestContext): string {

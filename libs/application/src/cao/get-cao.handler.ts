@@ -1,5 +1,13 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { caoDecider, caoStreamId, caoVersionOn, caoVersions, type LocalDate, type RegisteredCao, type ResolvedCaoVersion } from '@banenpool/domain';
+import {
+  caoDecider,
+  caoStreamId,
+  caoVersionOn,
+  caoVersions,
+  type LocalDate,
+  type RegisteredCao,
+  type ResolvedCaoVersion,
+} from '@banenpool/domain';
 import { StreamStates } from '../shared/stream-states.js';
 
 export type CaoAnswer = RegisteredCao & {

@@ -24,9 +24,15 @@ export class AmendCapacityRequestHandler implements ICommandHandler<AmendCapacit
   ) {}
 
   execute({ requestId, terms, context }: AmendCapacityRequestCommand): Promise<CommandAccepted> {
-    return this.executor.run(capacityDecider, capacityStreamId(requestId), async (state): Promise<CapacityCommand> => {
-      const request = existing(state, `capacity request ${requestId}`);
-      return { type: 'AmendCapacityRequest', ...terms, site: await siteFacts(this.streams, request.employerId, request.siteId) };
-    }, context, existingFor(context.caller, `capacity request ${requestId}`));
+    return this.executor.run(
+      capacityDecider,
+      capacityStreamId(requestId),
+      async (state): Promise<CapacityCommand> => {
+        const request = existing(state, `capacity request ${requestId}`);
+        return { type: 'AmendCapacityRequest', ...terms, site: await siteFacts(this.streams, request.employerId, request.siteId) };
+      },
+      context,
+      existingFor(context.caller, `capacity request ${requestId}`),
+    );
   }
 }

@@ -21,6 +21,12 @@ export class WithdrawCapacityRequestHandler implements ICommandHandler<WithdrawC
 
   execute({ requestId, reason, context }: WithdrawCapacityRequestCommand): Promise<CommandAccepted> {
     const command: CapacityCommand = { type: 'WithdrawCapacityRequest', reason };
-    return this.executor.run(capacityDecider, capacityStreamId(requestId), command, context, existingFor(context.caller, `capacity request ${requestId}`));
+    return this.executor.run(
+      capacityDecider,
+      capacityStreamId(requestId),
+      command,
+      context,
+      existingFor(context.caller, `capacity request ${requestId}`),
+    );
   }
 }

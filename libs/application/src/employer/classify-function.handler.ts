@@ -25,11 +25,16 @@ export class ClassifyFunctionHandler implements ICommandHandler<ClassifyFunction
 
   execute({ employerId, classification, context }: ClassifyFunctionCommand): Promise<CommandAccepted> {
     requireEmployerAccess(context.caller, employerId);
-    return this.executor.run(employerDecider, employerStreamId(employerId), async (state): Promise<EmployerCommand> => {
-      const applied = caoOn(state, classification.from);
-      // Without a CAO that day the decider refuses with its own reason; with one, the scale must exist in it.
-      if (applied) hourlyWage(await requireCaoVersionOn(this.streams, applied.caoCode, classification.from), classification.scale, 0);
-      return { type: 'ClassifyFunction', ...classification };
-    }, context);
+    return this.executor.run(
+      employerDecider,
+      employerStreamId(employerId),
+      async (state): Promise<EmployerCommand> => {
+        const applied = caoOn(state, classification.from);
+        // Without a CAO that day the decider refuses with its own reason; with one, the scale must exist in it.
+        if (applied) hourlyWage(await requireCaoVersionOn(this.streams, applied.caoCode, classification.from), classification.scale, 0);
+        return { type: 'ClassifyFunction', ...classification };
+      },
+      context,
+    );
   }
 }

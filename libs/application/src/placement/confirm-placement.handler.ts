@@ -25,9 +25,15 @@ export class ConfirmPlacementHandler implements ICommandHandler<ConfirmPlacement
   ) {}
 
   execute({ placementId, step, context }: ConfirmPlacementCommand): Promise<CommandAccepted> {
-    return this.executor.run(placementDecider, placementStreamId(placementId), async (state): Promise<PlacementCommand> => {
-      const terms = existing(state, `placement ${placementId}`);
-      return { type: 'ConfirmPlacement', ...(await this.facts.forConfirmation(terms, step)) };
-    }, context, existingFor(context.caller, `placement ${placementId}`));
+    return this.executor.run(
+      placementDecider,
+      placementStreamId(placementId),
+      async (state): Promise<PlacementCommand> => {
+        const terms = existing(state, `placement ${placementId}`);
+        return { type: 'ConfirmPlacement', ...(await this.facts.forConfirmation(terms, step)) };
+      },
+      context,
+      existingFor(context.caller, `placement ${placementId}`),
+    );
   }
 }

@@ -24,10 +24,16 @@ export class ExtendPlacementHandler implements ICommandHandler<ExtendPlacementCo
   ) {}
 
   execute({ placementId, to, context }: ExtendPlacementCommand): Promise<CommandAccepted> {
-    return this.executor.run(placementDecider, placementStreamId(placementId), async (state): Promise<PlacementCommand> => {
-      const terms = existing(state, `placement ${placementId}`);
-      if (to <= terms.period.to) refuse('not_later', `An extension must end after ${terms.period.to}.`);
-      return { type: 'ExtendPlacement', to, ...(await this.facts.forPeriod(terms, { from: addDays(terms.period.to, 1), to })) };
-    }, context, existingFor(context.caller, `placement ${placementId}`));
+    return this.executor.run(
+      placementDecider,
+      placementStreamId(placementId),
+      async (state): Promise<PlacementCommand> => {
+        const terms = existing(state, `placement ${placementId}`);
+        if (to <= terms.period.to) refuse('not_later', `An extension must end after ${terms.period.to}.`);
+        return { type: 'ExtendPlacement', to, ...(await this.facts.forPeriod(terms, { from: addDays(terms.period.to, 1), to })) };
+      },
+      context,
+      existingFor(context.caller, `placement ${placementId}`),
+    );
   }
 }

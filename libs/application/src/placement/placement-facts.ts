@@ -27,7 +27,10 @@ export class PlacementFacts {
   constructor(private readonly streams: StreamStates) {}
 
   async forConfirmation(terms: PlacementTerms, step: number): Promise<{ worker: WorkerFacts; site: SiteFacts; cao: CaoPayFacts }> {
-    const [worker, employer] = await Promise.all([this.worker(terms, terms.period), this.streams.load(employerDecider, employerStreamId(terms.employerId))]);
+    const [worker, employer] = await Promise.all([
+      this.worker(terms, terms.period),
+      this.streams.load(employerDecider, employerStreamId(terms.employerId)),
+    ]);
     const start = terms.period.from;
     const applied = caoOn(employer.state, start) ?? refuse('no_cao_applied', `Employer ${terms.employerId} applies no CAO on ${start}.`);
     const scale =
@@ -39,7 +42,10 @@ export class PlacementFacts {
   }
 
   async forPeriod(terms: PlacementTerms, period: Period): Promise<{ worker: WorkerFacts; site: SiteFacts }> {
-    const [worker, employer] = await Promise.all([this.worker(terms, period), this.streams.load(employerDecider, employerStreamId(terms.employerId))]);
+    const [worker, employer] = await Promise.all([
+      this.worker(terms, period),
+      this.streams.load(employerDecider, employerStreamId(terms.employerId)),
+    ]);
     return { worker, site: siteFactsOf(employer.state, terms.siteId) };
   }
 

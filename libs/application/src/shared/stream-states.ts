@@ -16,7 +16,11 @@ export class StreamStates {
   }
 
   /** The state of a stream that must exist: 404 otherwise. */
-  async existing<Event extends DomainEventShape, State extends { status: string }>(decider: Folding<Event, State>, streamId: string, what: string) {
+  async existing<Event extends DomainEventShape, State extends { status: string }>(
+    decider: Folding<Event, State>,
+    streamId: string,
+    what: string,
+  ) {
     const loaded = await this.load(decider, streamId);
     return { state: existing(loaded.state, what), version: loaded.version };
   }

@@ -38,7 +38,10 @@ export class GetWorkerHandler implements IQueryHandler<GetWorkerQuery> {
    */
   private async employerView(worker: PoolWorker, employerId: string): Promise<WorkerAtEmployer> {
     const placements = await Promise.all(
-      worker.commitments.map(async (c) => ({ commitment: c, placement: (await this.streams.load(placementDecider, placementStreamId(c.placementId))).state })),
+      worker.commitments.map(async (c) => ({
+        commitment: c,
+        placement: (await this.streams.load(placementDecider, placementStreamId(c.placementId))).state,
+      })),
     );
     const here = placements.filter(({ placement }) => placement.status !== 'none' && placement.employerId === employerId);
     if (here.length === 0) throw new ForbiddenException('An employer sees only workers placed with it');

@@ -26,7 +26,12 @@ export class OfferContractHandler implements ICommandHandler<OfferContractComman
 
   async execute({ workerId, contractId, terms, seasonalClauseCao, context }: OfferContractCommand): Promise<CommandAccepted> {
     const seasonalClause = seasonalClauseCao ? await this.seasonalClause(seasonalClauseCao, terms.from) : false;
-    return this.executor.run(workerDecider, workerStreamId(workerId), { type: 'OfferContract', contractId, terms, seasonalClause }, context);
+    return this.executor.run(
+      workerDecider,
+      workerStreamId(workerId),
+      { type: 'OfferContract', contractId, terms, seasonalClause },
+      context,
+    );
   }
 
   private async seasonalClause(caoCode: string, onDate: string): Promise<boolean> {

@@ -68,7 +68,10 @@ export const allocationDecider: Decider<AllocationCommand, AllocationEvent, Allo
         const ids = [...new Set(command.proposalIds)];
         if (ids.length === 0) refuse('nothing_to_reject', `No proposal of allocation run ${run.runId} was named to reject.`);
         for (const id of ids) open(run, id);
-        return ids.map((proposalId) => ({ type: 'AllocationProposalRejected', data: { runId: run.runId, proposalId, by: command.by, reason: command.reason } }));
+        return ids.map((proposalId) => ({
+          type: 'AllocationProposalRejected',
+          data: { runId: run.runId, proposalId, by: command.by, reason: command.reason },
+        }));
       }
       default:
         return assertNever(command);
@@ -81,12 +84,14 @@ function record({ run }: RecordAllocationRun, state: AllocationState): Allocatio
   requireText(run.runId, 'The run id');
   requireWeek(run.scope.fromWeek, 'The first week');
   requireWeek(run.scope.toWeek, 'The last week');
-  if (run.scope.toWeek < run.scope.fromWeek) refuse('invalid_period', `The run's last week ${run.scope.toWeek} is before its first week ${run.scope.fromWeek}.`);
+  if (run.scope.toWeek < run.scope.fromWeek)
+    refuse('invalid_period', `The run's last week ${run.scope.toWeek} is before its first week ${run.scope.fromWeek}.`);
   requireText(run.input.position, 'The input position');
   requireText(run.input.hash, 'The input hash');
   const ids = new Set<string>();
   for (const proposal of run.proposals) {
-    if (ids.has(proposal.proposalId)) refuse('duplicate_proposal', `Proposal ${proposal.proposalId} appears twice in allocation run ${run.runId}.`);
+    if (ids.has(proposal.proposalId))
+      refuse('duplicate_proposal', `Proposal ${proposal.proposalId} appears twice in allocation run ${run.runId}.`);
     ids.add(proposal.proposalId);
     requireProposal(proposal, run);
   }
@@ -102,10 +107,16 @@ function requireProposal(proposal: AllocationProposal, run: AllocationRunRecord)
   const weeks = proposal.weekStarts;
   const consecutive = weeks.length > 0 && weeks.every((week, i) => i === 0 || addDays(weeks[i - 1], 7) === week);
   if (!consecutive || proposal.from !== weeks[0] || proposal.to !== addDays(weeks[weeks.length - 1], 6)) {
-    refuse('malformed_proposal', `Proposal ${proposal.proposalId} is not one run of consecutive weeks from ${proposal.from} to ${proposal.to}.`);
+    refuse(
+      'malformed_proposal',
+      `Proposal ${proposal.proposalId} is not one run of consecutive weeks from ${proposal.from} to ${proposal.to}.`,
+    );
   }
   if (weeks[0] < run.scope.fromWeek || weeks[weeks.length - 1] > run.scope.toWeek) {
-    refuse('proposal_outside_scope', `Proposal ${proposal.proposalId} (${proposal.from}..${proposal.to}) lies outside the run's weeks ${run.scope.fromWeek}..${run.scope.toWeek}.`);
+    refuse(
+      'proposal_outside_scope',
+      `Proposal ${proposal.proposalId} (${proposal.from}..${proposal.to}) lies outside the run's weeks ${run.scope.fromWeek}..${run.scope.toWeek}.`,
+    );
   }
 }
 
@@ -115,7 +126,8 @@ function requireWeek(weekStart: string, what: string): void {
 }
 
 function completed(state: AllocationState): CompletedAllocationRun {
-  if (state.status === 'none') notFound('allocation_run_not_found', 'This allocation run does not exist (nothing can be accepted or rejected from it).');
+  if (state.status === 'none')
+    notFound('allocation_run_not_found', 'This allocation run does not exist (nothing can be accepted or rejected from it).');
   return state;
 }
 
@@ -124,7 +136,8 @@ function open(run: CompletedAllocationRun, proposalId: string): AllocationPropos
   const proposal = run.proposals.find((p) => p.proposalId === proposalId);
   if (!proposal) notFound('proposal_not_found', `Allocation run ${run.runId} has no proposal ${proposalId}.`);
   const decision = run.decisions[proposalId];
-  if (decision) conflict('proposal_already_decided', `Proposal ${proposalId} of allocation run ${run.runId} was already ${decision.outcome}.`);
+  if (decision)
+    conflict('proposal_already_decided', `Proposal ${proposalId} of allocation run ${run.runId} was already ${decision.outcome}.`);
   return proposal;
 }
 

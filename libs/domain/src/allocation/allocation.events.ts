@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  count,
-  localDate,
-  prose,
-  text,
-  weekHours,
-  type EventOf,
-  type EventRegistry,
-  type EventsOf,
-} from '../shared/event-schema.js';
+import { count, localDate, prose, text, weekHours, type EventOf, type EventRegistry, type EventsOf } from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
 
 export const allocationStreamId = (runId: string): string => streamIdFor('allocation', runId);
@@ -110,4 +101,3 @@ export type AllocationProposalAccepted = EventOf<Events, 'AllocationProposalAcce
 export type AllocationProposalRejected = EventOf<Events, 'AllocationProposalRejected'>;
 export type AllocationProposalRefused = EventOf<Events, 'AllocationProposalRefused'>;
 export type AllocationEvent = EventsOf<Events>;
-

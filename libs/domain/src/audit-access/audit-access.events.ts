@@ -20,4 +20,3 @@ export const auditAccessEvents = {
 } as const satisfies EventRegistry;
 
 export type AuditRecordsRead = EventOf<typeof auditAccessEvents, 'AuditRecordsRead'>;
-

@@ -22,7 +22,10 @@ export function requireValidContent(content: CaoVersionContent): void {
   requireBasisPoints(content.surcharges.publicHolidayBp, 'The public-holiday surcharge', { max: MAX_SURCHARGE_BP });
   if (content.holidayPayBp < MINIMUM_HOLIDAY_PAY_BP) {
     const required = formatBasisPoints(MINIMUM_HOLIDAY_PAY_BP);
-    refuse('holiday_pay_below_minimum', `Holiday pay must be at least ${required} by law; this version gives ${formatBasisPoints(content.holidayPayBp)}.`);
+    refuse(
+      'holiday_pay_below_minimum',
+      `Holiday pay must be at least ${required} by law; this version gives ${formatBasisPoints(content.holidayPayBp)}.`,
+    );
   }
   requireBasisPoints(content.holidayPayBp, 'Holiday pay', { min: MINIMUM_HOLIDAY_PAY_BP });
   requireHours(content.fullTimeHoursPerWeek, 'Full-time hours a week');
@@ -40,7 +43,9 @@ function requireWageScales(scales: CaoVersionContent['wageScales']): void {
 
 // Ages must follow one another so that every age between the youngest and the oldest has a percentage.
 function requireYouthPercentages(percentages: YouthPercentages): void {
-  const ages = Object.keys(percentages).map(Number).sort((a, b) => a - b);
+  const ages = Object.keys(percentages)
+    .map(Number)
+    .sort((a, b) => a - b);
   const contiguous = ages.every((age, i) => Number.isInteger(age) && (i === 0 || age === ages[i - 1] + 1));
   if (ages.length === 0 || !contiguous || ages[0] < YOUTH_AGES.min || ages[ages.length - 1] > YOUTH_AGES.max) {
     refuse(
@@ -55,7 +60,10 @@ function requireTimeBands(bands: readonly TimeBandSurcharge[]): void {
   for (const band of bands) {
     const validTimes = TIME.test(band.start) && (TIME.test(band.end) || band.end === '24:00') && band.start < band.end;
     if (!WEEKDAYS.includes(band.weekday) || !validTimes) {
-      refuse('invalid_time_band', `The surcharge band ${band.weekday} ${band.start}–${band.end} is not a weekday with a start before its end (HH:MM).`);
+      refuse(
+        'invalid_time_band',
+        `The surcharge band ${band.weekday} ${band.start}–${band.end} is not a weekday with a start before its end (HH:MM).`,
+      );
     }
     requireBasisPoints(band.surchargeBp, `The surcharge for ${band.weekday} ${band.start}–${band.end}`, { max: MAX_SURCHARGE_BP });
   }
@@ -64,7 +72,10 @@ function requireTimeBands(bands: readonly TimeBandSurcharge[]): void {
   sorted.forEach((band, i) => {
     const next = sorted[i + 1];
     if (next?.weekday === band.weekday && band.end > next.start) {
-      refuse('overlapping_time_bands', `The surcharge bands ${band.weekday} ${band.start}–${band.end} and ${next.start}–${next.end} overlap.`);
+      refuse(
+        'overlapping_time_bands',
+        `The surcharge bands ${band.weekday} ${band.start}–${band.end} and ${next.start}–${next.end} overlap.`,
+      );
     }
   });
 }

@@ -24,7 +24,9 @@ describe('CAO stream', () => {
       given(caoDecider, []).when({ type: 'RegisterCao', code: 'recreatie', name: 'CAO Recreatie' }).then([registered]));
 
     it('refuses registering twice', () =>
-      given(caoDecider, [registered]).when({ type: 'RegisterCao', code: 'recreatie', name: 'Again' }).thenRefused('cao_already_registered', { kind: 'conflict' }));
+      given(caoDecider, [registered])
+        .when({ type: 'RegisterCao', code: 'recreatie', name: 'Again' })
+        .thenRefused('cao_already_registered', { kind: 'conflict' }));
 
     it('refuses an empty name', () =>
       given(caoDecider, []).when({ type: 'RegisterCao', code: 'recreatie', name: ' ' }).thenRefused('missing_text'));
@@ -32,7 +34,9 @@ describe('CAO stream', () => {
 
   describe('PublishCaoVersion', () => {
     it('publishes an open-ended version', () =>
-      given(caoDecider, [registered]).when(publish('2025-01-01')).then([published('2025-01-01')]));
+      given(caoDecider, [registered])
+        .when(publish('2025-01-01'))
+        .then([published('2025-01-01')]));
 
     it('refuses a version for a CAO that is not registered', () =>
       given(caoDecider, []).when(publish('2025-01-01')).thenRefused('cao_not_found', { kind: 'not_found' }));
@@ -51,10 +55,14 @@ describe('CAO stream', () => {
         .thenRefused('holiday_pay_below_minimum', { message: '7.99 %' }));
 
     it('a later version ends an open-ended one: no overlap', () =>
-      given(caoDecider, [registered, published('2025-01-01')]).when(publish('2026-01-01')).then([published('2026-01-01')]));
+      given(caoDecider, [registered, published('2025-01-01')])
+        .when(publish('2026-01-01'))
+        .then([published('2026-01-01')]));
 
     it('accepts a bounded version that ends the day before the next one starts', () =>
-      given(caoDecider, [registered, published('2025-07-01')]).when(publish('2025-01-01', '2025-06-30')).then([published('2025-01-01', '2025-06-30')]));
+      given(caoDecider, [registered, published('2025-07-01')])
+        .when(publish('2025-01-01', '2025-06-30'))
+        .then([published('2025-01-01', '2025-06-30')]));
 
     it('refuses a version starting inside a bounded version', () =>
       given(caoDecider, [registered, published('2025-01-01', '2025-12-31')])
@@ -62,10 +70,14 @@ describe('CAO stream', () => {
         .thenRefused('cao_versions_overlap', { message: '2025-01-01 to 2025-12-31' }));
 
     it('refuses a bounded version that runs into the next one', () =>
-      given(caoDecider, [registered, published('2025-07-01')]).when(publish('2025-01-01', '2025-07-01')).thenRefused('cao_versions_overlap'));
+      given(caoDecider, [registered, published('2025-07-01')])
+        .when(publish('2025-01-01', '2025-07-01'))
+        .thenRefused('cao_versions_overlap'));
 
     it('refuses a second version from the same date', () =>
-      given(caoDecider, [registered, published('2025-01-01')]).when(publish('2025-01-01')).thenRefused('cao_versions_overlap'));
+      given(caoDecider, [registered, published('2025-01-01')])
+        .when(publish('2025-01-01'))
+        .thenRefused('cao_versions_overlap'));
 
     it.each<[string, Partial<CaoVersionContent>, string]>([
       ['no wage scales', { wageScales: {} }, 'invalid_wage_scales'],
@@ -94,7 +106,10 @@ describe('CAO stream', () => {
         'overlapping_time_bands',
       ],
     ])('refuses content with %s', (_, overrides, code) =>
-      given(caoDecider, [registered]).when(publish('2025-01-01', undefined, sampleContent(overrides))).thenRefused(code));
+      given(caoDecider, [registered])
+        .when(publish('2025-01-01', undefined, sampleContent(overrides)))
+        .thenRefused(code),
+    );
 
     it('accepts adjacent time bands and a CAO without its own youth percentages', () => {
       const content = sampleContent({
@@ -107,7 +122,9 @@ describe('CAO stream', () => {
           publicHolidayBp: 0,
         },
       });
-      given(caoDecider, [registered]).when(publish('2025-01-01', undefined, content)).then([published('2025-01-01', undefined, content)]);
+      given(caoDecider, [registered])
+        .when(publish('2025-01-01', undefined, content))
+        .then([published('2025-01-01', undefined, content)]);
     });
   });
 
@@ -118,7 +135,10 @@ describe('CAO stream', () => {
       given(caoDecider, [registered, published('2025-01-01')])
         .when({ type: 'CorrectCaoVersion', effectiveFrom: '2025-01-01', content: corrected, reason: 'Scale A misprinted' })
         .then([
-          { type: 'CaoVersionCorrected', data: { code: 'recreatie', effectiveFrom: '2025-01-01', revision: 1, content: corrected, reason: 'Scale A misprinted' } },
+          {
+            type: 'CaoVersionCorrected',
+            data: { code: 'recreatie', effectiveFrom: '2025-01-01', revision: 1, content: corrected, reason: 'Scale A misprinted' },
+          },
         ]));
 
     it('refuses correcting a version that does not exist', () =>
@@ -140,7 +160,10 @@ describe('CAO stream', () => {
       const state = fold(caoDecider, [
         registered,
         published('2025-01-01'),
-        { type: 'CaoVersionCorrected', data: { code: 'recreatie', effectiveFrom: '2025-01-01', revision: 1, content: corrected, reason: 'Scale A misprinted' } },
+        {
+          type: 'CaoVersionCorrected',
+          data: { code: 'recreatie', effectiveFrom: '2025-01-01', revision: 1, content: corrected, reason: 'Scale A misprinted' },
+        },
       ]);
       expect(state.status === 'registered' && state.versions[0].revisions.map((r) => r.content)).toEqual([sampleContent(), corrected]);
       expect(caoVersionOn(state, '2025-03-01')).toMatchObject({ revision: 1, content: corrected });
@@ -151,7 +174,12 @@ describe('CAO stream', () => {
     const state = fold(caoDecider, [registered, published('2026-01-01'), published('2025-01-01'), published('2024-01-01', '2024-06-30')]);
 
     it('finds the version effective on a date, an open end running until the next version', () => {
-      expect(caoVersionOn(state, '2025-12-31')).toMatchObject({ code: 'recreatie', effectiveFrom: '2025-01-01', effectiveUntil: '2025-12-31', revision: 0 });
+      expect(caoVersionOn(state, '2025-12-31')).toMatchObject({
+        code: 'recreatie',
+        effectiveFrom: '2025-01-01',
+        effectiveUntil: '2025-12-31',
+        revision: 0,
+      });
       expect(caoVersionOn(state, '2026-01-01')).toMatchObject({ effectiveFrom: '2026-01-01', effectiveUntil: undefined });
       expect(caoVersionOn(state, '2024-06-30')?.effectiveFrom).toBe('2024-01-01');
     });

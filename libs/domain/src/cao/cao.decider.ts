@@ -122,7 +122,9 @@ function requireNoOverlap(state: RegisteredCao, candidate: CaoVersionRecord): vo
   for (const [i, version] of ordered.entries()) {
     const next = ordered[i + 1];
     if (!next) return;
-    const clash = version.effectiveFrom === next.effectiveFrom || (version.effectiveUntil !== undefined && version.effectiveUntil >= next.effectiveFrom);
+    const clash =
+      version.effectiveFrom === next.effectiveFrom ||
+      (version.effectiveUntil !== undefined && version.effectiveUntil >= next.effectiveFrom);
     if (!clash) continue;
     const existing = version === candidate ? next : version;
     refuse(

@@ -62,4 +62,3 @@ export type CaoRegistered = EventOf<Events, 'CaoRegistered'>;
 export type CaoVersionPublished = EventOf<Events, 'CaoVersionPublished'>;
 export type CaoVersionCorrected = EventOf<Events, 'CaoVersionCorrected'>;
 export type CaoEvent = EventsOf<Events>;
-

@@ -81,21 +81,31 @@ function request(command: RequestCapacity, state: CapacityState): CapacityEvent[
   requireText(functionName, 'The function');
   requireText(requiredSkill, 'The required skill');
   requireTerms(command);
-  return [{ type: 'CapacityRequested', data: { requestId, employerId, siteId, functionName, requiredSkill, period, hoursPerWeek, headcount } }];
+  return [
+    { type: 'CapacityRequested', data: { requestId, employerId, siteId, functionName, requiredSkill, period, hoursPerWeek, headcount } },
+  ];
 }
 
 function amend(command: AmendCapacityRequest, request: CapacityRequest): CapacityEvent[] {
   requireTerms(command);
   const filled = request.placementIds.length;
   if (command.headcount < filled) {
-    refuse('headcount_below_filled', `${filled} places of request ${request.requestId} are already filled; the headcount cannot go down to ${command.headcount}.`);
+    refuse(
+      'headcount_below_filled',
+      `${filled} places of request ${request.requestId} are already filled; the headcount cannot go down to ${command.headcount}.`,
+    );
   }
   const { period, hoursPerWeek, headcount } = command;
   return [{ type: 'CapacityRequestAmended', data: { requestId: request.requestId, period, hoursPerWeek, headcount } }];
 }
 
 // The same checks for a new request and an amendment: the period must suit the employer's site.
-function requireTerms({ period, hoursPerWeek, headcount, site }: Pick<RequestCapacity, 'period' | 'hoursPerWeek' | 'headcount' | 'site'>): void {
+function requireTerms({
+  period,
+  hoursPerWeek,
+  headcount,
+  site,
+}: Pick<RequestCapacity, 'period' | 'hoursPerWeek' | 'headcount' | 'site'>): void {
   requirePeriod(period, 'The requested period');
   requireHours(hoursPerWeek, 'The hours a week');
   if (!Number.isInteger(headcount) || headcount < 1 || headcount > MAX_HEADCOUNT) {
@@ -109,7 +119,10 @@ function reserve(command: ReserveSlot, request: CapacityRequest): CapacityEvent[
   open(request);
   requireText(command.placementId, 'The placement id');
   if (request.placementIds.length >= request.headcount) {
-    refuse('request_full', `All ${request.headcount} places of capacity request ${request.requestId} (${formatPeriod(request.period)}) are filled.`);
+    refuse(
+      'request_full',
+      `All ${request.headcount} places of capacity request ${request.requestId} (${formatPeriod(request.period)}) are filled.`,
+    );
   }
   return [{ type: 'CapacitySlotReserved', data: { requestId: request.requestId, placementId: command.placementId } }];
 }

@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  count,
-  period,
-  prose,
-  text,
-  weekHours,
-  type EventOf,
-  type EventRegistry,
-  type EventsOf,
-} from '../shared/event-schema.js';
+import { count, period, prose, text, weekHours, type EventOf, type EventRegistry, type EventsOf } from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
 
 export const capacityStreamId = (requestId: string): string => streamIdFor('capacity', requestId);
@@ -44,4 +35,3 @@ export type CapacityRequestWithdrawn = EventOf<Events, 'CapacityRequestWithdrawn
 export type CapacitySlotReserved = EventOf<Events, 'CapacitySlotReserved'>;
 export type CapacitySlotReleased = EventOf<Events, 'CapacitySlotReleased'>;
 export type CapacityEvent = EventsOf<Events>;
-

@@ -11,14 +11,17 @@ const classified = (functionName: string, caoCode: string, scale: string, from: 
   type: 'FunctionClassified',
   data: { employerId: 'waarbeek', functionName, caoCode, scale, from },
 });
-const closure = (siteId: string, from: string, to: string) => ({ type: 'DeclareSeasonalClosure', siteId, period: { from, to }, reason: 'Winter closure' }) as const;
+const closure = (siteId: string, from: string, to: string) =>
+  ({ type: 'DeclareSeasonalClosure', siteId, period: { from, to }, reason: 'Winter closure' }) as const;
 
 describe('employer stream', () => {
   it('has stream ids employer-<id>', () => expect(employerStreamId('waarbeek')).toBe('employer-waarbeek'));
 
   describe('JoinPool', () => {
     it('joins the pool from a date', () =>
-      given(employerDecider, []).when({ type: 'JoinPool', employerId: 'waarbeek', name: 'De Waarbeek', memberFrom: '2024-01-01' }).then([joined]));
+      given(employerDecider, [])
+        .when({ type: 'JoinPool', employerId: 'waarbeek', name: 'De Waarbeek', memberFrom: '2024-01-01' })
+        .then([joined]));
 
     it('refuses joining twice', () =>
       given(employerDecider, [joined])
@@ -26,22 +29,36 @@ describe('employer stream', () => {
         .thenRefused('employer_already_joined', { kind: 'conflict' }));
 
     it('refuses an impossible date', () =>
-      given(employerDecider, []).when({ type: 'JoinPool', employerId: 'waarbeek', name: 'De Waarbeek', memberFrom: '2025-02-29' }).thenRefused('invalid_date'));
+      given(employerDecider, [])
+        .when({ type: 'JoinPool', employerId: 'waarbeek', name: 'De Waarbeek', memberFrom: '2025-02-29' })
+        .thenRefused('invalid_date'));
   });
 
   describe('LeavePool', () => {
-    it('leaves the pool on a date', () => given(employerDecider, [joined]).when({ type: 'LeavePool', memberUntil: '2026-12-31' }).then([left('2026-12-31')]));
+    it('leaves the pool on a date', () =>
+      given(employerDecider, [joined])
+        .when({ type: 'LeavePool', memberUntil: '2026-12-31' })
+        .then([left('2026-12-31')]));
 
-    it('may leave on the day it joined', () => given(employerDecider, [joined]).when({ type: 'LeavePool', memberUntil: '2024-01-01' }).then([left('2024-01-01')]));
+    it('may leave on the day it joined', () =>
+      given(employerDecider, [joined])
+        .when({ type: 'LeavePool', memberUntil: '2024-01-01' })
+        .then([left('2024-01-01')]));
 
     it('refuses leaving before joining', () =>
-      given(employerDecider, [joined]).when({ type: 'LeavePool', memberUntil: '2023-12-31' }).thenRefused('leave_before_join', { message: '2024-01-01' }));
+      given(employerDecider, [joined])
+        .when({ type: 'LeavePool', memberUntil: '2023-12-31' })
+        .thenRefused('leave_before_join', { message: '2024-01-01' }));
 
     it('refuses leaving twice', () =>
-      given(employerDecider, [joined, left('2026-12-31')]).when({ type: 'LeavePool', memberUntil: '2027-01-31' }).thenRefused('already_left'));
+      given(employerDecider, [joined, left('2026-12-31')])
+        .when({ type: 'LeavePool', memberUntil: '2027-01-31' })
+        .thenRefused('already_left'));
 
     it('refuses an employer that never joined', () =>
-      given(employerDecider, []).when({ type: 'LeavePool', memberUntil: '2026-12-31' }).thenRefused('employer_not_found', { kind: 'not_found' }));
+      given(employerDecider, [])
+        .when({ type: 'LeavePool', memberUntil: '2026-12-31' })
+        .thenRefused('employer_not_found', { kind: 'not_found' }));
   });
 
   describe('ApplyCao', () => {
@@ -49,17 +66,23 @@ describe('employer stream', () => {
       given(employerDecider, [joined]).when({ type: 'ApplyCao', caoCode: 'recreatie', from: '2024-01-01' }).then([recreatie]));
 
     it('a later application ends the previous one', () => {
-      given(employerDecider, [joined, recreatie]).when({ type: 'ApplyCao', caoCode: 'horeca', from: '2026-01-01' }).then([applied('horeca', '2026-01-01')]);
+      given(employerDecider, [joined, recreatie])
+        .when({ type: 'ApplyCao', caoCode: 'horeca', from: '2026-01-01' })
+        .then([applied('horeca', '2026-01-01')]);
       const state = fold(employerDecider, [joined, recreatie, applied('horeca', '2026-01-01')]);
       expect(caoOn(state, '2025-12-31')?.caoCode).toBe('recreatie');
       expect(caoOn(state, '2026-01-01')?.caoCode).toBe('horeca');
     });
 
     it('refuses a date before joining', () =>
-      given(employerDecider, [joined]).when({ type: 'ApplyCao', caoCode: 'recreatie', from: '2023-06-01' }).thenRefused('outside_membership'));
+      given(employerDecider, [joined])
+        .when({ type: 'ApplyCao', caoCode: 'recreatie', from: '2023-06-01' })
+        .thenRefused('outside_membership'));
 
     it('refuses a date after leaving', () =>
-      given(employerDecider, [joined, left('2025-12-31')]).when({ type: 'ApplyCao', caoCode: 'horeca', from: '2026-01-01' }).thenRefused('outside_membership'));
+      given(employerDecider, [joined, left('2025-12-31')])
+        .when({ type: 'ApplyCao', caoCode: 'horeca', from: '2026-01-01' })
+        .thenRefused('outside_membership'));
 
     it('refuses an application not later than the current one', () =>
       given(employerDecider, [joined, applied('recreatie', '2025-01-01')])
@@ -68,10 +91,13 @@ describe('employer stream', () => {
   });
 
   describe('AddSite', () => {
-    it('adds a site', () => given(employerDecider, [joined]).when({ type: 'AddSite', siteId: 'park', name: 'Park', area: 'Hengelo' }).then([park]));
+    it('adds a site', () =>
+      given(employerDecider, [joined]).when({ type: 'AddSite', siteId: 'park', name: 'Park', area: 'Hengelo' }).then([park]));
 
     it('refuses a site id that exists', () =>
-      given(employerDecider, [joined, park]).when({ type: 'AddSite', siteId: 'park', name: 'Other', area: 'Enschede' }).thenRefused('site_already_exists', { kind: 'conflict' }));
+      given(employerDecider, [joined, park])
+        .when({ type: 'AddSite', siteId: 'park', name: 'Other', area: 'Enschede' })
+        .thenRefused('site_already_exists', { kind: 'conflict' }));
 
     it('refuses a site without an area', () =>
       given(employerDecider, [joined]).when({ type: 'AddSite', siteId: 'park', name: 'Park', area: '' }).thenRefused('missing_text'));
@@ -84,10 +110,14 @@ describe('employer stream', () => {
         .then([classified('ride operator', 'recreatie', 'B', '2024-03-01')]));
 
     it('refuses when no CAO applies on that date', () =>
-      given(employerDecider, [joined]).when({ type: 'ClassifyFunction', functionName: 'ride operator', scale: 'B', from: '2024-03-01' }).thenRefused('no_cao_applied'));
+      given(employerDecider, [joined])
+        .when({ type: 'ClassifyFunction', functionName: 'ride operator', scale: 'B', from: '2024-03-01' })
+        .thenRefused('no_cao_applied'));
 
     it('refuses a date outside the membership', () =>
-      given(employerDecider, [joined, recreatie]).when({ type: 'ClassifyFunction', functionName: 'ride operator', scale: 'B', from: '2023-03-01' }).thenRefused('outside_membership'));
+      given(employerDecider, [joined, recreatie])
+        .when({ type: 'ClassifyFunction', functionName: 'ride operator', scale: 'B', from: '2023-03-01' })
+        .thenRefused('outside_membership'));
 
     it('refuses a reclassification not later than the current one', () =>
       given(employerDecider, [joined, recreatie, classified('ride operator', 'recreatie', 'B', '2024-03-01')])
@@ -110,10 +140,14 @@ describe('employer stream', () => {
 
   describe('DeclareSeasonalClosure', () => {
     it('declares a closure of a site', () =>
-      given(employerDecider, [joined, park]).when(closure('park', '2025-11-01', '2026-03-31')).then([winterClosure]));
+      given(employerDecider, [joined, park])
+        .when(closure('park', '2025-11-01', '2026-03-31'))
+        .then([winterClosure]));
 
     it('refuses a site that does not exist', () =>
-      given(employerDecider, [joined]).when(closure('park', '2025-11-01', '2026-03-31')).thenRefused('site_not_found', { kind: 'not_found' }));
+      given(employerDecider, [joined])
+        .when(closure('park', '2025-11-01', '2026-03-31'))
+        .thenRefused('site_not_found', { kind: 'not_found' }));
 
     it('refuses a closure overlapping another closure of the site', () =>
       given(employerDecider, [joined, park, winterClosure])
@@ -124,21 +158,37 @@ describe('employer stream', () => {
       const shop: EmployerEvent = { type: 'SiteAdded', data: { employerId: 'waarbeek', siteId: 'shop', name: 'Shop', area: 'Hengelo' } };
       given(employerDecider, [joined, park, winterClosure])
         .when(closure('park', '2026-04-01', '2026-04-07'))
-        .then([{ type: 'SeasonalClosureDeclared', data: { employerId: 'waarbeek', siteId: 'park', period: { from: '2026-04-01', to: '2026-04-07' }, reason: 'Winter closure' } }]);
+        .then([
+          {
+            type: 'SeasonalClosureDeclared',
+            data: { employerId: 'waarbeek', siteId: 'park', period: { from: '2026-04-01', to: '2026-04-07' }, reason: 'Winter closure' },
+          },
+        ]);
       given(employerDecider, [joined, park, shop, winterClosure])
         .when(closure('shop', '2025-12-01', '2026-01-31'))
-        .then([{ type: 'SeasonalClosureDeclared', data: { employerId: 'waarbeek', siteId: 'shop', period: { from: '2025-12-01', to: '2026-01-31' }, reason: 'Winter closure' } }]);
+        .then([
+          {
+            type: 'SeasonalClosureDeclared',
+            data: { employerId: 'waarbeek', siteId: 'shop', period: { from: '2025-12-01', to: '2026-01-31' }, reason: 'Winter closure' },
+          },
+        ]);
     });
 
     it('refuses a closure running past the end of the membership', () =>
-      given(employerDecider, [joined, park, left('2025-12-31')]).when(closure('park', '2025-11-01', '2026-03-31')).thenRefused('outside_membership'));
+      given(employerDecider, [joined, park, left('2025-12-31')])
+        .when(closure('park', '2025-11-01', '2026-03-31'))
+        .thenRefused('outside_membership'));
 
     it('refuses a closure that ends before it starts', () =>
-      given(employerDecider, [joined, park]).when(closure('park', '2026-03-31', '2025-11-01')).thenRefused('invalid_period'));
+      given(employerDecider, [joined, park])
+        .when(closure('park', '2026-03-31', '2025-11-01'))
+        .thenRefused('invalid_period'));
 
     it('closuresOf and isClosed answer per site and period', () => {
       const state = fold(employerDecider, [joined, park, winterClosure]);
-      expect(closuresOf(state, 'park')).toEqual([{ siteId: 'park', period: { from: '2025-11-01', to: '2026-03-31' }, reason: 'Winter closure' }]);
+      expect(closuresOf(state, 'park')).toEqual([
+        { siteId: 'park', period: { from: '2025-11-01', to: '2026-03-31' }, reason: 'Winter closure' },
+      ]);
       expect(closuresOf(state, 'shop')).toEqual([]);
       expect(isClosed(state, 'park', { from: '2026-03-01', to: '2026-04-30' })).toBe(true);
       expect(isClosed(state, 'park', { from: '2026-04-01', to: '2026-10-31' })).toBe(false);

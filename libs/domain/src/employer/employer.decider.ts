@@ -2,7 +2,15 @@ import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, notFound, refuse } from '../shared/domain-error.js';
 import { requireDate, requirePeriod, requireText } from '../shared/guards.js';
 import { contains, formatPeriod, overlaps, type LocalDate, type OpenPeriod, type Period } from '../shared/local-date.js';
-import type { AddSite, ApplyCao, ClassifyFunction, DeclareSeasonalClosure, EmployerCommand, JoinPool, LeavePool } from './employer.commands.js';
+import type {
+  AddSite,
+  ApplyCao,
+  ClassifyFunction,
+  DeclareSeasonalClosure,
+  EmployerCommand,
+  JoinPool,
+  LeavePool,
+} from './employer.commands.js';
 import type { EmployerEvent } from './employer.events.js';
 
 export interface Site {
@@ -110,7 +118,10 @@ function leave(command: LeavePool, state: PoolEmployer): EmployerEvent[] {
   if (state.membership.to !== undefined) refuse('already_left', `${state.name} already left the pool on ${state.membership.to}.`);
   requireDate(command.memberUntil, 'The last day of membership');
   if (command.memberUntil < state.membership.from) {
-    refuse('leave_before_join', `${state.name} joined the pool on ${state.membership.from} and cannot leave before that (${command.memberUntil}).`);
+    refuse(
+      'leave_before_join',
+      `${state.name} joined the pool on ${state.membership.from} and cannot leave before that (${command.memberUntil}).`,
+    );
   }
   return [{ type: 'EmployerLeftPool', data: { employerId: state.employerId, memberUntil: command.memberUntil } }];
 }
@@ -145,7 +156,11 @@ function classify(command: ClassifyFunction, state: PoolEmployer): EmployerEvent
   requireDate(command.from, 'The date the classification applies from');
   requireWithinMembership(state, command.from);
   const cao = caoOn(state, command.from);
-  if (!cao) refuse('no_cao_applied', `${state.name} applies no CAO on ${command.from}, so there is no scale to classify ${command.functionName} in.`);
+  if (!cao)
+    refuse(
+      'no_cao_applied',
+      `${state.name} applies no CAO on ${command.from}, so there is no scale to classify ${command.functionName} in.`,
+    );
   const latest = state.classifications.findLast((c) => c.functionName === command.functionName);
   if (latest && command.from <= latest.from) {
     refuse(
@@ -165,7 +180,10 @@ function declareClosure(command: DeclareSeasonalClosure, state: PoolEmployer): E
   requireWithinMembership(state, period);
   const clash = closuresOf(state, siteId).find((c) => overlaps(c.period, period));
   if (clash) {
-    refuse('closures_overlap', `Site ${siteId} is already closed ${formatPeriod(clash.period)} (${clash.reason}); a closure ${formatPeriod(period)} would overlap it.`);
+    refuse(
+      'closures_overlap',
+      `Site ${siteId} is already closed ${formatPeriod(clash.period)} (${clash.reason}); a closure ${formatPeriod(period)} would overlap it.`,
+    );
   }
   return [{ type: 'SeasonalClosureDeclared', data: { employerId: state.employerId, siteId, period, reason } }];
 }

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  localDate,
-  period,
-  prose,
-  text,
-  type EventOf,
-  type EventRegistry,
-  type EventsOf,
-} from '../shared/event-schema.js';
+import { localDate, period, prose, text, type EventOf, type EventRegistry, type EventsOf } from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
 
 export const employerStreamId = (employerId: string): string => streamIdFor('employer', employerId);
@@ -33,4 +25,3 @@ export type SiteAdded = EventOf<Events, 'SiteAdded'>;
 export type FunctionClassified = EventOf<Events, 'FunctionClassified'>;
 export type SeasonalClosureDeclared = EventOf<Events, 'SeasonalClosureDeclared'>;
 export type EmployerEvent = EventsOf<Events>;
-

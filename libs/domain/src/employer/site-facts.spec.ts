@@ -14,7 +14,12 @@ describe('site facts', () => {
       siteExists: true,
       closures: [{ siteId: 'park', period: { from: '2025-11-01', to: '2026-03-31' }, reason: 'Winter closure' }],
     });
-    expect(siteFactsOf(fold(employerDecider, []), 'park')).toEqual({ siteId: 'park', membership: undefined, siteExists: false, closures: [] });
+    expect(siteFactsOf(fold(employerDecider, []), 'park')).toEqual({
+      siteId: 'park',
+      membership: undefined,
+      siteExists: false,
+      closures: [],
+    });
   });
 
   it('requireSiteOpen accepts a period inside the membership and outside closures', () => {

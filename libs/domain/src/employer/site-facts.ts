@@ -32,6 +32,9 @@ export function requireSiteOpen(facts: SiteFacts, period: Period): void {
   }
   const closure = facts.closures.find((c) => overlaps(c.period, period));
   if (closure) {
-    refuse('site_closed', `Site ${facts.siteId} is closed ${formatPeriod(closure.period)} (${closure.reason}), which overlaps ${formatPeriod(period)}.`);
+    refuse(
+      'site_closed',
+      `Site ${facts.siteId} is closed ${formatPeriod(closure.period)} (${closure.reason}), which overlaps ${formatPeriod(period)}.`,
+    );
   }
 }

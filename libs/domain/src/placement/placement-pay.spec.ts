@@ -10,7 +10,16 @@ describe('resolvePay', () => {
     expect(resolvePay(adult, '2026-01-05', schoonmaakFacts)).toEqual({
       hourlyCents: 1520,
       wageBasis: 'cao',
-      cao: { code: 'schoonmaak', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 0, scaleHourlyCents: 1520, youthBp: 10_000, hourlyCents: 1520 },
+      cao: {
+        code: 'schoonmaak',
+        versionFrom: '2026-01-01',
+        revision: 0,
+        scale: 'A',
+        step: 0,
+        scaleHourlyCents: 1520,
+        youthBp: 10_000,
+        hourlyCents: 1520,
+      },
       minimumWage: { tableVersion: '2026-01-01', age: 25, youthBp: 10_000, hourlyCents: 1471 },
     });
   });
@@ -35,11 +44,18 @@ describe('resolvePay', () => {
   });
 
   it('pays a young worker the full CAO wage when the CAO has no youth wages', () => {
-    expect(resolvePay(seventeen, '2026-01-05', schoonmaakFacts)).toMatchObject({ hourlyCents: 1520, wageBasis: 'cao', cao: { youthBp: 10_000 } });
+    expect(resolvePay(seventeen, '2026-01-05', schoonmaakFacts)).toMatchObject({
+      hourlyCents: 1520,
+      wageBasis: 'cao',
+      cao: { youthBp: 10_000 },
+    });
   });
 
   it('uses the minimum wage effective on the first day of the placement', () => {
-    expect(resolvePay(adult, '2025-12-31', { ...schoonmaakFacts, hourlyCents: 1000 }).minimumWage).toMatchObject({ tableVersion: '2025-07-01', hourlyCents: 1440 });
+    expect(resolvePay(adult, '2025-12-31', { ...schoonmaakFacts, hourlyCents: 1000 }).minimumWage).toMatchObject({
+      tableVersion: '2025-07-01',
+      hourlyCents: 1440,
+    });
   });
 
   it('refuses a start before the minimum-wage table begins', () => {
@@ -59,11 +75,31 @@ describe('wageDifference', () => {
       pay: resolvePay(adult, '2025-07-01', recreatieFacts),
       appliesHirerConditions: true,
     };
-    const cleaning: PlacementConfirmed['data'] = { ...terms, pay: resolvePay(adult, '2026-01-05', schoonmaakFacts), appliesHirerConditions: true };
+    const cleaning: PlacementConfirmed['data'] = {
+      ...terms,
+      pay: resolvePay(adult, '2026-01-05', schoonmaakFacts),
+      appliesHirerConditions: true,
+    };
     expect(wageDifference(park, cleaning)).toEqual({
       differenceCents: -160,
-      from: { placementId: 'p0', employerId: 'waarbeek', caoCode: 'recreatie', caoVersionFrom: '2025-07-01', caoRevision: 1, hourlyCents: 1680, wageBasis: 'cao' },
-      to: { placementId: 'p1', employerId: 'visschedijk', caoCode: 'schoonmaak', caoVersionFrom: '2026-01-01', caoRevision: 0, hourlyCents: 1520, wageBasis: 'cao' },
+      from: {
+        placementId: 'p0',
+        employerId: 'waarbeek',
+        caoCode: 'recreatie',
+        caoVersionFrom: '2025-07-01',
+        caoRevision: 1,
+        hourlyCents: 1680,
+        wageBasis: 'cao',
+      },
+      to: {
+        placementId: 'p1',
+        employerId: 'visschedijk',
+        caoCode: 'schoonmaak',
+        caoVersionFrom: '2026-01-01',
+        caoRevision: 0,
+        hourlyCents: 1520,
+        wageBasis: 'cao',
+      },
     });
     expect(wageDifference(cleaning, park).differenceCents).toBe(160);
   });

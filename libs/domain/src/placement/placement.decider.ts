@@ -37,7 +37,9 @@ export const placementDecider: Decider<PlacementCommand, PlacementEvent, Placeme
       case 'PlacementExtended':
         return { ...state, period: { from: state.period.from, to: event.data.to } };
       case 'PlacementEndedEarly':
-        return state.status === 'confirmed' ? { ...state, status: 'ended', lastDay: event.data.lastDay, earlyEndReason: event.data.reason } : state;
+        return state.status === 'confirmed'
+          ? { ...state, status: 'ended', lastDay: event.data.lastDay, earlyEndReason: event.data.reason }
+          : state;
       case 'PlacementEnded':
         return state.status === 'confirmed' ? { ...state, status: 'ended', lastDay: event.data.lastDay } : state;
       case 'PlacementWithdrawn':
@@ -82,7 +84,8 @@ function propose(command: ProposePlacement, state: PlacementState): PlacementEve
   ] as const) {
     requireText(value, what);
   }
-  if (!LEGAL_FORMS.includes(terms.legalForm)) refuse('invalid_legal_form', `The legal form must be ${LEGAL_FORMS.join(' or ')}, not "${terms.legalForm}".`);
+  if (!LEGAL_FORMS.includes(terms.legalForm))
+    refuse('invalid_legal_form', `The legal form must be ${LEGAL_FORMS.join(' or ')}, not "${terms.legalForm}".`);
   requireHours(terms.hoursPerWeek, 'The hours a week');
   requirePeriod(terms.period, 'The placement period');
   if (terms.billRateCents !== undefined) requireCents(terms.billRateCents, 'The bill rate');
@@ -102,7 +105,10 @@ function extend(command: ExtendPlacement, placement: ConfirmedPlacement): Placem
   requireDate(command.to, 'The new end date');
   const previousTo = placement.period.to;
   if (command.to <= previousTo) {
-    refuse('extension_not_later', `Placement ${placement.placementId} already runs until ${previousTo}; an extension must end later, not on ${command.to}.`);
+    refuse(
+      'extension_not_later',
+      `Placement ${placement.placementId} already runs until ${previousTo}; an extension must end later, not on ${command.to}.`,
+    );
   }
   requireFactsAbout(placement, command.worker, command.site);
   const added = { from: addDays(previousTo, 1), to: command.to };
@@ -128,7 +134,10 @@ function endEarly(command: EndPlacementEarly, placement: ConfirmedPlacement): Pl
 function end(placement: ConfirmedPlacement, today: LocalDate): PlacementEvent[] {
   const lastDay = placement.period.to;
   if (today < lastDay) {
-    refuse('placement_still_running', `Placement ${placement.placementId} runs until ${lastDay} (today is ${today}); to stop it sooner, end it early with a reason.`);
+    refuse(
+      'placement_still_running',
+      `Placement ${placement.placementId} runs until ${lastDay} (today is ${today}); to stop it sooner, end it early with a reason.`,
+    );
   }
   return [{ type: 'PlacementEnded', data: { placementId: placement.placementId, lastDay } }];
 }

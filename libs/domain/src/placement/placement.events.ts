@@ -78,4 +78,3 @@ export type PlacementEndedEarly = EventOf<Events, 'PlacementEndedEarly'>;
 export type PlacementEnded = EventOf<Events, 'PlacementEnded'>;
 export type PlacementWithdrawn = EventOf<Events, 'PlacementWithdrawn'>;
 export type PlacementEvent = EventsOf<Events>;
-

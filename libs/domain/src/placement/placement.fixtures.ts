@@ -19,7 +19,12 @@ export const terms: PlacementTerms = {
 
 export const proposed: PlacementEvent = { type: 'PlacementProposed', data: terms };
 
-export const annaFacts: WorkerFacts = { workerId: 'anna', birthDate: '2000-05-10', otherCommittedHoursPerWeek: 16, contractMaxHoursPerWeek: 40 };
+export const annaFacts: WorkerFacts = {
+  workerId: 'anna',
+  birthDate: '2000-05-10',
+  otherCommittedHoursPerWeek: 16,
+  contractMaxHoursPerWeek: 40,
+};
 
 export const officeFacts: SiteFacts = {
   siteId: 'office',
@@ -29,7 +34,14 @@ export const officeFacts: SiteFacts = {
 };
 
 /** The cleaning CAO (illustrative figures): scale A step 0, no youth wages of its own. */
-export const schoonmaakFacts: CaoPayFacts = { code: 'schoonmaak', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 0, hourlyCents: 1520 };
+export const schoonmaakFacts: CaoPayFacts = {
+  code: 'schoonmaak',
+  versionFrom: '2026-01-01',
+  revision: 0,
+  scale: 'A',
+  step: 0,
+  hourlyCents: 1520,
+};
 
 /** The park's recreation CAO (illustrative figures): scale B step 1, with its own youth percentages. */
 export const recreatieFacts: CaoPayFacts = {

@@ -46,18 +46,28 @@ export function schemaVersionsOf<R extends EventRegistry>(registry: R): SchemaVe
 /** Why a stored event could not be read as a domain event. */
 export type SkipReason = 'unknown_type' | 'unknown_version' | 'invalid_data';
 
-export type ParsedEvent<E> = { readonly ok: true; readonly event: E } | { readonly ok: false; readonly reason: SkipReason; readonly detail: string };
+export type ParsedEvent<E> =
+  { readonly ok: true; readonly event: E } | { readonly ok: false; readonly reason: SkipReason; readonly detail: string };
 
 /**
  * Reads stored data as the current version of its type: the type's schema for today's version,
  * its upcaster and then that schema for an older one. Never throws: the caller decides what a skip means.
  */
-export function parseEventWith<R extends EventRegistry>(registry: R, type: string, version: number, data: unknown): ParsedEvent<EventsOf<R>> {
+export function parseEventWith<R extends EventRegistry>(
+  registry: R,
+  type: string,
+  version: number,
+  data: unknown,
+): ParsedEvent<EventsOf<R>> {
   const definition = Object.hasOwn(registry, type) ? registry[type] : undefined;
   if (definition === undefined) return { ok: false, reason: 'unknown_type', detail: `no stream defines ${type}` };
   const reader = version === definition.version ? definition.data : definition.upcasters?.[version]?.pipe(definition.data);
   if (reader === undefined) {
-    return { ok: false, reason: 'unknown_version', detail: `${type} is read at version ${definition.version}, with no upcaster from ${version}` };
+    return {
+      ok: false,
+      reason: 'unknown_version',
+      detail: `${type} is read at version ${definition.version}, with no upcaster from ${version}`,
+    };
   }
   const parsed = reader.safeParse(data);
   if (!parsed.success) return { ok: false, reason: 'invalid_data', detail: describeIssues(parsed.error) };

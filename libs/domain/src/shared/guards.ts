@@ -24,7 +24,10 @@ export function requirePeriod(period: OpenPeriod, what: string): void {
 export function requireHours(value: Hours, what: string, { allowZero = false, max = WORKING_HOURS_ACT_WEEK_LIMIT } = {}): void {
   const inRange = allowZero ? value >= 0 : value > 0;
   if (!isQuarterHours(value) || !inRange || value > max) {
-    refuse('invalid_hours', `${what} must be ${allowZero ? 'from 0' : 'above 0'} up to ${max} hours, in quarters of an hour, not ${value}.`);
+    refuse(
+      'invalid_hours',
+      `${what} must be ${allowZero ? 'from 0' : 'above 0'} up to ${max} hours, in quarters of an hour, not ${value}.`,
+    );
   }
 }
 

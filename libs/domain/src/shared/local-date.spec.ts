@@ -14,7 +14,9 @@ import {
 } from './local-date.js';
 
 describe('local dates', () => {
-  it.each([['2024-02-29'], ['2025-12-31'], ['1999-01-01']])('accepts the calendar date %s', (date) => expect(isValidLocalDate(date)).toBe(true));
+  it.each([['2024-02-29'], ['2025-12-31'], ['1999-01-01']])('accepts the calendar date %s', (date) =>
+    expect(isValidLocalDate(date)).toBe(true),
+  );
 
   it.each([['2025-02-29'], ['2025-13-01'], ['2025-04-31'], ['2025-1-01'], ['0999-01-01'], ['2025-01-01T00:00'], [20250101], [undefined]])(
     'refuses %s',

@@ -28,11 +28,15 @@ describe('minimum wage', () => {
   });
 
   it('refuses a date before the first table entry', () => {
-    expect(() => minimumHourlyWage('1980-06-15', '2024-12-31')).toThrow(expect.objectContaining({ kind: 'rule', code: 'no_minimum_wage_known' }));
+    expect(() => minimumHourlyWage('1980-06-15', '2024-12-31')).toThrow(
+      expect.objectContaining({ kind: 'rule', code: 'no_minimum_wage_known' }),
+    );
   });
 
   it('refuses someone younger than 15', () => {
-    expect(() => minimumHourlyWage('2012-01-01', '2026-02-01')).toThrow(expect.objectContaining({ kind: 'rule', code: 'worker_too_young' }));
+    expect(() => minimumHourlyWage('2012-01-01', '2026-02-01')).toThrow(
+      expect.objectContaining({ kind: 'rule', code: 'worker_too_young' }),
+    );
   });
 
   it('youthPercentageFor: listed ages, the youngest listed below them, 100 % above them', () => {

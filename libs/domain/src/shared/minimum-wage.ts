@@ -48,7 +48,10 @@ export function youthPercentageFor(percentages: YouthPercentages, age: number): 
 export function minimumHourlyWage(birthDate: LocalDate, onDate: LocalDate): MinimumWage {
   const entry = MINIMUM_WAGE_TABLE.findLast((e) => e.effectiveFrom <= onDate);
   if (!entry) {
-    refuse('no_minimum_wage_known', `The minimum-wage table starts on ${MINIMUM_WAGE_TABLE[0].effectiveFrom}; no minimum wage is known for ${onDate}.`);
+    refuse(
+      'no_minimum_wage_known',
+      `The minimum-wage table starts on ${MINIMUM_WAGE_TABLE[0].effectiveFrom}; no minimum wage is known for ${onDate}.`,
+    );
   }
   const age = ageOn(birthDate, onDate);
   if (age < YOUNGEST_WITH_MINIMUM_WAGE) {

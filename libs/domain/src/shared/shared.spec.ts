@@ -37,7 +37,10 @@ describe('week limits', () => {
 
   it('refuse beyond the contract maximum or the Working Hours Act, naming the numbers', () => {
     expect(() => requireWithinWeekLimits({ committedHours: 28, addingHours: 12.25, contractMaxHours: 40, week: '2026-W03' })).toThrow(
-      expect.objectContaining({ code: 'hours_limit_exceeded', message: expect.stringContaining('In week 2026-W03 the worker would work 40.25 h a week') }),
+      expect.objectContaining({
+        code: 'hours_limit_exceeded',
+        message: expect.stringContaining('In week 2026-W03 the worker would work 40.25 h a week'),
+      }),
     );
     expect(() => requireWithinWeekLimits({ committedHours: 40, addingHours: 20.25, contractMaxHours: 60 })).toThrow(
       expect.objectContaining({ code: 'hours_limit_exceeded', message: expect.stringContaining('Working Hours Act limit of 60 h') }),

@@ -26,6 +26,8 @@ describe('workerFactsFor', () => {
   });
 
   it('refuses a worker that is not registered', () => {
-    expect(() => workerFactsFor(fold(workerDecider, []), { from: '2026-03-01', to: '2026-04-30' }, 'p1')).toThrow(expect.objectContaining({ kind: 'not_found', code: 'worker_not_found' }));
+    expect(() => workerFactsFor(fold(workerDecider, []), { from: '2026-03-01', to: '2026-04-30' }, 'p1')).toThrow(
+      expect.objectContaining({ kind: 'not_found', code: 'worker_not_found' }),
+    );
   });
 });

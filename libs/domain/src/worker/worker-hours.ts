@@ -1,4 +1,13 @@
-import { addDays, contains, isoWeekOf, overlaps, weekStartsIn, type LocalDate, type OpenPeriod, type Period } from '../shared/local-date.js';
+import {
+  addDays,
+  contains,
+  isoWeekOf,
+  overlaps,
+  weekStartsIn,
+  type LocalDate,
+  type OpenPeriod,
+  type Period,
+} from '../shared/local-date.js';
 import type { Hours } from '../shared/working-hours.js';
 import type { PoolContract, WorkerState } from './worker.state.js';
 
@@ -24,7 +33,11 @@ export interface WeeklyHours {
  * but one). A commitment counts in full in every week it touches: without a roster the pool
  * cannot tell on which days of a partial week the hours fall, and the Working Hours Act limit must hold.
  */
-export function committedHoursIn(state: WorkerState, period: Period, { exceptPlacementId }: { exceptPlacementId?: string } = {}): WeeklyHours[] {
+export function committedHoursIn(
+  state: WorkerState,
+  period: Period,
+  { exceptPlacementId }: { exceptPlacementId?: string } = {},
+): WeeklyHours[] {
   const commitments = state.status === 'none' ? [] : state.commitments.filter((c) => c.placementId !== exceptPlacementId);
   return weekStartsIn(period).map((weekStart) => {
     const week = { from: weekStart, to: addDays(weekStart, 6) };

@@ -32,27 +32,45 @@ describe('worker stream', () => {
         .then([annaRegistered, { type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: true, wageValueBp: 6500 } }]));
 
     it('keeps each skill once', () =>
-      given(workerDecider, []).when(register({ skills: ['cleaning', 'ride operation', 'cleaning'] })).then([annaRegistered]));
+      given(workerDecider, [])
+        .when(register({ skills: ['cleaning', 'ride operation', 'cleaning'] }))
+        .then([annaRegistered]));
 
-    it('refuses registering twice', () => given(workerDecider, registered).when(register()).thenRefused('worker_already_registered', { kind: 'conflict' }));
+    it('refuses registering twice', () =>
+      given(workerDecider, registered).when(register()).thenRefused('worker_already_registered', { kind: 'conflict' }));
 
     it('accepts a worker who turned 15 today and refuses one who is 14', () => {
       const fifteen = register({ birthDate: '2011-01-15' });
-      given(workerDecider, []).when(fifteen).then([{ type: 'WorkerRegistered', data: { ...annaRegistered.data, birthDate: '2011-01-15' } } as WorkerEvent]);
-      given(workerDecider, []).when(register({ birthDate: '2011-01-16' })).thenRefused('worker_too_young');
+      given(workerDecider, [])
+        .when(fifteen)
+        .then([{ type: 'WorkerRegistered', data: { ...annaRegistered.data, birthDate: '2011-01-15' } } as WorkerEvent]);
+      given(workerDecider, [])
+        .when(register({ birthDate: '2011-01-16' }))
+        .thenRefused('worker_too_young');
     });
 
-    it('refuses a birth date in the future', () => given(workerDecider, []).when(register({ birthDate: '2030-01-01' })).thenRefused('worker_too_young'));
+    it('refuses a birth date in the future', () =>
+      given(workerDecider, [])
+        .when(register({ birthDate: '2030-01-01' }))
+        .thenRefused('worker_too_young'));
 
     it.each<[string, Availability, string]>([
       ['more than 24 hours on a day', { kind: 'by_weekday', hoursByWeekday: { monday: 25 }, unavailable: [] }, 'invalid_hours'],
       ['an unknown weekday', { kind: 'by_weekday', hoursByWeekday: { funday: 8 } as never, unavailable: [] }, 'invalid_weekday'],
       ['more than 60 hours a week', { kind: 'hours_per_week', hoursPerWeek: 61, unavailable: [] }, 'invalid_hours'],
-      ['an unavailable period ending before it starts', { kind: 'hours_per_week', hoursPerWeek: 20, unavailable: [{ from: '2026-02-10', to: '2026-02-01' }] }, 'invalid_period'],
-    ])('refuses availability with %s', (_, availability, code) => given(workerDecider, []).when(register({ availability })).thenRefused(code));
+      [
+        'an unavailable period ending before it starts',
+        { kind: 'hours_per_week', hoursPerWeek: 20, unavailable: [{ from: '2026-02-10', to: '2026-02-01' }] },
+        'invalid_period',
+      ],
+    ])('refuses availability with %s', (_, availability, code) =>
+      given(workerDecider, []).when(register({ availability })).thenRefused(code),
+    );
 
     it('refuses a wage value of 0 %', () =>
-      given(workerDecider, []).when(register({ targetGroup: { inRegister: true, wageValueBp: 0 } })).thenRefused('invalid_percentage'));
+      given(workerDecider, [])
+        .when(register({ targetGroup: { inRegister: true, wageValueBp: 0 } }))
+        .thenRefused('invalid_percentage'));
   });
 
   describe('RecordTargetGroupStatus', () => {
@@ -62,30 +80,44 @@ describe('worker stream', () => {
         .then([{ type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: false } }]));
 
     it('refuses a wage value above 100 %', () =>
-      given(workerDecider, registered).when({ type: 'RecordTargetGroupStatus', status: { inRegister: true, wageValueBp: 10_001 } }).thenRefused('invalid_percentage'));
+      given(workerDecider, registered)
+        .when({ type: 'RecordTargetGroupStatus', status: { inRegister: true, wageValueBp: 10_001 } })
+        .thenRefused('invalid_percentage'));
 
     it('refuses a worker that is not registered', () =>
-      given(workerDecider, []).when({ type: 'RecordTargetGroupStatus', status: { inRegister: true } }).thenRefused('worker_not_found', { kind: 'not_found' }));
+      given(workerDecider, [])
+        .when({ type: 'RecordTargetGroupStatus', status: { inRegister: true } })
+        .thenRefused('worker_not_found', { kind: 'not_found' }));
   });
 
   describe('skills and availability', () => {
     it('adds a skill, and adding one the worker has changes nothing', () => {
-      given(workerDecider, registered).when({ type: 'AddSkill', skill: 'catering' }).then([{ type: 'SkillAdded', data: { workerId: 'anna', skill: 'catering' } }]);
+      given(workerDecider, registered)
+        .when({ type: 'AddSkill', skill: 'catering' })
+        .then([{ type: 'SkillAdded', data: { workerId: 'anna', skill: 'catering' } }]);
       given(workerDecider, registered).when({ type: 'AddSkill', skill: 'cleaning' }).then([]);
     });
 
     it('refuses an empty skill', () => given(workerDecider, registered).when({ type: 'AddSkill', skill: '' }).thenRefused('missing_text'));
 
     it('removes a skill, and removing one the worker lacks changes nothing', () => {
-      given(workerDecider, registered).when({ type: 'RemoveSkill', skill: 'cleaning' }).then([{ type: 'SkillRemoved', data: { workerId: 'anna', skill: 'cleaning' } }]);
+      given(workerDecider, registered)
+        .when({ type: 'RemoveSkill', skill: 'cleaning' })
+        .then([{ type: 'SkillRemoved', data: { workerId: 'anna', skill: 'cleaning' } }]);
       given(workerDecider, registered).when({ type: 'RemoveSkill', skill: 'catering' }).then([]);
       const state = fold(workerDecider, [...registered, { type: 'SkillRemoved', data: { workerId: 'anna', skill: 'cleaning' } }]);
       expect(state.status === 'registered' && state.skills).toEqual(['ride operation']);
     });
 
     it('changes availability', () => {
-      const availability: Availability = { kind: 'by_weekday', hoursByWeekday: { monday: 8, tuesday: 4.5 }, unavailable: [{ from: '2026-07-01', to: '2026-07-21' }] };
-      given(workerDecider, registered).when({ type: 'ChangeAvailability', availability }).then([{ type: 'AvailabilityChanged', data: { workerId: 'anna', availability } }]);
+      const availability: Availability = {
+        kind: 'by_weekday',
+        hoursByWeekday: { monday: 8, tuesday: 4.5 },
+        unavailable: [{ from: '2026-07-01', to: '2026-07-21' }],
+      };
+      given(workerDecider, registered)
+        .when({ type: 'ChangeAvailability', availability })
+        .then([{ type: 'AvailabilityChanged', data: { workerId: 'anna', availability } }]);
     });
 
     it('refuses availability in other than quarter hours', () =>
@@ -104,30 +136,48 @@ describe('worker stream', () => {
         .then([
           {
             type: 'PoolContractAgreed',
-            data: { workerId: 'anna', contractId: 'c1', terms: fixedTerm('2025-07-01', '2026-06-30'), chain: { position: 1, chainStartedOn: '2025-07-01', breakingGapMonths: 6 } },
+            data: {
+              workerId: 'anna',
+              contractId: 'c1',
+              terms: fixedTerm('2025-07-01', '2026-06-30'),
+              chain: { position: 1, chainStartedOn: '2025-07-01', breakingGapMonths: 6 },
+            },
           },
         ]));
 
     it('agrees an indefinite contract', () =>
       given(workerDecider, registered)
         .when(offer('c1', indefinite('2025-07-01')))
-        .then([{ type: 'PoolContractAgreed', data: { workerId: 'anna', contractId: 'c1', terms: indefinite('2025-07-01'), chain: undefined } }]));
+        .then([
+          { type: 'PoolContractAgreed', data: { workerId: 'anna', contractId: 'c1', terms: indefinite('2025-07-01'), chain: undefined } },
+        ]));
 
     it('refuses guaranteed hours above the maximum', () =>
       given(workerDecider, registered)
         .when(offer('c1', { ...fixedTerm('2025-07-01', '2026-06-30', 20), guaranteedHoursPerWeek: 24 }))
         .thenRefused('guaranteed_above_maximum'));
 
-    it('refuses a maximum above 60 hours a week', () => given(workerDecider, registered).when(offer('c1', indefinite('2025-07-01', 61))).thenRefused('invalid_hours'));
+    it('refuses a maximum above 60 hours a week', () =>
+      given(workerDecider, registered)
+        .when(offer('c1', indefinite('2025-07-01', 61)))
+        .thenRefused('invalid_hours'));
 
     it('refuses a contract id that exists', () =>
-      given(workerDecider, withContract).when(offer('c1', fixedTerm('2026-07-01', '2026-12-31'))).thenRefused('contract_already_exists', { kind: 'conflict' }));
+      given(workerDecider, withContract)
+        .when(offer('c1', fixedTerm('2026-07-01', '2026-12-31')))
+        .thenRefused('contract_already_exists', { kind: 'conflict' }));
 
     it.each([
       ['overlapping a running fixed-term contract', withContract, fixedTerm('2026-06-30', '2026-12-31')],
-      ['while an indefinite contract runs', [annaRegistered, agreed('c1', indefinite('2025-01-01'))], fixedTerm('2026-07-01', '2026-12-31')],
+      [
+        'while an indefinite contract runs',
+        [annaRegistered, agreed('c1', indefinite('2025-01-01'))],
+        fixedTerm('2026-07-01', '2026-12-31'),
+      ],
       ['dated before an existing contract', withContract, fixedTerm('2025-01-01', '2025-03-31')],
-    ])('refuses a contract %s', (_, history, terms) => given(workerDecider, history).when(offer('c2', terms)).thenRefused('contracts_overlap'));
+    ])('refuses a contract %s', (_, history, terms) =>
+      given(workerDecider, history).when(offer('c2', terms)).thenRefused('contracts_overlap'),
+    );
 
     describe('chain rule', () => {
       const three = [
@@ -143,17 +193,26 @@ describe('worker stream', () => {
           .then([
             {
               type: 'PoolContractAgreed',
-              data: { workerId: 'anna', contractId: 'c3', terms: fixedTerm('2025-01-01', '2025-06-30'), chain: { position: 3, chainStartedOn: '2024-01-01', breakingGapMonths: 6 } },
+              data: {
+                workerId: 'anna',
+                contractId: 'c3',
+                terms: fixedTerm('2025-01-01', '2025-06-30'),
+                chain: { position: 3, chainStartedOn: '2024-01-01', breakingGapMonths: 6 },
+              },
             },
           ]));
 
       it('refuses a fourth fixed-term contract, naming the count and the dates', () =>
         given(workerDecider, three)
           .when(offer('c4', fixedTerm('2025-07-01', '2025-12-31')))
-          .thenRefused('chain_rule_exceeded', { message: /number 4 .*2024-01-01 to 2024-06-30; 2: 2024-07-01 to 2024-12-31; 3: 2025-01-01 to 2025-06-30.*from 2026-01-02/ }));
+          .thenRefused('chain_rule_exceeded', {
+            message: /number 4 .*2024-01-01 to 2024-06-30; 2: 2024-07-01 to 2024-12-31; 3: 2025-01-01 to 2025-06-30.*from 2026-01-02/,
+          }));
 
       it('refuses a fourth contract after a gap of exactly 6 months: only more than 6 months breaks the chain', () =>
-        given(workerDecider, three).when(offer('c4', fixedTerm('2026-01-01', '2026-06-30'))).thenRefused('chain_rule_exceeded'));
+        given(workerDecider, three)
+          .when(offer('c4', fixedTerm('2026-01-01', '2026-06-30')))
+          .thenRefused('chain_rule_exceeded'));
 
       it('a gap of more than 6 months starts a new chain', () =>
         given(workerDecider, three)
@@ -161,56 +220,101 @@ describe('worker stream', () => {
           .then([
             {
               type: 'PoolContractAgreed',
-              data: { workerId: 'anna', contractId: 'c4', terms: fixedTerm('2026-01-02', '2026-06-30'), chain: { position: 1, chainStartedOn: '2026-01-02', breakingGapMonths: 6 } },
+              data: {
+                workerId: 'anna',
+                contractId: 'c4',
+                terms: fixedTerm('2026-01-02', '2026-06-30'),
+                chain: { position: 1, chainStartedOn: '2026-01-02', breakingGapMonths: 6 },
+              },
             },
           ]));
 
       it('under the seasonal clause a gap of more than 3 months starts a new chain', () => {
-        given(workerDecider, three).when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), true)).then([
-          {
-            type: 'PoolContractAgreed',
-            data: { workerId: 'anna', contractId: 'c4', terms: fixedTerm('2025-10-02', '2026-03-31'), chain: { position: 1, chainStartedOn: '2025-10-02', breakingGapMonths: 3 } },
-          },
-        ]);
-        given(workerDecider, three).when(offer('c4', fixedTerm('2025-10-01', '2026-03-31'), true)).thenRefused('chain_rule_exceeded', { message: 'from 2025-10-02' });
-        given(workerDecider, three).when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), false)).thenRefused('chain_rule_exceeded');
+        given(workerDecider, three)
+          .when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), true))
+          .then([
+            {
+              type: 'PoolContractAgreed',
+              data: {
+                workerId: 'anna',
+                contractId: 'c4',
+                terms: fixedTerm('2025-10-02', '2026-03-31'),
+                chain: { position: 1, chainStartedOn: '2025-10-02', breakingGapMonths: 3 },
+              },
+            },
+          ]);
+        given(workerDecider, three)
+          .when(offer('c4', fixedTerm('2025-10-01', '2026-03-31'), true))
+          .thenRefused('chain_rule_exceeded', { message: 'from 2025-10-02' });
+        given(workerDecider, three)
+          .when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), false))
+          .thenRefused('chain_rule_exceeded');
       });
 
       it('counts the gap from the day a contract was ended early', () => {
-        const endedEarly: WorkerEvent = { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c3', lastDay: '2025-02-28', reason: 'Moved away' } };
-        given(workerDecider, [...three, endedEarly]).when(offer('c4', fixedTerm('2025-09-02', '2025-12-31'))).then([
-          {
-            type: 'PoolContractAgreed',
-            data: { workerId: 'anna', contractId: 'c4', terms: fixedTerm('2025-09-02', '2025-12-31'), chain: { position: 1, chainStartedOn: '2025-09-02', breakingGapMonths: 6 } },
-          },
-        ]);
+        const endedEarly: WorkerEvent = {
+          type: 'PoolContractEnded',
+          data: { workerId: 'anna', contractId: 'c3', lastDay: '2025-02-28', reason: 'Moved away' },
+        };
+        given(workerDecider, [...three, endedEarly])
+          .when(offer('c4', fixedTerm('2025-09-02', '2025-12-31')))
+          .then([
+            {
+              type: 'PoolContractAgreed',
+              data: {
+                workerId: 'anna',
+                contractId: 'c4',
+                terms: fixedTerm('2025-09-02', '2025-12-31'),
+                chain: { position: 1, chainStartedOn: '2025-09-02', breakingGapMonths: 6 },
+              },
+            },
+          ]);
       });
 
       it('always allows an indefinite contract, and an indefinite contract is no link of a chain', () => {
-        given(workerDecider, three).when(offer('c4', indefinite('2025-07-01'))).then([
-          { type: 'PoolContractAgreed', data: { workerId: 'anna', contractId: 'c4', terms: indefinite('2025-07-01'), chain: undefined } },
-        ]);
+        given(workerDecider, three)
+          .when(offer('c4', indefinite('2025-07-01')))
+          .then([
+            { type: 'PoolContractAgreed', data: { workerId: 'anna', contractId: 'c4', terms: indefinite('2025-07-01'), chain: undefined } },
+          ]);
         const afterIndefinite = [
           ...three,
           agreed('c4', indefinite('2025-07-01')),
-          { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c4', lastDay: '2025-09-30', reason: 'By agreement' } } as WorkerEvent,
-        ];
-        given(workerDecider, afterIndefinite).when(offer('c5', fixedTerm('2025-10-01', '2025-12-31'))).then([
           {
-            type: 'PoolContractAgreed',
-            data: { workerId: 'anna', contractId: 'c5', terms: fixedTerm('2025-10-01', '2025-12-31'), chain: { position: 1, chainStartedOn: '2025-10-01', breakingGapMonths: 6 } },
-          },
-        ]);
+            type: 'PoolContractEnded',
+            data: { workerId: 'anna', contractId: 'c4', lastDay: '2025-09-30', reason: 'By agreement' },
+          } as WorkerEvent,
+        ];
+        given(workerDecider, afterIndefinite)
+          .when(offer('c5', fixedTerm('2025-10-01', '2025-12-31')))
+          .then([
+            {
+              type: 'PoolContractAgreed',
+              data: {
+                workerId: 'anna',
+                contractId: 'c5',
+                terms: fixedTerm('2025-10-01', '2025-12-31'),
+                chain: { position: 1, chainStartedOn: '2025-10-01', breakingGapMonths: 6 },
+              },
+            },
+          ]);
       });
 
       it('accepts a chain of exactly 36 months and refuses one day more', () => {
         const one = [annaRegistered, agreed('c1', fixedTerm('2024-01-01', '2025-06-30'))];
-        given(workerDecider, one).when(offer('c2', fixedTerm('2025-07-01', '2026-12-31'))).then([
-          {
-            type: 'PoolContractAgreed',
-            data: { workerId: 'anna', contractId: 'c2', terms: fixedTerm('2025-07-01', '2026-12-31'), chain: { position: 2, chainStartedOn: '2024-01-01', breakingGapMonths: 6 } },
-          },
-        ]);
+        given(workerDecider, one)
+          .when(offer('c2', fixedTerm('2025-07-01', '2026-12-31')))
+          .then([
+            {
+              type: 'PoolContractAgreed',
+              data: {
+                workerId: 'anna',
+                contractId: 'c2',
+                terms: fixedTerm('2025-07-01', '2026-12-31'),
+                chain: { position: 2, chainStartedOn: '2024-01-01', breakingGapMonths: 6 },
+              },
+            },
+          ]);
         given(workerDecider, one)
           .when(offer('c2', fixedTerm('2025-07-01', '2027-01-01')))
           .thenRefused('chain_rule_exceeded', { message: /started on 2024-01-01.*36 months.*end by 2026-12-31/ });
@@ -224,14 +328,21 @@ describe('worker stream', () => {
     it('ends a contract early', () =>
       given(workerDecider, withContract)
         .when(end('2026-03-31'))
-        .then([{ type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c1', lastDay: '2026-03-31', reason: 'By agreement' } }]));
+        .then([
+          { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c1', lastDay: '2026-03-31', reason: 'By agreement' } },
+        ]));
 
-    it('refuses an unknown contract', () => given(workerDecider, withContract).when(end('2026-03-31', 'c9')).thenRefused('contract_not_found', { kind: 'not_found' }));
+    it('refuses an unknown contract', () =>
+      given(workerDecider, withContract).when(end('2026-03-31', 'c9')).thenRefused('contract_not_found', { kind: 'not_found' }));
 
-    it('refuses a last day outside the contract', () => given(workerDecider, withContract).when(end('2026-07-31')).thenRefused('end_outside_contract'));
+    it('refuses a last day outside the contract', () =>
+      given(workerDecider, withContract).when(end('2026-07-31')).thenRefused('end_outside_contract'));
 
     it('refuses ending twice', () =>
-      given(workerDecider, [...withContract, { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c1', lastDay: '2026-03-31', reason: 'x' } }])
+      given(workerDecider, [
+        ...withContract,
+        { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c1', lastDay: '2026-03-31', reason: 'x' } },
+      ])
         .when(end('2026-02-28'))
         .thenRefused('contract_already_ended'));
 
@@ -250,11 +361,17 @@ describe('worker stream', () => {
       ({ type: 'CommitHours', placementId, hoursPerWeek, period: { from, to } }) as const;
 
     it('commits hours to a placement under the covering contract', () =>
-      given(workerDecider, withContract).when(commit('p1', 24, '2026-02-01', '2026-03-31')).then([committed('p1', 24, '2026-02-01', '2026-03-31')]));
+      given(workerDecider, withContract)
+        .when(commit('p1', 24, '2026-02-01', '2026-03-31'))
+        .then([committed('p1', 24, '2026-02-01', '2026-03-31')]));
 
     it('refuses a period no contract covers in full', () => {
-      given(workerDecider, registered).when(commit('p1', 24, '2026-02-01', '2026-03-31')).thenRefused('no_covering_contract');
-      given(workerDecider, withContract).when(commit('p1', 24, '2026-05-01', '2026-07-31')).thenRefused('no_covering_contract');
+      given(workerDecider, registered)
+        .when(commit('p1', 24, '2026-02-01', '2026-03-31'))
+        .thenRefused('no_covering_contract');
+      given(workerDecider, withContract)
+        .when(commit('p1', 24, '2026-05-01', '2026-07-31'))
+        .thenRefused('no_covering_contract');
     });
 
     it('links small-hour placements up to the contract maximum', () =>
@@ -265,7 +382,10 @@ describe('worker stream', () => {
     it('refuses hours beyond the contract maximum in an overlapping week, with the numbers', () =>
       given(workerDecider, [...withContract, committed('p1', 16, '2026-02-01', '2026-03-31')])
         .when(commit('p2', 28, '2026-03-30', '2026-04-30'))
-        .thenRefused('hours_limit_exceeded', { message: 'In week 2026-W14 the worker would work 44 h a week (16 h already committed + 28 h for this placement), more than the maximum of 40 h' }));
+        .thenRefused('hours_limit_exceeded', {
+          message:
+            'In week 2026-W14 the worker would work 44 h a week (16 h already committed + 28 h for this placement), more than the maximum of 40 h',
+        }));
 
     it('refuses more than 60 hours a week (Working Hours Act) even under a 60-hour contract', () =>
       given(workerDecider, [annaRegistered, agreed('c1', indefinite('2025-01-01', 60)), committed('p1', 40, '2026-02-01', '2026-03-31')])
@@ -279,32 +399,52 @@ describe('worker stream', () => {
 
     it('committing the same again changes nothing; changed hours replace the commitment', () => {
       const history = [...withContract, committed('p1', 32, '2026-02-01', '2026-03-31')];
-      given(workerDecider, history).when(commit('p1', 32, '2026-02-01', '2026-03-31')).then([]);
-      given(workerDecider, history).when(commit('p1', 40, '2026-02-01', '2026-03-31')).then([committed('p1', 40, '2026-02-01', '2026-03-31')]);
+      given(workerDecider, history)
+        .when(commit('p1', 32, '2026-02-01', '2026-03-31'))
+        .then([]);
+      given(workerDecider, history)
+        .when(commit('p1', 40, '2026-02-01', '2026-03-31'))
+        .then([committed('p1', 40, '2026-02-01', '2026-03-31')]);
     });
 
-    it('refuses zero hours', () => given(workerDecider, withContract).when(commit('p1', 0, '2026-02-01', '2026-03-31')).thenRefused('invalid_hours'));
+    it('refuses zero hours', () =>
+      given(workerDecider, withContract)
+        .when(commit('p1', 0, '2026-02-01', '2026-03-31'))
+        .thenRefused('invalid_hours'));
   });
 
   describe('ReleaseHours', () => {
     const history = [...withContract, committed('p1', 24, '2026-02-01', '2026-03-31')];
-    const released = (from: string, to: string): WorkerEvent => ({ type: 'HoursReleased', data: { workerId: 'anna', placementId: 'p1', hoursPerWeek: 24, period: { from, to } } });
+    const released = (from: string, to: string): WorkerEvent => ({
+      type: 'HoursReleased',
+      data: { workerId: 'anna', placementId: 'p1', hoursPerWeek: 24, period: { from, to } },
+    });
 
-    it('releases all hours of a placement', () => given(workerDecider, history).when({ type: 'ReleaseHours', placementId: 'p1' }).then([released('2026-02-01', '2026-03-31')]));
+    it('releases all hours of a placement', () =>
+      given(workerDecider, history)
+        .when({ type: 'ReleaseHours', placementId: 'p1' })
+        .then([released('2026-02-01', '2026-03-31')]));
 
     it('releases hours from a date on, keeping those before', () => {
-      given(workerDecider, history).when({ type: 'ReleaseHours', placementId: 'p1', from: '2026-03-01' }).then([released('2026-03-01', '2026-03-31')]);
+      given(workerDecider, history)
+        .when({ type: 'ReleaseHours', placementId: 'p1', from: '2026-03-01' })
+        .then([released('2026-03-01', '2026-03-31')]);
       const state = fold(workerDecider, [...history, released('2026-03-01', '2026-03-31')]);
-      expect(state.status === 'registered' && state.commitments).toEqual([{ placementId: 'p1', contractId: 'c1', hoursPerWeek: 24, period: { from: '2026-02-01', to: '2026-02-28' } }]);
+      expect(state.status === 'registered' && state.commitments).toEqual([
+        { placementId: 'p1', contractId: 'c1', hoursPerWeek: 24, period: { from: '2026-02-01', to: '2026-02-28' } },
+      ]);
     });
 
     it('releasing what is not committed changes nothing (a compensation may be retried)', () => {
       given(workerDecider, history).when({ type: 'ReleaseHours', placementId: 'p9' }).then([]);
       given(workerDecider, history).when({ type: 'ReleaseHours', placementId: 'p1', from: '2026-04-01' }).then([]);
-      given(workerDecider, [...history, released('2026-02-01', '2026-03-31')]).when({ type: 'ReleaseHours', placementId: 'p1' }).then([]);
+      given(workerDecider, [...history, released('2026-02-01', '2026-03-31')])
+        .when({ type: 'ReleaseHours', placementId: 'p1' })
+        .then([]);
     });
 
-    it('refuses an impossible date', () => given(workerDecider, history).when({ type: 'ReleaseHours', placementId: 'p1', from: '2026-02-30' }).thenRefused('invalid_date'));
+    it('refuses an impossible date', () =>
+      given(workerDecider, history).when({ type: 'ReleaseHours', placementId: 'p1', from: '2026-02-30' }).thenRefused('invalid_date'));
 
     it('released hours are free again', () =>
       given(workerDecider, [...history, released('2026-02-01', '2026-03-31')])
@@ -313,7 +453,11 @@ describe('worker stream', () => {
   });
 
   describe('committedHoursIn', () => {
-    const state = fold(workerDecider, [...withContract, committed('p1', 16, '2026-02-04', '2026-02-18'), committed('p2', 12, '2026-02-16', '2026-03-31')]);
+    const state = fold(workerDecider, [
+      ...withContract,
+      committed('p1', 16, '2026-02-04', '2026-02-18'),
+      committed('p2', 12, '2026-02-16', '2026-03-31'),
+    ]);
 
     it('sums the committed hours per ISO week; a placement counts in full in each week it touches', () => {
       expect(committedHoursIn(state, { from: '2026-02-09', to: '2026-02-22' })).toEqual([
@@ -323,7 +467,9 @@ describe('worker stream', () => {
     });
 
     it('can leave one placement out', () => {
-      expect(committedHoursIn(state, { from: '2026-02-16', to: '2026-02-16' }, { exceptPlacementId: 'p2' })).toEqual([{ week: '2026-W08', weekStart: '2026-02-16', hours: 16 }]);
+      expect(committedHoursIn(state, { from: '2026-02-16', to: '2026-02-16' }, { exceptPlacementId: 'p2' })).toEqual([
+        { week: '2026-W08', weekStart: '2026-02-16', hours: 16 },
+      ]);
     });
   });
 });

@@ -66,11 +66,15 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
       case 'AddSkill': {
         const worker = registeredWorker(state);
         requireText(command.skill, 'The skill');
-        return worker.skills.includes(command.skill) ? [] : [{ type: 'SkillAdded', data: { workerId: worker.workerId, skill: command.skill } }];
+        return worker.skills.includes(command.skill)
+          ? []
+          : [{ type: 'SkillAdded', data: { workerId: worker.workerId, skill: command.skill } }];
       }
       case 'RemoveSkill': {
         const worker = registeredWorker(state);
-        return worker.skills.includes(command.skill) ? [{ type: 'SkillRemoved', data: { workerId: worker.workerId, skill: command.skill } }] : [];
+        return worker.skills.includes(command.skill)
+          ? [{ type: 'SkillRemoved', data: { workerId: worker.workerId, skill: command.skill } }]
+          : [];
       }
       case 'ChangeAvailability': {
         const worker = registeredWorker(state);
@@ -99,7 +103,10 @@ function register(command: RegisterWorker, state: WorkerState, today: LocalDate)
   requireText(homeArea, 'The home area');
   requireDate(birthDate, 'The birth date');
   if (birthDate > today || ageOn(birthDate, today) < MINIMUM_WORKER_AGE) {
-    refuse('worker_too_young', `A worker born on ${birthDate} is not yet ${MINIMUM_WORKER_AGE} today (${today}); the pool employs no one younger.`);
+    refuse(
+      'worker_too_young',
+      `A worker born on ${birthDate} is not yet ${MINIMUM_WORKER_AGE} today (${today}); the pool employs no one younger.`,
+    );
   }
   command.skills.forEach((skill) => requireText(skill, 'A skill'));
   requireAvailability(availability);
@@ -129,7 +136,8 @@ function requireAvailability(availability: Availability): void {
 function offerContract(command: OfferContract, worker: PoolWorker): WorkerEvent[] {
   const { contractId, terms, seasonalClause } = command;
   requireText(contractId, 'The contract id');
-  if (worker.contracts.some((c) => c.contractId === contractId)) conflict('contract_already_exists', `${worker.name} already has a contract ${contractId}.`);
+  if (worker.contracts.some((c) => c.contractId === contractId))
+    conflict('contract_already_exists', `${worker.name} already has a contract ${contractId}.`);
   requireTerms(terms);
   // Contracts follow one another: a new one starts after every earlier one has ended, so the
   // covering contract of a period is unambiguous and no past chain is rewritten.
@@ -149,14 +157,18 @@ function requireTerms(terms: ContractTerms): void {
   requireHours(terms.maxHoursPerWeek, 'The maximum hours a week');
   requireHours(terms.guaranteedHoursPerWeek, 'The guaranteed hours a week', { allowZero: true });
   if (terms.guaranteedHoursPerWeek > terms.maxHoursPerWeek) {
-    refuse('guaranteed_above_maximum', `The guaranteed ${terms.guaranteedHoursPerWeek} h a week exceed the maximum of ${terms.maxHoursPerWeek} h a week.`);
+    refuse(
+      'guaranteed_above_maximum',
+      `The guaranteed ${terms.guaranteedHoursPerWeek} h a week exceed the maximum of ${terms.maxHoursPerWeek} h a week.`,
+    );
   }
 }
 
 function endContract(command: EndContract, worker: PoolWorker): WorkerEvent[] {
   const contract = worker.contracts.find((c) => c.contractId === command.contractId);
   if (!contract) notFound('contract_not_found', `${worker.name} has no contract ${command.contractId}.`);
-  if (contract.lastDay !== undefined) refuse('contract_already_ended', `Contract ${contract.contractId} was already ended on ${contract.lastDay}.`);
+  if (contract.lastDay !== undefined)
+    refuse('contract_already_ended', `Contract ${contract.contractId} was already ended on ${contract.lastDay}.`);
   requireDate(command.lastDay, 'The last day of the contract');
   requireText(command.reason, 'The reason for ending the contract');
   const period = contractPeriod(contract);
@@ -186,7 +198,9 @@ function commitHours(command: CommitHours, worker: PoolWorker): WorkerEvent[] {
   for (const { week, hours } of committedHoursIn(worker, period, { exceptPlacementId: placementId })) {
     requireWithinWeekLimits({ committedHours: hours, addingHours: hoursPerWeek, contractMaxHours: contract.terms.maxHoursPerWeek, week });
   }
-  return [{ type: 'HoursCommitted', data: { workerId: worker.workerId, placementId, contractId: contract.contractId, hoursPerWeek, period } }];
+  return [
+    { type: 'HoursCommitted', data: { workerId: worker.workerId, placementId, contractId: contract.contractId, hoursPerWeek, period } },
+  ];
 }
 
 function releaseHours(command: ReleaseHours, worker: PoolWorker): WorkerEvent[] {

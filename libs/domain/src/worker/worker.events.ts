@@ -64,7 +64,14 @@ const hoursOfPlacement = { workerId: text, placementId: text, hoursPerWeek: week
 export const workerEvents = {
   WorkerRegistered: {
     version: 1,
-    data: z.object({ workerId: text, name: text, birthDate: localDate, homeArea: text, skills: z.array(text), availability: availabilitySchema }),
+    data: z.object({
+      workerId: text,
+      name: text,
+      birthDate: localDate,
+      homeArea: text,
+      skills: z.array(text),
+      availability: availabilitySchema,
+    }),
   },
   TargetGroupStatusRecorded: { version: 1, data: targetGroupStatusSchema.extend({ workerId: text }) },
   SkillAdded: { version: 1, data: z.object({ workerId: text, skill: text }) },
@@ -93,4 +100,3 @@ export type PoolContractEnded = EventOf<Events, 'PoolContractEnded'>;
 export type HoursCommitted = EventOf<Events, 'HoursCommitted'>;
 export type HoursReleased = EventOf<Events, 'HoursReleased'>;
 export type WorkerEvent = EventsOf<Events>;
-

@@ -22,10 +22,18 @@ export const fixedTerm = (from: LocalDate, to: LocalDate, maxHoursPerWeek: Hours
   maxHoursPerWeek,
 });
 
-export const indefinite = (from: LocalDate, maxHoursPerWeek: Hours = 40): ContractTerms => ({ kind: 'indefinite', from, guaranteedHoursPerWeek: 12, maxHoursPerWeek });
+export const indefinite = (from: LocalDate, maxHoursPerWeek: Hours = 40): ContractTerms => ({
+  kind: 'indefinite',
+  from,
+  guaranteedHoursPerWeek: 12,
+  maxHoursPerWeek,
+});
 
 /** A contract as recorded (the chain position is not read back, so specs may leave it out). */
-export const agreed = (contractId: string, terms: ContractTerms): WorkerEvent => ({ type: 'PoolContractAgreed', data: { workerId: 'anna', contractId, terms } });
+export const agreed = (contractId: string, terms: ContractTerms): WorkerEvent => ({
+  type: 'PoolContractAgreed',
+  data: { workerId: 'anna', contractId, terms },
+});
 
 export const committed = (placementId: string, hoursPerWeek: Hours, from: LocalDate, to: LocalDate, contractId = 'c1'): WorkerEvent => ({
   type: 'HoursCommitted',

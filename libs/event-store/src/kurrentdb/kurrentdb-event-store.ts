@@ -156,7 +156,9 @@ export class KurrentDbEventStore implements EventStore {
         () => new EventStoreUnavailableError(`KurrentDB ${operation} did not answer within ${this.timeoutMs} ms`),
       );
     } catch (error) {
-      throw isUnreachable(error) ? new EventStoreUnavailableError(`KurrentDB ${operation} failed: store unreachable`, { cause: error }) : error;
+      throw isUnreachable(error)
+        ? new EventStoreUnavailableError(`KurrentDB ${operation} failed: store unreachable`, { cause: error })
+        : error;
     }
   }
 }

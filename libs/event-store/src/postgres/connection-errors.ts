@@ -33,7 +33,8 @@ export function isLostConnection(error: unknown): boolean {
 function lostAtDepth(error: unknown, depth: number): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
   const { code, message, driverError, cause, errors } = error as Partial<Record<ErrorField, unknown>>;
-  if (typeof code === 'string' && (LOST_CONNECTION_STATES.has(code) || NETWORK_CODES.has(code) || CONNECTION_EXCEPTION.test(code))) return true;
+  if (typeof code === 'string' && (LOST_CONNECTION_STATES.has(code) || NETWORK_CODES.has(code) || CONNECTION_EXCEPTION.test(code)))
+    return true;
   if (typeof message === 'string' && LOST_CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
   const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
   return inner.some((e) => lostAtDepth(e, depth + 1));

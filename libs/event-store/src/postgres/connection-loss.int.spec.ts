@@ -51,14 +51,16 @@ describe('PostgresEventStore and its pool when the server drops a connection', (
       append.catch(() => undefined); // awaited below
       await until(async () => {
         await session.query('SELECT pg_stat_clear_snapshot()'); // inside a transaction the view is otherwise read once
-        const { rows } = await session.query(
-          `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
-          [APPLICATION],
-        );
+        const { rows } = await session.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [
+          APPLICATION,
+        ]);
         return rows.length > 0;
       }, 'the append waiting for the row lock');
       await killPool();
-      const error: unknown = await append.then(() => undefined, (e: unknown) => e);
+      const error: unknown = await append.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(EventStoreUnavailableError);
       expect((error as Error).cause).toMatchObject({ code: '57P01' });
     } finally {

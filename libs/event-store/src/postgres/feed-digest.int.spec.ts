@@ -84,7 +84,9 @@ function feedDigestSuite(open: () => Promise<Subject>): void {
         {
           sequence: digest.sequence,
           position: digest.position,
-          reason: expect.stringMatching(new RegExp(`^events at or before position ${digest.position} differ from the sealed digest.*a stream or its tail`)),
+          reason: expect.stringMatching(
+            new RegExp(`^events at or before position ${digest.position} differ from the sealed digest.*a stream or its tail`),
+          ),
           categories: [{ category: 'placement', sealed: { streams: 2, events: 14 }, now: { streams: 2, events: 12 } }],
         },
       ]);
@@ -107,7 +109,9 @@ function feedDigestSuite(open: () => Promise<Subject>): void {
   it('finds a stream rewritten with its later hashes recomputed; an event edited in place is still found by the chain', async () => {
     const digest = await sealFeedDigest(pool);
     await restoredAfter(async () => {
-      await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{label}', '"forged"') WHERE stream_id = $1 AND revision = 2`, [workers[2]]);
+      await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{label}', '"forged"') WHERE stream_id = $1 AND revision = 2`, [
+        workers[2],
+      ]);
       expect((await verifyFeedDigests(pool)).breaks).toEqual([]);
       expect((await verifyEventChain(pool)).firstBreak).toMatchObject({ streamId: workers[2], revision: 2 });
       await rehash(pool, workers[2]);

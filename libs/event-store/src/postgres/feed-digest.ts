@@ -161,7 +161,8 @@ const removedRange = (from: number, to: number) => (from === to ? `digest ${from
 function exportedBreak(digest: FeedDigest, row: StoredRow | undefined): DigestBreak[] {
   const at = { sequence: digest.sequence, position: digest.position };
   if (!row) return [{ ...at, reason: `digest ${digest.sequence}, as exported, is no longer in es_digests: it was removed` }];
-  if (row.hash !== digest.hash) return [{ ...at, reason: `digest ${digest.sequence} in es_digests is not the exported one: it was replaced` }];
+  if (row.hash !== digest.hash)
+    return [{ ...at, reason: `digest ${digest.sequence} in es_digests is not the exported one: it was replaced` }];
   return [];
 }
 

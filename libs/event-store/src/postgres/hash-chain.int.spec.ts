@@ -13,7 +13,8 @@ interface Subject {
   close(): Promise<void>;
 }
 
-const batch = (count: number, label: string) => Array.from({ length: count }, (_, i) => ({ type: 'Chained', data: { label, i }, metadata: { actor: 'operator:anna' } }));
+const batch = (count: number, label: string) =>
+  Array.from({ length: count }, (_, i) => ({ type: 'Chained', data: { label, i }, metadata: { actor: 'operator:anna' } }));
 
 /** Streams with single and batched appends under every kind of expected version. */
 async function writeStreams(store: PostgresEventStore): Promise<string[]> {
@@ -47,7 +48,9 @@ function hashChainSuite(open: () => Promise<Subject>): void {
     );
     let previous = Buffer.alloc(0);
     contents.rows.forEach(({ content }, revision) => {
-      const expected = createHash('sha256').update(Buffer.concat([previous, content])).digest();
+      const expected = createHash('sha256')
+        .update(Buffer.concat([previous, content]))
+        .digest();
       expect(events[revision].hash).toBe(expected.toString('hex'));
       previous = expected;
     });
@@ -59,7 +62,9 @@ function hashChainSuite(open: () => Promise<Subject>): void {
 
   it('finds an event whose data was edited in the table, and only that stream', async () => {
     const streams = await writeStreams(subject.store);
-    await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{label}', '"forged"') WHERE stream_id = $1 AND revision = 4`, [streams[2]]);
+    await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{label}', '"forged"') WHERE stream_id = $1 AND revision = 4`, [
+      streams[2],
+    ]);
     const verification = await verifyEventChain(pool);
     expect(verification.breaks).toHaveLength(1);
     expect(verification.firstBreak).toEqual({ streamId: streams[2], revision: 4, reason: expect.stringContaining('was changed') });
@@ -69,7 +74,12 @@ function hashChainSuite(open: () => Promise<Subject>): void {
 
   it.each([
     ['the actor', `UPDATE es_events SET metadata = '{"actor":"operator:mallory"}' WHERE stream_id = $1 AND revision = 1`, 1, 'was changed'],
-    ['the recorded time', `UPDATE es_events SET recorded_at = recorded_at - interval '1 day' WHERE stream_id = $1 AND revision = 0`, 0, 'was changed'],
+    [
+      'the recorded time',
+      `UPDATE es_events SET recorded_at = recorded_at - interval '1 day' WHERE stream_id = $1 AND revision = 0`,
+      0,
+      'was changed',
+    ],
     ['a middle event removed', 'DELETE FROM es_events WHERE stream_id = $1 AND revision = 3', 4, 'was removed'],
     ['the last event removed', 'DELETE FROM es_events WHERE stream_id = $1 AND revision = 6', 6, 'at its end'],
   ])('finds %s', async (_, tamper, revision, reason) => {
@@ -104,13 +114,20 @@ function hashChainSuite(open: () => Promise<Subject>): void {
 
   it('keeps one unbroken chain when concurrent writers append to the same stream', async () => {
     const stream = `chain-concurrent-${randomUUID()}`;
-    await Promise.all(Array.from({ length: 16 }, (_, i) => subject.store.appendToStream(stream, batch(1 + (i % 3), `w${i}`), { expectedVersion: 'any' })));
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) => subject.store.appendToStream(stream, batch(1 + (i % 3), `w${i}`), { expectedVersion: 'any' })),
+    );
     const verification = await verifyEventChain(pool, { streamId: stream });
     expect(verification).toEqual({ streams: 1, events: 31, firstBreak: undefined, breaks: [] });
   });
 
   it('walks no stream when asked for one that does not exist', async () => {
-    expect(await verifyEventChain(pool, { streamId: `chain-missing-${randomUUID()}` })).toEqual({ streams: 0, events: 0, firstBreak: undefined, breaks: [] });
+    expect(await verifyEventChain(pool, { streamId: `chain-missing-${randomUUID()}` })).toEqual({
+      streams: 0,
+      events: 0,
+      firstBreak: undefined,
+      breaks: [],
+    });
   });
 }
 
@@ -143,7 +160,9 @@ describe('hash chain migration on a store written before it', () => {
   it('chains the events already there, and new appends continue their chains', async () => {
     const first = new URL('../../../../eventstore/postgres/migrations/001_events.sql', import.meta.url);
     await connection.pool.query(readFileSync(first, 'utf8'));
-    await connection.pool.query("CREATE TABLE es_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO es_migrations (name) VALUES ('001_events.sql')");
+    await connection.pool.query(
+      "CREATE TABLE es_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO es_migrations (name) VALUES ('001_events.sql')",
+    );
     // The append as it was before migration 002: no hash.
     await connection.pool.query(`INSERT INTO es_streams VALUES ('old-1', 1), ('old-2', 0);
       INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata) VALUES

@@ -11,7 +11,9 @@ import type { Pool } from 'pg';
  */
 export async function migrateEventStore(pool: Pool): Promise<string[]> {
   const directory = findMigrationsDirectory();
-  const files = readdirSync(directory).filter((name) => name.endsWith('.sql')).sort();
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -42,7 +42,11 @@ describe('PostgresEventStore global feed under concurrent transactions', () => {
   it("an append answers with its last event's position, also when its positions cross a power of ten", async () => {
     // The next positions are 9,995 … 10,004: sorted as text, '9999' would come after '10004'.
     await connection.pool.query(`SELECT setval(pg_get_serial_sequence('es_events', 'position'), 9994)`);
-    const result = await store.appendToStream('decimal-1', Array.from({ length: 10 }, () => ({ type: 'Counted', data: {} })), { expectedVersion: 'no_stream' });
+    const result = await store.appendToStream(
+      'decimal-1',
+      Array.from({ length: 10 }, () => ({ type: 'Counted', data: {} })),
+      { expectedVersion: 'no_stream' },
+    );
     const stored = await store.readStream('decimal-1');
     expect(stored.map((e) => e.position.prepare)).toEqual(Array.from({ length: 10 }, (_, i) => 9_995n + BigInt(i)));
     expect(result.position).toEqual(stored[9].position);

@@ -80,7 +80,9 @@ function appendStatement(kind: ClaimKind): string {
     SELECT revision::text, transaction_id::text, position::text FROM inserted ORDER BY inserted.position DESC LIMIT 1`;
 }
 
-const APPEND_STATEMENTS = Object.fromEntries((Object.keys(CLAIM_STREAM) as ClaimKind[]).map((kind) => [kind, appendStatement(kind)])) as Record<ClaimKind, string>;
+const APPEND_STATEMENTS = Object.fromEntries(
+  (Object.keys(CLAIM_STREAM) as ClaimKind[]).map((kind) => [kind, appendStatement(kind)]),
+) as Record<ClaimKind, string>;
 
 /** The event store on PostgreSQL through `pg`; the same SQL serves PGlite in embedded mode. */
 export class PostgresEventStore implements EventStore {
@@ -122,8 +124,19 @@ export class PostgresEventStore implements EventStore {
 
   /** Half the columns, and about half the time of readStream for a long stream (bench:audit on PGlite). */
   async readStreamForReplay(streamId: string, options: ReadStreamOptions = {}): Promise<ReplayEvent[]> {
-    const rows = await this.queryStream<ReplayRow>('stream_id, revision::text, event_type, schema_version, data, recorded_at', streamId, options);
-    return rows.map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), type: row.event_type, schemaVersion: row.schema_version, data: row.data, recordedAt: row.recorded_at }));
+    const rows = await this.queryStream<ReplayRow>(
+      'stream_id, revision::text, event_type, schema_version, data, recorded_at',
+      streamId,
+      options,
+    );
+    return rows.map((row) => ({
+      streamId: row.stream_id,
+      revision: Number(row.revision),
+      type: row.event_type,
+      schemaVersion: row.schema_version,
+      data: row.data,
+      recordedAt: row.recorded_at,
+    }));
   }
 
   private async queryStream<Row extends ReplayRow>(columns: string, streamId: string, options: ReadStreamOptions): Promise<Row[]> {

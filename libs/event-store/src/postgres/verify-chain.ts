@@ -26,9 +26,11 @@ export interface VerifyChainOptions {
 }
 
 const REASONS: Record<string, string> = {
-  hash_mismatch: 'the stored hash is not what the event content and its predecessor give: this event (or an earlier one in its stream) was changed',
+  hash_mismatch:
+    'the stored hash is not what the event content and its predecessor give: this event (or an earlier one in its stream) was changed',
   missing_revision: 'the revision before this event is missing: an event was removed',
-  head_mismatch: "the stream's recorded last revision is not its last event's: events were removed (or added outside the store) at its end, or its stream row was removed",
+  head_mismatch:
+    "the stream's recorded last revision is not its last event's: events were removed (or added outside the store) at its end, or its stream row was removed",
 };
 
 interface BreakRow {
@@ -57,7 +59,9 @@ export async function verifyEventChain(pool: Queryable, options: VerifyChainOpti
     events += page.events;
     options.onProgress?.(events);
   }
-  const breaks = rows.sort(byPosition).map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), reason: REASONS[row.reason] ?? row.reason }));
+  const breaks = rows
+    .sort(byPosition)
+    .map((row) => ({ streamId: row.stream_id, revision: Number(row.revision), reason: REASONS[row.reason] ?? row.reason }));
   return { streams, events, firstBreak: breaks[0], breaks };
 }
 

@@ -9,8 +9,7 @@ export interface ContractSubject {
 }
 
 const event = (type: string, data: unknown = {}): NewEvent => ({ type, data });
-const events = (count: number, type = 'Counted'): NewEvent[] =>
-  Array.from({ length: count }, (_, i) => event(type, { i }));
+const events = (count: number, type = 'Counted'): NewEvent[] => Array.from({ length: count }, (_, i) => event(type, { i }));
 
 /** Each test writes to its own streams, so the suite also runs against a shared server. */
 const newStream = (label: string) => `contract-${label}-${randomUUID()}`;
@@ -154,8 +153,24 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
       const options = { fromRevision: 2, toRevision: 7 };
       const whole = await store.readStream(stream, options);
       const replay = await store.readStreamForReplay(stream, options);
-      expect(replay.map(({ streamId, revision, type, schemaVersion, data, recordedAt }) => ({ streamId, revision, type, schemaVersion, data, recordedAt }))).toEqual(
-        whole.map(({ streamId, revision, type, schemaVersion, data, recordedAt }) => ({ streamId, revision, type, schemaVersion, data, recordedAt })),
+      expect(
+        replay.map(({ streamId, revision, type, schemaVersion, data, recordedAt }) => ({
+          streamId,
+          revision,
+          type,
+          schemaVersion,
+          data,
+          recordedAt,
+        })),
+      ).toEqual(
+        whole.map(({ streamId, revision, type, schemaVersion, data, recordedAt }) => ({
+          streamId,
+          revision,
+          type,
+          schemaVersion,
+          data,
+          recordedAt,
+        })),
       );
       expect(replay).toHaveLength(6);
     });

@@ -68,7 +68,10 @@ export class HealthController {
       return indicator.down({ message: String(error) });
     }
     const details = Object.fromEntries(
-      statuses.map((s) => [s.name, { checkpoint: formatPosition(s.checkpoint), eventsBehind: s.eventsBehind, lagSeconds: s.lagSeconds, lastError: s.lastError }]),
+      statuses.map((s) => [
+        s.name,
+        { checkpoint: formatPosition(s.checkpoint), eventsBehind: s.eventsBehind, lagSeconds: s.lagSeconds, lastError: s.lastError },
+      ]),
     );
     const failing = statuses.filter((s) => s.lastError !== undefined);
     return failing.length > 0 ? indicator.down(details) : indicator.up(details);

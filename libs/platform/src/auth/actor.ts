@@ -22,7 +22,10 @@ export class ApiKeyConfigError extends Error {}
  */
 export function parseApiKeys(text: string): Map<string, Actor> {
   const keys = new Map<string, Actor>();
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [key, spec = ''] = entry.split('=', 2);
     const [role, name, employerId] = spec.split(':');
     if (!key || key.length < 8) throw new ApiKeyConfigError(`API_KEYS: a key must have at least 8 characters (entry for ${spec || '?'})`);

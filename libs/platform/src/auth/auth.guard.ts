@@ -1,4 +1,13 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, SetMetadata, UnauthorizedException, createParamDecorator } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  SetMetadata,
+  UnauthorizedException,
+  createParamDecorator,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppConfig } from '../config/app-config.js';
@@ -32,7 +41,8 @@ export class AuthGuard implements CanActivate {
     config: AppConfig,
   ) {
     this.keys = config.API_KEYS ? parseApiKeys(config.API_KEYS) : undefined;
-    if (!this.keys) new Logger('Auth').warn('API_KEYS is not set: the demo keys (demo-operator, demo-auditor, demo-employer-<id>) are active');
+    if (!this.keys)
+      new Logger('Auth').warn('API_KEYS is not set: the demo keys (demo-operator, demo-auditor, demo-employer-<id>) are active');
   }
 
   canActivate(context: ExecutionContext): boolean {

@@ -15,7 +15,11 @@ describe('loadConfig', () => {
       EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
       EMBEDDED_PROJECTOR: 'false',
     });
-    expect(config).toMatchObject({ PORT: 8080, EMBEDDED_PROJECTOR: false, EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      EMBEDDED_PROJECTOR: false,
+      EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
+    });
   });
 
   it.each([

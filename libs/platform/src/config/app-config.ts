@@ -18,7 +18,10 @@ const toBool = ({ value }: { value: unknown }) => parseBooleanText(value);
 
 /** Everything the service reads from its environment, validated once at start. See README. */
 export class AppConfig {
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
   @IsString()
@@ -28,10 +31,14 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './data/pglite';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DATABASE_POOL_SIZE = 10;
 
   @IsOptional()
@@ -40,25 +47,36 @@ export class AppConfig {
   })
   EVENTSTORE_CONNECTION_STRING?: string;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   EVENTSTORE_TIMEOUT_MS = 5000;
 
   /** Run the projector inside this process (always so in embedded mode, where no other process can reach the data). */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   EMBEDDED_PROJECTOR = true;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
   PROJECTOR_BATCH_SIZE = 1000;
 
   /** The longest a query waits for projections to reach a client's position (read-your-writes). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
   READ_YOUR_WRITES_MAX_WAIT_MS = 5000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   /** "key=role:name[:employerId],…"; unset means the demo keys (see README). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   API_KEYS?: string;
 }
 

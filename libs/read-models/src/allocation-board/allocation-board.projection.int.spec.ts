@@ -63,7 +63,11 @@ describe.each(STACK_KINDS)('allocation board on %s', (kind) => {
       ],
     });
     const [parkWeek] = (await board({ workerId: 'anna', fromWeek: week('2026-W44'), toWeek: week('2026-W44') })).items;
-    expect(parkWeek.placements[0]).toMatchObject({ placementId: 'anna-park-2026', hourlyCents: 1512, cao: { code: 'recreatie', scale: 'A', step: 1 } });
+    expect(parkWeek.placements[0]).toMatchObject({
+      placementId: 'anna-park-2026',
+      hourlyCents: 1512,
+      cao: { code: 'recreatie', scale: 'A', step: 1 },
+    });
   });
 
   it('filters by employer, site, skill and week range, and pages over (week, worker)', async () => {
@@ -75,11 +79,16 @@ describe.each(STACK_KINDS)('allocation board on %s', (kind) => {
     // An employer filter shows only that employer's placements, not the worker's other work.
     expect(await summary('2026-W45', { employerId: 'taxi-twente' })).toEqual(['femke 12h: femke-taxi@taxi-twente/depot']);
     expect(await summary('2026-W45', { siteId: 'almelo' })).toEqual(['femke 16h: femke-bolletje@bolletje/almelo']);
-    expect(await summary('2026-W45', { skill: 'packing' })).toEqual(['femke 28h: femke-bolletje@bolletje/almelo + femke-taxi@taxi-twente/depot']);
+    expect(await summary('2026-W45', { skill: 'packing' })).toEqual([
+      'femke 28h: femke-bolletje@bolletje/almelo + femke-taxi@taxi-twente/depot',
+    ]);
     expect(await summary('2026-W45', { skill: 'welding' })).toEqual([]);
     // Cem's winter placement ends on Sunday 31 January (before its extension in part 2).
     expect(await summary('2027-W04', { employerId: 'visschedijk' })).toHaveLength(3);
-    expect(await summary('2027-W05', { employerId: 'visschedijk' })).toEqual(['anna 24h: anna-winter@visschedijk/hengelo', 'bram 24h: bram-winter@visschedijk/hengelo']);
+    expect(await summary('2027-W05', { employerId: 'visschedijk' })).toEqual([
+      'anna 24h: anna-winter@visschedijk/hengelo',
+      'bram 24h: bram-winter@visschedijk/hengelo',
+    ]);
 
     const range = await board({ workerId: 'anna', fromWeek: week('2026-W43'), toWeek: week('2026-W46') });
     expect(range.items.map((i) => `${i.week} ${i.placements[0].placementId}`)).toEqual([
@@ -99,7 +108,10 @@ describe.each(STACK_KINDS)('allocation board on %s', (kind) => {
   it('follows withdrawals, extensions and skill changes', async () => {
     await harness.part2();
     // Bram's confirmation was undone: gone from every week. Cem's extension runs to 28 March.
-    expect(await summary('2027-W05', { employerId: 'visschedijk' })).toEqual(['anna 24h: anna-winter@visschedijk/hengelo', 'cem 24h: cem-winter@visschedijk/hengelo']);
+    expect(await summary('2027-W05', { employerId: 'visschedijk' })).toEqual([
+      'anna 24h: anna-winter@visschedijk/hengelo',
+      'cem 24h: cem-winter@visschedijk/hengelo',
+    ]);
     expect(await summary('2027-W12', { employerId: 'visschedijk' })).toHaveLength(2);
     expect(await summary('2027-W13', { employerId: 'visschedijk' })).toEqual([]);
     expect((await board({ workerId: 'bram', fromWeek: week('2026-W41') })).total).toBe(0);

@@ -3,7 +3,12 @@ import { In, type EntityManager } from 'typeorm';
 import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows, latestBy, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
-import { AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill } from './allocation-board.entity.js';
+import {
+  AllocationBoardEntry,
+  AllocationBoardPlacement,
+  AllocationBoardWorker,
+  AllocationBoardWorkerSkill,
+} from './allocation-board.entity.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /**
@@ -68,8 +73,17 @@ async function applyWorkerEvents(events: readonly ProjectedEvent[], manager: Ent
       changes.push({ workerId, skill, present: event.type === 'SkillAdded', revision: event.revision });
     }
   }
-  await saveRows(manager, AllocationBoardWorker, [...names].map(([workerId, name]) => ({ workerId, name })), ['workerId']);
-  const latest = latestBy(changes, (c) => `${c.workerId}\u0000${c.skill}`, (c) => c.revision);
+  await saveRows(
+    manager,
+    AllocationBoardWorker,
+    [...names].map(([workerId, name]) => ({ workerId, name })),
+    ['workerId'],
+  );
+  const latest = latestBy(
+    changes,
+    (c) => `${c.workerId}\u0000${c.skill}`,
+    (c) => c.revision,
+  );
   if (latest.length === 0) return;
   // Last writer wins by revision: an older event (a replay) never overwrites a newer one.
   await manager.query(

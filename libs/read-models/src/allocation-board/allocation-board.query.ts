@@ -77,8 +77,12 @@ export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Pag
       .when(filter.workerId, (p) => `e.worker_id = ${p}`)
       .when(filter.fromWeek, (p) => `e.week_start >= ${p}::date`)
       .when(filter.toWeek, (p) => `e.week_start <= ${p}::date`)
-      .when(filter.skill, (p) => `EXISTS (SELECT 1 FROM rm_board_worker_skills s WHERE s.worker_id = e.worker_id AND s.skill = ${p} AND s.present)`);
-  const groups = (where: SqlFilter) => `SELECT e.week_start::text AS week_start, e.worker_id FROM rm_board_entries e ${where.sql} GROUP BY e.week_start, e.worker_id`;
+      .when(
+        filter.skill,
+        (p) => `EXISTS (SELECT 1 FROM rm_board_worker_skills s WHERE s.worker_id = e.worker_id AND s.skill = ${p} AND s.present)`,
+      );
+  const groups = (where: SqlFilter) =>
+    `SELECT e.week_start::text AS week_start, e.worker_id FROM rm_board_entries e ${where.sql} GROUP BY e.week_start, e.worker_id`;
   const counted = filtered();
   const total = await countOf(db, groups(counted), counted.params);
   const paged = filtered();
@@ -104,7 +108,15 @@ export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Pag
   const items = new Map<string, BoardWeek & { quarters: number }>();
   for (const row of rows) {
     const key = `${row.week_start}\u0000${row.worker_id}`;
-    const item = items.get(key) ?? { week: row.week, weekStart: row.week_start, workerId: row.worker_id, workerName: row.worker_name, hours: 0, quarters: 0, placements: [] };
+    const item = items.get(key) ?? {
+      week: row.week,
+      weekStart: row.week_start,
+      workerId: row.worker_id,
+      workerName: row.worker_name,
+      hours: 0,
+      quarters: 0,
+      placements: [],
+    };
     item.quarters += row.hours_quarters;
     item.hours = hoursOf(item.quarters);
     item.placements.push({

@@ -4,7 +4,12 @@ import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../share
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { BanenafspraakHours, BanenafspraakWorker } from './banenafspraak.entity.js';
 import { banenafspraakProjection } from './banenafspraak.projection.js';
-import { banenafspraakByQuarter, banenafspraakByWeek, type BanenafspraakQuarterFilter, type BanenafspraakWeekFilter } from './banenafspraak.query.js';
+import {
+  banenafspraakByQuarter,
+  banenafspraakByWeek,
+  type BanenafspraakQuarterFilter,
+  type BanenafspraakWeekFilter,
+} from './banenafspraak.query.js';
 
 const week = (w: string) => mondayOfIsoWeek(w)!;
 const page = { limit: 100, offset: 0 };
@@ -56,11 +61,15 @@ describe.each(STACK_KINDS)('banenafspraak attribution on %s', (kind) => {
       '2026-Q4 waarbeek: 120.00 h = 0.34 jobs (1 workers, 14 weeks)',
     ]);
     // Cem is recorded in the register after all; later Anna's status is corrected to not in it.
-    await harness.append([{ streamId: workerStreamId('cem'), events: [{ type: 'TargetGroupStatusRecorded', data: { workerId: 'cem', inRegister: true } }] }]);
+    await harness.append([
+      { streamId: workerStreamId('cem'), events: [{ type: 'TargetGroupStatusRecorded', data: { workerId: 'cem', inRegister: true } }] },
+    ]);
     expect(lines((await byWeek({ hirerId: 'visschedijk', fromWeek: week('2027-W05'), toWeek: week('2027-W05') })).items)).toEqual([
       '2027-W05 visschedijk: 48.00 h = 1.88 jobs (2 workers, 1 weeks)',
     ]);
-    await harness.append([{ streamId: workerStreamId('anna'), events: [{ type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: false } }] }]);
+    await harness.append([
+      { streamId: workerStreamId('anna'), events: [{ type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: false } }] },
+    ]);
     expect(lines((await byWeek({ hirerId: 'visschedijk', fromWeek: week('2027-W05'), toWeek: week('2027-W05') })).items)).toEqual([
       '2027-W05 visschedijk: 24.00 h = 0.94 jobs (1 workers, 1 weeks)',
     ]);

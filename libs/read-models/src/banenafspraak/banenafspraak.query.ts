@@ -59,7 +59,10 @@ export async function banenafspraakByWeek(db: Queryable, filter: BanenafspraakWe
   const counted = filtered();
   const total = await countOf(db, select(counted), counted.params);
   const paged = filtered();
-  const rows: Row[] = await db.query(`${select(paged)} ORDER BY h.week_start, h.hirer_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  const rows: Row[] = await db.query(
+    `${select(paged)} ORDER BY h.week_start, h.hirer_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+    paged.params,
+  );
   return { items: rows.map((r) => toPeriod(r, 1)), total, limit: filter.limit, offset: filter.offset };
 }
 
@@ -76,7 +79,10 @@ export async function banenafspraakByQuarter(db: Queryable, filter: Banenafspraa
   const counted = filtered();
   const total = await countOf(db, select(counted), counted.params);
   const paged = filtered();
-  const rows: Row[] = await db.query(`${select(paged)} ORDER BY h.quarter, h.hirer_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  const rows: Row[] = await db.query(
+    `${select(paged)} ORDER BY h.quarter, h.hirer_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+    paged.params,
+  );
   return {
     items: rows.map((r) => {
       const weeks = weeksOfQuarter(r.period);
@@ -89,5 +95,13 @@ export async function banenafspraakByQuarter(db: Queryable, filter: Banenafspraa
 }
 
 function toPeriod(row: Row, weeks: number): BanenafspraakPeriod {
-  return { hirerId: row.hirer_id, period: row.period, weekStart: row.week_start, weeks, hours: formatHours(row.hours), jobs: jobsFor(row.hours, weeks), workers: row.workers };
+  return {
+    hirerId: row.hirer_id,
+    period: row.period,
+    weekStart: row.week_start,
+    weeks,
+    hours: formatHours(row.hours),
+    jobs: jobsFor(row.hours, weeks),
+    workers: row.workers,
+  };
 }

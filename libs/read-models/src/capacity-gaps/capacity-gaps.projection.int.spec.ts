@@ -14,11 +14,20 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
   /** 'week: filled/asked places, filled/asked hours, open places/hours' for one request. */
   const line = async (requestId: string, isoWeek: string) => {
     const [gap] = (await gaps({ requestId, fromWeek: week(isoWeek), toWeek: week(isoWeek) })).items;
-    return gap && `${gap.week} ${gap.status}: ${gap.filled.headcount}/${gap.asked.headcount} places, ${gap.filled.hours}/${gap.asked.hours} h, open ${gap.open.headcount}/${gap.open.hours} h [${gap.filled.placementIds.join(',')}]`;
+    return (
+      gap &&
+      `${gap.week} ${gap.status}: ${gap.filled.headcount}/${gap.asked.headcount} places, ${gap.filled.hours}/${gap.asked.hours} h, open ${gap.open.headcount}/${gap.open.hours} h [${gap.filled.placementIds.join(',')}]`
+    );
   };
   /** The allocation engine's read, with ISO weeks for Mondays. */
   const openRequests = (filter: Partial<OpenRequestsFilter> & { fromWeek: string; toWeek: string }) =>
-    openRequestsInWeeks(harness.dataSource.manager, { employerIds: [], requestIds: [], ...filter, fromWeek: week(filter.fromWeek), toWeek: week(filter.toWeek) });
+    openRequestsInWeeks(harness.dataSource.manager, {
+      employerIds: [],
+      requestIds: [],
+      ...filter,
+      fromWeek: week(filter.fromWeek),
+      toWeek: week(filter.toWeek),
+    });
 
   beforeAll(async () => {
     harness = await openHarness(kind, capacityGapsProjection);
@@ -37,7 +46,16 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
 
   it('filters by employer, week range and open places, and pages', async () => {
     const open = await gaps({ employerId: 'visschedijk', openOnly: true });
-    expect(open.items.map((g) => g.week)).toEqual(['2027-W05', '2027-W06', '2027-W07', '2027-W08', '2027-W09', '2027-W10', '2027-W11', '2027-W12']);
+    expect(open.items.map((g) => g.week)).toEqual([
+      '2027-W05',
+      '2027-W06',
+      '2027-W07',
+      '2027-W08',
+      '2027-W09',
+      '2027-W10',
+      '2027-W11',
+      '2027-W12',
+    ]);
     const range = await gaps({ fromWeek: week('2026-W50'), toWeek: week('2026-W52') });
     expect(range.items.map((g) => `${g.week} ${g.requestId}`)).toEqual([
       '2026-W50 bolletje-autumn',
@@ -85,7 +103,8 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
     expect(winter[0].openByWeek).toMatchObject({ '2027-01-25': 0, '2027-02-01': 1 });
     expect(Object.keys(winter[0].openByWeek)).toHaveLength(7);
     // Both filters hold at once.
-    const requestIds = async (filter: Partial<OpenRequestsFilter>) => (await openRequests({ fromWeek: '2026-W37', toWeek: '2027-W12', ...filter })).map((r) => r.requestId);
+    const requestIds = async (filter: Partial<OpenRequestsFilter>) =>
+      (await openRequests({ fromWeek: '2026-W37', toWeek: '2027-W12', ...filter })).map((r) => r.requestId);
     expect(await requestIds({ employerIds: ['visschedijk'] })).toEqual(['vd-winter']);
     expect(await requestIds({ requestIds: ['bolletje-autumn'] })).toEqual(['bolletje-autumn']);
     expect(await requestIds({ employerIds: ['visschedijk'], requestIds: ['bolletje-autumn'] })).toEqual([]);
@@ -100,7 +119,12 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
 
     // Femke leaves Bolletje on Friday 27 November; the process releases her place; Bolletje then withdraws the request.
     await harness.append([
-      { streamId: placementStreamId('femke-bolletje'), events: [{ type: 'PlacementEndedEarly', data: { placementId: 'femke-bolletje', lastDay: '2026-11-27', reason: 'Peak over early' } }] },
+      {
+        streamId: placementStreamId('femke-bolletje'),
+        events: [
+          { type: 'PlacementEndedEarly', data: { placementId: 'femke-bolletje', lastDay: '2026-11-27', reason: 'Peak over early' } },
+        ],
+      },
       {
         streamId: capacityStreamId('bolletje-autumn'),
         events: [
@@ -121,7 +145,7 @@ describe.each(STACK_KINDS)('capacity gaps on %s', (kind) => {
     ]);
   });
 
-  it('leaves withdrawn requests out of the allocation engine\'s read', async () => {
+  it("leaves withdrawn requests out of the allocation engine's read", async () => {
     expect((await openRequests({ fromWeek: '2026-W48', toWeek: '2026-W50' })).map((r) => r.requestId)).toEqual(['vd-winter']);
   });
 });

@@ -44,11 +44,21 @@ async function recompute(manager: EntityManager, requestIds: string[]): Promise<
   await insertRows(
     manager,
     CapacityGapWeek,
-    requests.flatMap((request) => gapWeeks(request, slots.filter((s) => s.requestId === request.requestId), byId)),
+    requests.flatMap((request) =>
+      gapWeeks(
+        request,
+        slots.filter((s) => s.requestId === request.requestId),
+        byId,
+      ),
+    ),
   );
 }
 
-export function gapWeeks(request: CapacityRequestFacts, slots: readonly CapacitySlotFacts[], placements: ReadonlyMap<string, PlacementFacts>): CapacityGapWeek[] {
+export function gapWeeks(
+  request: CapacityRequestFacts,
+  slots: readonly CapacitySlotFacts[],
+  placements: ReadonlyMap<string, PlacementFacts>,
+): CapacityGapWeek[] {
   if (!isKnownRequest(request)) return [];
   const holders = slots
     .map((s) => placements.get(s.placementId))

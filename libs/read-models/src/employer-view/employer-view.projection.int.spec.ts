@@ -11,7 +11,8 @@ const page = { limit: 50, offset: 0 };
 
 describe.each(STACK_KINDS)('employer view on %s', (kind) => {
   let harness: ReadModelHarness;
-  const overview = (employerId: string, from = '2026-W45', to = '2026-W46') => employerOverview(harness.dataSource, employerId, weeks(from, to));
+  const overview = (employerId: string, from = '2026-W45', to = '2026-W46') =>
+    employerOverview(harness.dataSource, employerId, weeks(from, to));
 
   beforeAll(async () => {
     harness = await openHarness(kind, employerViewProjection);
@@ -35,7 +36,10 @@ describe.each(STACK_KINDS)('employer view on %s', (kind) => {
     expect(park?.sites[0].closures).toEqual([{ from: '2026-11-01', to: '2027-03-31', reason: 'Winter closure' }]);
     expect(park?.placements).toEqual({ proposed: 0, confirmed: 0, ended: 4, withdrawn: 0 });
     // Bram's early end on 30 September: his hours count in week 40, not in week 41.
-    expect(park?.hoursByWeek.map((w) => `${w.week} ${w.hours} h ${w.workers} workers`)).toEqual(['2026-W40 92 h 4 workers', '2026-W41 68 h 3 workers']);
+    expect(park?.hoursByWeek.map((w) => `${w.week} ${w.hours} h ${w.workers} workers`)).toEqual([
+      '2026-W40 92 h 4 workers',
+      '2026-W41 68 h 3 workers',
+    ]);
     expect(await overview('nobody')).toBeUndefined();
   });
 
@@ -77,7 +81,10 @@ describe.each(STACK_KINDS)('employer view on %s', (kind) => {
       },
     ]);
     const park = await listEmployerPlacements(harness.dataSource, 'waarbeek', { ...page, limit: 2, offset: 1 });
-    expect(park).toMatchObject({ total: 4, items: [{ placementId: 'bram-park-2026', lastDay: '2026-09-30' }, { placementId: 'cem-park-2026' }] });
+    expect(park).toMatchObject({
+      total: 4,
+      items: [{ placementId: 'bram-park-2026', lastDay: '2026-09-30' }, { placementId: 'cem-park-2026' }],
+    });
   });
 
   it('follows withdrawals, extensions, amendments and new placements', async () => {
@@ -87,7 +94,11 @@ describe.each(STACK_KINDS)('employer view on %s', (kind) => {
     expect(visschedijk?.hoursByWeek).toEqual([{ week: '2027-W05', weekStart: '2027-02-01', hours: 48, placements: 2, workers: 2 }]);
     const withdrawn = await listEmployerPlacements(harness.dataSource, 'visschedijk', { ...page, status: 'withdrawn' });
     expect(withdrawn.items.map((p) => `${p.placementId} ${p.status}`)).toEqual(['bram-winter withdrawn']);
-    expect((await listEmployerRequests(harness.dataSource, 'bolletje', page)).items[0]).toMatchObject({ headcount: 2, filled: 1, openPlaces: 1 });
+    expect((await listEmployerRequests(harness.dataSource, 'bolletje', page)).items[0]).toMatchObject({
+      headcount: 2,
+      filled: 1,
+      openPlaces: 1,
+    });
     expect((await listEmployerRequests(harness.dataSource, 'bolletje', { ...page, status: 'withdrawn' })).total).toBe(0);
   });
 
@@ -103,14 +114,26 @@ describe.each(STACK_KINDS)('employer view on %s', (kind) => {
 
   it('reads the sites of member employers, with membership and closures, for allocation', async () => {
     await harness.append([
-      { streamId: employerStreamId('taxi-twente'), events: [{ type: 'EmployerLeftPool', data: { employerId: 'taxi-twente', memberUntil: '2027-06-30' } }] },
+      {
+        streamId: employerStreamId('taxi-twente'),
+        events: [{ type: 'EmployerLeftPool', data: { employerId: 'taxi-twente', memberUntil: '2027-06-30' } }],
+      },
       // A hand-made stream: a site of an employer that never joined.
-      { streamId: employerStreamId('ghost'), events: [{ type: 'SiteAdded', data: { employerId: 'ghost', siteId: 'shed', name: 'Shed', area: 'almelo' } }] },
+      {
+        streamId: employerStreamId('ghost'),
+        events: [{ type: 'SiteAdded', data: { employerId: 'ghost', siteId: 'shed', name: 'Shed', area: 'almelo' } }],
+      },
     ]);
     expect(await sitesOfMembers(harness.dataSource.manager, ['waarbeek', 'taxi-twente', 'ghost', 'visschedijk'])).toStrictEqual([
       { employerId: 'taxi-twente', siteId: 'depot', area: 'enschede', membership: { from: '2026-01-01', to: '2027-06-30' }, closures: [] },
       { employerId: 'visschedijk', siteId: 'hengelo', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [] },
-      { employerId: 'waarbeek', siteId: 'park', area: 'hengelo', membership: { from: '2026-01-01' }, closures: [{ from: '2026-11-01', to: '2027-03-31' }] },
+      {
+        employerId: 'waarbeek',
+        siteId: 'park',
+        area: 'hengelo',
+        membership: { from: '2026-01-01' },
+        closures: [{ from: '2026-11-01', to: '2027-03-31' }],
+      },
     ]);
     expect(await sitesOfMembers(harness.dataSource.manager, [])).toEqual([]);
   });

@@ -23,7 +23,15 @@ import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
  */
 export const employerViewProjection: Projection = readModel({
   name: 'employer-view',
-  entities: [EmployerViewEmployer, EmployerViewSite, EmployerViewClosure, EmployerViewRequest, EmployerViewSlot, EmployerViewPlacement, EmployerViewPlacementWeek],
+  entities: [
+    EmployerViewEmployer,
+    EmployerViewSite,
+    EmployerViewClosure,
+    EmployerViewRequest,
+    EmployerViewSlot,
+    EmployerViewPlacement,
+    EmployerViewPlacementWeek,
+  ],
   async apply(events, manager) {
     await applyEmployerEvents(events, manager);
     await mergeCapacityFacts(manager, EmployerViewRequest, EmployerViewSlot, events);
@@ -60,15 +68,31 @@ async function applyEmployerEvents(events: readonly ProjectedEvent[], manager: E
       if (event.type === 'EmployerJoinedPool') rows.set(employerId, { ...row, name: event.data.name, memberFrom: event.data.memberFrom });
       else rows.set(employerId, { ...row, memberUntil: event.data.memberUntil });
     }
-    await saveRows(manager, EmployerViewEmployer, ids.map((id) => rows.get(id)!), ['employerId']);
+    await saveRows(
+      manager,
+      EmployerViewEmployer,
+      ids.map((id) => rows.get(id)!),
+      ['employerId'],
+    );
   }
   const sites = events.flatMap((e) => (e.type === 'SiteAdded' ? [e.data] : []));
-  await saveRows(manager, EmployerViewSite, sites.map(({ employerId, siteId, name, area }) => ({ employerId, siteId, name, area })), ['employerId', 'siteId']);
+  await saveRows(
+    manager,
+    EmployerViewSite,
+    sites.map(({ employerId, siteId, name, area }) => ({ employerId, siteId, name, area })),
+    ['employerId', 'siteId'],
+  );
   const closures = events.flatMap((e) => (e.type === 'SeasonalClosureDeclared' ? [e.data] : []));
   await saveRows(
     manager,
     EmployerViewClosure,
-    closures.map(({ employerId, siteId, period, reason }) => ({ employerId, siteId, periodFrom: period.from, periodTo: period.to, reason })),
+    closures.map(({ employerId, siteId, period, reason }) => ({
+      employerId,
+      siteId,
+      periodFrom: period.from,
+      periodTo: period.to,
+      reason,
+    })),
     ['employerId', 'siteId', 'periodFrom'],
   );
 }

@@ -43,7 +43,11 @@ export interface EmployerPlacementItem {
   lastDay: LocalDate | null;
   status: PlacementStatus;
   billRateCents: number | null;
-  pay: { hourlyCents: number; wageBasis: string; cao: { code: string; versionFrom: LocalDate; revision: number; scale: string; step: number } } | null;
+  pay: {
+    hourlyCents: number;
+    wageBasis: string;
+    cao: { code: string; versionFrom: LocalDate; revision: number; scale: string; step: number };
+  } | null;
 }
 
 const STATUS_SQL = `CASE WHEN p.withdrawn THEN 'withdrawn' WHEN p.last_day IS NOT NULL THEN 'ended' WHEN p.confirmed THEN 'confirmed' ELSE 'proposed' END`;
@@ -54,7 +58,11 @@ const REQUEST_SQL = `
   FROM rm_employer_view_requests r`;
 
 /** One employer's overview, or undefined when the employer is unknown. */
-export async function employerOverview(db: Queryable, employerId: string, weeks: { fromWeek: LocalDate; toWeek: LocalDate }): Promise<EmployerOverview | undefined> {
+export async function employerOverview(
+  db: Queryable,
+  employerId: string,
+  weeks: { fromWeek: LocalDate; toWeek: LocalDate },
+): Promise<EmployerOverview | undefined> {
   const [employer]: { name: string | null; member_from: string | null; member_until: string | null }[] = await db.query(
     'SELECT name, member_from::text AS member_from, member_until::text AS member_until FROM rm_employer_view_employers WHERE employer_id = $1',
     [employerId],
@@ -98,7 +106,13 @@ export async function employerOverview(db: Queryable, employerId: string, weeks:
       openPlaces: requests.reduce((sum, r) => sum + r.openPlaces, 0),
     },
     placements: { proposed: count('proposed'), confirmed: count('confirmed'), ended: count('ended'), withdrawn: count('withdrawn') },
-    hoursByWeek: hours.map((h) => ({ week: isoWeekOf(h.week_start), weekStart: h.week_start, hours: hoursOf(h.hours), placements: h.placements, workers: h.workers })),
+    hoursByWeek: hours.map((h) => ({
+      week: isoWeekOf(h.week_start),
+      weekStart: h.week_start,
+      hours: hoursOf(h.hours),
+      placements: h.placements,
+      workers: h.workers,
+    })),
   };
 }
 
@@ -109,7 +123,11 @@ export interface EmployerListFilter {
 }
 
 /** The employer's capacity requests, newest period first. */
-export async function listEmployerRequests(db: Queryable, employerId: string, filter: EmployerListFilter): Promise<Page<EmployerRequestItem>> {
+export async function listEmployerRequests(
+  db: Queryable,
+  employerId: string,
+  filter: EmployerListFilter,
+): Promise<Page<EmployerRequestItem>> {
   const filtered = () => {
     const where = new SqlFilter().when(employerId, (p) => `r.employer_id = ${p}`).where('r.period_from IS NOT NULL');
     if (filter.status === 'open' || filter.status === 'withdrawn') where.where(`r.withdrawn = ${filter.status === 'withdrawn'}`);
@@ -126,7 +144,11 @@ export async function listEmployerRequests(db: Queryable, employerId: string, fi
 }
 
 /** The employer's placements of any status, latest start first. */
-export async function listEmployerPlacements(db: Queryable, employerId: string, filter: EmployerListFilter): Promise<Page<EmployerPlacementItem>> {
+export async function listEmployerPlacements(
+  db: Queryable,
+  employerId: string,
+  filter: EmployerListFilter,
+): Promise<Page<EmployerPlacementItem>> {
   const filtered = () =>
     new SqlFilter()
       .when(employerId, (p) => `p.employer_id = ${p}`)
@@ -140,31 +162,38 @@ export async function listEmployerPlacements(db: Queryable, employerId: string, 
   const counted = filtered();
   const total = await countOf(db, select(counted), counted.params);
   const paged = filtered();
-  const rows: PlacementRow[] = await db.query(`${select(paged)} ORDER BY p.period_from DESC, p.placement_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  const rows: PlacementRow[] = await db.query(
+    `${select(paged)} ORDER BY p.period_from DESC, p.placement_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+    paged.params,
+  );
   return {
-    items: rows.map(
-      (r): EmployerPlacementItem => ({
-        placementId: r.placement_id,
-        workerId: r.worker_id,
-        siteId: r.site_id,
-        functionName: r.function_name,
-        capacityRequestId: r.capacity_request_id,
-        legalForm: r.legal_form,
-        hoursPerWeek: hoursOf(r.hours_quarters),
-        period: { from: r.period_from, to: r.period_to },
-        lastDay: r.last_day,
-        status: r.status,
-        billRateCents: r.bill_rate_cents,
-        pay:
-          r.hourly_cents === null
-            ? null
-            : {
-                hourlyCents: r.hourly_cents,
-                wageBasis: r.wage_basis!,
-                cao: { code: r.cao_code!, versionFrom: r.cao_version_from!, revision: r.cao_revision!, scale: r.cao_scale!, step: r.cao_step! },
+    items: rows.map((r): EmployerPlacementItem => ({
+      placementId: r.placement_id,
+      workerId: r.worker_id,
+      siteId: r.site_id,
+      functionName: r.function_name,
+      capacityRequestId: r.capacity_request_id,
+      legalForm: r.legal_form,
+      hoursPerWeek: hoursOf(r.hours_quarters),
+      period: { from: r.period_from, to: r.period_to },
+      lastDay: r.last_day,
+      status: r.status,
+      billRateCents: r.bill_rate_cents,
+      pay:
+        r.hourly_cents === null
+          ? null
+          : {
+              hourlyCents: r.hourly_cents,
+              wageBasis: r.wage_basis!,
+              cao: {
+                code: r.cao_code!,
+                versionFrom: r.cao_version_from!,
+                revision: r.cao_revision!,
+                scale: r.cao_scale!,
+                step: r.cao_step!,
               },
-      }),
-    ),
+            },
+    })),
     total,
     limit: filter.limit,
     offset: filter.offset,

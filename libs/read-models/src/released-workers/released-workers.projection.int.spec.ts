@@ -10,7 +10,8 @@ const WINTER = { from: '2026-11-02', to: '2027-03-28' };
 
 describe.each(STACK_KINDS)('released workers on %s', (kind) => {
   let harness: ReadModelHarness;
-  const released = (filter: Partial<ReleasedWorkersFilter> = {}) => listReleasedWorkers(harness.dataSource, { ...WINTER, limit: 50, offset: 0, ...filter });
+  const released = (filter: Partial<ReleasedWorkersFilter> = {}) =>
+    listReleasedWorkers(harness.dataSource, { ...WINTER, limit: 50, offset: 0, ...filter });
   /** 'worker: uncovered h in n weeks (first–last), cause by placement' */
   const summary = async (filter: Partial<ReleasedWorkersFilter> = {}) =>
     (await released(filter)).items.map(
@@ -44,9 +45,18 @@ describe.each(STACK_KINDS)('released workers on %s', (kind) => {
         closure: { from: '2026-11-01', to: '2027-03-31', reason: 'Winter closure' },
       },
     ]);
-    expect(dewi.weeks[0]).toEqual({ week: '2026-W45', weekStart: '2026-11-02', guaranteedHours: 20, placedHours: 0, uncoveredHours: 20, releasedBy: 'dewi-park-2026' });
+    expect(dewi.weeks[0]).toEqual({
+      week: '2026-W45',
+      weekStart: '2026-11-02',
+      guaranteedHours: 20,
+      placedHours: 0,
+      uncoveredHours: 20,
+      releasedBy: 'dewi-park-2026',
+    });
     // Bram's early end (30 September) left four weeks uncovered before his winter placement.
-    expect(await summary({ from: '2026-10-01', to: '2026-11-01', workerId: 'bram' })).toEqual(['bram: 96 h in 4 weeks (2026-W41–2026-W44), placement_end bram-park-2026']);
+    expect(await summary({ from: '2026-10-01', to: '2026-11-01', workerId: 'bram' })).toEqual([
+      'bram: 96 h in 4 weeks (2026-W41–2026-W44), placement_end bram-park-2026',
+    ]);
     // After the closure the park does not take Dewi back (yet): her release lasts 26 weeks after her last day.
     expect(await summary({ from: '2027-03-29', to: '2027-12-31', workerId: 'dewi' })).toEqual([
       'dewi: 100 h in 5 weeks (2027-W13–2027-W17), site_closure dewi-park-2026 + placement_end dewi-park-2026',
@@ -62,7 +72,10 @@ describe.each(STACK_KINDS)('released workers on %s', (kind) => {
 
   it('reads the weeks in which workers are released, for allocation', async () => {
     const weeks = (workerIds: string[], fromWeek: string, toWeek: string) =>
-      releasedWeeksOfWorkers(harness.dataSource.manager, workerIds, { fromWeek: mondayOfIsoWeek(fromWeek)!, toWeek: mondayOfIsoWeek(toWeek)! });
+      releasedWeeksOfWorkers(harness.dataSource.manager, workerIds, {
+        fromWeek: mondayOfIsoWeek(fromWeek)!,
+        toWeek: mondayOfIsoWeek(toWeek)!,
+      });
     // Bram from his early end until his winter placement; Cem after his winter placement; Anna not at all.
     expect(await weeks(['cem', 'anna', 'bram'], '2026-W43', '2027-W06')).toEqual([
       { workerId: 'bram', weekStart: '2026-10-19' },
@@ -87,18 +100,32 @@ describe.each(STACK_KINDS)('released workers on %s', (kind) => {
     ]);
     // Anna's return to the park covers her spring; Cem's proposed spring placement does not (yet).
     expect(await summary({ from: '2027-03-29', to: '2027-04-30', workerId: 'anna' })).toEqual([]);
-    expect(await summary({ from: '2027-03-29', to: '2027-04-11', workerId: 'cem' })).toEqual(['cem: 48 h in 2 weeks (2027-W13–2027-W14), placement_end cem-winter']);
+    expect(await summary({ from: '2027-03-29', to: '2027-04-11', workerId: 'cem' })).toEqual([
+      'cem: 48 h in 2 weeks (2027-W13–2027-W14), placement_end cem-winter',
+    ]);
 
     // The park declares next winter's closure: Anna, back at the park until 31 October 2027, is released by it.
     await harness.append([
       {
         streamId: employerStreamId('waarbeek'),
-        events: [{ type: 'SeasonalClosureDeclared', data: { employerId: 'waarbeek', siteId: 'park', period: { from: '2027-11-01', to: '2028-03-31' }, reason: 'Winter closure' } }],
+        events: [
+          {
+            type: 'SeasonalClosureDeclared',
+            data: { employerId: 'waarbeek', siteId: 'park', period: { from: '2027-11-01', to: '2028-03-31' }, reason: 'Winter closure' },
+          },
+        ],
       },
     ]);
     const [anna] = (await released({ from: '2027-11-01', to: '2028-03-31', workerId: 'anna' })).items;
     expect(anna.releases).toEqual([
-      { cause: 'site_closure', placementId: 'anna-park-2027', employerId: 'waarbeek', siteId: 'park', lastDay: '2027-10-31', closure: { from: '2027-11-01', to: '2028-03-31', reason: 'Winter closure' } },
+      {
+        cause: 'site_closure',
+        placementId: 'anna-park-2027',
+        employerId: 'waarbeek',
+        siteId: 'park',
+        lastDay: '2027-10-31',
+        closure: { from: '2027-11-01', to: '2028-03-31', reason: 'Winter closure' },
+      },
     ]);
     expect(anna.uncoveredHours).toBe(22 * 24);
   });

@@ -2,10 +2,22 @@ import { addDays, overlaps, type LocalDate, type Period } from '@banenpool/domai
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { contractPeriod, contractsOfWorkers, mergeContractFacts, type ContractFacts } from '../shared/contract-facts.js';
-import { isActive, mergePlacementFacts, placementsOfWorkers, workedPeriod, type ActivePlacement, type PlacementFacts } from '../shared/placement-facts.js';
+import {
+  isActive,
+  mergePlacementFacts,
+  placementsOfWorkers,
+  workedPeriod,
+  type ActivePlacement,
+  type PlacementFacts,
+} from '../shared/placement-facts.js';
 import { insertRows, saveRows } from '../shared/rows.js';
 import { daysOfWeek, weeksOf } from '../shared/weeks.js';
-import { ReleasedWorkersClosure, ReleasedWorkersContract, ReleasedWorkersPlacement, ReleasedWorkerWeek } from './released-workers.entity.js';
+import {
+  ReleasedWorkersClosure,
+  ReleasedWorkersContract,
+  ReleasedWorkersPlacement,
+  ReleasedWorkerWeek,
+} from './released-workers.entity.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /** A site closure that starts at most this many days after a placement's last day released its worker. */
@@ -56,7 +68,13 @@ async function recompute(manager: EntityManager, workerIds: string[]): Promise<v
   const placements = await placementsOfWorkers(manager, ReleasedWorkersPlacement, workerIds);
   const contracts = await contractsOfWorkers(manager, ReleasedWorkersContract, workerIds);
   const sites = [...new Map(placements.filter((p) => p.employerId && p.siteId).map((p) => [`${p.employerId}/${p.siteId}`, p])).values()];
-  const closures = sites.length > 0 ? await manager.findBy(ReleasedWorkersClosure, sites.map((p) => ({ employerId: p.employerId!, siteId: p.siteId! }))) : [];
+  const closures =
+    sites.length > 0
+      ? await manager.findBy(
+          ReleasedWorkersClosure,
+          sites.map((p) => ({ employerId: p.employerId!, siteId: p.siteId! })),
+        )
+      : [];
   await manager.delete(ReleasedWorkerWeek, { workerId: In(workerIds) });
   await insertRows(
     manager,
@@ -82,7 +100,11 @@ const byEnd = (a: { lastDay: LocalDate; placement: PlacementFacts }, b: { lastDa
   a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : a.placement.placementId.localeCompare(b.placement.placementId);
 
 /** One worker's released weeks (a pure function of their placements and contracts, and the closures of their sites). */
-export function releasedWeeks(placements: readonly PlacementFacts[], contracts: readonly ContractFacts[], closures: readonly ReleasedWorkersClosure[]): ReleasedWorkerWeek[] {
+export function releasedWeeks(
+  placements: readonly PlacementFacts[],
+  contracts: readonly ContractFacts[],
+  closures: readonly ReleasedWorkersClosure[],
+): ReleasedWorkerWeek[] {
   const worked = placements.filter(isActive).flatMap((placement) => {
     const period = workedPeriod(placement);
     return period ? [{ placement, period, lastDay: period.to }] : [];
@@ -90,9 +112,17 @@ export function releasedWeeks(placements: readonly PlacementFacts[], contracts: 
   const ends = [...worked].sort(byEnd);
   const releases: Release[] = ends.map(({ placement, lastDay }, i) => {
     const closure = closures
-      .filter((c) => c.employerId === placement.employerId && c.siteId === placement.siteId && c.periodFrom > lastDay && c.periodFrom <= addDays(lastDay, CLOSURE_LEAD_DAYS))
+      .filter(
+        (c) =>
+          c.employerId === placement.employerId &&
+          c.siteId === placement.siteId &&
+          c.periodFrom > lastDay &&
+          c.periodFrom <= addDays(lastDay, CLOSURE_LEAD_DAYS),
+      )
       .sort((a, b) => a.periodFrom.localeCompare(b.periodFrom))[0];
-    const candidates = [addDays(lastDay, RELEASE_HORIZON_DAYS), closure?.periodTo, ends[i + 1]?.lastDay].filter((d): d is LocalDate => d !== undefined);
+    const candidates = [addDays(lastDay, RELEASE_HORIZON_DAYS), closure?.periodTo, ends[i + 1]?.lastDay].filter(
+      (d): d is LocalDate => d !== undefined,
+    );
     return { placement, lastDay, closure, until: candidates.sort().at(-1)! };
   });
   if (releases.length === 0) return [];
@@ -101,7 +131,10 @@ export function releasedWeeks(placements: readonly PlacementFacts[], contracts: 
     const period = contractPeriod(c);
     return period && c.guaranteedQuarters !== null ? [{ period, guaranteed: c.guaranteedQuarters }] : [];
   });
-  const horizon = releases.map((r) => r.until).sort().at(-1)!;
+  const horizon = releases
+    .map((r) => r.until)
+    .sort()
+    .at(-1)!;
   const rows: ReleasedWorkerWeek[] = [];
   for (const { week, weekStart } of weeksOf({ from: addDays(releases[0].lastDay, 1), to: horizon })) {
     const days: Period = daysOfWeek(weekStart);
@@ -111,7 +144,8 @@ export function releasedWeeks(placements: readonly PlacementFacts[], contracts: 
     const guaranteed = Math.max(0, ...contractPeriods.filter((c) => overlaps(c.period, days)).map((c) => c.guaranteed));
     const placed = worked.filter((w) => overlaps(w.period, days)).reduce((sum, w) => sum + w.placement.hoursQuarters, 0);
     if (guaranteed <= placed) continue;
-    const closure = release.closure && overlaps({ from: release.closure.periodFrom, to: release.closure.periodTo }, days) ? release.closure : undefined;
+    const closure =
+      release.closure && overlaps({ from: release.closure.periodFrom, to: release.closure.periodTo }, days) ? release.closure : undefined;
     rows.push({
       workerId: release.placement.workerId,
       weekStart,

@@ -84,7 +84,11 @@ export type KnownCapacityRequest = CapacityRequestFacts & {
 };
 
 export const isKnownRequest = (request: CapacityRequestFacts): request is KnownCapacityRequest =>
-  request.employerId !== null && request.periodFrom !== null && request.periodTo !== null && request.hoursQuarters !== null && request.headcount !== null;
+  request.employerId !== null &&
+  request.periodFrom !== null &&
+  request.periodTo !== null &&
+  request.hoursQuarters !== null &&
+  request.headcount !== null;
 
 export function applyCapacityEvent(facts: CapacityRequestFacts, event: CapacityEvent, revision: number): CapacityRequestFacts {
   switch (event.type) {
@@ -101,7 +105,11 @@ export function applyCapacityEvent(facts: CapacityRequestFacts, event: CapacityE
   }
 }
 
-function withTerms(facts: CapacityRequestFacts, terms: { period: { from: LocalDate; to: LocalDate }; hoursPerWeek: number; headcount: number }, revision: number): CapacityRequestFacts {
+function withTerms(
+  facts: CapacityRequestFacts,
+  terms: { period: { from: LocalDate; to: LocalDate }; hoursPerWeek: number; headcount: number },
+  revision: number,
+): CapacityRequestFacts {
   if (revision <= facts.termsRevision) return facts;
   return {
     ...facts,
@@ -139,7 +147,12 @@ export async function mergeCapacityFacts<R extends CapacityRequestFactsColumns, 
     requests.set(id, applyCapacityEvent(requests.get(id) ?? emptyRequest(id), event, recorded.revision));
     touched.add(id);
   }
-  await saveRows(manager, requestEntity, [...touched].map((id) => requests.get(id)!), ['requestId']);
+  await saveRows(
+    manager,
+    requestEntity,
+    [...touched].map((id) => requests.get(id)!),
+    ['requestId'],
+  );
 
   const slotEvents = latestBy(
     capacityEvents.filter((e) => e.type === 'CapacitySlotReserved' || e.type === 'CapacitySlotReleased'),
@@ -147,7 +160,9 @@ export async function mergeCapacityFacts<R extends CapacityRequestFactsColumns, 
     (e) => e.revision,
   );
   if (slotEvents.length > 0) {
-    const slotRows = (await manager.findBy(slotEntity, { requestId: In([...new Set(slotEvents.map((e) => (e.data as { requestId: string }).requestId))]) } as never)) as CapacitySlotFacts[];
+    const slotRows = (await manager.findBy(slotEntity, {
+      requestId: In([...new Set(slotEvents.map((e) => (e.data as { requestId: string }).requestId))]),
+    } as never)) as CapacitySlotFacts[];
     const slots = new Map(slotRows.map((row) => [slotKey(row), row]));
     const changed: CapacitySlotFacts[] = [];
     for (const event of slotEvents) {

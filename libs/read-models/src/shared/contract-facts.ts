@@ -90,7 +90,11 @@ export async function mergeContractFacts<T extends ContractFactsColumns>(
   return new Set(workerIds);
 }
 
-export async function contractsOfWorkers<T extends ContractFactsColumns>(manager: EntityManager, entity: new () => T, workerIds: readonly string[]): Promise<ContractFacts[]> {
+export async function contractsOfWorkers<T extends ContractFactsColumns>(
+  manager: EntityManager,
+  entity: new () => T,
+  workerIds: readonly string[],
+): Promise<ContractFacts[]> {
   if (workerIds.length === 0) return [];
   return (await manager.findBy(entity, { workerId: In([...workerIds]) } as never)) as ContractFacts[];
 }

@@ -188,7 +188,14 @@ export type ActivePlacement = PlacementFacts & {
 };
 
 export function isActive(facts: PlacementFacts): facts is ActivePlacement {
-  return facts.confirmed && !facts.withdrawn && facts.workerId !== null && facts.periodFrom !== null && facts.periodTo !== null && facts.hoursQuarters !== null;
+  return (
+    facts.confirmed &&
+    !facts.withdrawn &&
+    facts.workerId !== null &&
+    facts.periodFrom !== null &&
+    facts.periodTo !== null &&
+    facts.hoursQuarters !== null
+  );
 }
 
 /** The days it is worked: from its start to its last day (early end) or agreed end (extensions included). */
@@ -214,7 +221,9 @@ export async function mergePlacementFacts<T extends PlacementFactsColumns>(
   const ids = [...new Set(placementEvents.map((e) => e.data.placementId))];
   if (ids.length === 0) return new Map();
   const existing = (await manager.findBy(entity, { placementId: In(ids) } as never)) as PlacementFacts[];
-  const facts = new Map<string, PlacementFacts>(existing.map((row) => [row.placementId, { ...emptyPlacementFacts(row.placementId), ...row }]));
+  const facts = new Map<string, PlacementFacts>(
+    existing.map((row) => [row.placementId, { ...emptyPlacementFacts(row.placementId), ...row }]),
+  );
   for (const event of placementEvents) {
     const id = event.data.placementId;
     facts.set(id, applyPlacementEvent(facts.get(id) ?? emptyPlacementFacts(id), event));

@@ -43,9 +43,24 @@ const cao = (code: string, scales: Record<string, number[]>): ScenarioAppend => 
   ],
 });
 
-const payFacts = (code: string, scale: string, step: number, hourlyCents: number): CaoPayFacts => ({ code, versionFrom: '2026-01-01', revision: 0, scale, step, hourlyCents });
+const payFacts = (code: string, scale: string, step: number, hourlyCents: number): CaoPayFacts => ({
+  code,
+  versionFrom: '2026-01-01',
+  revision: 0,
+  scale,
+  step,
+  hourlyCents,
+});
 
-const employer = (employerId: string, name: string, caoCode: string, siteId: string, area: string, functionName: string, scale: string): ScenarioAppend => ({
+const employer = (
+  employerId: string,
+  name: string,
+  caoCode: string,
+  siteId: string,
+  area: string,
+  functionName: string,
+  scale: string,
+): ScenarioAppend => ({
   streamId: employerStreamId(employerId),
   events: [
     { type: 'EmployerJoinedPool', data: { employerId, name, memberFrom: '2026-01-01' } },
@@ -55,14 +70,27 @@ const employer = (employerId: string, name: string, caoCode: string, siteId: str
   ],
 });
 
-const BIRTH_DATES: Record<string, LocalDate> = { anna: '1995-03-02', bram: '2007-06-15', cem: '1988-11-30', dewi: '1999-02-11', femke: '1990-07-21' };
+const BIRTH_DATES: Record<string, LocalDate> = {
+  anna: '1995-03-02',
+  bram: '2007-06-15',
+  cem: '1988-11-30',
+  dewi: '1999-02-11',
+  femke: '1990-07-21',
+};
 
 const worker = (workerId: string, name: string, skills: string[], more: WorkerEvent[]): ScenarioAppend => ({
   streamId: workerStreamId(workerId),
   events: [
     {
       type: 'WorkerRegistered',
-      data: { workerId, name, birthDate: BIRTH_DATES[workerId], homeArea: 'hengelo', skills, availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] } },
+      data: {
+        workerId,
+        name,
+        birthDate: BIRTH_DATES[workerId],
+        homeArea: 'hengelo',
+        skills,
+        availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+      },
     },
     ...more,
   ],
@@ -100,19 +128,43 @@ const termsOf = (p: Placing): PlacementTerms => ({
   billRateCents: 3150,
 });
 
-const proposed = (p: Placing): ScenarioAppend => ({ streamId: placementStreamId(p.id), events: [{ type: 'PlacementProposed', data: termsOf(p) }] });
+const proposed = (p: Placing): ScenarioAppend => ({
+  streamId: placementStreamId(p.id),
+  events: [{ type: 'PlacementProposed', data: termsOf(p) }],
+});
 
 const confirmed = (p: Placing): ScenarioAppend => ({
   streamId: placementStreamId(p.id),
-  events: [{ type: 'PlacementConfirmed', data: { ...termsOf(p), pay: resolvePay(BIRTH_DATES[p.workerId], p.from, p.cao), appliesHirerConditions: (p.legalForm ?? 'payroll') === 'payroll' } }],
+  events: [
+    {
+      type: 'PlacementConfirmed',
+      data: {
+        ...termsOf(p),
+        pay: resolvePay(BIRTH_DATES[p.workerId], p.from, p.cao),
+        appliesHirerConditions: (p.legalForm ?? 'payroll') === 'payroll',
+      },
+    },
+  ],
 });
 
 /** What the placement process does after a confirmation: fill a place, commit the worker's hours. */
 const processed = (p: Placing): ScenarioAppend[] => [
-  ...(p.request ? [{ streamId: capacityStreamId(p.request), events: [{ type: 'CapacitySlotReserved', data: { requestId: p.request, placementId: p.id } } as CapacityEvent] }] : []),
+  ...(p.request
+    ? [
+        {
+          streamId: capacityStreamId(p.request),
+          events: [{ type: 'CapacitySlotReserved', data: { requestId: p.request, placementId: p.id } } as CapacityEvent],
+        },
+      ]
+    : []),
   {
     streamId: workerStreamId(p.workerId),
-    events: [{ type: 'HoursCommitted', data: { workerId: p.workerId, placementId: p.id, contractId: 'c1', hoursPerWeek: p.hours, period: { from: p.from, to: p.to } } }],
+    events: [
+      {
+        type: 'HoursCommitted',
+        data: { workerId: p.workerId, placementId: p.id, contractId: 'c1', hoursPerWeek: p.hours, period: { from: p.from, to: p.to } },
+      },
+    ],
   },
 ];
 
@@ -124,17 +176,132 @@ const taxi = payFacts('taxi', 'B', 0, 1560);
 const levensmiddelen = payFacts('levensmiddelen', 'A', 0, 1490);
 
 export const placements = {
-  annaPark: { id: 'anna-park-2026', workerId: 'anna', employerId: 'waarbeek', siteId: 'park', functionName: 'attractiemedewerker', hours: 24, from: '2026-04-01', to: '2026-10-31', cao: recreatie },
-  bramPark: { id: 'bram-park-2026', workerId: 'bram', employerId: 'waarbeek', siteId: 'park', functionName: 'attractiemedewerker', hours: 24, from: '2026-04-01', to: '2026-10-31', cao: recreatie },
-  dewiPark: { id: 'dewi-park-2026', workerId: 'dewi', employerId: 'waarbeek', siteId: 'park', functionName: 'attractiemedewerker', hours: 20, from: '2026-04-01', to: '2026-10-31', cao: recreatie },
-  cemPark: { id: 'cem-park-2026', workerId: 'cem', employerId: 'waarbeek', siteId: 'park', functionName: 'attractiemedewerker', hours: 24, from: '2026-04-01', to: '2026-10-31', cao: recreatie },
-  femkeTaxi: { id: 'femke-taxi', workerId: 'femke', employerId: 'taxi-twente', siteId: 'depot', functionName: 'chauffeur', hours: 12, from: '2026-09-01', to: '2027-06-30', cao: taxi, legalForm: 'secondment' },
-  femkeBolletje: { id: 'femke-bolletje', workerId: 'femke', employerId: 'bolletje', siteId: 'almelo', functionName: 'inpakker', hours: 16, from: '2026-09-07', to: '2026-12-18', request: 'bolletje-autumn', cao: levensmiddelen },
-  annaWinter: { id: 'anna-winter', workerId: 'anna', employerId: 'visschedijk', siteId: 'hengelo', functionName: 'schoonmaker', hours: 24, from: '2026-11-02', to: '2027-03-28', request: 'vd-winter', cao: schoonmaak },
-  cemWinter: { id: 'cem-winter', workerId: 'cem', employerId: 'visschedijk', siteId: 'hengelo', functionName: 'schoonmaker', hours: 24, from: '2026-11-02', to: '2027-01-31', request: 'vd-winter', cao: schoonmaak },
-  bramWinter: { id: 'bram-winter', workerId: 'bram', employerId: 'visschedijk', siteId: 'hengelo', functionName: 'schoonmaker', hours: 24, from: '2026-11-02', to: '2027-02-28', request: 'vd-winter', cao: schoonmaak },
-  annaPark2027: { id: 'anna-park-2027', workerId: 'anna', employerId: 'waarbeek', siteId: 'park', functionName: 'attractiemedewerker', hours: 24, from: '2027-04-01', to: '2027-10-31', cao: recreatie },
-  cemSpring: { id: 'cem-spring-2027', workerId: 'cem', employerId: 'visschedijk', siteId: 'hengelo', functionName: 'schoonmaker', hours: 16, from: '2027-04-05', to: '2027-06-27', cao: schoonmaak },
+  annaPark: {
+    id: 'anna-park-2026',
+    workerId: 'anna',
+    employerId: 'waarbeek',
+    siteId: 'park',
+    functionName: 'attractiemedewerker',
+    hours: 24,
+    from: '2026-04-01',
+    to: '2026-10-31',
+    cao: recreatie,
+  },
+  bramPark: {
+    id: 'bram-park-2026',
+    workerId: 'bram',
+    employerId: 'waarbeek',
+    siteId: 'park',
+    functionName: 'attractiemedewerker',
+    hours: 24,
+    from: '2026-04-01',
+    to: '2026-10-31',
+    cao: recreatie,
+  },
+  dewiPark: {
+    id: 'dewi-park-2026',
+    workerId: 'dewi',
+    employerId: 'waarbeek',
+    siteId: 'park',
+    functionName: 'attractiemedewerker',
+    hours: 20,
+    from: '2026-04-01',
+    to: '2026-10-31',
+    cao: recreatie,
+  },
+  cemPark: {
+    id: 'cem-park-2026',
+    workerId: 'cem',
+    employerId: 'waarbeek',
+    siteId: 'park',
+    functionName: 'attractiemedewerker',
+    hours: 24,
+    from: '2026-04-01',
+    to: '2026-10-31',
+    cao: recreatie,
+  },
+  femkeTaxi: {
+    id: 'femke-taxi',
+    workerId: 'femke',
+    employerId: 'taxi-twente',
+    siteId: 'depot',
+    functionName: 'chauffeur',
+    hours: 12,
+    from: '2026-09-01',
+    to: '2027-06-30',
+    cao: taxi,
+    legalForm: 'secondment',
+  },
+  femkeBolletje: {
+    id: 'femke-bolletje',
+    workerId: 'femke',
+    employerId: 'bolletje',
+    siteId: 'almelo',
+    functionName: 'inpakker',
+    hours: 16,
+    from: '2026-09-07',
+    to: '2026-12-18',
+    request: 'bolletje-autumn',
+    cao: levensmiddelen,
+  },
+  annaWinter: {
+    id: 'anna-winter',
+    workerId: 'anna',
+    employerId: 'visschedijk',
+    siteId: 'hengelo',
+    functionName: 'schoonmaker',
+    hours: 24,
+    from: '2026-11-02',
+    to: '2027-03-28',
+    request: 'vd-winter',
+    cao: schoonmaak,
+  },
+  cemWinter: {
+    id: 'cem-winter',
+    workerId: 'cem',
+    employerId: 'visschedijk',
+    siteId: 'hengelo',
+    functionName: 'schoonmaker',
+    hours: 24,
+    from: '2026-11-02',
+    to: '2027-01-31',
+    request: 'vd-winter',
+    cao: schoonmaak,
+  },
+  bramWinter: {
+    id: 'bram-winter',
+    workerId: 'bram',
+    employerId: 'visschedijk',
+    siteId: 'hengelo',
+    functionName: 'schoonmaker',
+    hours: 24,
+    from: '2026-11-02',
+    to: '2027-02-28',
+    request: 'vd-winter',
+    cao: schoonmaak,
+  },
+  annaPark2027: {
+    id: 'anna-park-2027',
+    workerId: 'anna',
+    employerId: 'waarbeek',
+    siteId: 'park',
+    functionName: 'attractiemedewerker',
+    hours: 24,
+    from: '2027-04-01',
+    to: '2027-10-31',
+    cao: recreatie,
+  },
+  cemSpring: {
+    id: 'cem-spring-2027',
+    workerId: 'cem',
+    employerId: 'visschedijk',
+    siteId: 'hengelo',
+    functionName: 'schoonmaker',
+    hours: 16,
+    from: '2027-04-05',
+    to: '2027-06-27',
+    cao: schoonmaak,
+  },
 } satisfies Record<string, Placing>;
 
 /**
@@ -153,36 +320,58 @@ export function winterScenarioPart1(): ScenarioAppend[] {
     employer('waarbeek', 'De Waarbeek', 'recreatie', 'park', 'hengelo', 'attractiemedewerker', 'A'),
     {
       streamId: employerStreamId('waarbeek'),
-      events: [{ type: 'SeasonalClosureDeclared', data: { employerId: 'waarbeek', siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' } }],
+      events: [
+        {
+          type: 'SeasonalClosureDeclared',
+          data: { employerId: 'waarbeek', siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' },
+        },
+      ],
     },
     employer('visschedijk', 'Visschedijk Facilitair', 'schoonmaak', 'hengelo', 'hengelo', 'schoonmaker', 'A'),
     employer('taxi-twente', 'Taxi Twente', 'taxi', 'depot', 'enschede', 'chauffeur', 'B'),
     employer('bolletje', 'Bolletje', 'levensmiddelen', 'almelo', 'almelo', 'inpakker', 'A'),
-    worker('anna', 'Anna de Vries', ['cleaning', 'attractions'], [
-      { type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: true, wageValueBp: 8000 } },
-      indefinite('anna', '2026-03-01', 24, 32),
-    ]),
-    worker('bram', 'Bram Jansen', ['cleaning', 'attractions'], [
-      {
-        type: 'PoolContractAgreed',
-        data: {
-          workerId: 'bram',
-          contractId: 'c1',
-          terms: { kind: 'fixed_term', from: '2026-03-01', to: '2027-02-28', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 },
-          chain: { position: 1, chainStartedOn: '2026-03-01', breakingGapMonths: 6 },
+    worker(
+      'anna',
+      'Anna de Vries',
+      ['cleaning', 'attractions'],
+      [
+        { type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: true, wageValueBp: 8000 } },
+        indefinite('anna', '2026-03-01', 24, 32),
+      ],
+    ),
+    worker(
+      'bram',
+      'Bram Jansen',
+      ['cleaning', 'attractions'],
+      [
+        {
+          type: 'PoolContractAgreed',
+          data: {
+            workerId: 'bram',
+            contractId: 'c1',
+            terms: { kind: 'fixed_term', from: '2026-03-01', to: '2027-02-28', guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 },
+            chain: { position: 1, chainStartedOn: '2026-03-01', breakingGapMonths: 6 },
+          },
         },
-      },
-    ]),
-    worker('cem', 'Cem Yilmaz', ['attractions'], [
-      { type: 'TargetGroupStatusRecorded', data: { workerId: 'cem', inRegister: false } },
-      indefinite('cem', '2026-03-01', 24, 32),
-      { type: 'SkillAdded', data: { workerId: 'cem', skill: 'cleaning' } },
-    ]),
+      ],
+    ),
+    worker(
+      'cem',
+      'Cem Yilmaz',
+      ['attractions'],
+      [
+        { type: 'TargetGroupStatusRecorded', data: { workerId: 'cem', inRegister: false } },
+        indefinite('cem', '2026-03-01', 24, 32),
+        { type: 'SkillAdded', data: { workerId: 'cem', skill: 'cleaning' } },
+      ],
+    ),
     worker('dewi', 'Dewi Pranoto', ['attractions', 'cleaning'], [indefinite('dewi', '2026-03-01', 20, 24)]),
-    worker('femke', 'Femke Bos', ['driving', 'packing', 'cleaning'], [
-      { type: 'TargetGroupStatusRecorded', data: { workerId: 'femke', inRegister: false } },
-      indefinite('femke', '2026-09-01', 28, 32),
-    ]),
+    worker(
+      'femke',
+      'Femke Bos',
+      ['driving', 'packing', 'cleaning'],
+      [{ type: 'TargetGroupStatusRecorded', data: { workerId: 'femke', inRegister: false } }, indefinite('femke', '2026-09-01', 28, 32)],
+    ),
     ...placed(p.annaPark),
     ...placed(p.bramPark),
     ...placed(p.cemPark),
@@ -192,20 +381,49 @@ export function winterScenarioPart1(): ScenarioAppend[] {
       events: [
         {
           type: 'CapacityRequested',
-          data: { requestId: 'bolletje-autumn', employerId: 'bolletje', siteId: 'almelo', functionName: 'inpakker', requiredSkill: 'packing', period: { from: '2026-09-07', to: '2026-12-18' }, hoursPerWeek: 16, headcount: 3 },
+          data: {
+            requestId: 'bolletje-autumn',
+            employerId: 'bolletje',
+            siteId: 'almelo',
+            functionName: 'inpakker',
+            requiredSkill: 'packing',
+            period: { from: '2026-09-07', to: '2026-12-18' },
+            hoursPerWeek: 16,
+            headcount: 3,
+          },
         },
       ],
     },
     ...placed(p.femkeTaxi),
     ...placed(p.femkeBolletje),
-    { streamId: placementStreamId(p.bramPark.id), events: [{ type: 'PlacementEndedEarly', data: { placementId: p.bramPark.id, lastDay: '2026-09-30', reason: 'Back to school' } }] },
-    { streamId: workerStreamId('bram'), events: [{ type: 'HoursReleased', data: { workerId: 'bram', placementId: p.bramPark.id, hoursPerWeek: 24, period: { from: '2026-10-01', to: '2026-10-31' } } }] },
+    {
+      streamId: placementStreamId(p.bramPark.id),
+      events: [{ type: 'PlacementEndedEarly', data: { placementId: p.bramPark.id, lastDay: '2026-09-30', reason: 'Back to school' } }],
+    },
+    {
+      streamId: workerStreamId('bram'),
+      events: [
+        {
+          type: 'HoursReleased',
+          data: { workerId: 'bram', placementId: p.bramPark.id, hoursPerWeek: 24, period: { from: '2026-10-01', to: '2026-10-31' } },
+        },
+      ],
+    },
     {
       streamId: capacityStreamId('vd-winter'),
       events: [
         {
           type: 'CapacityRequested',
-          data: { requestId: 'vd-winter', employerId: 'visschedijk', siteId: 'hengelo', functionName: 'schoonmaker', requiredSkill: 'cleaning', period: { from: '2026-11-02', to: '2027-03-28' }, hoursPerWeek: 24, headcount: 2 },
+          data: {
+            requestId: 'vd-winter',
+            employerId: 'visschedijk',
+            siteId: 'hengelo',
+            functionName: 'schoonmaker',
+            requiredSkill: 'cleaning',
+            period: { from: '2026-11-02', to: '2027-03-28' },
+            hoursPerWeek: 24,
+            headcount: 2,
+          },
         },
       ],
     },
@@ -213,14 +431,31 @@ export function winterScenarioPart1(): ScenarioAppend[] {
     ...placed(p.cemWinter),
     proposed(p.bramWinter),
     confirmed(p.bramWinter),
-    { streamId: placementStreamId(p.annaPark.id), events: [{ type: 'PlacementEnded', data: { placementId: p.annaPark.id, lastDay: '2026-10-31' } }] },
-    { streamId: placementStreamId(p.cemPark.id), events: [{ type: 'PlacementEnded', data: { placementId: p.cemPark.id, lastDay: '2026-10-31' } }] },
-    { streamId: placementStreamId(p.dewiPark.id), events: [{ type: 'PlacementEnded', data: { placementId: p.dewiPark.id, lastDay: '2026-10-31' } }] },
+    {
+      streamId: placementStreamId(p.annaPark.id),
+      events: [{ type: 'PlacementEnded', data: { placementId: p.annaPark.id, lastDay: '2026-10-31' } }],
+    },
+    {
+      streamId: placementStreamId(p.cemPark.id),
+      events: [{ type: 'PlacementEnded', data: { placementId: p.cemPark.id, lastDay: '2026-10-31' } }],
+    },
+    {
+      streamId: placementStreamId(p.dewiPark.id),
+      events: [{ type: 'PlacementEnded', data: { placementId: p.dewiPark.id, lastDay: '2026-10-31' } }],
+    },
     // Events no decider writes (hand-made, legacy): every read model must skip them, not stop on them.
-    { streamId: 'worker-legacy', events: [{ type: 'WorkerRegistered', data: { name: 'Sanne' } }, { type: 'SkillAdded', data: { skill: 'cleaning' } }] as never },
+    {
+      streamId: 'worker-legacy',
+      events: [
+        { type: 'WorkerRegistered', data: { name: 'Sanne' } },
+        { type: 'SkillAdded', data: { skill: 'cleaning' } },
+      ] as never,
+    },
     {
       streamId: 'placement-legacy',
-      events: [{ type: 'PlacementConfirmed', data: { ...termsOf(p.annaWinter), placementId: 'legacy', period: { from: 'soon', to: 'later' } } }] as never,
+      events: [
+        { type: 'PlacementConfirmed', data: { ...termsOf(p.annaWinter), placementId: 'legacy', period: { from: 'soon', to: 'later' } } },
+      ] as never,
     },
   ];
 }
@@ -236,16 +471,40 @@ export function winterScenarioPart2(): ScenarioAppend[] {
   return [
     {
       streamId: placementStreamId(p.bramWinter.id),
-      events: [{ type: 'PlacementWithdrawn', data: { placementId: p.bramWinter.id, reason: 'Confirmation undone: All 2 places of capacity request vd-winter are filled.' } }],
+      events: [
+        {
+          type: 'PlacementWithdrawn',
+          data: { placementId: p.bramWinter.id, reason: 'Confirmation undone: All 2 places of capacity request vd-winter are filled.' },
+        },
+      ],
     },
-    { streamId: placementStreamId(p.cemWinter.id), events: [{ type: 'PlacementExtended', data: { placementId: p.cemWinter.id, previousTo: '2027-01-31', to: '2027-03-28' } }] },
+    {
+      streamId: placementStreamId(p.cemWinter.id),
+      events: [{ type: 'PlacementExtended', data: { placementId: p.cemWinter.id, previousTo: '2027-01-31', to: '2027-03-28' } }],
+    },
     {
       streamId: workerStreamId('cem'),
-      events: [{ type: 'HoursCommitted', data: { workerId: 'cem', placementId: p.cemWinter.id, contractId: 'c1', hoursPerWeek: 24, period: { from: '2026-11-02', to: '2027-03-28' } } }],
+      events: [
+        {
+          type: 'HoursCommitted',
+          data: {
+            workerId: 'cem',
+            placementId: p.cemWinter.id,
+            contractId: 'c1',
+            hoursPerWeek: 24,
+            period: { from: '2026-11-02', to: '2027-03-28' },
+          },
+        },
+      ],
     },
     {
       streamId: capacityStreamId('bolletje-autumn'),
-      events: [{ type: 'CapacityRequestAmended', data: { requestId: 'bolletje-autumn', period: { from: '2026-09-07', to: '2026-12-18' }, hoursPerWeek: 16, headcount: 2 } }],
+      events: [
+        {
+          type: 'CapacityRequestAmended',
+          data: { requestId: 'bolletje-autumn', period: { from: '2026-09-07', to: '2026-12-18' }, hoursPerWeek: 16, headcount: 2 },
+        },
+      ],
     },
     {
       streamId: workerStreamId('femke'),
@@ -262,7 +521,11 @@ export function winterScenarioPart2(): ScenarioAppend[] {
 export async function appendScenario(store: EventStore, appends: readonly ScenarioAppend[]): Promise<GlobalPosition | undefined> {
   let last: GlobalPosition | undefined;
   for (const { streamId, events } of appends) {
-    const result = await store.appendToStream(streamId, events.map((e) => ({ type: e.type, data: e.data, schemaVersion: 1 })), { expectedVersion: 'any' });
+    const result = await store.appendToStream(
+      streamId,
+      events.map((e) => ({ type: e.type, data: e.data, schemaVersion: 1 })),
+      { expectedVersion: 'any' },
+    );
     last = result.position;
   }
   return last;

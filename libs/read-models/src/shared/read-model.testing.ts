@@ -62,7 +62,11 @@ export const everything = (store: EventStore): Promise<RecordedEvent[]> => store
  * backwards (every stream's events out of order) in one batch; (3) rebuilt in batches of one event
  * and of 5; (4) rebuilt by the projector. Leaves the live result in place.
  */
-export async function expectReplaysEqual(harness: ReadModelHarness, projection: Projection, snapshot: () => Promise<unknown>): Promise<void> {
+export async function expectReplaysEqual(
+  harness: ReadModelHarness,
+  projection: Projection,
+  snapshot: () => Promise<unknown>,
+): Promise<void> {
   const { stack, dataSource, projector } = harness;
   const live = await snapshot();
   expect(live).not.toEqual([]);

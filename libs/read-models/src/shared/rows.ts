@@ -37,7 +37,8 @@ function columnValues(column: UnnestColumn, rows: readonly ObjectLiteral[]): unk
   });
 }
 
-const arrayLiteral = (values: readonly unknown[]) => `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+const arrayLiteral = (values: readonly unknown[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -50,7 +51,12 @@ function insertStatement(manager: EntityManager, entity: EntityTarget<ObjectLite
 }
 
 /** Inserts or replaces rows by their key (the last of rows with the same key wins), in one statement. */
-export async function saveRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: readonly T[], key: (keyof T & string)[]): Promise<void> {
+export async function saveRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+  key: (keyof T & string)[],
+): Promise<void> {
   // One statement may not update the same row twice.
   const unique = [...new Map(rows.map((row) => [JSON.stringify(key.map((k) => row[k])), row])).values()];
   if (unique.length === 0) return;
@@ -60,14 +66,24 @@ export async function saveRows<T extends ObjectLiteral>(manager: EntityManager, 
   const onConflict = `ON CONFLICT (${keyColumns.map((c) => quote(c.name)).join(', ')}) DO ${
     updated.length === 0 ? 'NOTHING' : `UPDATE SET ${updated.map((c) => `${quote(c.name)} = excluded.${quote(c.name)}`).join(', ')}`
   }`;
-  await manager.query(`${insertStatement(manager, entity, columns)} ${onConflict}`, columns.map((column) => columnValues(column, unique)));
+  await manager.query(
+    `${insertStatement(manager, entity, columns)} ${onConflict}`,
+    columns.map((column) => columnValues(column, unique)),
+  );
 }
 
 /** Inserts rows in one statement. */
-export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = unnestColumns(manager, entity, rows);
-  await manager.query(insertStatement(manager, entity, columns), columns.map((column) => columnValues(column, rows)));
+  await manager.query(
+    insertStatement(manager, entity, columns),
+    columns.map((column) => columnValues(column, rows)),
+  );
 }
 
 /** Keeps, per key, the value with the highest rank (for last-writer-wins by revision within a batch). */

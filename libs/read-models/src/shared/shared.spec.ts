@@ -2,7 +2,14 @@ import type { PlacementEvent } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
 import { Logger } from '@nestjs/common';
 import { formatHours, hoursOf, jobsFor, toQuarterHours } from './hours.js';
-import { applyPlacementEvent, emptyPlacementFacts, isActive, placementStatus, workedPeriod, type PlacementFacts } from './placement-facts.js';
+import {
+  applyPlacementEvent,
+  emptyPlacementFacts,
+  isActive,
+  placementStatus,
+  workedPeriod,
+  type PlacementFacts,
+} from './placement-facts.js';
 import { winterScenarioPart1, winterScenarioPart2 } from './pool-scenario.fixtures.js';
 import { usableEvents } from './projected-events.js';
 import { projectionEventsSkipped } from './skipped-events.js';
@@ -39,13 +46,21 @@ describe('weeks', () => {
 
 describe('usable events', () => {
   let revision = 0;
-  const recorded = (type: string, data: unknown, schemaVersion = 1) => ({ type, data, schemaVersion, streamId: 'test-1', revision: revision++ }) as RecordedEvent;
+  const recorded = (type: string, data: unknown, schemaVersion = 1) =>
+    ({ type, data, schemaVersion, streamId: 'test-1', revision: revision++ }) as RecordedEvent;
   const skips = async (projection: string) =>
-    (await projectionEventsSkipped.get()).values.filter((v) => v.labels.projection === projection).map(({ labels, value }) => ({ ...labels, value }));
+    (await projectionEventsSkipped.get()).values
+      .filter((v) => v.labels.projection === projection)
+      .map(({ labels, value }) => ({ ...labels, value }));
 
   it('keeps every event the deciders write, with the data its schema reads', () => {
-    const written = [...winterScenarioPart1(), ...winterScenarioPart2()].filter((a) => !a.streamId.endsWith('-legacy')).flatMap((a) => a.events);
-    const usable = usableEvents('spec-written', written.map((e) => recorded(e.type, e.data)));
+    const written = [...winterScenarioPart1(), ...winterScenarioPart2()]
+      .filter((a) => !a.streamId.endsWith('-legacy'))
+      .flatMap((a) => a.events);
+    const usable = usableEvents(
+      'spec-written',
+      written.map((e) => recorded(e.type, e.data)),
+    );
     expect(usable.map(({ type, data }) => ({ type, data }))).toEqual(written.map(({ type, data }) => ({ type, data })));
   });
 
@@ -58,7 +73,16 @@ describe('usable events', () => {
       recorded('WorkerRegistered', null),
       recorded('SkillAdded', { skill: 'cleaning' }),
       recorded('PlacementExtended', { placementId: 'p1', previousTo: '2026-01-31', to: '2026-02-30' }),
-      recorded('CapacityRequested', { requestId: 'r', employerId: 'e', siteId: 's', functionName: 'f', requiredSkill: 'k', period: { from: '2026-02-01', to: '2026-01-01' }, hoursPerWeek: 8, headcount: 1 }),
+      recorded('CapacityRequested', {
+        requestId: 'r',
+        employerId: 'e',
+        siteId: 's',
+        functionName: 'f',
+        requiredSkill: 'k',
+        period: { from: '2026-02-01', to: '2026-01-01' },
+        hoursPerWeek: 8,
+        headcount: 1,
+      }),
       recorded('TargetGroupStatusRecorded', { workerId: 'w', inRegister: 'yes' }),
       recorded('SkillAdded', { workerId: 'w', skill: 'cleaning' }, 2),
       recorded('SomethingHappened', {}),
@@ -118,9 +142,13 @@ describe('placement facts', () => {
   const history = (id: string): PlacementEvent[] =>
     [...winterScenarioPart1(), ...winterScenarioPart2()]
       .flatMap((a) => a.events)
-      .filter((e): e is PlacementEvent => 'placementId' in e.data && (e.data as { placementId: string }).placementId === id && e.type.startsWith('Placement'));
+      .filter(
+        (e): e is PlacementEvent =>
+          'placementId' in e.data && (e.data as { placementId: string }).placementId === id && e.type.startsWith('Placement'),
+      );
 
-  const fold = (events: readonly PlacementEvent[], id: string): PlacementFacts => events.reduce(applyPlacementEvent, emptyPlacementFacts(id));
+  const fold = (events: readonly PlacementEvent[], id: string): PlacementFacts =>
+    events.reduce(applyPlacementEvent, emptyPlacementFacts(id));
 
   function* permutations<T>(items: readonly T[]): Generator<T[]> {
     if (items.length <= 1) return yield [...items];
@@ -129,12 +157,15 @@ describe('placement facts', () => {
     }
   }
 
-  it.each(['cem-winter', 'bram-winter', 'bram-park-2026', 'anna-park-2026'])('folds %s to the same facts in any order and when applied twice', (id) => {
-    const events = history(id);
-    expect(events.length).toBeGreaterThanOrEqual(3);
-    const expected = fold(events, id);
-    for (const order of permutations(events)) expect(fold([...order, ...order], id)).toEqual(expected);
-  });
+  it.each(['cem-winter', 'bram-winter', 'bram-park-2026', 'anna-park-2026'])(
+    'folds %s to the same facts in any order and when applied twice',
+    (id) => {
+      const events = history(id);
+      expect(events.length).toBeGreaterThanOrEqual(3);
+      const expected = fold(events, id);
+      for (const order of permutations(events)) expect(fold([...order, ...order], id)).toEqual(expected);
+    },
+  );
 
   it('knows the worked period and status', () => {
     const cem = fold(history('cem-winter'), 'cem-winter');

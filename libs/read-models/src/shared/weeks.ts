@@ -39,7 +39,10 @@ export const MAX_WEEKS_PER_PERIOD = 522;
 /** Every ISO week that a period touches, first to last (at most MAX_WEEKS_PER_PERIOD of them). */
 export function weeksOf(period: Period): Week[] {
   const last = addDays(mondayOf(period.from), 7 * MAX_WEEKS_PER_PERIOD - 1);
-  return weekStartsIn({ from: period.from, to: period.to < last ? period.to : last }).map((weekStart) => ({ week: isoWeekOf(weekStart), weekStart }));
+  return weekStartsIn({ from: period.from, to: period.to < last ? period.to : last }).map((weekStart) => ({
+    week: isoWeekOf(weekStart),
+    weekStart,
+  }));
 }
 
 /** The days of the week that starts on `weekStart`. */

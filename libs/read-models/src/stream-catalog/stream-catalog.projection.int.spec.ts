@@ -18,7 +18,11 @@ describe.each(STACK_KINDS)('stream catalog read model on %s', (kind) => {
     dataSource = await openReadModelDataSource(stack.connection, streamCatalogProjection.entities);
     projector = new Projector(stack.store, dataSource, [streamCatalogProjection], { batchSize: 7 });
     const append = (stream: string, ...types: string[]) =>
-      stack.store.appendToStream(stream, types.map((type) => ({ type, data: {} })), { expectedVersion: 'any' });
+      stack.store.appendToStream(
+        stream,
+        types.map((type) => ({ type, data: {} })),
+        { expectedVersion: 'any' },
+      );
     await append('worker-1', 'WorkerRegistered', 'SkillAdded');
     await append('placement-9', 'PlacementProposed');
     await append('worker-1', 'AvailabilityDeclared');
@@ -32,7 +36,9 @@ describe.each(STACK_KINDS)('stream catalog read model on %s', (kind) => {
   });
 
   it('holds one row per stream with its count, kind and newest event', async () => {
-    expect((await catalog()).map(({ streamId, category, eventCount, lastEventType }) => ({ streamId, category, eventCount, lastEventType }))).toEqual([
+    expect(
+      (await catalog()).map(({ streamId, category, eventCount, lastEventType }) => ({ streamId, category, eventCount, lastEventType })),
+    ).toEqual([
       { streamId: 'cao-horeca', category: 'cao', eventCount: 3, lastEventType: 'CaoVersionCorrected' },
       { streamId: 'placement-9', category: 'placement', eventCount: 3, lastEventType: 'HoursRegistered' },
       { streamId: 'worker-1', category: 'worker', eventCount: 3, lastEventType: 'AvailabilityDeclared' },

@@ -14,7 +14,10 @@ export interface Page<T> {
   offset: number;
 }
 
-export async function listStreams(dataSource: DataSource, { category, limit, offset }: StreamCatalogFilter): Promise<Page<StreamCatalogEntry>> {
+export async function listStreams(
+  dataSource: DataSource,
+  { category, limit, offset }: StreamCatalogFilter,
+): Promise<Page<StreamCatalogEntry>> {
   const [items, total] = await dataSource.manager.findAndCount(StreamCatalogEntry, {
     where: category ? { category } : {},
     order: { streamId: 'ASC' },

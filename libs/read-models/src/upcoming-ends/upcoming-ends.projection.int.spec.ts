@@ -40,9 +40,19 @@ describe.each(STACK_KINDS)('upcoming ends on %s', (kind) => {
   });
 
   it('filters by employer and worker, and pages', async () => {
-    expect(await summary({ employerId: 'visschedijk' })).toEqual(['2027-01-31 cem-winter (69 d)', '2027-02-28 bram-winter (97 d)', '2027-03-28 anna-winter (125 d)']);
-    expect(await summary({ workerId: 'femke', horizonMonths: 12 })).toEqual(['2026-12-18 femke-bolletje (25 d)', '2027-06-30 femke-taxi (219 d)']);
-    expect(await ends({ limit: 2, offset: 2 })).toMatchObject({ total: 4, items: [{ placementId: 'bram-winter' }, { placementId: 'anna-winter' }] });
+    expect(await summary({ employerId: 'visschedijk' })).toEqual([
+      '2027-01-31 cem-winter (69 d)',
+      '2027-02-28 bram-winter (97 d)',
+      '2027-03-28 anna-winter (125 d)',
+    ]);
+    expect(await summary({ workerId: 'femke', horizonMonths: 12 })).toEqual([
+      '2026-12-18 femke-bolletje (25 d)',
+      '2027-06-30 femke-taxi (219 d)',
+    ]);
+    expect(await ends({ limit: 2, offset: 2 })).toMatchObject({
+      total: 4,
+      items: [{ placementId: 'bram-winter' }, { placementId: 'anna-winter' }],
+    });
   });
 
   it('follows withdrawals, extensions and next placements', async () => {
@@ -50,7 +60,9 @@ describe.each(STACK_KINDS)('upcoming ends on %s', (kind) => {
     // Bram's winter placement was withdrawn; Cem's was extended and only has a proposal after it;
     // Anna returns to the park four days after her winter placement.
     expect(await summary()).toEqual(['2026-12-18 femke-bolletje (25 d)', '2027-03-28 cem-winter (125 d) → proposed cem-spring-2027']);
-    expect(await summary({ includeFollowedUp: true, workerId: 'anna' })).toEqual(['2027-03-28 anna-winter (125 d) → anna-park-2027 2027-04-01']);
+    expect(await summary({ includeFollowedUp: true, workerId: 'anna' })).toEqual([
+      '2027-03-28 anna-winter (125 d) → anna-park-2027 2027-04-01',
+    ]);
   });
 
   it('gives the same rows after replays, out-of-order and re-split batches, and a rebuild', async () => {

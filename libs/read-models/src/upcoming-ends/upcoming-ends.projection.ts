@@ -1,7 +1,14 @@
 import { addDays, type LocalDate } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In } from 'typeorm';
-import { isActive, mergePlacementFacts, placementsOfWorkers, placementStatus, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import {
+  isActive,
+  mergePlacementFacts,
+  placementsOfWorkers,
+  placementStatus,
+  workedPeriod,
+  type PlacementFacts,
+} from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
 import { UpcomingEnd, UpcomingEndsPlacement } from './upcoming-ends.entity.js';
 import { readModel } from '../shared/projected-events.js';
@@ -52,7 +59,9 @@ export function upcomingEnds(placements: readonly PlacementFacts[]): UpcomingEnd
       next.from <= addDays(to, FOLLOW_UP_DAYS) &&
       next.to > to;
     const first = (candidates: Candidate[]) =>
-      candidates.filter(followsUp).sort((a, b) => a.from.localeCompare(b.from) || a.placement.placementId.localeCompare(b.placement.placementId))[0];
+      candidates
+        .filter(followsUp)
+        .sort((a, b) => a.from.localeCompare(b.from) || a.placement.placementId.localeCompare(b.placement.placementId))[0];
     const followUp = first(confirmed);
     const proposedFollowUp = followUp ? undefined : first(proposed);
     return {

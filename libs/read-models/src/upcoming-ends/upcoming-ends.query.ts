@@ -70,22 +70,27 @@ export async function listUpcomingEnds(db: Queryable, filter: UpcomingEndsFilter
   const counted = filtered();
   const total = await countOf(db, select(counted), counted.params);
   const paged = filtered();
-  const rows: Row[] = await db.query(`${select(paged)} ORDER BY u.last_day, u.placement_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
-  const items = rows.map(
-    (r): UpcomingEndItem => ({
-      placementId: r.placement_id,
-      workerId: r.worker_id,
-      employerId: r.employer_id,
-      siteId: r.site_id,
-      functionName: r.function_name,
-      hours: hoursOf(r.hours_quarters),
-      from: r.period_from,
-      lastDay: r.last_day,
-      endedEarly: r.ended_early,
-      daysLeft: daysBetween(filter.asOf, r.last_day),
-      followUp: r.follow_up_placement_id ? { placementId: r.follow_up_placement_id, employerId: r.follow_up_employer_id!, from: r.follow_up_from! } : null,
-      proposedFollowUp: r.proposed_follow_up_placement_id ? { placementId: r.proposed_follow_up_placement_id, from: r.proposed_follow_up_from! } : null,
-    }),
+  const rows: Row[] = await db.query(
+    `${select(paged)} ORDER BY u.last_day, u.placement_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+    paged.params,
   );
+  const items = rows.map((r): UpcomingEndItem => ({
+    placementId: r.placement_id,
+    workerId: r.worker_id,
+    employerId: r.employer_id,
+    siteId: r.site_id,
+    functionName: r.function_name,
+    hours: hoursOf(r.hours_quarters),
+    from: r.period_from,
+    lastDay: r.last_day,
+    endedEarly: r.ended_early,
+    daysLeft: daysBetween(filter.asOf, r.last_day),
+    followUp: r.follow_up_placement_id
+      ? { placementId: r.follow_up_placement_id, employerId: r.follow_up_employer_id!, from: r.follow_up_from! }
+      : null,
+    proposedFollowUp: r.proposed_follow_up_placement_id
+      ? { placementId: r.proposed_follow_up_placement_id, from: r.proposed_follow_up_from! }
+      : null,
+  }));
   return { items, total, limit: filter.limit, offset: filter.offset };
 }

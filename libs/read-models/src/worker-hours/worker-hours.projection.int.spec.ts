@@ -15,7 +15,10 @@ describe.each(STACK_KINDS)('worker hours on %s', (kind) => {
   /** 'week: placed/guaranteed (max), shortfall' */
   const line = async (workerId: string, isoWeek: string) => {
     const [w] = (await hours({ workerId, fromWeek: isoWeek, toWeek: isoWeek })).items;
-    return w && `${w.week}: ${w.placedHours}/${w.guaranteedHours} (max ${w.maxHours}) short ${w.shortfallHours} free ${w.freeHours} [${w.placements.map((p) => `${p.placementId} ${p.hours}`).join(', ')}]`;
+    return (
+      w &&
+      `${w.week}: ${w.placedHours}/${w.guaranteedHours} (max ${w.maxHours}) short ${w.shortfallHours} free ${w.freeHours} [${w.placements.map((p) => `${p.placementId} ${p.hours}`).join(', ')}]`
+    );
   };
 
   beforeAll(async () => {
@@ -77,7 +80,7 @@ describe.each(STACK_KINDS)('worker hours on %s', (kind) => {
     ]);
   });
 
-  it('reads the workers\' contract terms and placement weeks for allocation', async () => {
+  it("reads the workers' contract terms and placement weeks for allocation", async () => {
     await harness.append([
       {
         streamId: workerStreamId('dewi'),
@@ -89,8 +92,20 @@ describe.each(STACK_KINDS)('worker hours on %s', (kind) => {
       },
     ]);
     expect(await contractTermsOfWorkers(harness.dataSource.manager, ['bram', 'dewi', 'femke', 'nobody'])).toStrictEqual([
-      { workerId: 'bram', contractId: 'c1', period: { from: '2026-03-01', to: '2027-02-28' }, guaranteedHoursPerWeek: 24, maxHoursPerWeek: 32 },
-      { workerId: 'dewi', contractId: 'c1', period: { from: '2026-03-01', to: '2027-01-31' }, guaranteedHoursPerWeek: 20, maxHoursPerWeek: 24 },
+      {
+        workerId: 'bram',
+        contractId: 'c1',
+        period: { from: '2026-03-01', to: '2027-02-28' },
+        guaranteedHoursPerWeek: 24,
+        maxHoursPerWeek: 32,
+      },
+      {
+        workerId: 'dewi',
+        contractId: 'c1',
+        period: { from: '2026-03-01', to: '2027-01-31' },
+        guaranteedHoursPerWeek: 20,
+        maxHoursPerWeek: 24,
+      },
       { workerId: 'femke', contractId: 'c1', period: { from: '2026-09-01' }, guaranteedHoursPerWeek: 28, maxHoursPerWeek: 32 },
     ]);
     const weeks = (workerIds: string[], toWeek: string) => placementWeeksOfWorkers(harness.dataSource.manager, workerIds, week(toWeek));

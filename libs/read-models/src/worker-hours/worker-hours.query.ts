@@ -95,7 +95,10 @@ export async function listWorkerHours(db: Queryable, filter: WorkerHoursFilter):
   const total = Number(countRows[0].total);
   const paged = new SqlFilter();
   const body = rowsOf(paged);
-  const rows: WeekRow[] = await db.query(`${body} ORDER BY 1, 2 LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`, paged.params);
+  const rows: WeekRow[] = await db.query(
+    `${body} ORDER BY 1, 2 LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+    paged.params,
+  );
   if (rows.length === 0) return { items: [], total, limit: filter.limit, offset: filter.offset };
 
   const placements: (WorkerWeekPlacement & { worker_id: string; week_start: string })[] = await db.query(
