@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { caller, startTestApi } from './support/api-client.js';
 
 /*
- * Issue 4, acceptance: in the demo's Twente winter an allocation run places the released park
+ * In the demo's Twente winter an allocation run places the released park
  * workers at the facility-services company for the park's closure weeks, every hard rule holds on
  * its output, accepting fills the board and the gaps, a proposal made invalid meanwhile is refused
  * with its reason, and the same input gives the same proposals.

@@ -29,7 +29,7 @@ function audit(url: string, ...args: string[]): Promise<Run> {
 const events = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ type: 'Sealed', data: { i }, metadata: { actor: 'operator:anna' } }));
 
-/** Issue 12, finding 5: a removed stream or tail is found against a digest kept outside the database. */
+/** A removed stream or tail is found against a digest kept outside the database. */
 describe('npm run audit -- digest, and verify --digest (the built CLI) on PostgreSQL', () => {
   let stack: TestStack;
   let file: string;

@@ -24,7 +24,7 @@ interface Entry {
   data: Record<string, unknown>;
 }
 
-/** Issue 5: an auditor replays a placement whose wage changed after a CAO correction. */
+/** An auditor replays a placement whose wage changed after a CAO correction. */
 describe('auditing over HTTP', () => {
   let app: INestApplication;
   const operator = () => caller(app, 'demo-operator');

@@ -5,7 +5,7 @@ import { freePort, requireBuild, startNode, waitForHealthy, type Started } from 
 const ROUNDS = 5;
 
 /**
- * Issue 12: the built service on a PostgreSQL server whose connections are killed, busy and idle
+ * The built service on a PostgreSQL server whose connections are killed, busy and idle
  * alike, while a request waits on a lock this test holds. The request must fail with a 503 that
  * says to retry, the process must live, and the pool must serve the next request by itself.
  */

@@ -20,7 +20,7 @@ const workerId = (i: number) => `w${String(i % 25).padStart(2, '0')}`;
 const periodOf = (i: number) => (i % 50 < 25 ? { from: '2026-11-02', to: '2026-12-27' } : { from: '2027-01-04', to: '2027-03-28' });
 
 /**
- * Issue 12, finding 4: the placement process acts once per event, however many projector
+ * The placement process acts once per event, however many projector
  * processes run. The built API (no embedded projector) and three built projectors on one fresh
  * PostgreSQL database; 50 confirmations, five of them beyond a request's places and eight withdrawn
  * right after; then every command the process appended is counted in the store.

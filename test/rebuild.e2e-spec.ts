@@ -7,7 +7,7 @@ import { readModelSnapshot } from '../libs/projector/src/read-model-comparison.t
 import { appendScenario, winterScenarioPart1, winterScenarioPart2 } from '../libs/read-models/src/shared/pool-scenario.fixtures.js';
 import { requireBuild, startNode } from './support/built-app.js';
 
-/** Issue 4: every read model is rebuilt from zero by one command and equals the live one. */
+/** Every read model is rebuilt from zero by one command and equals the live one. */
 describe('npm run projections:rebuild (the built projector with --rebuild) on PostgreSQL', () => {
   let database: ScratchDatabase;
   let connection: PostgresConnection;

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { caller, startTestApi } from './support/api-client.js';
 
 /*
- * Issue 3, acceptance: "No request a client can send yields a 5xx". A small valid world is seeded
+ * "No request a client can send yields a 5xx". A small valid world is seeded
  * through the API (a CAO with a version, an employer with a site, a closure and a classified
  * function, a worker with a contract, a capacity request, a confirmed and a proposed placement, and
  * two allocation runs proposing a second worker for the request's open place).
@@ -1895,7 +1895,7 @@ const SEEDED = [
 
 const summary = (res: request.Response) => `${res.status} ${(res.text ?? '').slice(0, 300)}`;
 
-describe('No request a client can send yields a 5xx (issue 3)', () => {
+describe('No request a client can send yields a 5xx', () => {
   describe('a barrage of bad requests at every route', () => {
     let api: SeededApi;
     let seeded: Awaited<ReturnType<SeededApi['snapshot']>>;

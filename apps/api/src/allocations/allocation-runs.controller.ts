@@ -18,7 +18,7 @@ import { AcceptProposalsDto, AllocationRunQuery, RejectProposalsDto, StartAlloca
 const MAX_WEEKS = 53;
 
 /**
- * Allocation runs (issue 4): the engine reads the pool at one position and proposes which worker
+ * Allocation runs: the engine reads the pool at one position and proposes which worker
  * fills which capacity request in which weeks. Proposals change nothing until an operator accepts
  * them; accepting goes through the same placement commands as a manual placement.
  */

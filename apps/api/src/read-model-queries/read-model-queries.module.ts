@@ -7,7 +7,7 @@ import { ReleasedWorkersModule } from '../released-workers/released-workers.modu
 import { UpcomingEndsModule } from '../upcoming-ends/upcoming-ends.module.js';
 import { WorkerHoursModule } from '../worker-hours/worker-hours.module.js';
 
-/** The read-model queries of issue 4 in one import (each module can also be imported on its own). */
+/** The read-model queries in one import (each module can also be imported on its own). */
 export const READ_MODEL_QUERY_MODULES = [
   BoardModule,
   CapacityGapsModule,

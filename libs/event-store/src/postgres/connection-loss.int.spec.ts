@@ -8,7 +8,7 @@ import { PostgresEventStore } from './postgres-event-store.js';
 
 const APPLICATION = 'banenpool-connection-loss';
 
-/** Issue 12: a connection the server drops fails its query as "unavailable" and never the process. */
+/** A connection the server drops fails its query as "unavailable" and never the process. */
 describe('PostgresEventStore and its pool when the server drops a connection', () => {
   let database: ScratchDatabase;
   let connection: PostgresConnection;
