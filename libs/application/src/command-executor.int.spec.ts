@@ -59,4 +59,41 @@ describe('executeCommand (on PGlite)', () => {
     expect(state.taken).toHaveLength(won.length);
     expect(state.taken.length).toBeLessThanOrEqual(5);
   });
+
+  it('a keyed request whose events are already there answers them instead of appending again', async () => {
+    await executeCommand(stack.store, seats, 'seats-d', { type: 'OfferSeats', capacity: 3 }, { metadata, now });
+    const keyed = { ...metadata, idempotencyKey: 'operator:test/k-1#r-1' };
+    const first = await executeCommand(
+      stack.store,
+      seats,
+      'seats-d',
+      { type: 'TakeSeat', by: 'anna' },
+      { metadata: keyed, now, expectedVersion: 0 },
+    );
+    // The same request again (its lease lapsed while it still appended, and a retry took it over), with its If-Match.
+    const again = await executeCommand(
+      stack.store,
+      seats,
+      'seats-d',
+      { type: 'TakeSeat', by: 'anna' },
+      {
+        metadata: keyed,
+        now,
+        expectedVersion: 0,
+        answeredBy: keyed.idempotencyKey,
+      },
+    );
+    expect(again).toEqual(first);
+    expect((await loadState(stack.store, seats, 'seats-d')).state.taken).toEqual(['anna']);
+    // Another request is not answered by it.
+    const other = { ...metadata, idempotencyKey: 'operator:test/k-2#r-2' };
+    await executeCommand(
+      stack.store,
+      seats,
+      'seats-d',
+      { type: 'TakeSeat', by: 'bram' },
+      { metadata: other, now, answeredBy: other.idempotencyKey },
+    );
+    expect((await loadState(stack.store, seats, 'seats-d')).state.taken).toEqual(['anna', 'bram']);
+  });
 });

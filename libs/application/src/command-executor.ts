@@ -39,6 +39,12 @@ export interface ExecuteOptions<State = unknown> {
    * the same cause conflicts, reads again and finds the step done.
    */
   once?: string;
+  /**
+   * A single-command request's Idempotency-Key tag (metadata.idempotencyKey): when the stream already
+   * holds events appended under it, the request was carried out (by a run of it whose lease lapsed
+   * while it still appended), and those events are the answer instead of a second append.
+   */
+  answeredBy?: string;
 }
 
 export interface CommandResult<Event> {
@@ -76,6 +82,8 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
     const version = history.length - 1;
     const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
     options.guard?.(state);
+    const answer = earlierAnswer<Event>(streamId, history, options.answeredBy);
+    if (answer) return answer;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
     }
@@ -119,6 +127,18 @@ function toDomainEvent<Event extends DomainEventShape>(recorded: RecordedEvent):
 function toNewEvent(event: DomainEventShape, options: ExecuteOptions<never>): NewEvent {
   const metadata = options.once === undefined ? options.metadata : { ...options.metadata, step: options.once };
   return { type: event.type, data: event.data, schemaVersion: options.schemaVersionOf?.(event.type) ?? 1, metadata };
+}
+
+/** What a run of the same keyed request appended to this stream, as that run would have answered. */
+function earlierAnswer<Event>(
+  streamId: string,
+  history: readonly RecordedEvent[],
+  tag: string | undefined,
+): CommandResult<Event> | undefined {
+  const earlier = tag === undefined ? [] : history.filter((recorded) => recorded.metadata.idempotencyKey === tag);
+  const last = earlier.at(-1);
+  if (!last) return undefined;
+  return { streamId, events: earlier.map(toDomainEvent) as Event[], version: last.revision, position: last.position };
 }
 
 /** Recognises an event this command's step appended for the same cause (none without `once`). */

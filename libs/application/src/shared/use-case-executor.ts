@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { schemaVersionOf } from '@banenpool/domain';
 import { formatPosition, type EventStore } from '@banenpool/event-store';
-import { executeCommand, type CommandSource, type DomainEventShape, type StreamDecider } from '../command-executor.js';
+import { executeCommand, type CommandSource, type DomainEventShape, type ExecuteOptions, type StreamDecider } from '../command-executor.js';
 import { USE_CASE_EVENT_STORE } from './ports.js';
 import type { RequestContext } from './request-context.js';
 import { StreamAppended } from './stream-appended.js';
@@ -36,7 +36,8 @@ export class UseCaseExecutor {
   ): Promise<CommandAccepted> {
     // A retry after a crash answers from this stream's events of this request (IdempotencyInterceptor).
     await context.idempotency?.recordStream(streamId);
-    return this.step(decider, streamId, command, context, context.expectedVersion, guard);
+    const answeredBy = context.idempotency?.tag;
+    return this.execute(decider, streamId, command, context, { expectedVersion: context.expectedVersion, guard, answeredBy });
   }
 
   /**
@@ -52,10 +53,19 @@ export class UseCaseExecutor {
     expectedVersion?: number,
     guard?: (state: State) => void,
   ): Promise<CommandAccepted> {
+    return this.execute(decider, streamId, command, context, { expectedVersion, guard });
+  }
+
+  private async execute<Command, Event extends DomainEventShape, State>(
+    decider: StreamDecider<Command, Event, State>,
+    streamId: string,
+    command: CommandSource<Command, State>,
+    context: RequestContext,
+    options: Pick<ExecuteOptions<State>, 'expectedVersion' | 'guard' | 'answeredBy'>,
+  ): Promise<CommandAccepted> {
     const idempotencyKey = context.idempotency?.tag;
     const result = await executeCommand(this.store, decider, streamId, command, {
-      expectedVersion,
-      guard,
+      ...options,
       metadata: { actor: context.caller.label, correlationId: context.correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
       now: new Date(),
       schemaVersionOf,
