@@ -1,16 +1,11 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { formatPosition, withTimeout, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import { formatPosition, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { Projector } from '@banenpool/projector';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { EVENT_STORE, POSTGRES_CONNECTION, Public } from '@banenpool/platform';
-
-const CHECK_TIMEOUT_MS = 3000;
-
-/** A health check must answer even when what it checks hangs. */
-const bounded = <T>(promise: Promise<T>, what: string) =>
-  withTimeout(promise, CHECK_TIMEOUT_MS, () => new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`));
+import { bounded } from './bounded.js';
 
 @Public()
 @ApiTags('operations')

@@ -1,13 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { withTimeout } from '@banenpool/event-store';
 import { Projector } from '@banenpool/projector';
 import { projectionEventsSkipped } from '@banenpool/read-models';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { Public } from '@banenpool/platform';
-
-/** A scrape must answer even when the feed hangs, as /health does. */
-const STATUS_TIMEOUT_MS = 3000;
+import { bounded } from './bounded.js';
 
 /** Prometheus text format; projection lag is read at scrape time, so it is never stale. */
 @Public()
@@ -55,7 +52,7 @@ export class MetricsController {
     this.lag.reset();
     this.behind.reset();
     try {
-      const statuses = await withTimeout(this.projector.status(), STATUS_TIMEOUT_MS, () => new Error('projection status timed out'));
+      const statuses = await bounded(this.projector.status(), 'projection status');
       for (const status of statuses) {
         this.lag.set({ projection: status.name }, status.lagSeconds);
         this.behind.set({ projection: status.name }, status.eventsBehind);
