@@ -7,6 +7,7 @@ export * from './shared/minimum-wage.js';
 export * from './shared/money.js';
 export * from './shared/stream-id.js';
 export * from './shared/working-hours.js';
+export * from './shared/work-pattern.js';
 export {
   parseEventWith,
   schemaVersionsOf,
@@ -52,3 +53,6 @@ export * from './allocation/allocation.commands.js';
 export * from './allocation/allocation.decider.js';
 
 export * from './audit-access/audit-access.events.js';
+
+export * from './rules/rules.events.js';
+export * from './rules/rule-book.js';

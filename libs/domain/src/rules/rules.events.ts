@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import {
+  basisPoints,
+  cents,
+  count,
+  localDate,
+  prose,
+  text,
+  weekHours,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
+
+/** The effective-dated rule tables the pool applies; each is one stream, `rules-<table>`. */
+export const RULE_TABLES = ['minimum-wage', 'working-time', 'chain-rule', 'holiday-allowance'] as const;
+export type RuleTable = (typeof RULE_TABLES)[number];
+
+export const ruleTableStreamId = (table: RuleTable): string => `rules-${table}`;
+
+/** Where a row's figures come from, so an auditor can check them: a title and, where one exists, a public address. */
+export const ruleSourceSchema = z.object({ title: text, url: z.url().max(500).optional() });
+export type RuleSource = z.infer<typeof ruleSourceSchema>;
+
+/**
+ * A row's period: from `effectiveFrom` up to and including `effectiveUntil`. A row without an end
+ * runs until the next row starts; a date after the last row's end is refused, never extrapolated.
+ */
+const rowPeriod = { effectiveFrom: localDate, effectiveUntil: localDate.optional(), source: ruleSourceSchema, reason: prose.optional() };
+
+// JSON keeps the ages as strings; the type says they are numbers, as the rules index them.
+const byAge = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().regex(/^\d{1,3}$/), value) as unknown as z.ZodType<Readonly<Record<number, z.output<T>>>>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const minimumWageValuesSchema = z.object({
+  /** The hourly minimum wage from `adultAge` on. */
+  adultHourlyCents: cents,
+  adultAge: count,
+  /** The statutory youth percentages by age (15 to adultAge − 1). */
+  youthBp: byAge(basisPoints),
+  /** The lower percentages for apprentices in work-based training (BBL), by age. */
+  bblYouthBp: byAge(basisPoints).optional(),
+});
+export type MinimumWageValues = z.infer<typeof minimumWageValuesSchema>;
+
+/** The Working Hours Act limits for one age band (`maxAge` inclusive; absent: no upper age). */
+export const workingTimeBandSchema = z.object({
+  minAge: count,
+  maxAge: count.optional(),
+  shiftHours: weekHours,
+  weekHours,
+  /** Average hours a week over any 4 consecutive weeks. */
+  fourWeekAverageHours: weekHours.optional(),
+  /** Average hours a week over any 16 consecutive weeks. */
+  sixteenWeekAverageHours: weekHours.optional(),
+  /** No work from `from` until `until` (the next morning). */
+  night: z.object({ from: clockTime, until: clockTime }).optional(),
+});
+export type WorkingTimeBand = z.infer<typeof workingTimeBandSchema>;
+
+export const workingTimeValuesSchema = z.object({ bands: z.array(workingTimeBandSchema).min(1) });
+export type WorkingTimeValues = z.infer<typeof workingTimeValuesSchema>;
+
+export const chainRuleValuesSchema = z.object({
+  maxContracts: count,
+  maxMonths: count,
+  breakingGapMonths: count,
+  /** The shorter gap a CAO's seasonal clause may set (work of at most 9 months a year). */
+  seasonalBreakingGapMonths: count,
+  /** The most a CAO may allow instead of `maxContracts` in `maxMonths`. */
+  caoMaxContracts: count,
+  caoMaxMonths: count,
+});
+export type ChainRuleValues = z.infer<typeof chainRuleValuesSchema>;
+
+export const holidayAllowanceValuesSchema = z.object({ minimumBp: basisPoints });
+export type HolidayAllowanceValues = z.infer<typeof holidayAllowanceValuesSchema>;
+
+/** Every event of the rule-table streams: one `…Published` event per period of a table. */
+export const ruleEvents = {
+  MinimumWagePublished: { version: 1, data: z.object({ ...rowPeriod, values: minimumWageValuesSchema }) },
+  WorkingTimeLimitsPublished: { version: 1, data: z.object({ ...rowPeriod, values: workingTimeValuesSchema }) },
+  ChainRuleParametersPublished: { version: 1, data: z.object({ ...rowPeriod, values: chainRuleValuesSchema }) },
+  HolidayAllowanceMinimumPublished: { version: 1, data: z.object({ ...rowPeriod, values: holidayAllowanceValuesSchema }) },
+} as const satisfies EventRegistry;
+
+type Events = typeof ruleEvents;
+export type MinimumWagePublished = EventOf<Events, 'MinimumWagePublished'>;
+export type WorkingTimeLimitsPublished = EventOf<Events, 'WorkingTimeLimitsPublished'>;
+export type ChainRuleParametersPublished = EventOf<Events, 'ChainRuleParametersPublished'>;
+export type HolidayAllowanceMinimumPublished = EventOf<Events, 'HolidayAllowanceMinimumPublished'>;
+export type RuleEvent = EventsOf<Events>;
+
+/** The event type that publishes a period of each table. */
+export const PUBLISHED_EVENT_OF: { readonly [T in RuleTable]: RuleEvent['type'] } = {
+  'minimum-wage': 'MinimumWagePublished',
+  'working-time': 'WorkingTimeLimitsPublished',
+  'chain-rule': 'ChainRuleParametersPublished',
+  'holiday-allowance': 'HolidayAllowanceMinimumPublished',
+};
