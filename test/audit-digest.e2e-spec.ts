@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { RULE_TABLE_SEED } from '@banenpool/domain';
 import { PostgresEventStore, sealFeedDigest, toFeedDigest, type PostgresConnection } from '@banenpool/event-store';
 import { POSTGRES_CONNECTION } from '@banenpool/platform';
 import { openTestStack, type TestStack } from '@banenpool/testing';
@@ -96,7 +97,10 @@ describe('digests over HTTP', () => {
 
   it('GET /audit/digests lists the sealed digests to keep; GET /audit/verify checks the feed against the last', async () => {
     const { body: digests } = await auditor().get('/audit/digests').expect(200);
-    expect(digests).toEqual([expect.objectContaining({ sequence: 1, streams: 1, events: 3 })]);
+    // The service seeds its rule tables at start: one stream per table, one event per shipped period.
+    const seeded = Object.values(RULE_TABLE_SEED);
+    const seededEvents = seeded.reduce((sum, rows) => sum + rows.length, 0);
+    expect(digests).toEqual([expect.objectContaining({ sequence: 1, streams: 1 + seeded.length, events: 3 + seededEvents })]);
     const { body } = await auditor().get('/audit/verify').expect(200);
     expect(body).toMatchObject({ intact: true, digests: { stored: 1, checked: [1], breaks: [] } });
     await caller(app, 'demo-employer-waarbeek').get('/audit/digests').expect(403);

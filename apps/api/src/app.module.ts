@@ -13,6 +13,7 @@ import { EmployersModule } from './employers/employers.module.js';
 import { ETagInterceptor } from './http/etag.interceptor.js';
 import { PlacementsModule } from './placements/placements.module.js';
 import { ReadModelQueriesModule } from './read-model-queries/read-model-queries.module.js';
+import { RulesModule } from './rules/rules.module.js';
 import { StreamsModule } from './streams/streams.module.js';
 import { UseCasesModule } from './use-cases/use-cases.module.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         ReadModelQueriesModule,
         AllocationsModule,
         AuditModule,
+        RulesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

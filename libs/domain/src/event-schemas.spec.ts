@@ -12,7 +12,9 @@ import { employerEvents } from './employer/employer.events.js';
 import { eventSchemaVersions, parsePoolEvent, poolEvents, schemaVersionOf } from './event-schemas.js';
 import { placementDecider } from './placement/placement.decider.js';
 import { placementEvents } from './placement/placement.events.js';
-import { annaFacts, officeFacts, schoonmaakFacts, terms } from './placement/placement.fixtures.js';
+import { ruleEvents } from './rules/rules.events.js';
+import { schoonmaakVersions, shippedRules, visschedijk } from './placement/placement-pay.fixtures.js';
+import { annaFacts, officeFacts, terms } from './placement/placement.fixtures.js';
 import { fold, type Decider } from './shared/decider.js';
 import { parseEventWith, type EventRegistry } from './shared/event-schema.js';
 import { given, SPEC_NOW } from './shared/given-when-then.js';
@@ -86,7 +88,11 @@ describe('event schemas', () => {
           type: 'ConfirmPlacement',
           worker: annaFacts,
           site: officeFacts,
-          cao: schoonmaakFacts,
+          step: 0,
+          hirer: visschedijk,
+          caoVersions: schoonmaakVersions,
+          rules: shippedRules,
+          hirerLimits: { employerId: terms.employerId, otherPlacements: [] },
         }),
     ],
     [
@@ -187,7 +193,16 @@ describe('event schemas', () => {
   });
 
   it('defines every type in exactly one stream', () => {
-    const streams = [caoEvents, employerEvents, workerEvents, capacityEvents, placementEvents, allocationEvents, auditAccessEvents];
+    const streams = [
+      caoEvents,
+      employerEvents,
+      workerEvents,
+      capacityEvents,
+      placementEvents,
+      allocationEvents,
+      auditAccessEvents,
+      ruleEvents,
+    ];
     const types = streams.flatMap((registry) => Object.keys(registry));
     expect(new Set(types).size).toBe(types.length);
     expect(Object.keys(poolEvents).sort()).toEqual([...types].sort());
@@ -196,8 +211,8 @@ describe('event schemas', () => {
 });
 
 describe('schemaVersionOf', () => {
-  it('knows every event type, all at version 1 today', () => {
-    expect(schemaVersionOf('PlacementConfirmed')).toBe(1);
+  it('knows every event type and the version each is written with today', () => {
+    expect(schemaVersionOf('PlacementConfirmed')).toBe(2);
     expect(schemaVersionOf('CaoVersionCorrected')).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { capacityEvents } from './capacity/capacity.events.js';
 import { caoEvents } from './cao/cao.events.js';
 import { employerEvents } from './employer/employer.events.js';
 import { placementEvents } from './placement/placement.events.js';
+import { ruleEvents } from './rules/rules.events.js';
 import { parseEventWith, schemaVersionsOf, type EventRegistry, type EventsOf, type ParsedEvent } from './shared/event-schema.js';
 import { workerEvents } from './worker/worker.events.js';
 
@@ -16,6 +17,7 @@ export const poolEvents = {
   ...placementEvents,
   ...allocationEvents,
   ...auditAccessEvents,
+  ...ruleEvents,
 } as const satisfies EventRegistry;
 
 /** Any event the pool writes, discriminated by `type`. */

@@ -4,6 +4,7 @@ import type { PostgresConnection } from '@banenpool/event-store';
 import { AppConfig, EVENT_STORE, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
 import { DataSource } from 'typeorm';
+import { RuleTableSeeding } from '../rules/rule-table-seeding.js';
 import { readModelRebuild } from './read-model-rebuild.js';
 import { WakeProjector } from './wake-projector.handler.js';
 
@@ -29,6 +30,7 @@ import { WakeProjector } from './wake-projector.handler.js';
     { provide: ReadModelRebuild, inject: [EVENT_STORE, DataSource], useFactory: readModelRebuild },
     ...USE_CASE_PROVIDERS,
     WakeProjector,
+    RuleTableSeeding,
   ],
 })
 export class UseCasesModule {}

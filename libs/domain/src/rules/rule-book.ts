@@ -1,5 +1,5 @@
 import { refuse } from '../shared/domain-error.js';
-import { addDays, ageOn, type LocalDate } from '../shared/local-date.js';
+import { ageOn, type LocalDate } from '../shared/local-date.js';
 import { youthPercentageFor } from '../shared/minimum-wage.js';
 import { applyBasisPoints, type BasisPoints, type Cents } from '../shared/money.js';
 import type {
@@ -28,7 +28,7 @@ export interface RuleRow<Values> extends RuleRef {
   readonly source: RuleSource;
 }
 
-/** Every rule table, read from the `rules-<table>` streams by the handler and passed in with a command. */
+/** Every rule table, read from the `rules-<table>` streams (RuleBookReader, `ruleRows`) and passed in with a command. */
 export interface RuleBook {
   readonly minimumWage: readonly RuleRow<MinimumWageValues>[];
   readonly workingTime: readonly RuleRow<WorkingTimeValues>[];
@@ -91,16 +91,4 @@ export function chainRuleOn(book: RuleBook, day: LocalDate): RuleRow<ChainRuleVa
 
 export function holidayAllowanceOn(book: RuleBook, day: LocalDate): RuleRow<HolidayAllowanceValues> {
   return ruleOn('holiday-allowance', book.holidayAllowance, day);
-}
-
-/** Rows as the table's stream lists them, each with its last day resolved against the next row. */
-export function withLastDays<Values>(
-  rows: readonly Omit<RuleRow<Values>, 'lastDay'>[],
-  ends: readonly (LocalDate | undefined)[],
-): RuleRow<Values>[] {
-  return rows.map((row, i) => {
-    const next = rows[i + 1];
-    const lastDay = ends[i] ?? (next ? addDays(next.effectiveFrom, -1) : undefined);
-    return { ...row, lastDay };
-  });
 }

@@ -16,6 +16,9 @@ import {
 export const RULE_TABLES = ['minimum-wage', 'working-time', 'chain-rule', 'holiday-allowance'] as const;
 export type RuleTable = (typeof RULE_TABLES)[number];
 
+/** Which period (and revision) of a rule table gave a figure, as events record it (RuleRef of rule-book.ts). */
+export const ruleRefSchema = z.object({ table: z.enum(RULE_TABLES), effectiveFrom: localDate, revision: count });
+
 export const ruleTableStreamId = (table: RuleTable): string => `rules-${table}`;
 
 /** Where a row's figures come from, so an auditor can check them: a title and, where one exists, a public address. */
