@@ -8,7 +8,18 @@
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { stateAsAppliedOn, stateAsKnownAt } from '@banenpool/audit';
-import { resolvePay, type CaoPayFacts, type DomainEvent } from '@banenpool/domain';
+import {
+  agreedPayOf,
+  caoDecider,
+  caoVersions,
+  employerDecider,
+  fold,
+  hirerTermsFor,
+  schemaVersionOf,
+  type CaoEvent,
+  type DomainEvent,
+  type EmployerEvent,
+} from '@banenpool/domain';
 import {
   connectPostgres,
   migrateEventStore,
@@ -23,6 +34,7 @@ import {
 import { openReadModelDataSource, Projector, rebuildAndCompare } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { createScratchDatabase } from '@banenpool/testing';
+import { shippedRules } from '../libs/domain/src/placement/placement-pay.fixtures.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const STORE_EVENTS = Math.max(1_000, Math.round(500_000 * SCALE));
@@ -41,7 +53,12 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 type Append = { streamId: string; events: DomainEvent<string, unknown>[] };
 const append = (streamId: string, ...events: DomainEvent<string, unknown>[]): Append => ({ streamId, events });
 const toNew = (events: readonly DomainEvent<string, unknown>[]): NewEvent[] =>
-  events.map((e) => ({ type: e.type, data: e.data, schemaVersion: 1, metadata: { actor: 'operator:bench', correlationId: 'bench' } }));
+  events.map((e) => ({
+    type: e.type,
+    data: e.data,
+    schemaVersion: schemaVersionOf(e.type),
+    metadata: { actor: 'operator:bench', correlationId: 'bench' },
+  }));
 
 // ---- one long stream: a worker placed week by week for two centuries of weeks -------------------
 
@@ -119,10 +136,12 @@ async function measureAsOf(backend: string, connection: PostgresConnection, stor
 
 // ---- a pool store of ≥ 500,000 events ---------------------------------------------------------------
 
-const CAO: Record<string, CaoPayFacts> = {
-  recreatie: { code: 'recreatie', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 1, hourlyCents: 1512 },
-  schoonmaak: { code: 'schoonmaak', versionFrom: '2026-01-01', revision: 0, scale: 'A', step: 2, hourlyCents: 1598 },
+/** Each CAO with the wage of step 1 of its scale A, and the step its placements are agreed at. */
+const CAO = {
+  recreatie: { code: 'recreatie', hourlyCents: 1512, step: 1 },
+  schoonmaak: { code: 'schoonmaak', hourlyCents: 1598, step: 2 },
 };
+type BenchCao = (typeof CAO)[keyof typeof CAO];
 const CAO_CONTENT = (hourlyCents: number) => ({
   wageScales: { A: [hourlyCents - 32, hourlyCents, hourlyCents + 33] },
   surcharges: { timeBands: [], publicHolidayBp: 10000 },
@@ -141,6 +160,8 @@ function caoStreams(): Append[] {
     ),
   );
 }
+
+const CAO_VERSIONS = caoStreams().flatMap(({ events }) => caoVersions(fold(caoDecider, events as CaoEvent[])));
 
 const employer = (employerId: string, caoCode: string, siteId: string, functionName: string, ...more: DomainEvent<string, unknown>[]) =>
   append(
@@ -161,12 +182,14 @@ function winterPool(k: number): Append[] {
   const park = `park-${k}`;
   const facility = `facility-${k}`;
   const request = `winter-${k}`;
+  const parkEmployer = employer(park, 'recreatie', 'park', 'attractiemedewerker', {
+    type: 'SeasonalClosureDeclared',
+    data: { employerId: park, siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' },
+  });
+  const facilityEmployer = employer(facility, 'schoonmaak', 'hengelo', 'schoonmaker');
   const appends: Append[] = [
-    employer(park, 'recreatie', 'park', 'attractiemedewerker', {
-      type: 'SeasonalClosureDeclared',
-      data: { employerId: park, siteId: 'park', period: { from: '2026-11-01', to: '2027-03-31' }, reason: 'Winter closure' },
-    }),
-    employer(facility, 'schoonmaak', 'hengelo', 'schoonmaker'),
+    parkEmployer,
+    facilityEmployer,
     append(`capacity-${request}`, {
       type: 'CapacityRequested',
       data: {
@@ -217,6 +240,7 @@ function winterPool(k: number): Append[] {
         'attractiemedewerker',
         { from: '2026-04-01', to: '2026-10-31' },
         CAO.recreatie,
+        parkEmployer,
       ),
       append(`placement-${workerId}-park`, { type: 'PlacementEnded', data: { placementId: `${workerId}-park`, lastDay: '2026-10-31' } }),
       ...placed(
@@ -228,6 +252,7 @@ function winterPool(k: number): Append[] {
         'schoonmaker',
         { from: '2026-11-02', to: '2027-03-28' },
         CAO.schoonmaak,
+        facilityEmployer,
         request,
       ),
     );
@@ -243,7 +268,8 @@ function placed(
   siteId: string,
   functionName: string,
   period: { from: string; to: string },
-  cao: CaoPayFacts,
+  cao: BenchCao,
+  hirer: Append,
   requestId?: string,
 ): Append[] {
   const terms = {
@@ -262,11 +288,22 @@ function placed(
     append(
       `placement-${placementId}`,
       { type: 'PlacementProposed', data: terms },
-      { type: 'PlacementConfirmed', data: { ...terms, pay: resolvePay(birthDate, period.from, cao), appliesHirerConditions: true } },
+      { type: 'PlacementConfirmed', data: { ...terms, ...confirmation(terms, birthDate, cao, hirer) } },
     ),
     ...(requestId ? [append(`capacity-${requestId}`, { type: 'CapacitySlotReserved', data: { requestId, placementId } })] : []),
     append(`worker-${workerId}`, { type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 24, period } }),
   ];
+}
+
+/** What the placement decider records at confirmation (a winter placement's first-day pay is not yet known). */
+function confirmation(
+  terms: { placementId: string; employerId: string; functionName: string; period: { from: string; to: string } },
+  birthDate: string,
+  cao: BenchCao,
+  hirer: Append,
+) {
+  const placement = { ...terms, step: cao.step, hirer: fold(employerDecider, hirer.events as EmployerEvent[]) };
+  return { ...agreedPayOf(placement, { birthDate }, shippedRules, CAO_VERSIONS), hirerTerms: hirerTermsFor('payroll') };
 }
 
 /** Writes pools until the store holds `STORE_EVENTS` events, 16 writers each appending its pools in order. */

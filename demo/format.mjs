@@ -14,12 +14,22 @@ export const slug = (text) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** A placement's resolved pay in one line: the wage, where it came from and the minimum it was held against. */
-export function formatPay(pay) {
-  const { cao, minimumWage } = pay;
+/** The CAO part of a day's wage: version, scale, step and the CAO's own youth percentage. */
+export function formatCaoWage(cao) {
   const youth = cao.youthBp < 10000 ? ` × youth ${cao.youthBp / 100} % = €${formatCents(cao.hourlyCents)}` : '';
-  const caoPart = `CAO ${cao.code} (version ${cao.versionFrom} rev ${cao.revision}) scale ${cao.scale} step ${cao.step}: €${formatCents(cao.scaleHourlyCents)}${youth}`;
-  const minimum = `minimum wage at ${minimumWage.age}: €${formatCents(minimumWage.hourlyCents)}`;
-  const basis = pay.wageBasis === 'minimum_wage' ? 'lifted to the minimum wage' : 'CAO wage';
-  return `€${formatCents(pay.hourlyCents)}/h (${basis}; ${caoPart}; ${minimum})`;
+  return `CAO ${cao.code} (version ${cao.effectiveFrom} rev ${cao.revision}) scale ${cao.scale} step ${cao.step}: €${formatCents(cao.scaleHourlyCents)}${youth}`;
+}
+
+/** A day's wage in one line: the wage, where it came from and the minimum (with its table row) it was held against. */
+export function formatPay(wage) {
+  const { minimumWage } = wage;
+  const minimum = `minimum wage at ${wage.age} (table from ${minimumWage.rule.effectiveFrom} rev ${minimumWage.rule.revision}): €${formatCents(minimumWage.hourlyCents)}`;
+  const basis = wage.basis === 'minimum_wage' ? 'lifted to the minimum wage' : 'CAO wage';
+  return `€${formatCents(wage.hourlyCents)}/h on ${wage.day} (${basis}; ${formatCaoWage(wage.cao)}; ${minimum})`;
+}
+
+/** The first day's pay a confirmation recorded: the wage, or the CAO wage while that day's minimum wage is not published. */
+export function formatFirstDayPay(firstDayPay) {
+  if (firstDayPay.known) return formatPay(firstDayPay.wage);
+  return `${formatCaoWage(firstDayPay.cao)}; the minimum wage of the first day is not published yet`;
 }

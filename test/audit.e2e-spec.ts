@@ -66,7 +66,7 @@ describe('auditing over HTTP', () => {
       hoursPerWeek: 24,
     };
     await post('/placements', { ...placement, period: { from: '2026-02-02', to: '2026-10-31' } });
-    await post('/placements/p1/confirmation', {});
+    await post('/placements/p1/confirmation', { step: 0 });
     await post('/caos/horeca/corrections', {
       effectiveFrom: '2026-01-01',
       content: horeca([1502, 1530]),
@@ -79,30 +79,42 @@ describe('auditing over HTTP', () => {
   });
   afterAll(() => app?.close());
 
-  it('the placement’s history shows both CAO revisions: the one it was confirmed under and the correction', async () => {
+  it('the placement’s history shows the minimum-wage period and both CAO revisions: the one it was confirmed under and the correction', async () => {
     const { body } = await auditor().get('/audit/placements/p1/history').expect(200);
     expect(body.entries.map((e: Entry) => `${e.source} ${e.type}`)).toEqual([
+      // The shipped table, written at startup: of it only the period from 1 January 2026 overlaps the placement.
+      'rules MinimumWagePublished',
       'rules CaoVersionPublished',
       'own PlacementProposed',
       'own PlacementConfirmed',
       'rules CaoVersionCorrected',
     ]);
-    const [published, , confirmed, corrected] = body.entries as Entry[];
+    const [minimumWage, published, , confirmed, corrected] = body.entries as Entry[];
+    expect(minimumWage.rules).toEqual([{ rule: 'minimum_wage_table', version: '2026-01-01' }]);
     expect(published.rules).toEqual([{ rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 0 }]);
-    expect(confirmed).toMatchObject({ actor: 'operator:demo', correlationId: expect.any(String), data: { pay: { hourlyCents: 1471 } } });
+    expect(confirmed).toMatchObject({
+      actor: 'operator:demo',
+      correlationId: expect.any(String),
+      schemaVersion: 2,
+      data: {
+        agreed: { functionName: 'host', caoCode: 'horeca', scale: 'A', step: 0 },
+        hirerTerms: { applies: true },
+        firstDayPay: { known: true, wage: { day: '2026-02-02', hourlyCents: 1471 } },
+      },
+    });
     expect(confirmed.rules).toEqual([
       { rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 0, scale: 'A', step: 0 },
-      { rule: 'minimum_wage_table', version: '2026-01-01', age: 35 },
+      { rule: 'minimum_wage_table', version: '2026-01-01', revision: 0, age: 35 },
     ]);
     expect(corrected.rules).toEqual([{ rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 1 }]);
     expect(corrected.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(body).toMatchObject({ streamId: 'placement-p1', total: 4, limit: 100, offset: 0 });
+    expect(body).toMatchObject({ streamId: 'placement-p1', total: 5, limit: 100, offset: 0 });
   });
 
   it('pages the history', async () => {
-    const { body, headers } = await auditor().get('/audit/placements/p1/history?limit=1&offset=2').expect(200);
+    const { body, headers } = await auditor().get('/audit/placements/p1/history?limit=1&offset=3').expect(200);
     expect(body.entries.map((e: Entry) => e.type)).toEqual(['PlacementConfirmed']);
-    expect(headers['x-total-count']).toBe('4');
+    expect(headers['x-total-count']).toBe('5');
   });
 
   it('as known just before the correction the wage is € 14,71; from the correction on, € 15,02', async () => {
@@ -112,13 +124,13 @@ describe('auditing over HTTP', () => {
       question: 'as_known_at',
       state: {
         status: 'confirmed',
-        pay: { hourlyCents: 1471 },
-        wageAtStartUnderRulesKnown: { pay: { hourlyCents: 1471, cao: { revision: 0 } } },
+        firstDayPay: { known: true, wage: { hourlyCents: 1471 } },
+        wageAtStartUnderRulesKnown: { wage: { hourlyCents: 1471, cao: { revision: 0 } } },
       },
     });
     const after = await auditor().get(`/audit/placements/p1/as-of?knownAt=${correctedAt}`).expect(200);
-    expect(after.body.state.wageAtStartUnderRulesKnown.pay).toMatchObject({ hourlyCents: 1502, cao: { revision: 1 } });
-    expect(after.body.state.pay.hourlyCents).toBe(1471); // what was recorded at confirmation is not rewritten
+    expect(after.body.state.wageAtStartUnderRulesKnown.wage).toMatchObject({ hourlyCents: 1502, cao: { revision: 1 } });
+    expect(after.body.state.firstDayPay.wage.hourlyCents).toBe(1471); // what was recorded at confirmation is not rewritten
     const beforeItExisted = await auditor()
       .get(`/audit/placements/p1/as-of?knownAt=${new Date(Date.parse(confirmedAt) - 60_000).toISOString()}`)
       .expect(200);
@@ -130,10 +142,10 @@ describe('auditing over HTTP', () => {
     expect(now.body).toMatchObject({
       question: 'as_applied_on',
       on: '2026-03-02',
-      applies: { status: 'running', wageOnDate: { pay: { hourlyCents: 1502, cao: { revision: 1 } } } },
+      applies: { status: 'running', wageOnDate: { wage: { hourlyCents: 1502, cao: { revision: 1 } } } },
     });
     const then = await auditor().get(`/audit/placements/p1/as-of?on=2026-03-02&knownAt=${confirmedAt}`).expect(200);
-    expect(then.body.applies.wageOnDate.pay).toMatchObject({ hourlyCents: 1471, cao: { revision: 0 } });
+    expect(then.body.applies.wageOnDate.wage).toMatchObject({ hourlyCents: 1471, cao: { revision: 0 } });
     const cao = await auditor().get('/audit/caos/horeca/as-of?on=2026-01-15').expect(200);
     expect(cao.body.applies).toMatchObject({ version: { effectiveFrom: '2026-01-01', revision: 1 }, revisionsRecorded: 2 });
   });
@@ -158,10 +170,10 @@ describe('auditing over HTTP', () => {
     expect(lines[0]).toBe(
       'recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data',
     );
-    expect(lines).toHaveLength(5);
-    expect(lines[4]).toContain('CaoVersionCorrected');
+    expect(lines).toHaveLength(6);
+    expect(lines[5]).toContain('CaoVersionCorrected');
     const byAccept = await auditor().get('/audit/placements/p1/history').set('Accept', 'text/csv').expect(200);
-    expect(byAccept.text.trimEnd().split('\r\n')).toHaveLength(5);
+    expect(byAccept.text.trimEnd().split('\r\n')).toHaveLength(6);
   });
 
   it('employers get 403; malformed questions get 400, unknown subjects 404, a diff of an employer 422', async () => {

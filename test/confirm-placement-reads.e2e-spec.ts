@@ -3,7 +3,9 @@ import type { EventBus } from '@nestjs/cqrs';
 import {
   ConfirmPlacementCommand,
   ConfirmPlacementHandler,
+  HirerLimitFactsReader,
   PlacementFacts,
+  RuleBookReader,
   StreamStates,
   UseCaseExecutor,
   type RequestContext,
@@ -69,13 +71,24 @@ describe('confirming a placement reads each stream once', () => {
           : Reflect.get(target, property, target),
     });
     const eventBus = { publish: () => undefined } as unknown as EventBus;
-    handler = new ConfirmPlacementHandler(new UseCaseExecutor(counting, eventBus), new PlacementFacts(new StreamStates(counting)));
+    const streams = new StreamStates(counting);
+    const facts = new PlacementFacts(streams, new RuleBookReader(streams), new HirerLimitFactsReader(streams));
+    handler = new ConfirmPlacementHandler(new UseCaseExecutor(counting, eventBus), facts);
   });
   afterAll(() => app.close());
 
-  it('reads the placement once, and the worker, employer and CAO once each', async () => {
+  it('reads the placement once, and the worker, employer, CAO and each rule table once each', async () => {
     const accepted = await handler.execute(new ConfirmPlacementCommand('anna-park', 0, context));
     expect(accepted.events).toEqual(['PlacementConfirmed']);
-    expect([...reads].sort()).toEqual(['cao-recreatie', 'employer-waarbeek', 'placement-anna-park', 'worker-anna']);
+    expect([...reads].sort()).toEqual([
+      'cao-recreatie',
+      'employer-waarbeek',
+      'placement-anna-park',
+      'rules-chain-rule',
+      'rules-holiday-allowance',
+      'rules-minimum-wage',
+      'rules-working-time',
+      'worker-anna',
+    ]);
   });
 });

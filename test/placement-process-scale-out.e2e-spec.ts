@@ -228,7 +228,7 @@ async function place(command: Command, i: number): Promise<void> {
     period: periodOf(i),
     ...(capacityRequestId ? { capacityRequestId } : {}),
   });
-  await command(`/placements/${placementId(i)}/confirmation`, {});
+  await command(`/placements/${placementId(i)}/confirmation`, { step: 0 });
   if (withdrawnByOperator(i))
     await command(`/placements/${placementId(i)}/withdrawal`, { reason: 'The employer no longer needs the extra hands' });
 }

@@ -103,13 +103,13 @@ describe('roles over HTTP', () => {
   });
 
   it('an employer may not place workers or confirm placements; that is the operator’s', async () => {
-    await ownEmployer().post('/placements/dewi-bolletje/confirmation').send({}).expect(403);
+    await ownEmployer().post('/placements/dewi-bolletje/confirmation').send({ step: 0 }).expect(403);
     await ownEmployer().post('/workers').send({}).expect(403);
   });
 
   it('employers see of a worker placed with them only name, skills and hours there; never target-group status or wage value', async () => {
     await ownEmployer().get('/workers/dewi').expect(403); // proposed, not yet placed
-    const confirmed = await operator().post('/placements/dewi-bolletje/confirmation').send({}).expect(201);
+    const confirmed = await operator().post('/placements/dewi-bolletje/confirmation').send({ step: 0 }).expect(201);
     const seen = (await ownEmployer().get(`/workers/dewi?waitFor=${confirmed.body.position}`).expect(200)).body;
     expect(Object.keys(seen).sort()).toEqual(['hours', 'name', 'skills', 'workerId']);
     expect(seen.hours).toEqual([{ placementId: 'dewi-bolletje', hoursPerWeek: 16, period: { from: '2026-09-07', to: '2026-12-20' } }]);
@@ -125,7 +125,7 @@ describe('roles over HTTP', () => {
     await auditor().get('/streams').expect(200);
     for (const [path, body] of [
       ['/caos', { code: 'x', name: 'X' }],
-      ['/placements/dewi-bolletje/confirmation', {}],
+      ['/placements/dewi-bolletje/confirmation', { step: 0 }],
       ['/capacity-requests/bolletje-autumn/withdrawal', { reason: 'Auditors may not' }],
     ] as const) {
       const refused = await auditor().post(path).send(body).expect(403);

@@ -12,6 +12,17 @@ const caoContent = (scales: Record<string, number[]>, seasonalClause = false) =>
 });
 
 /**
+ * The minimum wage from 1 July 2026 was not published when this was written: an illustrative figure,
+ * so that the winter's wages can be worked out (the shipped table ends on 30 June 2026).
+ */
+const secondHalf2026 = {
+  effectiveFrom: '2026-07-01',
+  effectiveUntil: '2026-12-31',
+  values: { adultHourlyCents: 1500, adultAge: 21, youthBp: { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 } },
+  source: { title: 'Illustrative figure for a test', url: 'https://www.rijksoverheid.nl/onderwerpen/minimumloon' },
+};
+
+/**
  * The Twente winter through HTTP: De Waarbeek's park closes for the winter, its staff move to
  * Visschedijk's facility services, and the rules hold on the way.
  */
@@ -58,6 +69,7 @@ describe('winter scenario over HTTP', () => {
   beforeAll(async () => {
     app = await startTestApi();
     operator = caller(app, 'demo-operator');
+    await command('/rules/minimum-wage', secondHalf2026);
     await command('/caos', { code: 'recreatie', name: 'CAO Recreatie (illustrative)' });
     await command('/caos/recreatie/versions', {
       effectiveFrom: '2026-01-01',
@@ -139,15 +151,23 @@ describe('winter scenario over HTTP', () => {
 
     const park = (await settled('/placements/anna-park-2026')).body;
     const winter = (await settled('/placements/anna-winter')).body;
-    expect(park.pay).toMatchObject({ hourlyCents: 1495, wageBasis: 'cao', cao: { code: 'recreatie', scale: 'A', step: 1 } });
-    expect(winter.pay).toMatchObject({ hourlyCents: 1610, wageBasis: 'cao', cao: { code: 'schoonmaak', scale: '1', step: 2 } });
-    expect(winter.pay.hourlyCents - park.pay.hourlyCents).toBe(115);
+    expect(park).toMatchObject({
+      agreed: { functionName: 'attractiemedewerker', caoCode: 'recreatie', scale: 'A', step: 1 },
+      hirerTerms: { applies: true, basis: expect.stringContaining('art. 8a Waadi') },
+      firstDayPay: { known: true, wage: { day: '2026-04-01', hourlyCents: 1495, basis: 'cao' } },
+    });
+    expect(winter.firstDayPay.wage).toMatchObject({ hourlyCents: 1610, basis: 'cao', cao: { code: 'schoonmaak', scale: '1', step: 2 } });
+    // The move on 2 November: the park's last day against the first winter day. Pay is per day: by
+    // 31 October the (illustrative) minimum wage from July, € 15,00, had overtaken the park's € 14,95.
     const difference = (await settled('/placements/anna-winter/pay-difference?from=anna-park-2026')).body;
     expect(difference).toMatchObject({
-      differenceCents: 115,
-      from: { caoCode: 'recreatie', hourlyCents: 1495, wageBasis: 'cao' },
-      to: { caoCode: 'schoonmaak', hourlyCents: 1610, wageBasis: 'cao' },
+      differenceCents: 110,
+      from: { day: '2026-10-31', caoCode: 'recreatie', hourlyCents: 1500, wageBasis: 'minimum_wage', minimumWageFrom: '2026-07-01' },
+      to: { day: '2026-11-02', caoCode: 'schoonmaak', hourlyCents: 1610, wageBasis: 'cao', minimumWageFrom: '2026-07-01' },
     });
+    // A day before the winter placement starts has no winter wage to compare.
+    const before = await operator.get('/placements/anna-winter/pay-difference?from=anna-park-2026&on=2026-06-01').expect(422);
+    expect(before.body).toMatchObject({ code: 'day_outside_placement' });
 
     // The placement process filled a place of the request and committed Anna's hours.
     const request = (await settled('/capacity-requests/visschedijk-winter')).body;
@@ -159,24 +179,24 @@ describe('winter scenario over HTTP', () => {
   it('lifts a young worker’s wage to the statutory minimum for their age, never below', async () => {
     await placement('bram-winter', 'bram', 'visschedijk', 'hengelo', 'schoonmaker', { from: '2026-11-02', to: '2027-03-28' });
     await command('/placements/bram-winter/confirmation', { step: 0 });
-    const pay = (await settled('/placements/bram-winter')).body.pay;
+    const pay = (await settled('/placements/bram-winter')).body.firstDayPay.wage;
     // Bram is 19 on 2026-11-02: 60 % of the adult minimum; the CAO's 15.30 is higher, so the CAO decides.
-    expect(pay.minimumWage).toMatchObject({ age: 19, youthBp: 6000 });
+    expect(pay).toMatchObject({ age: 19, minimumWage: { youthBp: 6000 } });
     expect(pay.hourlyCents).toBe(Math.max(pay.cao.hourlyCents, pay.minimumWage.hourlyCents));
   });
 
   it('refuses a placement at a closed site', async () => {
     await placement('cem-park-winter', 'cem', 'waarbeek', 'park', 'attractiemedewerker', { from: '2026-12-01', to: '2027-01-31' });
-    const refused = await command('/placements/cem-park-winter/confirmation', {}, 422);
+    const refused = await command('/placements/cem-park-winter/confirmation', { step: 0 }, 422);
     expect(refused.body).toMatchObject({ code: 'site_closed' });
   });
 
   it('refuses a placement that takes the linked hours beyond the contract maximum', async () => {
     await placement('cem-a', 'cem', 'visschedijk', 'hengelo', 'schoonmaker', { from: '2027-01-04', to: '2027-02-28' });
-    await command('/placements/cem-a/confirmation', {});
+    await command('/placements/cem-a/confirmation', { step: 0 });
     await settled('/workers/cem');
     await placement('cem-b', 'cem', 'visschedijk', 'hengelo', 'schoonmaker', { from: '2027-02-01', to: '2027-03-28' });
-    const refused = await command('/placements/cem-b/confirmation', {}, 422);
+    const refused = await command('/placements/cem-b/confirmation', { step: 0 }, 422);
     expect(refused.body).toMatchObject({ status: 422, code: 'hours_limit_exceeded' });
     expect(refused.body.detail).toMatch(/32/);
     expect((await settled('/placements/cem-b')).body.status).toBe('proposed');
@@ -244,7 +264,7 @@ describe('winter scenario over HTTP', () => {
       );
     }
     const confirmations = await Promise.all(
-      ['anna', 'bram', 'cem'].map((w) => operator.post(`/placements/${w}-enschede/confirmation`).send({})),
+      ['anna', 'bram', 'cem'].map((w) => operator.post(`/placements/${w}-enschede/confirmation`).send({ step: 0 })),
     );
     for (const c of confirmations) if (c.body.position) lastPosition = [lastPosition, c.body.position].sort(byPosition).pop()!;
     expect(confirmations.map((c) => c.status)).toEqual([201, 201, 201]);

@@ -1,3 +1,4 @@
+import { parseEventWith, poolEvents, type EventRegistry } from '@banenpool/domain';
 import {
   WrongExpectedVersionError,
   type EventMetadata,
@@ -45,6 +46,8 @@ export interface ExecuteOptions<State = unknown> {
    * while it still appended), and those events are the answer instead of a second append.
    */
   answeredBy?: string;
+  /** The schemas the stream's stored events are read with: every pool stream's unless a test brings a stand-in stream's. */
+  schemas?: EventRegistry;
 }
 
 export interface CommandResult<Event> {
@@ -80,9 +83,10 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(streamId);
     const version = history.length - 1;
-    const state = history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState);
+    const read = eventReader<Event>(options.schemas);
+    const state = history.map(read).reduce(decider.evolve, decider.initialState);
     options.guard?.(state);
-    const answer = earlierAnswer<Event>(streamId, history, options.answeredBy);
+    const answer = earlierAnswer(streamId, history, options.answeredBy, read);
     if (answer) return answer;
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
@@ -111,17 +115,32 @@ export async function loadState<Event extends DomainEventShape, State>(
   store: EventStore,
   decider: Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>,
   streamId: string,
+  schemas: EventRegistry = poolEvents,
 ): Promise<{ state: State; version: number }> {
   const history = await store.readStream(streamId);
-  return { state: history.map(toDomainEvent<Event>).reduce(decider.evolve, decider.initialState), version: history.length - 1 };
+  return { state: history.map(eventReader<Event>(schemas)).reduce(decider.evolve, decider.initialState), version: history.length - 1 };
 }
 
 function commandFor<Command, State>(source: CommandSource<Command, State>, state: State): Command | Promise<Command> {
   return typeof source === 'function' ? (source as (state: State) => Command | Promise<Command>)(state) : source;
 }
 
-function toDomainEvent<Event extends DomainEventShape>(recorded: RecordedEvent): Event {
-  return { type: recorded.type, data: recorded.data } as Event;
+/**
+ * A stored event as its type's schema reads it today, upcast from an older schema version, so a
+ * decider folds the same events the read models project. An event that cannot be read is an error:
+ * deciding on a state that leaves it out could break a rule the event recorded.
+ */
+function eventReader<Event extends DomainEventShape>(schemas: EventRegistry = poolEvents): (recorded: RecordedEvent) => Event {
+  return (recorded) => {
+    const parsed = parseEventWith(schemas, recorded.type, recorded.schemaVersion, recorded.data);
+    if (!parsed.ok) {
+      throw new Error(
+        `Event ${recorded.revision} of stream ${recorded.streamId} (${recorded.type}, schema version ${recorded.schemaVersion}) ` +
+          `cannot be read (${parsed.reason}): ${parsed.detail}`,
+      );
+    }
+    return parsed.event as unknown as Event;
+  };
 }
 
 function toNewEvent(event: DomainEventShape, options: ExecuteOptions<never>): NewEvent {
@@ -134,11 +153,12 @@ function earlierAnswer<Event>(
   streamId: string,
   history: readonly RecordedEvent[],
   tag: string | undefined,
+  read: (recorded: RecordedEvent) => Event,
 ): CommandResult<Event> | undefined {
   const earlier = tag === undefined ? [] : history.filter((recorded) => recorded.metadata.idempotencyKey === tag);
   const last = earlier.at(-1);
   if (!last) return undefined;
-  return { streamId, events: earlier.map(toDomainEvent) as Event[], version: last.revision, position: last.position };
+  return { streamId, events: earlier.map(read), version: last.revision, position: last.position };
 }
 
 /** Recognises an event this command's step appended for the same cause (none without `once`). */

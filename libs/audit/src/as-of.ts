@@ -12,6 +12,7 @@ import {
   overlaps,
   placementDecider,
   refuse,
+  rulesDecider,
   workerDecider,
   type AllocationState,
   type CaoState,
@@ -22,7 +23,7 @@ import {
 } from '@banenpool/domain';
 import type { EventStore, ReplayEvent } from '@banenpool/event-store';
 import type { AuditSubject } from './audit-subject.js';
-import { wageOnDate, recordedPay } from './placement-wage.js';
+import { caoVersionsOf, minimumWageBook, recordedConfirmation, wageOnDate, type PlacementStates } from './placement-wage.js';
 import { foldStream, recordedBy } from './replay.js';
 import { loadReplayEvents, type SubjectEvents } from './subject-events.js';
 
@@ -75,17 +76,15 @@ export function asAppliedOn(events: SubjectEvents<ReplayEvent>, on: LocalDate, k
 }
 
 /** The subject's streams cut at an instant: only what was recorded by then. */
-export interface KnownEvents {
-  readonly stream: readonly ReplayEvent[];
-  readonly cao: readonly ReplayEvent[];
-  readonly workerRegistration: readonly ReplayEvent[];
-}
+export type KnownEvents = Pick<SubjectEvents<ReplayEvent>, 'stream' | 'employer' | 'cao' | 'workerRegistration' | 'minimumWage'>;
 
 export function replayKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): KnownEvents {
   return {
     stream: recordedBy(events.stream, knownAt),
+    employer: recordedBy(events.employer, knownAt),
     cao: recordedBy(events.cao, knownAt),
     workerRegistration: recordedBy(events.workerRegistration, knownAt),
+    minimumWage: recordedBy(events.minimumWage, knownAt),
   };
 }
 
@@ -100,18 +99,13 @@ function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEve
   };
 }
 
-/** The three states a paid placement's wage depends on. */
-export interface PlacementStates {
-  readonly placement: PlacementState;
-  readonly cao: CaoState;
-  readonly worker: WorkerState;
-}
-
 export function placementStates(known: KnownEvents): PlacementStates {
   return {
     placement: foldStream(placementDecider, known.stream),
-    cao: foldStream(caoDecider, known.cao),
+    hirer: foldStream(employerDecider, known.employer),
+    caoVersions: caoVersionsOf(known.cao),
     worker: foldStream(workerDecider, known.workerRegistration),
+    rules: minimumWageBook(foldStream(rulesDecider, known.minimumWage)),
   };
 }
 
@@ -124,10 +118,7 @@ function knownState(subject: AuditSubject, known: KnownEvents): unknown {
     case 'placement': {
       const states = placementStates(known);
       const start = states.placement.status === 'none' ? undefined : states.placement.period.from;
-      return {
-        ...states.placement,
-        ...(start ? { wageAtStartUnderRulesKnown: wageOnDate(states.placement, states.cao, states.worker, start) } : {}),
-      };
+      return { ...states.placement, ...(start ? { wageAtStartUnderRulesKnown: wageOnDate(states, start) ?? null } : {}) };
     }
     case 'employer':
       return foldStream(employerDecider, known.stream);
@@ -234,8 +225,8 @@ function placementOn(states: PlacementStates, on: LocalDate) {
   return {
     status: placementStatusOn(placement, on),
     placement,
-    recordedPay: recordedPay(placement) ?? null,
-    wageOnDate: wageOnDate(placement, states.cao, states.worker, on) ?? null,
+    recordedAtConfirmation: recordedConfirmation(placement) ?? null,
+    wageOnDate: wageOnDate(states, on) ?? null,
   };
 }
 

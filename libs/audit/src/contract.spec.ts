@@ -1,7 +1,7 @@
 import { asAppliedOn } from './as-of.js';
 import { recorded } from './audit.fixtures.js';
 import { diffOf } from './diff.js';
-import { contractEvents, type SubjectEvents } from './subject-events.js';
+import { contractEvents, NO_RELATED_EVENTS, type SubjectEvents } from './subject-events.js';
 
 const avail = { kind: 'hours_per_week', hoursPerWeek: 32, unavailable: [] };
 const terms = (maxHoursPerWeek: number) => ({
@@ -50,8 +50,7 @@ const contract = (contractId: string): SubjectEvents => {
     streamId: 'worker-anna',
     stream,
     own: contractEvents(stream, contractId),
-    cao: [],
-    workerRegistration: [],
+    ...NO_RELATED_EVENTS,
   };
 };
 

@@ -26,7 +26,7 @@ describe('what changed about a placement between two moments', () => {
       'Status set to proposed (placement proposed, recorded 2026-01-02 by operator:anna)',
     );
     expect(diff.changes.find((c) => c.field === 'Hourly wage')?.sentence).toBe(
-      'Hourly wage set to € 14,71 (placement confirmed under CAO horeca version 2026-01-01 revision 0, scale A step 0, minimum-wage table 2026-01-01 (age 35), recorded 2026-01-02 by operator:anna)',
+      'Hourly wage set to € 14,71 (placement confirmed under CAO horeca version 2026-01-01 revision 0, scale A step 0, minimum-wage table 2026-01-01 revision 0 (age 35), recorded 2026-01-02 by operator:anna)',
     );
   });
 

@@ -1,8 +1,20 @@
-import { caoDecider, localDateOf, placementDecider, refuse, workerDecider, type Decider } from '@banenpool/domain';
+import {
+  caoDecider,
+  caoVersions,
+  employerDecider,
+  localDateOf,
+  placementDecider,
+  refuse,
+  rulesDecider,
+  workerDecider,
+  type Decider,
+} from '@banenpool/domain';
 import { comparePositions, type EventStore, type RecordedEvent } from '@banenpool/event-store';
 import type { AuditSubject } from './audit-subject.js';
 import type { HistoryEntry } from './history-entry.js';
 import { timeline } from './history.js';
+import { minimumWageBook } from './placement-wage.js';
+import { domainEventOf } from './replay.js';
 import { describeRule, rulesUsed } from './rules-used.js';
 import { loadSubjectEvents, type SubjectEvents } from './subject-events.js';
 import { contractView, placementView, type SubjectView } from './subject-views.js';
@@ -42,7 +54,8 @@ export function diffOf(events: SubjectEvents, from: Date, to: Date): SubjectDiff
   if (to.getTime() < from.getTime())
     refuse('diff_backwards', `The diff runs from ${from.toISOString()} to a later instant, not to ${to.toISOString()}.`);
   const stepper = stepperFor(events);
-  const ordered = [...events.stream, ...events.cao, ...events.workerRegistration].sort((a, b) => comparePositions(a.position, b.position));
+  const related = [...events.employer, ...events.cao, ...events.workerRegistration, ...events.minimumWage];
+  const ordered = [...events.stream, ...related].sort((a, b) => comparePositions(a.position, b.position));
   const inRange = (e: { recordedAt: Date }) => e.recordedAt.getTime() > from.getTime() && e.recordedAt.getTime() <= to.getTime();
   for (const event of ordered.filter((e) => e.recordedAt.getTime() <= from.getTime())) stepper.apply(event);
   let view = stepper.view();
@@ -64,16 +77,7 @@ interface Stepper {
 
 function stepperFor(events: SubjectEvents): Stepper {
   const { subject } = events;
-  if (subject.kind === 'placement') {
-    const states = { placement: fold(placementDecider), cao: fold(caoDecider), worker: fold(workerDecider) };
-    const byStream = new Map<string, Folding<unknown>>([[events.streamId, states.placement]]);
-    for (const e of events.cao.slice(0, 1)) byStream.set(e.streamId, states.cao);
-    for (const e of events.workerRegistration.slice(0, 1)) byStream.set(e.streamId, states.worker);
-    return {
-      apply: (event) => byStream.get(event.streamId)?.apply(event),
-      view: () => placementView({ placement: states.placement.state, cao: states.cao.state, worker: states.worker.state }),
-    };
-  }
+  if (subject.kind === 'placement') return placementStepper(events);
   if (subject.kind === 'contract') {
     const worker = fold(workerDecider);
     return { apply: (event) => worker.apply(event), view: () => contractView(worker.state, subject.contractId) };
@@ -84,6 +88,31 @@ function stepperFor(events: SubjectEvents): Stepper {
   );
 }
 
+/** Folds the placement and each stream its wage depends on, every one by its own decider. */
+function placementStepper(events: SubjectEvents): Stepper {
+  const [placement, hirer, worker, minimumWage] = [fold(placementDecider), fold(employerDecider), fold(workerDecider), fold(rulesDecider)];
+  const caos = [...new Set(events.cao.map((e) => e.streamId))].map((streamId) => [streamId, fold(caoDecider)] as const);
+  const byStream = new Map<string, Folding<unknown>>([[events.streamId, placement], ...caos]);
+  for (const [related, folding] of [
+    [events.employer, hirer],
+    [events.workerRegistration, worker],
+    [events.minimumWage, minimumWage],
+  ] as const) {
+    if (related.length > 0) byStream.set(related[0].streamId, folding);
+  }
+  return {
+    apply: (event) => byStream.get(event.streamId)?.apply(event),
+    view: () =>
+      placementView({
+        placement: placement.state,
+        hirer: hirer.state,
+        caoVersions: caos.flatMap(([, cao]) => caoVersions(cao.state)),
+        worker: worker.state,
+        rules: minimumWageBook(minimumWage.state),
+      }),
+  };
+}
+
 interface Folding<State> {
   state: State;
   apply(event: RecordedEvent): void;
@@ -92,7 +121,7 @@ interface Folding<State> {
 function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>): Folding<State> {
   const folding: Folding<State> = {
     state: decider.initialState,
-    apply: (event) => (folding.state = decider.evolve(folding.state, event as unknown as Event)),
+    apply: (event) => (folding.state = decider.evolve(folding.state, domainEventOf<Event>(event))),
   };
   return folding;
 }
@@ -136,7 +165,7 @@ export function causeText(event: RecordedEvent): string {
 }
 
 /** A change to the rules themselves is named by the rules it made. */
-const RULE_EVENTS = new Set(['CaoVersionPublished', 'CaoVersionCorrected']);
+const RULE_EVENTS = new Set(['CaoVersionPublished', 'CaoVersionCorrected', 'MinimumWagePublished']);
 
 /** "PlacementEndedEarly" → "placement ended early". */
 const inWords = (type: string) => type.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();

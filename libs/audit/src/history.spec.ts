@@ -5,38 +5,44 @@ import { historyOf } from './history.js';
 describe('history of a placement', () => {
   const events = placementScenario();
 
-  it('lists its own events and the CAO versions it is paid under, in the order they were recorded, with the rules each used', () => {
+  it('lists its own events and the CAO versions and minimum-wage periods it is paid under, in the order they were recorded, with the rules each used', () => {
     const history = historyOf(events, { limit: 100, offset: 0 });
     expect(history.entries.map((e) => [e.source, e.type])).toEqual([
       ['rules', 'CaoVersionPublished'],
+      // Of the minimum-wage table only the period the placement overlaps: from 1 January 2026.
+      ['rules', 'MinimumWagePublished'],
       ['own', 'PlacementProposed'],
       ['own', 'PlacementConfirmed'],
       ['rules', 'CaoVersionCorrected'],
       ['rules', 'CaoVersionPublished'],
       ['own', 'PlacementExtended'],
     ]);
-    const confirmed = history.entries[2];
+    expect(history.entries[1]).toMatchObject({
+      streamId: 'rules-minimum-wage',
+      rules: [{ rule: 'minimum_wage_table', version: '2026-01-01' }],
+    });
+    const confirmed = history.entries[3];
     expect(confirmed).toMatchObject({
       streamId: 'placement-p1',
       revision: 1,
       actor: 'operator:anna',
-      correlationId: 'corr-5',
+      correlationId: 'corr-11',
       schemaVersion: 1,
       recordedAt: '2026-01-02T11:00:00.000Z',
     });
     expect(confirmed.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(confirmed.rules).toEqual([
       { rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 0, scale: 'A', step: 0 },
-      { rule: 'minimum_wage_table', version: '2026-01-01', age: 35 },
+      { rule: 'minimum_wage_table', version: '2026-01-01', revision: 0, age: 35 },
     ]);
-    expect(history.entries[3].rules).toEqual([{ rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 1 }]);
+    expect(history.entries[4].rules).toEqual([{ rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 1 }]);
   });
 
   it('pages: total is the whole history, entries the page asked for', () => {
-    const page = historyOf(events, { limit: 2, offset: 2 });
-    expect(page.total).toBe(6);
+    const page = historyOf(events, { limit: 2, offset: 3 });
+    expect(page.total).toBe(7);
     expect(page.entries.map((e) => e.type)).toEqual(['PlacementConfirmed', 'CaoVersionCorrected']);
-    expect(historyOf(events, { limit: 10, offset: 6 }).entries).toEqual([]);
+    expect(historyOf(events, { limit: 10, offset: 7 }).entries).toEqual([]);
   });
 
   it('exports CSV with a header, the rules in words and the data as JSON in one quoted cell', () => {
@@ -45,9 +51,11 @@ describe('history of a placement', () => {
     expect(lines[0]).toBe(
       'recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data',
     );
-    expect(lines).toHaveLength(8); // header, six rows, and the empty string after the last line break
-    expect(lines[3]).toContain('PlacementConfirmed');
-    expect(lines[3]).toContain('CAO horeca version 2026-01-01 revision 0, scale A step 0; minimum-wage table 2026-01-01 (age 35)');
-    expect(lines[3]).toMatch(/,"\{""placementId"":""p1"",/);
+    expect(lines).toHaveLength(9); // header, seven rows, and the empty string after the last line break
+    expect(lines[4]).toContain('PlacementConfirmed');
+    expect(lines[4]).toContain(
+      'CAO horeca version 2026-01-01 revision 0, scale A step 0; minimum-wage table 2026-01-01 revision 0 (age 35)',
+    );
+    expect(lines[4]).toMatch(/,"\{""placementId"":""p1"",/);
   });
 });

@@ -1,7 +1,8 @@
-import { caoDecider, caoVersions, overlaps, placementDecider } from '@banenpool/domain';
+import { caoStreamId, overlaps, placementDecider, ruleRows, rulesDecider, ruleTableStreamId } from '@banenpool/domain';
 import { comparePositions, type EventStore, type RecordedEvent } from '@banenpool/event-store';
 import type { AuditSubject } from './audit-subject.js';
 import { historyEntry, type HistoryEntry } from './history-entry.js';
+import { caoVersionsOf } from './placement-wage.js';
 import { foldStream } from './replay.js';
 import { loadSubjectEvents, type SubjectEvents } from './subject-events.js';
 
@@ -39,7 +40,7 @@ export function historyOf(events: SubjectEvents, { limit, offset }: Page): Histo
   };
 }
 
-/** The subject's own events and, for a paid placement, the CAO's events for the versions in force during it, in feed order. */
+/** The subject's own events and, for a paid placement, the events of the rules in force during it (CAO versions, minimum wage), in feed order. */
 export function timeline(events: SubjectEvents): HistoryEntry[] {
   const own = events.own.map((e) => ({ event: e, source: 'own' as const }));
   const rules = placementRuleEvents(events).map((e) => ({ event: e, source: 'rules' as const }));
@@ -48,22 +49,27 @@ export function timeline(events: SubjectEvents): HistoryEntry[] {
     .map((e) => historyEntry(e.event, e.source));
 }
 
-/** The publication and corrections of every CAO version whose period overlaps the placement's, as recorded by now. */
+/**
+ * The publication and corrections of every CAO version and minimum-wage period that overlaps the
+ * placement's period, as recorded by now: the rules its days are paid under.
+ */
 function placementRuleEvents(events: SubjectEvents): RecordedEvent[] {
-  if (events.cao.length === 0) return [];
   const placement = foldStream(placementDecider, events.stream);
   if (placement.status === 'none') return [];
+  const caoPeriods = caoVersionsOf(events.cao).map((v) => ({ streamId: caoStreamId(v.code), from: v.effectiveFrom, to: v.effectiveUntil }));
+  const wagePeriods = ruleRows(foldStream(rulesDecider, events.minimumWage), 'minimum-wage').map((row) => ({
+    streamId: ruleTableStreamId('minimum-wage'),
+    from: row.effectiveFrom,
+    to: row.lastDay,
+  }));
   const inForce = new Set(
-    caoVersions(foldStream(caoDecider, events.cao))
-      .filter((v) => overlaps({ from: v.effectiveFrom, to: v.effectiveUntil }, placement.period))
-      .map((v) => v.effectiveFrom),
+    [...caoPeriods, ...wagePeriods].filter((p) => overlaps(p, placement.period)).map((p) => `${p.streamId}@${p.from}`),
   );
-  return events.cao.filter((e) => {
+  return [...events.cao, ...events.minimumWage].filter((e) => {
     const data = e.data as { effectiveFrom?: string };
-    return (
-      (e.type === 'CaoVersionPublished' || e.type === 'CaoVersionCorrected') &&
-      data.effectiveFrom !== undefined &&
-      inForce.has(data.effectiveFrom)
-    );
+    return RULE_PERIOD_EVENTS.has(e.type) && inForce.has(`${e.streamId}@${data.effectiveFrom}`);
   });
 }
+
+/** The events that publish or correct a period of rules, each naming the period's first day as `effectiveFrom`. */
+const RULE_PERIOD_EVENTS = new Set(['CaoVersionPublished', 'CaoVersionCorrected', 'MinimumWagePublished']);

@@ -1,3 +1,4 @@
+import { parsePoolEvent } from '@banenpool/domain';
 import type { ReplayEvent } from '@banenpool/event-store';
 
 interface Evolving<Event, State> {
@@ -5,10 +6,25 @@ interface Evolving<Event, State> {
   evolve(state: State, event: Event): State;
 }
 
-/** Folds recorded events with a stream's own decider: the stored type and data are the domain event. */
+/**
+ * A stored event as its type's schema reads it today (upcast from an older schema version), so a
+ * replay folds what the deciders fold. An event that cannot be read stops the replay: a state
+ * folded without it would be an answer the records do not give.
+ */
+export function domainEventOf<Event>(event: Pick<ReplayEvent, 'streamId' | 'revision' | 'type' | 'schemaVersion' | 'data'>): Event {
+  const parsed = parsePoolEvent(event.type, event.schemaVersion, event.data);
+  if (!parsed.ok) {
+    throw new Error(
+      `Event ${event.revision} of stream ${event.streamId} (${event.type}, schema version ${event.schemaVersion}) cannot be replayed (${parsed.reason}): ${parsed.detail}`,
+    );
+  }
+  return parsed.event as Event;
+}
+
+/** Folds recorded events with a stream's own decider, each read through its type's schema. */
 export function foldStream<Event, State>(decider: Evolving<Event, State>, events: readonly ReplayEvent[]): State {
   let state = decider.initialState;
-  for (const event of events) state = decider.evolve(state, event as unknown as Event);
+  for (const event of events) state = decider.evolve(state, domainEventOf<Event>(event));
   return state;
 }
 

@@ -11,7 +11,8 @@ export type RuleReference =
       readonly scale?: string;
       readonly step?: number;
     }
-  | { readonly rule: 'minimum_wage_table'; readonly version: string; readonly age: number }
+  /** A row of the minimum-wage table: its period's first day and, where known, its revision and the age it was read for. */
+  | { readonly rule: 'minimum_wage_table'; readonly version: string; readonly revision?: number; readonly age?: number }
   | { readonly rule: 'chain_rule'; readonly position: number; readonly chainStartedOn: string; readonly breakingGapMonths: number };
 
 /** The rules a stored event was decided under, read from its data as its type's schema reads it; unreadable data names none. */
@@ -24,12 +25,23 @@ export function rulesUsed(event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 
 function rulesOf(event: PoolEvent): RuleReference[] {
   switch (event.type) {
     case 'PlacementConfirmed': {
-      const { cao, minimumWage } = event.data.pay;
-      return [
-        { rule: 'cao', code: cao.code, version: cao.versionFrom, revision: cao.revision, scale: cao.scale, step: cao.step },
-        { rule: 'minimum_wage_table', version: minimumWage.tableVersion, age: minimumWage.age },
-      ];
+      // The first day's: the wage of each later day follows the rules in force that day (GET /placements/:id/wage).
+      const { firstDayPay } = event.data;
+      const cao = firstDayPay.known ? firstDayPay.wage.cao : firstDayPay.cao;
+      const caoRule: RuleReference = {
+        rule: 'cao',
+        code: cao.code,
+        version: cao.effectiveFrom,
+        revision: cao.revision,
+        scale: cao.scale,
+        step: cao.step,
+      };
+      if (!firstDayPay.known) return [caoRule];
+      const { age, minimumWage } = firstDayPay.wage;
+      return [caoRule, { rule: 'minimum_wage_table', version: minimumWage.rule.effectiveFrom, revision: minimumWage.rule.revision, age }];
     }
+    case 'MinimumWagePublished':
+      return [{ rule: 'minimum_wage_table', version: event.data.effectiveFrom }];
     case 'CaoVersionPublished':
       return [{ rule: 'cao', code: event.data.code, version: event.data.effectiveFrom, revision: 0 }];
     case 'CaoVersionCorrected':
@@ -55,8 +67,11 @@ export function describeRule(reference: RuleReference): string {
         reference.scale === undefined ? '' : `, scale ${reference.scale}${reference.step === undefined ? '' : ` step ${reference.step}`}`;
       return `CAO ${reference.code} version ${reference.version}${revision}${scale}`;
     }
-    case 'minimum_wage_table':
-      return `minimum-wage table ${reference.version} (age ${reference.age})`;
+    case 'minimum_wage_table': {
+      const revision = reference.revision === undefined ? '' : ` revision ${reference.revision}`;
+      const age = reference.age === undefined ? '' : ` (age ${reference.age})`;
+      return `minimum-wage table ${reference.version}${revision}${age}`;
+    }
     case 'chain_rule':
       return `chain rule: contract ${reference.position} of a chain started ${reference.chainStartedOn} (a gap over ${reference.breakingGapMonths} months breaks it)`;
     default:

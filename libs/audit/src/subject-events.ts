@@ -1,4 +1,14 @@
-import { caoStreamId, notFound, placementDecider, workerStreamId, type PlacementState } from '@banenpool/domain';
+import {
+  caoCodesDuring,
+  caoStreamId,
+  employerDecider,
+  employerStreamId,
+  isPaid,
+  notFound,
+  placementDecider,
+  ruleTableStreamId,
+  workerStreamId,
+} from '@banenpool/domain';
 import type { EventStore, ReadStreamOptions, RecordedEvent, ReplayEvent } from '@banenpool/event-store';
 import { describeSubject, streamOf, type AuditSubject } from './audit-subject.js';
 import { foldStream } from './replay.js';
@@ -14,11 +24,21 @@ export interface SubjectEvents<Event extends ReplayEvent = RecordedEvent> {
   readonly stream: readonly Event[];
   /** The subject's own events: the stream, or for a contract only the events about that contract. */
   readonly own: readonly Event[];
-  /** A paid placement's CAO stream: the rules its wage follows, including corrections recorded later. */
+  /** A paid placement's hirer: the CAO it applies and the function's scale in it, by date. */
+  readonly employer: readonly Event[];
+  /**
+   * The streams of every CAO the hirer applies during a paid placement, one after the other: the
+   * rules its wage follows, including corrections recorded later.
+   */
   readonly cao: readonly Event[];
   /** A paid placement's worker registration: the birth date its minimum wage depends on. */
   readonly workerRegistration: readonly Event[];
+  /** For a paid placement, the minimum-wage table (`rules-minimum-wage`), including periods published later. */
+  readonly minimumWage: readonly Event[];
 }
+
+/** The related streams of a subject that is no paid placement: none. */
+export const NO_RELATED_EVENTS = { employer: [], cao: [], workerRegistration: [], minimumWage: [] } as const;
 
 type StreamRead<Event> = (streamId: string, options?: ReadStreamOptions) => Promise<Event[]>;
 
@@ -37,7 +57,7 @@ async function loadWith<Event extends ReplayEvent>(read: StreamRead<Event>, subj
   const stream = await read(streamId);
   const own = subject.kind === 'contract' ? contractEvents(stream, subject.contractId) : stream;
   if (own.length === 0) notFound('audit_subject_not_found', `Nothing was ever recorded about ${describeSubject(subject)}.`);
-  const related = subject.kind === 'placement' ? await placementRules(read, stream) : { cao: [], workerRegistration: [] };
+  const related = subject.kind === 'placement' ? await placementRules(read, stream) : NO_RELATED_EVENTS;
   return { subject, streamId, stream, own, ...related };
 }
 
@@ -54,16 +74,20 @@ export function contractEvents<Event extends ReplayEvent>(workerStream: readonly
   });
 }
 
-async function placementRules<Event extends ReplayEvent>(
-  read: StreamRead<Event>,
-  stream: readonly Event[],
-): Promise<{ cao: Event[]; workerRegistration: Event[] }> {
-  const placement: PlacementState = foldStream(placementDecider, stream);
-  if (placement.status === 'none' || !('pay' in placement) || !placement.pay) return { cao: [], workerRegistration: [] };
-  const [cao, workerRegistration] = await Promise.all([
-    read(caoStreamId(placement.pay.cao.code)),
+type RelatedEvents<Event extends ReplayEvent> = Pick<SubjectEvents<Event>, 'employer' | 'cao' | 'workerRegistration' | 'minimumWage'>;
+
+// The CAOs are those the hirer applies during the placement as recorded now: a replay as known at
+// an earlier instant cuts each stream at that instant, and so never needs a CAO the hirer took on later.
+async function placementRules<Event extends ReplayEvent>(read: StreamRead<Event>, stream: readonly Event[]): Promise<RelatedEvents<Event>> {
+  const placement = foldStream(placementDecider, stream);
+  if (!isPaid(placement)) return NO_RELATED_EVENTS;
+  const employer = await read(employerStreamId(placement.employerId));
+  const codes = caoCodesDuring(foldStream(employerDecider, employer), placement.period);
+  const [caos, workerRegistration, minimumWage] = await Promise.all([
+    Promise.all(codes.map((code) => read(caoStreamId(code)))),
     // A worker's stream always starts with its registration: the only event the wage needs from it.
     read(workerStreamId(placement.workerId), { toRevision: 0 }),
+    read(ruleTableStreamId('minimum-wage')),
   ]);
-  return { cao, workerRegistration };
+  return { employer, cao: caos.flat(), workerRegistration, minimumWage };
 }

@@ -1,16 +1,18 @@
-import { formatPeriod, type PlacementPay, type WorkerState } from '@banenpool/domain';
-import { contractState, type PlacementStates } from './as-of.js';
+import { formatPeriod, type DayWage, type FirstDayPay, type WorkerState } from '@banenpool/domain';
+import { contractState } from './as-of.js';
 import { euros, percent } from './money-text.js';
-import { wageOnDate } from './placement-wage.js';
+import { recordedConfirmation, wageOnDate, type PlacementStates } from './placement-wage.js';
 
 /** A subject's facts as labelled sentences' parts: what a diff compares and names. Absent = not (yet) known. */
 export type SubjectView = Readonly<Record<string, string>>;
 
 /**
  * A placement as its terms and its wage: the wage its scale and step get on its first day under
- * the CAO and minimum wage as recorded by then, so a later CAO correction shows as a wage change.
+ * the rules (hirer, CAO, minimum wage) as recorded by then, so a later CAO correction or a
+ * minimum wage published later shows as a wage change.
  */
-export function placementView({ placement, cao, worker }: PlacementStates): SubjectView {
+export function placementView(states: PlacementStates): SubjectView {
+  const { placement } = states;
   if (placement.status === 'none') return {};
   const view: Record<string, string> = {
     Status: placement.status,
@@ -22,25 +24,37 @@ export function placementView({ placement, cao, worker }: PlacementStates): Subj
   };
   if (placement.billRateCents !== undefined) view['Bill rate'] = euros(placement.billRateCents);
   if (placement.status === 'ended') view['Last day'] = placement.lastDay;
-  if ('pay' in placement && placement.pay)
-    view['Hourly wage recorded at confirmation'] = `${euros(placement.pay.hourlyCents)} (${payRules(placement.pay)})`;
-  const wage = wageOnDate(placement, cao, worker, placement.period.from);
-  if (wage && 'pay' in wage) Object.assign(view, wageFields(wage.pay));
+  const confirmation = recordedConfirmation(placement);
+  if (confirmation) {
+    const { agreed, hirerTerms, firstDayPay } = confirmation;
+    view['Agreed scale and step'] = `scale ${agreed.scale} step ${agreed.step} of CAO ${agreed.caoCode}`;
+    view["Hirer's pay terms"] = `${hirerTerms.applies ? 'apply' : 'do not apply'} (${hirerTerms.basis})`;
+    view['First day’s pay recorded at confirmation'] = recordedFirstDay(firstDayPay);
+  }
+  const wage = wageOnDate(states, placement.period.from);
+  if (wage && 'wage' in wage) Object.assign(view, wageFields(wage.wage));
   if (wage && 'unavailable' in wage) view['Hourly wage'] = `none: ${wage.unavailable}`;
   return view;
 }
 
-function wageFields(pay: PlacementPay): Record<string, string> {
+function wageFields(wage: DayWage): Record<string, string> {
   return {
-    'Hourly wage': euros(pay.hourlyCents),
-    'Wage basis': pay.wageBasis === 'cao' ? 'the CAO scale' : 'the statutory minimum wage (the CAO scale is lower)',
-    'CAO wage': `${euros(pay.cao.hourlyCents)} (CAO ${pay.cao.code} version ${pay.cao.versionFrom} revision ${pay.cao.revision}, scale ${pay.cao.scale} step ${pay.cao.step}, youth ${percent(pay.cao.youthBp)})`,
-    'Minimum wage': `${euros(pay.minimumWage.hourlyCents)} (table ${pay.minimumWage.tableVersion}, age ${pay.minimumWage.age})`,
+    'Hourly wage': euros(wage.hourlyCents),
+    'Wage basis': wage.basis === 'cao' ? 'the CAO scale' : 'the statutory minimum wage (the CAO scale is lower)',
+    'CAO wage': `${euros(wage.cao.hourlyCents)} (${caoText(wage.cao)}, youth ${percent(wage.cao.youthBp)})`,
+    'Minimum wage': `${euros(wage.minimumWage.hourlyCents)} (${minimumWageText(wage)}, age ${wage.age})`,
   };
 }
 
-const payRules = (pay: PlacementPay) =>
-  `CAO ${pay.cao.code} version ${pay.cao.versionFrom} revision ${pay.cao.revision}, minimum-wage table ${pay.minimumWage.tableVersion}`;
+function recordedFirstDay(pay: FirstDayPay): string {
+  if (!pay.known) return `not yet known (${pay.reason})`;
+  return `${euros(pay.wage.hourlyCents)} (${caoText(pay.wage.cao)}, ${minimumWageText(pay.wage)})`;
+}
+
+const caoText = (cao: DayWage['cao']) =>
+  `CAO ${cao.code} version ${cao.effectiveFrom} revision ${cao.revision}, scale ${cao.scale} step ${cao.step}`;
+
+const minimumWageText = ({ minimumWage: { rule } }: DayWage) => `minimum-wage table ${rule.effectiveFrom} revision ${rule.revision}`;
 
 /** A pool contract as its terms and the hours committed under it, one line per placement. */
 export function contractView(worker: WorkerState, contractId: string): SubjectView {

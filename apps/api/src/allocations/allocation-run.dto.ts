@@ -135,12 +135,11 @@ export class AcceptProposalsDto extends ProposalSelectionDto {
   @IsIn(LEGAL_FORMS)
   legalForm?: LegalForm;
 
-  @ApiPropertyOptional({ example: 0, description: 'Step within the function’s CAO scale for every confirmation (default 0)' })
-  @Optional()
+  @ApiProperty({ example: 0, description: 'Step within the function’s CAO scale for every confirmation, chosen by the operator' })
   @IsInt()
   @Min(0)
   @Max(60)
-  step?: number;
+  step: number;
 }
 
 export class RejectProposalsDto extends ProposalSelectionDto {

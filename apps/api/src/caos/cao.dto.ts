@@ -50,6 +50,27 @@ export class SurchargesDto {
   @Min(0)
   @Max(30000)
   publicHolidayBp: number;
+
+  @ApiPropertyOptional({ example: 2500, description: 'Surcharge on hours beyond the agreed hours, in basis points' })
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(30000)
+  overtimeBp?: number;
+}
+
+export class PensionPremiumDto {
+  @ApiProperty({ example: 750, description: "The employee's share of the pension premium, in basis points of the wage" })
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  employeeBp: number;
+
+  @ApiProperty({ example: 1500, description: "The employer's share of the pension premium, in basis points of the wage" })
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  employerBp: number;
 }
 
 export class CaoVersionContentDto {
@@ -77,6 +98,11 @@ export class CaoVersionContentDto {
   @Min(0)
   @Max(10000)
   holidayPayBp: number;
+
+  @ApiPropertyOptional({ type: PensionPremiumDto, description: 'The pension premium; together at most 50 % of the wage' })
+  @Optional()
+  @NestedObject(() => PensionPremiumDto)
+  pensionPremium?: PensionPremiumDto;
 
   @ApiProperty({ example: 38 })
   @IsHours(1, 60)
@@ -119,6 +145,26 @@ export class CorrectCaoVersionDto {
   @IsString()
   @Length(3, 500)
   reason: string;
+}
+
+export class RecordCaoBindingDto {
+  @ApiProperty({ example: '2026-01-01', description: 'The first day the CAO binds the pool' })
+  @IsLocalDate()
+  from: string;
+
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'The last day it binds the pool; leave out for until further notice' })
+  @Optional()
+  @IsLocalDate()
+  until?: string;
+
+  @ApiProperty({
+    example: 'Declared generally binding (AVV), Staatscourant 2026-12345',
+    description:
+      'Why the CAO binds the pool itself: a declaration of general application, or its membership of the employers’ organisation',
+  })
+  @IsString()
+  @Length(3, 500)
+  basis: string;
 }
 
 export class CaoOnQuery {

@@ -134,7 +134,9 @@ describe('read-model queries over HTTP', () => {
           `${i.week} ${i.workerId} ${i.placements[0].placementId}`,
       ),
     ).toEqual(['2026-W44 anna anna-park', '2026-W44 dewi dewi-park', '2026-W45 anna anna-winter']);
-    expect(board.body.items[2].placements[0]).toMatchObject({ hourlyCents: 1598, cao: { code: 'schoonmaak', scale: 'A', step: 1 } });
+    // Confirmed before the minimum wage from July 2026 on was published: the board shows the agreed scale and step, no first-day wage.
+    expect(board.body.items[2].placements[0]).toMatchObject({ hourlyCents: null, cao: { code: 'schoonmaak', scale: 'A', step: 1 } });
+    expect(board.body.items[0].placements[0]).toMatchObject({ hourlyCents: 1512, wageBasis: 'cao', cao: { code: 'recreatie', step: 1 } });
     expect(board.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
 
     const own = await read('/board?fromWeek=2026-W44&toWeek=2026-W45', park).expect(200);

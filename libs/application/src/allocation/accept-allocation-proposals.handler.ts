@@ -38,7 +38,7 @@ export class AcceptAllocationProposalsCommand extends Command<AcceptanceAnswer> 
   constructor(
     readonly runId: string,
     readonly selection: ProposalSelection,
-    readonly placements: { legalForm?: LegalForm; step?: number },
+    readonly placements: { legalForm?: LegalForm; step: number },
     readonly context: RequestContext,
   ) {
     super();
@@ -148,7 +148,7 @@ export class AcceptAllocationProposalsHandler implements ICommandHandler<AcceptA
     }
     if (earlier.status === 'none') await run({ type: 'ProposePlacement', ...terms });
     try {
-      await run({ type: 'ConfirmPlacement', ...(await this.placementFacts.forConfirmation(terms, placements.step ?? 0)) });
+      await run({ type: 'ConfirmPlacement', ...(await this.placementFacts.forConfirmation(terms, placements.step)) });
       return undefined;
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'rule') throw error;

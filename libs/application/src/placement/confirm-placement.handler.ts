@@ -5,10 +5,14 @@ import { existing, existingFor } from '../shared/stream-states.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { PlacementFacts } from './placement-facts.js';
 
-/** Confirm: checks hours and closures and resolves the wage (CAO scale and step, never below the minimum wage). */
+/**
+ * Confirm: checks hours and closures and records the function's scale with the step the operator
+ * chose, that the hirer's pay terms apply, and the first day's pay (the wage itself is per day: GetPlacementWageQuery).
+ */
 export class ConfirmPlacementCommand extends Command<CommandAccepted> {
   constructor(
     readonly placementId: string,
+    /** The step in the function's CAO scale: the operator's choice, never a default. */
     readonly step: number,
     readonly context: RequestContext,
   ) {

@@ -12,7 +12,7 @@ export class GetPlacementQuery extends Query<Placement & { version: number }> {
   }
 }
 
-/** A placement with its terms, status and resolved pay; an employer sees only its own. */
+/** A placement with its terms, status and what its confirmation recorded about pay; an employer sees only its own. */
 @QueryHandler(GetPlacementQuery)
 export class GetPlacementHandler implements IQueryHandler<GetPlacementQuery> {
   constructor(private readonly streams: StreamStates) {}

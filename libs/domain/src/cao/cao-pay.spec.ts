@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider.js';
 import { caoDecider, caoVersionOn, type ResolvedCaoVersion } from './cao.decider.js';
-import { caoPayFacts, hourlyWage } from './cao-pay.js';
+import { hourlyWage } from './cao-pay.js';
 import { sampleContent } from './cao.fixtures.js';
 
 const version = caoVersionOn(
@@ -23,19 +23,5 @@ describe('hourlyWage', () => {
 
   it.each([[2], [-1], [0.5]])('refuses a step the scale does not have (%s)', (step) => {
     expect(() => hourlyWage(version, 'B', step)).toThrow(expect.objectContaining({ kind: 'rule', code: 'unknown_step' }));
-  });
-});
-
-describe('caoPayFacts', () => {
-  it('names the CAO, version and revision with the wage and the CAO youth percentages', () => {
-    expect(caoPayFacts(version, 'A', 2)).toEqual({
-      code: 'recreatie',
-      versionFrom: '2025-01-01',
-      revision: 0,
-      scale: 'A',
-      step: 2,
-      hourlyCents: 1550,
-      youthBp: sampleContent().youthBp,
-    });
   });
 });

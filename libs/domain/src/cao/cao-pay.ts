@@ -1,6 +1,4 @@
 import { refuse } from '../shared/domain-error.js';
-import type { LocalDate } from '../shared/local-date.js';
-import type { YouthPercentages } from '../shared/minimum-wage.js';
 import type { Cents } from '../shared/money.js';
 import type { ResolvedCaoVersion } from './cao.decider.js';
 
@@ -22,28 +20,4 @@ export function hourlyWage(version: ResolvedCaoVersion, scale: string, step: num
     );
   }
   return steps[step];
-}
-
-/** What a placement needs from the hirer's CAO to resolve pay: read by the handler, recorded in the placement. */
-export interface CaoPayFacts {
-  readonly code: string;
-  /** The version's effective date and revision identify exactly which figures were used. */
-  readonly versionFrom: LocalDate;
-  readonly revision: number;
-  readonly scale: string;
-  readonly step: number;
-  readonly hourlyCents: Cents;
-  readonly youthBp?: YouthPercentages;
-}
-
-export function caoPayFacts(version: ResolvedCaoVersion, scale: string, step: number): CaoPayFacts {
-  return {
-    code: version.code,
-    versionFrom: version.effectiveFrom,
-    revision: version.revision,
-    scale,
-    step,
-    hourlyCents: hourlyWage(version, scale, step),
-    youthBp: version.content.youthBp,
-  };
 }

@@ -10,6 +10,8 @@ export const MINIMUM_HOLIDAY_PAY_BP = 800;
 
 // Generous bounds that only catch typing errors: 300 % is more than any Dutch CAO surcharge.
 const MAX_SURCHARGE_BP = 30_000;
+// Dutch pension premiums are about a quarter to a third of the wage, employee and employer together.
+const MAX_PENSION_PREMIUM_BP = 5_000;
 const YOUTH_AGES = { min: 15, max: 22 };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -20,6 +22,9 @@ export function requireValidContent(content: CaoVersionContent): void {
   if (content.youthBp !== undefined) requireYouthPercentages(content.youthBp);
   requireTimeBands(content.surcharges.timeBands);
   requireBasisPoints(content.surcharges.publicHolidayBp, 'The public-holiday surcharge', { max: MAX_SURCHARGE_BP });
+  if (content.surcharges.overtimeBp !== undefined)
+    requireBasisPoints(content.surcharges.overtimeBp, 'The overtime surcharge', { max: MAX_SURCHARGE_BP });
+  if (content.pensionPremium !== undefined) requirePensionPremium(content.pensionPremium);
   if (content.holidayPayBp < MINIMUM_HOLIDAY_PAY_BP) {
     const required = formatBasisPoints(MINIMUM_HOLIDAY_PAY_BP);
     refuse(
@@ -38,6 +43,18 @@ function requireWageScales(scales: CaoVersionContent['wageScales']): void {
     requireText(scale, 'A wage scale name');
     if (steps.length === 0) refuse('invalid_wage_scales', `Wage scale "${scale}" has no steps.`);
     steps.forEach((hourly, step) => requireCents(hourly, `The hourly wage of scale ${scale}, step ${step}`));
+  }
+}
+
+function requirePensionPremium({ employeeBp, employerBp }: NonNullable<CaoVersionContent['pensionPremium']>): void {
+  requireBasisPoints(employeeBp, "The employee's share of the pension premium", { max: MAX_PENSION_PREMIUM_BP });
+  requireBasisPoints(employerBp, "The employer's share of the pension premium", { max: MAX_PENSION_PREMIUM_BP });
+  if (employeeBp + employerBp > MAX_PENSION_PREMIUM_BP) {
+    refuse(
+      'pension_premium_too_high',
+      `The pension premium of ${formatBasisPoints(employeeBp)} (employee) and ${formatBasisPoints(employerBp)} (employer) ` +
+        `adds up to more than ${formatBasisPoints(MAX_PENSION_PREMIUM_BP)} of the wage.`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider.js';
 import { given } from '../shared/given-when-then.js';
-import { caoDecider, caoVersionOn, caoVersions } from './cao.decider.js';
+import { caoDecider, caoVersionIn, caoVersionOn, caoVersions } from './cao.decider.js';
 import type { CaoEvent, CaoVersionContent } from './cao.events.js';
 import { caoStreamId } from './cao.events.js';
 import { sampleContent } from './cao.fixtures.js';
@@ -53,6 +53,36 @@ describe('CAO stream', () => {
       given(caoDecider, [registered])
         .when(publish('2025-01-01', undefined, sampleContent({ holidayPayBp: 799 })))
         .thenRefused('holiday_pay_below_minimum', { message: '7.99 %' }));
+
+    it('publishes an overtime surcharge and a pension premium with the version', () => {
+      const content = sampleContent({
+        surcharges: { ...sampleContent().surcharges, overtimeBp: 2500 },
+        pensionPremium: { employeeBp: 750, employerBp: 1500 },
+      });
+      given(caoDecider, [registered])
+        .when(publish('2025-01-01', undefined, content))
+        .then([published('2025-01-01', undefined, content)]);
+    });
+
+    it.each<[string, Partial<CaoVersionContent>, string, string]>([
+      [
+        'an overtime surcharge over 300 %',
+        { surcharges: { ...sampleContent().surcharges, overtimeBp: 30_001 } },
+        'invalid_percentage',
+        'overtime',
+      ],
+      ['a negative pension share', { pensionPremium: { employeeBp: -1, employerBp: 1500 } }, 'invalid_percentage', "employee's share"],
+      [
+        'a pension premium over half the wage',
+        { pensionPremium: { employeeBp: 2500, employerBp: 2600 } },
+        'pension_premium_too_high',
+        '25 % (employee) and 26 % (employer)',
+      ],
+    ])('refuses %s', (_, overrides, code, message) =>
+      given(caoDecider, [registered])
+        .when(publish('2025-01-01', undefined, sampleContent(overrides)))
+        .thenRefused(code, { message }),
+    );
 
     it('a later version ends an open-ended one: no overlap', () =>
       given(caoDecider, [registered, published('2025-01-01')])
@@ -192,6 +222,19 @@ describe('CAO stream', () => {
 
     it('lists the versions in date order', () => {
       expect(caoVersions(state).map((v) => v.effectiveFrom)).toEqual(['2024-01-01', '2025-01-01', '2026-01-01']);
+    });
+
+    it('caoVersionIn finds the version of the named CAO among the versions of several', () => {
+      const horeca = caoVersions(
+        fold(caoDecider, [
+          { type: 'CaoRegistered', data: { code: 'horeca', name: 'Horeca' } },
+          { type: 'CaoVersionPublished', data: { code: 'horeca', effectiveFrom: '2025-01-01', content: sampleContent() } },
+        ]),
+      );
+      const versions = [...horeca, ...caoVersions(state)];
+      expect(caoVersionIn(versions, 'recreatie', '2025-06-01')).toMatchObject({ code: 'recreatie', effectiveFrom: '2025-01-01' });
+      expect(caoVersionIn(versions, 'horeca', '2025-06-01')).toMatchObject({ code: 'horeca' });
+      expect(caoVersionIn(versions, 'horeca', '2024-06-01')).toBeUndefined();
     });
   });
 });

@@ -1,6 +1,6 @@
-import type { CaoPayFacts } from '../cao/cao-pay.js';
 import type { SiteFacts } from '../employer/site-facts.js';
 import type { WorkerFacts } from '../worker/worker-facts.js';
+import { workLoad } from '../worker/working-time.js';
 import type { PlacementEvent, PlacementTerms } from './placement.events.js';
 
 /** Anna (adult) is placed with Visschedijk's office cleaning for the winter, on payroll. */
@@ -22,7 +22,8 @@ export const proposed: PlacementEvent = { type: 'PlacementProposed', data: terms
 export const annaFacts: WorkerFacts = {
   workerId: 'anna',
   birthDate: '2000-05-10',
-  otherCommittedHoursPerWeek: 16,
+  /** 16 h a week at another hirer over the same winter. */
+  otherCommitments: [workLoad('p0', 16, undefined, { from: '2026-01-05', to: '2026-03-29' })],
   contractMaxHoursPerWeek: 40,
 };
 
@@ -31,25 +32,4 @@ export const officeFacts: SiteFacts = {
   membership: { from: '2024-01-01' },
   siteExists: true,
   closures: [{ siteId: 'office', period: { from: '2026-04-27', to: '2026-05-03' }, reason: 'Renovation' }],
-};
-
-/** The cleaning CAO (illustrative figures): scale A step 0, no youth wages of its own. */
-export const schoonmaakFacts: CaoPayFacts = {
-  code: 'schoonmaak',
-  versionFrom: '2026-01-01',
-  revision: 0,
-  scale: 'A',
-  step: 0,
-  hourlyCents: 1520,
-};
-
-/** The park's recreation CAO (illustrative figures): scale B step 1, with its own youth percentages. */
-export const recreatieFacts: CaoPayFacts = {
-  code: 'recreatie',
-  versionFrom: '2025-07-01',
-  revision: 1,
-  scale: 'B',
-  step: 1,
-  hourlyCents: 1680,
-  youthBp: { 16: 4000, 17: 5000, 18: 6000, 19: 7000, 20: 8500 },
 };

@@ -39,20 +39,21 @@ export class AllocationBoardEntry {
   @Column({ name: 'hours_quarters', type: 'integer' })
   hoursQuarters: number;
 
-  @Column({ name: 'hourly_cents', type: 'integer' })
-  hourlyCents: number;
+  /** The first day's wage: null while that day's minimum wage was not published at confirmation. */
+  @Column({ name: 'hourly_cents', type: 'integer', nullable: true })
+  hourlyCents: number | null;
 
-  @Column({ name: 'wage_basis', type: 'text' })
-  wageBasis: string;
+  @Column({ name: 'wage_basis', type: 'text', nullable: true })
+  wageBasis: string | null;
 
   @Column({ name: 'cao_code', type: 'text' })
   caoCode: string;
 
-  @Column({ name: 'cao_version_from', type: 'date' })
-  caoVersionFrom: LocalDate;
+  @Column({ name: 'cao_version_from', type: 'date', nullable: true })
+  caoVersionFrom: LocalDate | null;
 
-  @Column({ name: 'cao_revision', type: 'integer' })
-  caoRevision: number;
+  @Column({ name: 'cao_revision', type: 'integer', nullable: true })
+  caoRevision: number | null;
 
   @Column({ name: 'cao_scale', type: 'text' })
   caoScale: string;

@@ -13,7 +13,7 @@ import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /**
  * The allocation board: per ISO week and worker, the confirmed placements they work (employer,
- * site, hours, CAO and wage from PlacementConfirmed's pay). A placement counts in every week its
+ * site, hours, the agreed CAO scale and step, and the first day's wage from PlacementConfirmed). A placement counts in every week its
  * worked period touches; an early end stops it after the week of its last day, a withdrawal
  * removes it. The batch's placement events are folded into the board's placement table first, and
  * the entries of every touched placement are then derived again from those facts, so a replay,
@@ -32,7 +32,7 @@ export const allocationBoardProjection: Projection = readModel({
 });
 
 export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
-  if (!isActive(facts) || facts.hourlyCents === null) return [];
+  if (!isActive(facts) || facts.caoCode === null) return [];
   const period = workedPeriod(facts);
   if (!period) return [];
   return weeksOf(period).map(({ week, weekStart }) => ({
@@ -46,11 +46,11 @@ export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
     capacityRequestId: facts.capacityRequestId,
     legalForm: facts.legalForm ?? 'payroll',
     hoursQuarters: facts.hoursQuarters,
-    hourlyCents: facts.hourlyCents!,
-    wageBasis: facts.wageBasis!,
+    hourlyCents: facts.hourlyCents,
+    wageBasis: facts.wageBasis,
     caoCode: facts.caoCode!,
-    caoVersionFrom: facts.caoVersionFrom!,
-    caoRevision: facts.caoRevision!,
+    caoVersionFrom: facts.caoVersionFrom,
+    caoRevision: facts.caoRevision,
     caoScale: facts.caoScale!,
     caoStep: facts.caoStep!,
     placementFrom: period.from,

@@ -27,10 +27,13 @@ export interface BoardPlacement {
   capacityRequestId: string | null;
   legalForm: string;
   hours: number;
-  /** The worker's hourly wage in this placement, as resolved at confirmation. */
-  hourlyCents: number;
-  wageBasis: string;
-  cao: { code: string; versionFrom: LocalDate; revision: number; scale: string; step: number };
+  /**
+   * The first day's hourly wage, with the CAO version it came from, as recorded at confirmation: null
+   * while that day's minimum wage was not published (GET /placements/:id/wage gives the wage of any day).
+   */
+  hourlyCents: number | null;
+  wageBasis: string | null;
+  cao: { code: string; versionFrom: LocalDate | null; revision: number | null; scale: string; step: number };
   from: LocalDate;
   to: LocalDate;
 }
@@ -57,11 +60,11 @@ interface EntryRow {
   capacity_request_id: string | null;
   legal_form: string;
   hours_quarters: number;
-  hourly_cents: number;
-  wage_basis: string;
+  hourly_cents: number | null;
+  wage_basis: string | null;
   cao_code: string;
-  cao_version_from: string;
-  cao_revision: number;
+  cao_version_from: string | null;
+  cao_revision: number | null;
   cao_scale: string;
   cao_step: number;
   placement_from: string;

@@ -43,10 +43,11 @@ export interface EmployerPlacementItem {
   lastDay: LocalDate | null;
   status: PlacementStatus;
   billRateCents: number | null;
+  /** Once confirmed: the agreed CAO scale and step, and the first day's wage (null while its minimum wage was not published). */
   pay: {
-    hourlyCents: number;
-    wageBasis: string;
-    cao: { code: string; versionFrom: LocalDate; revision: number; scale: string; step: number };
+    hourlyCents: number | null;
+    wageBasis: string | null;
+    cao: { code: string; versionFrom: LocalDate | null; revision: number | null; scale: string; step: number };
   } | null;
 }
 
@@ -180,15 +181,15 @@ export async function listEmployerPlacements(
       status: r.status,
       billRateCents: r.bill_rate_cents,
       pay:
-        r.hourly_cents === null
+        r.cao_code === null
           ? null
           : {
               hourlyCents: r.hourly_cents,
-              wageBasis: r.wage_basis!,
+              wageBasis: r.wage_basis,
               cao: {
-                code: r.cao_code!,
-                versionFrom: r.cao_version_from!,
-                revision: r.cao_revision!,
+                code: r.cao_code,
+                versionFrom: r.cao_version_from,
+                revision: r.cao_revision,
                 scale: r.cao_scale!,
                 step: r.cao_step!,
               },

@@ -61,7 +61,10 @@ export abstract class PlacementFactsColumns {
   @Column({ type: 'boolean', default: false })
   confirmed: boolean;
 
-  /** From PlacementConfirmed's pay: the hourly wage and the CAO rule it came from. */
+  /**
+   * From PlacementConfirmed: the agreed CAO, scale and step, and the first day's hourly wage with the
+   * CAO version it came from (null while that day's minimum wage was not published at confirmation).
+   */
   @Column({ name: 'hourly_cents', type: 'integer', nullable: true })
   hourlyCents: number | null;
 
@@ -146,17 +149,18 @@ export function applyPlacementEvent(facts: PlacementFacts, event: PlacementEvent
         periodTo: later(facts.periodTo, terms.period.to),
       };
       if (event.type === 'PlacementProposed') return next;
-      const { pay } = event.data;
+      const { agreed, firstDayPay } = event.data;
+      const firstDay = firstDayPay.known ? firstDayPay.wage : undefined;
       return {
         ...next,
         confirmed: true,
-        hourlyCents: pay.hourlyCents,
-        wageBasis: pay.wageBasis,
-        caoCode: pay.cao.code,
-        caoVersionFrom: pay.cao.versionFrom,
-        caoRevision: pay.cao.revision,
-        caoScale: pay.cao.scale,
-        caoStep: pay.cao.step,
+        hourlyCents: firstDay?.hourlyCents ?? null,
+        wageBasis: firstDay?.basis ?? null,
+        caoCode: agreed.caoCode,
+        caoVersionFrom: firstDay?.cao.effectiveFrom ?? null,
+        caoRevision: firstDay?.cao.revision ?? null,
+        caoScale: agreed.scale,
+        caoStep: agreed.step,
       };
     }
     case 'PlacementExtended':

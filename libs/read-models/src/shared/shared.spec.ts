@@ -1,4 +1,4 @@
-import type { PlacementEvent } from '@banenpool/domain';
+import { schemaVersionOf, type PlacementEvent } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
 import { Logger } from '@nestjs/common';
 import { formatHours, hoursOf, jobsFor, toQuarterHours } from './hours.js';
@@ -59,7 +59,7 @@ describe('usable events', () => {
       .flatMap((a) => a.events);
     const usable = usableEvents(
       'spec-written',
-      written.map((e) => recorded(e.type, e.data)),
+      written.map((e) => recorded(e.type, e.data, schemaVersionOf(e.type))),
     );
     expect(usable.map(({ type, data }) => ({ type, data }))).toEqual(written.map(({ type, data }) => ({ type, data })));
   });
