@@ -1,15 +1,24 @@
 import {
   capacityDecider,
+  decideInOrder,
   placementDecider,
+  RULE_TABLE_SEED,
+  ruleTableStreamId,
   workerDecider,
   type CapacityEvent,
+  type ConfirmPlacement,
   type Period,
   type PlacementEvent,
+  type PlacementTerms,
+  type RuleEvent,
   type WorkerEvent,
+  type WorkerFacts,
+  schemaVersionOf,
 } from '@banenpool/domain';
 import { START, type EventStore } from '@banenpool/event-store';
 import { openTestStack, type TestStack } from '@banenpool/testing';
-import { annaFacts, officeFacts, proposed, schoonmaakFacts, terms } from '../../domain/src/placement/placement.fixtures.js';
+import { schoonmaakVersions, shippedRules, visschedijk } from '../../domain/src/placement/placement-pay.fixtures.js';
+import { annaFacts, officeFacts, terms } from '../../domain/src/placement/placement.fixtures.js';
 import { agreed, annaRegistered, committed, indefinite } from '../../domain/src/worker/worker.fixtures.js';
 import { loadState } from './command-executor.js';
 import { placementProcess } from './placement-process.js';
@@ -19,21 +28,38 @@ describe('placement process (on PGlite)', () => {
   let stack: TestStack;
   const now = new Date('2026-01-02T09:00:00Z');
 
-  const write = (streamId: string, events: readonly (PlacementEvent | WorkerEvent | CapacityEvent)[]) =>
-    stack.store.appendToStream(streamId, events, { expectedVersion: 'any' });
+  const write = (streamId: string, events: readonly (PlacementEvent | WorkerEvent | CapacityEvent | RuleEvent)[]) =>
+    stack.store.appendToStream(
+      streamId,
+      events.map((e) => ({ ...e, schemaVersion: schemaVersionOf(e.type) })),
+      { expectedVersion: 'any' },
+    );
   const feed = () => stack.store.readAll({ after: START, limit: 10_000 });
   const reactToEverything = async () => placementProcess(stack.store).react(await feed());
   const eventsOf = async (placementId: string) =>
     (await feed())
       .filter((e) => !e.streamId.startsWith('placement-') && (e.data as { placementId?: string }).placementId === placementId)
       .map((e) => e.type);
-  /** A placement on the June–September request, proposed and confirmed (not yet handled by the process). */
-  const confirmedPlacement = (placementId: string, period: Period): PlacementEvent[] => {
-    const proposal: PlacementEvent = { type: 'PlacementProposed', data: { ...terms, placementId, capacityRequestId: 'summer', period } };
-    const worker = { ...annaFacts, otherCommittedHoursPerWeek: 0, contractMaxHoursPerWeek: 32 };
-    const confirm = { type: 'ConfirmPlacement' as const, worker, site: officeFacts, cao: schoonmaakFacts };
-    return [proposal, ...placementDecider.decide(confirm, placementDecider.evolve(placementDecider.initialState, proposal), now)];
+  /** The pay facts of a confirmation: step 0 of Visschedijk's scale for cleaners; Visschedijk states no placement limits. */
+  const pay = {
+    step: 0,
+    hirer: visschedijk,
+    caoVersions: schoonmaakVersions,
+    rules: shippedRules,
+    hirerLimits: { employerId: 'visschedijk', otherPlacements: [] },
   };
+  /** Anna's facts as a confirmation read them: no other placements, a contract of 32 h a week. */
+  const annaAlone: WorkerFacts = { ...annaFacts, otherCommitments: [], contractMaxHoursPerWeek: 32 };
+  /** A placement proposed and confirmed on `worker`'s facts (not yet handled by the process). */
+  const confirmation = (proposal: PlacementTerms, worker: WorkerFacts = annaAlone): PlacementEvent[] => {
+    const proposed: PlacementEvent = { type: 'PlacementProposed', data: proposal };
+    const hirerLimits = { employerId: proposal.employerId, otherPlacements: [] };
+    const confirm: ConfirmPlacement = { type: 'ConfirmPlacement', worker, site: officeFacts, ...pay, hirerLimits };
+    return [proposed, ...placementDecider.decide(confirm, placementDecider.evolve(placementDecider.initialState, proposed), now)];
+  };
+  /** A placement on the June–September request, proposed and confirmed. */
+  const confirmedPlacement = (placementId: string, period: Period): PlacementEvent[] =>
+    confirmation({ ...terms, placementId, capacityRequestId: 'summer', period });
   const withdrawal = (placementId: string): PlacementEvent => ({
     type: 'PlacementWithdrawn',
     data: { placementId, reason: 'No longer needed' },
@@ -41,27 +67,15 @@ describe('placement process (on PGlite)', () => {
 
   beforeAll(async () => {
     stack = await openTestStack('pglite');
+    // The process reads the Working Hours Act limits from the rule table's stream, as the service seeds it.
+    await write(ruleTableStreamId('working-time'), decideInOrder(RULE_TABLE_SEED['working-time'], now));
     // Anna may work 32 h; another placement already holds 16 h of them in March.
     await write('worker-anna', [
       annaRegistered,
       agreed('c1', indefinite('2026-01-01', 32)),
       committed('other', 16, '2026-03-02', '2026-03-29'),
     ]);
-    const confirmed = placementDecider.decide(
-      {
-        type: 'ConfirmPlacement',
-        worker: { ...annaFacts, otherCommittedHoursPerWeek: 0, contractMaxHoursPerWeek: 32 },
-        site: officeFacts,
-        cao: schoonmaakFacts,
-      },
-      placementDecider.evolve(placementDecider.initialState, proposed),
-      now,
-    );
-    const shortTerms = { ...terms, capacityRequestId: undefined, period: { from: '2026-01-05', to: '2026-02-22' } };
-    await write('placement-p1', [
-      { type: 'PlacementProposed', data: shortTerms },
-      { ...confirmed[0], data: { ...confirmed[0].data, ...shortTerms } } as PlacementEvent,
-    ]);
+    await write('placement-p1', confirmation({ ...terms, capacityRequestId: undefined, period: { from: '2026-01-05', to: '2026-02-22' } }));
     const summer = { from: '2026-06-01', to: '2026-09-27' };
     const request = {
       requestId: 'summer',
@@ -169,6 +183,57 @@ describe('placement process (on PGlite)', () => {
     expect(capacity.state.status === 'open' && capacity.state.placementIds).not.toContain('p5');
     const worker = await loadState(stack.store, workerDecider, 'worker-anna');
     expect(worker.state.status === 'registered' && worker.state.commitments.map((c) => c.placementId)).not.toContain('p5');
+  });
+
+  describe('the Working Hours Act, judged by the worker stream with the rule table in the store', () => {
+    // Carla may work 60 h a week under her contract; 2026-03-02 is the Monday of 2026-W10.
+    const twelveADay = {
+      monday: { hours: 12 },
+      tuesday: { hours: 12 },
+      wednesday: { hours: 12 },
+      thursday: { hours: 12 },
+      friday: { hours: 12 },
+    };
+    const carlaFacts: WorkerFacts = { workerId: 'carla', birthDate: '1990-01-01', otherCommitments: [], contractMaxHoursPerWeek: 60 };
+    const carlaPlacement = (placementId: string, period: Period): PlacementTerms => ({
+      ...terms,
+      placementId,
+      workerId: 'carla',
+      capacityRequestId: undefined,
+      hoursPerWeek: 60,
+      period,
+      pattern: twelveADay,
+    });
+
+    beforeAll(() =>
+      write('worker-carla', [
+        { type: 'WorkerRegistered', data: { ...annaRegistered.data, workerId: 'carla', name: 'Carla Jansen', birthDate: '1990-01-01' } },
+        { type: 'PoolContractAgreed', data: { workerId: 'carla', contractId: 'c1', terms: indefinite('2026-01-01', 60) } },
+      ] as WorkerEvent[]),
+    );
+
+    it('commits the hours on the days of the placement’s pattern', async () => {
+      await write('placement-c1', confirmation(carlaPlacement('c1', { from: '2026-03-02', to: '2026-03-15' }), carlaFacts));
+      await reactToEverything();
+      const { state } = await loadState(stack.store, workerDecider, 'worker-carla');
+      expect(state.status === 'registered' && state.commitments).toEqual([
+        { placementId: 'c1', contractId: 'c1', hoursPerWeek: 60, period: { from: '2026-03-02', to: '2026-03-15' }, pattern: twelveADay },
+      ]);
+    });
+
+    it('undoes a confirmation made on stale facts that would break the 4-week average', async () => {
+      // Confirmed as if Carla had no other placement: the two weeks before hold 60 h each.
+      await write('placement-c2', confirmation(carlaPlacement('c2', { from: '2026-03-16', to: '2026-03-29' }), carlaFacts));
+      await reactToEverything();
+      const { state } = await loadState(stack.store, placementDecider, 'placement-c2');
+      expect(state).toMatchObject({
+        status: 'withdrawn',
+        reason: expect.stringMatching(
+          /^Confirmation undone: From 2026-W10 to 2026-W13 the worker would work 240 h .* average of 55 h a week over 4 weeks/,
+        ),
+      });
+      expect(await eventsOf('c2')).toEqual([]);
+    });
   });
 });
 

@@ -8,7 +8,9 @@ import {
   schemaVersionOf,
   workerDecider,
   workerStreamId,
+  type CommitHours,
   type LocalDate,
+  type Period,
   type Placement,
   type PlacementEvent,
   type PlacementExtended,
@@ -16,6 +18,8 @@ import {
 } from '@banenpool/domain';
 import type { EventMetadata, EventStore, Reaction, RecordedEvent } from '@banenpool/event-store';
 import { executeCommand, loadState, type DomainEventShape, type StreamDecider } from './command-executor.js';
+import { RuleBookReader } from './rules/rule-book-reader.js';
+import { StreamStates } from './shared/stream-states.js';
 
 export const PLACEMENT_PROCESS_ACTOR = 'system:placement-process';
 
@@ -31,27 +35,33 @@ export const PLACEMENT_PROCESS_ACTOR = 'system:placement-process';
  * in its target stream is not carried out again, so a re-handling only completes the steps left.
  * A placement withdrawn since gets nothing taken for it (its withdrawal gives back only what was
  * taken before), and a withdrawal that lands while the process is taking is caught by looking again after.
+ *
+ * The worker's hours are judged by the Working Hours Act limits of the rule tables as they are when
+ * the hours are committed (read from the same store, unless `rules` is given).
  */
-export function placementProcess(store: EventStore): Reaction {
+export function placementProcess(store: EventStore, rules: RuleBookSource = new RuleBookReader(new StreamStates(store))): Reaction {
   return {
     kind: 'reaction',
     name: 'placement-process',
     async react(events) {
       for (const event of events) {
-        if (event.streamId.startsWith('placement-')) await handle(store, event as RecordedEvent<PlacementEvent['data']>);
+        if (event.streamId.startsWith('placement-')) await handle(store, rules, event as RecordedEvent<PlacementEvent['data']>);
       }
     },
   };
 }
 
-async function handle(store: EventStore, recorded: RecordedEvent<PlacementEvent['data']>): Promise<void> {
+/** Where the rule tables come from: the RuleBookReader, or a stand-in. */
+export type RuleBookSource = Pick<RuleBookReader, 'read'>;
+
+async function handle(store: EventStore, rules: RuleBookSource, recorded: RecordedEvent<PlacementEvent['data']>): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PlacementEvent;
   const step = stepper(store, recorded);
   switch (event.type) {
     case 'PlacementConfirmed':
-      return confirmed(store, step, event.data);
+      return confirmed(store, step, rules, event.data);
     case 'PlacementExtended':
-      return extended(store, step, event.data);
+      return extended(store, step, rules, event.data);
     case 'PlacementEndedEarly':
       return release(step, await placementTerms(store, event.data.placementId), addDays(event.data.lastDay, 1));
     case 'PlacementWithdrawn':
@@ -63,14 +73,14 @@ async function handle(store: EventStore, recorded: RecordedEvent<PlacementEvent[
 }
 
 /** Takes a place and the hours, or withdraws the placement with the refusal; then gives back what an end meanwhile left. */
-async function confirmed(store: EventStore, step: Step, terms: PlacementTerms): Promise<void> {
-  const { placementId, workerId, capacityRequestId, hoursPerWeek, period } = terms;
+async function confirmed(store: EventStore, step: Step, rules: RuleBookSource, terms: PlacementTerms): Promise<void> {
+  const { placementId, capacityRequestId } = terms;
   if (!(await confirmedNow(store, placementId))) return;
   try {
     if (capacityRequestId) {
       await step('reserve-slot', capacityDecider, capacityStreamId(capacityRequestId), { type: 'ReserveSlot', placementId });
     }
-    await step('commit-hours', workerDecider, workerStreamId(workerId), { type: 'CommitHours', placementId, hoursPerWeek, period });
+    await commitHours(step, rules, terms, terms.period);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const undo = { type: 'WithdrawPlacement' as const, reason: `Confirmation undone: ${error.message}` };
@@ -80,16 +90,16 @@ async function confirmed(store: EventStore, step: Step, terms: PlacementTerms): 
 }
 
 /** Commits the longer period, or ends the placement on its old end with the refusal. */
-async function extended(store: EventStore, step: Step, { placementId, previousTo, to }: PlacementExtended['data']): Promise<void> {
+async function extended(
+  store: EventStore,
+  step: Step,
+  rules: RuleBookSource,
+  { placementId, previousTo, to }: PlacementExtended['data'],
+): Promise<void> {
   const placement = await confirmedNow(store, placementId);
   if (!placement) return;
   try {
-    await step('commit-hours', workerDecider, workerStreamId(placement.workerId), {
-      type: 'CommitHours',
-      placementId,
-      hoursPerWeek: placement.hoursPerWeek,
-      period: { from: placement.period.from, to },
-    });
+    await commitHours(step, rules, placement, { from: placement.period.from, to });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // The worker's hours keep the old end; so does the placement. Thrown on, the refusal would stall the process.
@@ -97,6 +107,13 @@ async function extended(store: EventStore, step: Step, { placementId, previousTo
     await ignoringRefusal(() => step('undo-extension', placementDecider, placementStreamId(placementId), undo));
   }
   await releaseIfEnded(store, step, placementId);
+}
+
+/** Commits the placement's hours a week, on the days of its pattern, over `period`. */
+async function commitHours(step: Step, rules: RuleBookSource, placement: PlacementTerms, period: Period): Promise<void> {
+  const { placementId, workerId, hoursPerWeek, pattern } = placement;
+  const command: CommitHours = { type: 'CommitHours', placementId, hoursPerWeek, period, pattern, rules: await rules.read() };
+  await step('commit-hours', workerDecider, workerStreamId(workerId), command);
 }
 
 /**

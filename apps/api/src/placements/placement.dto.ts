@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
 import { Optional, NestedObject, IsHours } from '../common/validators.js';
+import { WorkPatternDto } from './work-pattern.dto.js';
 
 export class ProposePlacementDto {
   @ApiProperty({ example: 'pl-anna-visschedijk-winter' })
@@ -51,15 +53,28 @@ export class ProposePlacementDto {
   @Min(0)
   @Max(100_000_00)
   billRateCents?: number;
+
+  @ApiPropertyOptional({
+    type: WorkPatternDto,
+    example: { monday: { hours: 8, start: '08:00', end: '16:30' }, wednesday: { hours: 8 }, friday: { hours: 8 } },
+    description: 'Hours per weekday, adding up to hoursPerWeek; left out: hoursPerWeek spread evenly over Monday to Friday',
+  })
+  @Optional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WorkPatternDto)
+  pattern?: WorkPatternDto;
 }
 
 export class ConfirmPlacementDto {
-  @ApiPropertyOptional({ example: 0, description: 'Step within the function’s CAO scale (default 0)' })
-  @Optional()
+  @ApiProperty({
+    example: 0,
+    description: 'Step within the function’s CAO scale (0 is the first), chosen for this worker: required, there is no default',
+  })
   @IsInt()
   @Min(0)
   @Max(60)
-  step?: number;
+  step: number;
 }
 
 export class ExtendPlacementDto {
@@ -91,8 +106,22 @@ export class PayDifferenceQuery {
   @IsResourceId()
   from: string;
 
+  @ApiPropertyOptional({
+    example: '2026-11-02',
+    description: 'The day compared (default: the later of the two first days); a placement that ended before it counts on its last day',
+  })
+  @Optional()
+  @IsLocalDate()
+  on?: string;
+
   @ApiPropertyOptional({ description: 'Read-your-writes position' })
   @Optional()
   @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'waitFor must be a position like 742-1031' })
   waitFor?: string;
+}
+
+export class PlacementWageQuery {
+  @ApiProperty({ example: '2026-11-02', description: 'A day of the placement' })
+  @IsLocalDate()
+  on: string;
 }

@@ -6,6 +6,7 @@ import {
   ConfirmPlacementCommand,
   ExtendPlacementCommand,
   GetPlacementQuery,
+  GetPlacementWageQuery,
   PayDifferenceQuery,
   type RequestContext,
 } from '@banenpool/application';
@@ -16,6 +17,7 @@ import {
   EndPlacementEarlyDto,
   ExtendPlacementDto,
   PayDifferenceQuery as PayDifferenceParams,
+  PlacementWageQuery,
   ProposePlacementDto,
   WithdrawPlacementDto,
 } from './placement.dto.js';
@@ -44,10 +46,12 @@ export class PlacementsController {
   @Post(':placementId/confirmation')
   @Roles('operator')
   @ApiOperation({
-    summary: 'Confirm: checks hours (contract maximum, 60 h), closures; resolves the wage (CAO scale/step, never below the minimum wage)',
+    summary:
+      'Confirm with the step in the function’s CAO scale: checks hours and closures; records the scale and step, ' +
+      'that the hirer’s pay terms apply and the first day’s pay (unknown while its minimum wage is not published)',
   })
   confirm(@Param('placementId') id: string, @Body() body: ConfirmPlacementDto, @Context() context: RequestContext) {
-    return this.commands.execute(new ConfirmPlacementCommand(id, body.step ?? 0, context));
+    return this.commands.execute(new ConfirmPlacementCommand(id, body.step, context));
   }
 
   @Post(':placementId/extension')
@@ -79,7 +83,9 @@ export class PlacementsController {
   }
 
   @Get(':placementId')
-  @ApiOperation({ summary: 'A placement with its terms, status and resolved pay' })
+  @ApiOperation({
+    summary: 'A placement with its terms, status and what its confirmation recorded: scale, step, hirer terms, first day’s pay',
+  })
   get(@Param('placementId') id: string, @Context() context: RequestContext) {
     return this.queries.execute(new GetPlacementQuery(id, context.caller));
   }
@@ -90,6 +96,17 @@ export class PlacementsController {
     summary: 'What changes per hour from another placement of the worker to this one (e.g. the park’s CAO → the cleaning CAO)',
   })
   payDifference(@Param('placementId') id: string, @Query() query: PayDifferenceParams) {
-    return this.queries.execute(new PayDifferenceQuery(query.from, id));
+    return this.queries.execute(new PayDifferenceQuery(query.from, id, query.on));
+  }
+
+  @Get(':placementId/wage')
+  @Roles('operator', 'auditor', 'employer')
+  @ApiOperation({
+    summary:
+      'The hourly wage on a day of the placement: the higher of the CAO scale and step and the minimum wage that day, ' +
+      'with the CAO version and minimum-wage row used (422 outside the placement or past the published minimum wage)',
+  })
+  wage(@Param('placementId') id: string, @Query() query: PlacementWageQuery, @Context() context: RequestContext) {
+    return this.queries.execute(new GetPlacementWageQuery(id, query.on, context.caller));
   }
 }

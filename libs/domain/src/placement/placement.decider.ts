@@ -3,22 +3,29 @@ import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, notFound, refuse } from '../shared/domain-error.js';
 import { requireCents, requireDate, requireHours, requirePeriod, requireText } from '../shared/guards.js';
 import { addDays, formatPeriod, localDateOf, type LocalDate, type Period } from '../shared/local-date.js';
-import { noCoveringContract, requireWithinWeekLimits, type Hours } from '../shared/working-hours.js';
+import { requireWorkPattern } from '../shared/work-pattern.js';
+import { noCoveringContract } from '../shared/working-hours.js';
+import type { RuleBook } from '../rules/rule-book.js';
 import type { WorkerFacts } from '../worker/worker-facts.js';
+import { requireWorkingTimeFits, workLoad } from '../worker/working-time.js';
 import type { ConfirmPlacement, EndPlacementEarly, ExtendPlacement, PlacementCommand, ProposePlacement } from './placement.commands.js';
-import { LEGAL_FORMS, type PlacementEvent, type PlacementPay, type PlacementTerms } from './placement.events.js';
-import { appliesHirerConditions, resolvePay } from './placement-pay.js';
+import { LEGAL_FORMS, type PlacementConfirmed, type PlacementEvent, type PlacementTerms } from './placement.events.js';
+import { agreedPayOf, hirerTermsFor } from './placement-pay.js';
+import { requireWithinHirerLimits } from './hirer-limits.js';
 
 export type ProposedPlacement = PlacementTerms & { readonly status: 'proposed' };
-export type ConfirmedPlacement = PlacementTerms & { readonly status: 'confirmed'; readonly pay: PlacementPay };
-export type WithdrawnPlacement = PlacementTerms & { readonly status: 'withdrawn'; readonly pay?: PlacementPay; readonly reason: string };
+/** What the confirmation recorded about pay: the agreed scale and step, whether the hirer's terms apply, the first day's pay. */
+export type PlacementConfirmation = Omit<PlacementConfirmed['data'], keyof PlacementTerms>;
+export type ConfirmedPlacement = PlacementTerms & PlacementConfirmation & { readonly status: 'confirmed' };
+export type WithdrawnPlacement = PlacementTerms &
+  Partial<PlacementConfirmation> & { readonly status: 'withdrawn'; readonly reason: string };
 /** `lastDay` is the day it actually ended; `earlyEndReason` is set when that was before its agreed end. */
-export type EndedPlacement = PlacementTerms & {
-  readonly status: 'ended';
-  readonly pay: PlacementPay;
-  readonly lastDay: LocalDate;
-  readonly earlyEndReason?: string;
-};
+export type EndedPlacement = PlacementTerms &
+  PlacementConfirmation & {
+    readonly status: 'ended';
+    readonly lastDay: LocalDate;
+    readonly earlyEndReason?: string;
+  };
 
 export type Placement = ProposedPlacement | ConfirmedPlacement | WithdrawnPlacement | EndedPlacement;
 export type PlacementState = { readonly status: 'none' } | Placement;
@@ -30,10 +37,8 @@ export const placementDecider: Decider<PlacementCommand, PlacementEvent, Placeme
     if (event.type === 'PlacementProposed') return { ...event.data, status: 'proposed' };
     if (state.status === 'none') return state; // a placement's history always starts with PlacementProposed
     switch (event.type) {
-      case 'PlacementConfirmed': {
-        const { pay, appliesHirerConditions: _derivedFromLegalForm, ...terms } = event.data;
-        return { ...terms, status: 'confirmed', pay };
-      }
+      case 'PlacementConfirmed':
+        return { ...event.data, status: 'confirmed' };
       case 'PlacementExtended':
         return { ...state, period: { from: state.period.from, to: event.data.to } };
       case 'PlacementEndedEarly':
@@ -87,6 +92,7 @@ function propose(command: ProposePlacement, state: PlacementState): PlacementEve
   if (!LEGAL_FORMS.includes(terms.legalForm))
     refuse('invalid_legal_form', `The legal form must be ${LEGAL_FORMS.join(' or ')}, not "${terms.legalForm}".`);
   requireHours(terms.hoursPerWeek, 'The hours a week');
+  if (terms.pattern !== undefined) requireWorkPattern(terms.pattern, terms.hoursPerWeek);
   requirePeriod(terms.period, 'The placement period');
   if (terms.billRateCents !== undefined) requireCents(terms.billRateCents, 'The bill rate');
   return [{ type: 'PlacementProposed', data: terms }];
@@ -95,10 +101,11 @@ function propose(command: ProposePlacement, state: PlacementState): PlacementEve
 function confirm(command: ConfirmPlacement, placement: ProposedPlacement): PlacementEvent[] {
   requireFactsAbout(placement, command.worker, command.site);
   requireSiteOpen(command.site, placement.period);
-  requireHoursFit(command.worker, placement.hoursPerWeek, placement.period);
-  const pay = resolvePay(command.worker.birthDate, placement.period.from, command.cao);
+  requireHoursFit(command.worker, command.rules, placement, placement.period);
+  requireWithinHirerLimits(command.hirerLimits, placement, command.rules);
   const { status: _status, ...terms } = placement;
-  return [{ type: 'PlacementConfirmed', data: { ...terms, pay, appliesHirerConditions: appliesHirerConditions(placement.legalForm) } }];
+  const pay = agreedPayOf({ ...terms, step: command.step, hirer: command.hirer }, command.worker, command.rules, command.caoVersions);
+  return [{ type: 'PlacementConfirmed', data: { ...terms, ...pay, hirerTerms: hirerTermsFor(terms.legalForm) } }];
 }
 
 function extend(command: ExtendPlacement, placement: ConfirmedPlacement): PlacementEvent[] {
@@ -113,7 +120,9 @@ function extend(command: ExtendPlacement, placement: ConfirmedPlacement): Placem
   requireFactsAbout(placement, command.worker, command.site);
   const added = { from: addDays(previousTo, 1), to: command.to };
   requireSiteOpen(command.site, added);
-  requireHoursFit(command.worker, placement.hoursPerWeek, added);
+  const extended = { ...placement, period: { from: placement.period.from, to: command.to } };
+  requireHoursFit(command.worker, command.rules, extended, added);
+  requireWithinHirerLimits(command.hirerLimits, extended, command.rules);
   return [{ type: 'PlacementExtended', data: { placementId: placement.placementId, previousTo, to: command.to } }];
 }
 
@@ -142,11 +151,19 @@ function end(placement: ConfirmedPlacement, today: LocalDate): PlacementEvent[] 
   return [{ type: 'PlacementEnded', data: { placementId: placement.placementId, lastDay } }];
 }
 
-// The same limits the worker stream enforces when the hours are committed: checking them here too
-// refuses the placement before anything is promised to the hirer.
-function requireHoursFit(worker: WorkerFacts, hoursPerWeek: Hours, period: Period): void {
-  const contractMaxHours = worker.contractMaxHoursPerWeek ?? noCoveringContract(period);
-  requireWithinWeekLimits({ committedHours: worker.otherCommittedHoursPerWeek, addingHours: hoursPerWeek, contractMaxHours });
+// The same limits the worker stream enforces when the hours are committed (one rule, worker/working-time.ts):
+// checking them here too refuses the placement before anything is promised to the hirer. `changed` is
+// the placement's period, or an extension's added days; `placement` runs over its whole (new) period.
+function requireHoursFit(worker: WorkerFacts, rules: RuleBook, placement: PlacementTerms, changed: Period): void {
+  const { placementId, hoursPerWeek, pattern, period } = placement;
+  requireWorkingTimeFits({
+    birthDate: worker.birthDate,
+    rules,
+    contractMaxHoursPerWeek: worker.contractMaxHoursPerWeek ?? noCoveringContract(changed),
+    others: worker.otherCommitments,
+    adding: workLoad(placementId, hoursPerWeek, pattern, period),
+    changed,
+  });
 }
 
 // Facts about another worker or site would be a bug in the handler, not a refusal to explain to a user.

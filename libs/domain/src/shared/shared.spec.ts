@@ -1,6 +1,5 @@
 import { requireBasisPoints, requireDate, requireHours, requirePeriod } from './guards.js';
 import { streamIdFor } from './stream-id.js';
-import { requireWithinWeekLimits } from './working-hours.js';
 
 const refusal = (code: string) => expect.objectContaining({ name: 'DomainError', kind: 'rule', code });
 
@@ -26,24 +25,5 @@ describe('guards', () => {
     expect(() => requireHours(12.1, 'Hours')).toThrow(refusal('invalid_hours'));
     expect(() => requireHours(0, 'Hours')).toThrow(refusal('invalid_hours'));
     expect(() => requireBasisPoints(12.5, 'A percentage')).toThrow(refusal('invalid_percentage'));
-  });
-});
-
-describe('week limits', () => {
-  it('allow exactly the limit', () => {
-    expect(() => requireWithinWeekLimits({ committedHours: 28, addingHours: 12, contractMaxHours: 40 })).not.toThrow();
-    expect(() => requireWithinWeekLimits({ committedHours: 40, addingHours: 20, contractMaxHours: 60 })).not.toThrow();
-  });
-
-  it('refuse beyond the contract maximum or the Working Hours Act, naming the numbers', () => {
-    expect(() => requireWithinWeekLimits({ committedHours: 28, addingHours: 12.25, contractMaxHours: 40, week: '2026-W03' })).toThrow(
-      expect.objectContaining({
-        code: 'hours_limit_exceeded',
-        message: expect.stringContaining('In week 2026-W03 the worker would work 40.25 h a week'),
-      }),
-    );
-    expect(() => requireWithinWeekLimits({ committedHours: 40, addingHours: 20.25, contractMaxHours: 60 })).toThrow(
-      expect.objectContaining({ code: 'hours_limit_exceeded', message: expect.stringContaining('Working Hours Act limit of 60 h') }),
-    );
   });
 });

@@ -1,15 +1,6 @@
-import {
-  addDays,
-  contains,
-  isoWeekOf,
-  overlaps,
-  weekStartsIn,
-  type LocalDate,
-  type OpenPeriod,
-  type Period,
-} from '../shared/local-date.js';
-import type { Hours } from '../shared/working-hours.js';
+import { contains, overlaps, type OpenPeriod, type Period } from '../shared/local-date.js';
 import type { PoolContract, WorkerState } from './worker.state.js';
+import { workLoad, type WorkLoad } from './working-time.js';
 
 /** The days a contract runs: until its early end, its agreed end, or (indefinite) open-ended. */
 export function contractPeriod(contract: PoolContract): OpenPeriod {
@@ -21,27 +12,16 @@ export function contractCovering(state: WorkerState, period: Period): PoolContra
   return state.status === 'none' ? undefined : state.contracts.find((c) => contains(contractPeriod(c), period));
 }
 
-export interface WeeklyHours {
-  /** ISO week, 'YYYY-Www'. */
-  readonly week: string;
-  readonly weekStart: LocalDate;
-  readonly hours: Hours;
-}
-
 /**
- * The worker's committed hours in each ISO week the period touches, over all placements (or all
- * but one). A commitment counts in full in every week it touches: without a roster the pool
- * cannot tell on which days of a partial week the hours fall, and the Working Hours Act limit must hold.
+ * The worker's commitments, over every hirer, as the days and hours they are worked: all of them or
+ * all but one placement's, and (when `within` is given) only those with a day in it.
  */
-export function committedHoursIn(
+export function workLoadsOf(
   state: WorkerState,
-  period: Period,
-  { exceptPlacementId }: { exceptPlacementId?: string } = {},
-): WeeklyHours[] {
-  const commitments = state.status === 'none' ? [] : state.commitments.filter((c) => c.placementId !== exceptPlacementId);
-  return weekStartsIn(period).map((weekStart) => {
-    const week = { from: weekStart, to: addDays(weekStart, 6) };
-    const hours = commitments.filter((c) => overlaps(c.period, week)).reduce((sum, c) => sum + c.hoursPerWeek, 0);
-    return { week: isoWeekOf(weekStart), weekStart, hours };
-  });
+  { exceptPlacementId, within }: { exceptPlacementId?: string; within?: Period } = {},
+): WorkLoad[] {
+  if (state.status === 'none') return [];
+  return state.commitments
+    .filter((c) => c.placementId !== exceptPlacementId && (within === undefined || overlaps(c.period, within)))
+    .map((c) => workLoad(c.placementId, c.hoursPerWeek, c.pattern, c.period));
 }
