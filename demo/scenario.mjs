@@ -13,7 +13,7 @@ const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const band = (weekday, start, end, surchargeBp) => ({ weekday, start, end, surchargeBp });
 const eachWeekday = (start, end, surchargeBp, days = weekdays) => days.map((day) => band(day, start, end, surchargeBp));
 
-/** Five CAOs, each with one version from 2026-01-01. Wages are hourly, in cents (the 2026 minimum wage is 1471). */
+/** Five CAOs, each with one version from 2026-01-01 (the recreation CAO also binds the pool). Wages are hourly, in cents (the 2026 minimum wage is 1471). */
 export const caos = [
   {
     code: 'recreatie',
@@ -35,6 +35,8 @@ export const caos = [
         illustrative: true,
       },
     },
+    // The pool itself is bound by this CAO, so its seasonal clause may shorten the chain gap of pool contracts.
+    binding: { from: '2026-01-01', basis: 'The pool is a member of the recreation employers’ organisation (illustrative)' },
   },
   {
     code: 'schoonmaak',

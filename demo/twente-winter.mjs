@@ -15,7 +15,7 @@
 // The CAO figures are illustrative, not taken from a published CAO (see scenario.mjs).
 
 import { BanenpoolApi, NotRunningError, UnexpectedAnswerError } from './api.mjs';
-import { formatCents, formatPay, slug } from './format.mjs';
+import { formatCents, formatFirstDayPay, slug } from './format.mjs';
 import { capacityRequests, caos, employers, ILLUSTRATIVE_NOTICE, MEMBER_FROM, moves, placements, workers } from './scenario.mjs';
 
 const baseUrl = process.env.BANENPOOL_URL || 'http://127.0.0.1:3000';
@@ -76,6 +76,15 @@ async function main() {
         already: ['cao_versions_overlap'],
       },
     );
+    if (cao.binding) {
+      await step(
+        'CAO bindings',
+        `CAO ${cao.code} binds the pool from ${cao.binding.from} (${cao.binding.basis})`,
+        `/caos/${cao.code}/binding`,
+        cao.binding,
+        { idempotencyKey: `demo-cao-${cao.code}-binding-${cao.binding.from}`, already: ['cao_bindings_overlap'] },
+      );
+    }
   }
 
   console.log('\nEmployers');
@@ -241,7 +250,9 @@ async function main() {
 
 /** What the placements came to: resolved wages, the park → cleaning move, filled requests, statuses. */
 async function report(refusals) {
-  console.log('\nResolved pay (GET /placements/:id, field pay)');
+  console.log(
+    '\nFirst day’s pay as recorded at confirmation (GET /placements/:id, field firstDayPay; any day: GET /placements/:id/wage?on=)',
+  );
   const statuses = [];
   for (const { placementId, expectRefusal } of placements) {
     const placement = await api.get(`/placements/${placementId}`);
@@ -249,10 +260,10 @@ async function report(refusals) {
     if (placement.status === 'withdrawn') {
       const expected = expectRefusal ? '' : '  <-- NOT EXPECTED';
       console.log(`  ${placementId}: withdrawn (${placement.reason})${expected}`);
-    } else if (placement.pay) {
-      console.log(`  ${placementId}: ${formatPay(placement.pay)}`);
+    } else if (placement.firstDayPay) {
+      console.log(`  ${placementId}: ${formatFirstDayPay(placement.firstDayPay)}`);
     } else {
-      console.log(`  ${placementId}: ${placement.status}, no pay resolved  <-- NOT EXPECTED`);
+      console.log(`  ${placementId}: ${placement.status}, no pay agreed  <-- NOT EXPECTED`);
     }
   }
 
@@ -261,15 +272,19 @@ async function report(refusals) {
     const from = statuses.find((p) => p.placementId === move.from);
     const to = statuses.find((p) => p.placementId === move.to);
     const worker = workers.find((w) => w.workerId === move.workerId);
-    if (!from?.pay || !to?.pay) {
-      console.log(`  ${worker.name}: a placement has no resolved pay (statuses ${from?.status}, ${to?.status})`);
+    if (!from?.firstDayPay || !to?.firstDayPay) {
+      console.log(`  ${worker.name}: a placement has no agreed pay (statuses ${from?.status}, ${to?.status})`);
       continue;
     }
-    const difference = to.pay.hourlyCents - from.pay.hourlyCents;
     console.log(`  ${worker.name} (born ${worker.birthDate})`);
-    console.log(`    summer at ${from.employerId}: ${formatPay(from.pay)}`);
-    console.log(`    winter at ${to.employerId}:  ${formatPay(to.pay)}`);
-    console.log(`    difference: ${difference >= 0 ? '+' : '-'}€${formatCents(Math.abs(difference))} an hour`);
+    console.log(`    summer at ${from.employerId}: ${formatFirstDayPay(from.firstDayPay)}`);
+    console.log(`    winter at ${to.employerId}:  ${formatFirstDayPay(to.firstDayPay)}`);
+    // While the winter's minimum wage is not published, the CAO wages are what can be compared.
+    const both = from.firstDayPay.known && to.firstDayPay.known;
+    const hourly = (pay) => (both ? pay.wage.hourlyCents : (pay.known ? pay.wage.cao : pay.cao).hourlyCents);
+    const difference = hourly(to.firstDayPay) - hourly(from.firstDayPay);
+    const what = both ? 'difference' : 'difference in CAO wage';
+    console.log(`    ${what}: ${difference >= 0 ? '+' : '-'}€${formatCents(Math.abs(difference))} an hour`);
   }
 
   console.log('\nCapacity requests');

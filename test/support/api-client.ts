@@ -21,5 +21,6 @@ export function caller(app: INestApplication, apiKey: string) {
   return {
     get: (path: string) => request(server).get(path).set('Authorization', `Bearer ${apiKey}`),
     post: (path: string) => request(server).post(path).set('Authorization', `Bearer ${apiKey}`),
+    put: (path: string) => request(server).put(path).set('Authorization', `Bearer ${apiKey}`),
   };
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangeCaoCommand, GetCaoQuery, type RequestContext } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
 import { Context } from '../http/request-context.decorator.js';
-import { CaoOnQuery, CorrectCaoVersionDto, PublishCaoVersionDto, RegisterCaoDto } from './cao.dto.js';
+import { CaoOnQuery, CorrectCaoVersionDto, PublishCaoVersionDto, RecordCaoBindingDto, RegisterCaoDto } from './cao.dto.js';
 
 /** CAOs: effective-dated versions; a correction is a new revision, history is never rewritten. */
 @ApiTags('caos')
@@ -35,6 +35,16 @@ export class CaosController {
   @ApiOperation({ summary: 'Correct a version’s content: recorded as a new revision with the reason' })
   correct(@Param('code') code: string, @Body() body: CorrectCaoVersionDto, @Context() context: RequestContext) {
     return this.commands.execute(new ChangeCaoCommand(code, { type: 'CorrectCaoVersion', ...body }, context));
+  }
+
+  @Post(':code/binding')
+  @Roles('operator')
+  @ApiOperation({
+    summary: 'Record that the CAO binds the pool itself from a date: only then may a pool contract use its seasonal clause',
+    description: 'A binding with the same `from` as a recorded one replaces it (e.g. to give it an end); others must not overlap.',
+  })
+  recordBinding(@Param('code') code: string, @Body() body: RecordCaoBindingDto, @Context() context: RequestContext) {
+    return this.commands.execute(new ChangeCaoCommand(code, { type: 'RecordCaoBinding', ...body }, context));
   }
 
   @Get(':code')

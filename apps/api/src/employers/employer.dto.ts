@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
-import { NestedObject } from '../common/validators.js';
+import { CoordinatesDto, CoordinatesProperty, LegacyPlaceProperty, PostcodeProperty } from '../common/location.js';
+import { NestedObject, Optional } from '../common/validators.js';
 
 export class JoinPoolDto {
   @ApiProperty({ example: 'visschedijk', description: 'The employer stream is employer-<employerId>' })
@@ -46,10 +47,14 @@ export class AddSiteDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ example: 'hengelo', description: 'Home-area code used for travel distance' })
-  @IsString()
-  @Length(1, 100)
-  area: string;
+  @PostcodeProperty('area')
+  postcode?: string;
+
+  @CoordinatesProperty()
+  coordinates?: CoordinatesDto;
+
+  @LegacyPlaceProperty()
+  area?: string;
 }
 
 export class ClassifyFunctionDto {
@@ -81,4 +86,34 @@ export class DeclareClosureDto {
   @IsString()
   @Length(1, 500)
   reason: string;
+}
+
+export class PlacementLimitsDto {
+  @ApiPropertyOptional({ example: 23, description: 'The longest one placement may last, in months; leave out for no limit' })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  maxPlacementMonths?: number;
+
+  @ApiPropertyOptional({
+    example: 36,
+    description:
+      'The longest one worker may work here over placements that follow one another (no gap over the chain rule’s 6 months), in months',
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  maxWorkerMonths?: number;
+
+  @ApiProperty({ example: '2027-01-01', description: 'The limits hold for placements starting from this day until the next statement' })
+  @IsLocalDate()
+  from: string;
+
+  @ApiPropertyOptional({ example: 'Our transport CAO lets us take a hired worker for at most 23 months' })
+  @Optional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
 }

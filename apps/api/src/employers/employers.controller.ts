@@ -1,17 +1,26 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApplyCaoCommand,
   ChangeEmployerCommand,
   ClassifyFunctionCommand,
+  ClosureConflictsQuery,
   GetEmployerQuery,
   type PlainEmployerCommand,
   type RequestContext,
 } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
 import { Context } from '../http/request-context.decorator.js';
-import { AddSiteDto, ApplyCaoDto, ClassifyFunctionDto, DeclareClosureDto, JoinPoolDto, LeavePoolDto } from './employer.dto.js';
+import {
+  AddSiteDto,
+  ApplyCaoDto,
+  ClassifyFunctionDto,
+  DeclareClosureDto,
+  JoinPoolDto,
+  LeavePoolDto,
+  PlacementLimitsDto,
+} from './employer.dto.js';
 
 /** Member employers: membership, CAO (effective-dated), sites, function scales, seasonal closures. */
 @ApiTags('employers')
@@ -60,9 +69,35 @@ export class EmployersController {
 
   @Post(':employerId/closures')
   @Roles('operator', 'employer')
-  @ApiOperation({ summary: 'Declare a seasonal closure of a site (inside membership, not overlapping another)' })
-  declareClosure(@Param('employerId') id: string, @Body() body: DeclareClosureDto, @Context() context: RequestContext) {
-    return this.run(id, { type: 'DeclareSeasonalClosure', ...body }, context);
+  @ApiOperation({
+    summary: 'Declare a seasonal closure of a site (inside membership, not overlapping another)',
+    description:
+      'Placements confirmed before it stay confirmed: the answer lists those it overlaps, read once the read models include ' +
+      'the closure (waiting at most as long as `waitFor` does). They are also on GET /conflicts until resolved.',
+  })
+  @ApiCreatedResponse({
+    description:
+      '{ streamId, version, position, events, overlappingPlacements: { consistency: "reached" | "timeout" | "unavailable", ' +
+      'total, items: [as GET /conflicts] } }; "timeout": the read models lagged and the list may miss some; "unavailable": ' +
+      'they could not be read (the closure is recorded all the same)',
+  })
+  async declareClosure(@Param('employerId') id: string, @Body() body: DeclareClosureDto, @Context() context: RequestContext) {
+    const accepted = await this.run(id, { type: 'DeclareSeasonalClosure', ...body }, context);
+    const closure = { employerId: id, siteId: body.siteId, from: body.period.from };
+    return { ...accepted, overlappingPlacements: await this.queries.execute(new ClosureConflictsQuery(closure, accepted.position)) };
+  }
+
+  @Put(':employerId/placement-limits')
+  @Roles('operator', 'employer')
+  @ApiOperation({
+    summary: 'State the longest the employer takes one placement and one worker, for placements starting from a date',
+    description:
+      'Holds until the next statement; one from the same date replaces it, a limit left out is none. Confirming or extending a ' +
+      'placement longer than `maxPlacementMonths` is refused (422 max_duration_exceeded), and one that takes the worker’s ' +
+      'successive placements here beyond `maxWorkerMonths` too (422 max_successive_duration_exceeded).',
+  })
+  statePlacementLimits(@Param('employerId') id: string, @Body() body: PlacementLimitsDto, @Context() context: RequestContext) {
+    return this.run(id, { type: 'StatePlacementLimits', ...body }, context);
   }
 
   @Get(':employerId')

@@ -1,52 +1,71 @@
 import { Injectable } from '@nestjs/common';
 import {
+  caoCodesDuring,
   caoDecider,
-  caoOn,
-  caoPayFacts,
   caoStreamId,
-  caoVersionOn,
+  caoVersions,
   employerDecider,
   employerStreamId,
-  refuse,
-  scaleOf,
   siteFactsOf,
   workerDecider,
   workerFactsFor,
   workerStreamId,
-  type CaoPayFacts,
+  type ConfirmPlacement,
+  type EmployerState,
+  type HirerLimitFacts,
   type Period,
   type PlacementTerms,
+  type ResolvedCaoVersion,
+  type RuleBook,
   type SiteFacts,
   type WorkerFacts,
 } from '@banenpool/domain';
+import { RuleBookReader } from '../rules/rule-book-reader.js';
 import { StreamStates } from '../shared/stream-states.js';
+import { HirerLimitFactsReader } from './hirer-limit-facts.js';
 
-/** Reads, from the worker, employer and CAO streams, the facts a placement decision needs. */
+/** Reads, from the worker, employer, CAO and rule-table streams, the facts a placement decision needs. */
 @Injectable()
 export class PlacementFacts {
-  constructor(private readonly streams: StreamStates) {}
+  constructor(
+    private readonly streams: StreamStates,
+    private readonly rules: RuleBookReader,
+    private readonly hirerLimitFacts: HirerLimitFactsReader,
+  ) {}
 
-  async forConfirmation(terms: PlacementTerms, step: number): Promise<{ worker: WorkerFacts; site: SiteFacts; cao: CaoPayFacts }> {
-    const [worker, employer] = await Promise.all([
+  /** Everything ConfirmPlacement needs besides its type, with the step the operator chose. */
+  async forConfirmation(terms: PlacementTerms, step: number): Promise<Omit<ConfirmPlacement, 'type'>> {
+    const [worker, { state: hirer }, rules] = await Promise.all([
       this.worker(terms, terms.period),
       this.streams.load(employerDecider, employerStreamId(terms.employerId)),
+      this.rules.read(),
     ]);
-    const start = terms.period.from;
-    const applied = caoOn(employer.state, start) ?? refuse('no_cao_applied', `Employer ${terms.employerId} applies no CAO on ${start}.`);
-    const scale =
-      scaleOf(employer.state, terms.functionName, start) ??
-      refuse('function_not_classified', `${terms.functionName} has no scale in CAO ${applied.caoCode} at ${terms.employerId} on ${start}.`);
-    const { state: cao } = await this.streams.load(caoDecider, caoStreamId(applied.caoCode));
-    const version = caoVersionOn(cao, start) ?? refuse('no_cao_version', `CAO ${applied.caoCode} has no version in force on ${start}.`);
-    return { worker, site: siteFactsOf(employer.state, terms.siteId), cao: caoPayFacts(version, scale.scale, step) };
+    const [caoVersions, hirerLimits] = await Promise.all([
+      this.caoVersionsDuring(hirer, terms.period),
+      this.hirerLimitFacts.read(terms, hirer),
+    ]);
+    return { worker, site: siteFactsOf(hirer, terms.siteId), step, hirer, caoVersions, rules, hirerLimits };
   }
 
-  async forPeriod(terms: PlacementTerms, period: Period): Promise<{ worker: WorkerFacts; site: SiteFacts }> {
-    const [worker, employer] = await Promise.all([
+  /** The versions of every CAO the hirer applies on a day of the period: the wage of each day takes the one in force. */
+  async caoVersionsDuring(hirer: EmployerState, period: Period): Promise<ResolvedCaoVersion[]> {
+    const codes = caoCodesDuring(hirer, period);
+    const caos = await Promise.all(codes.map((code) => this.streams.load(caoDecider, caoStreamId(code))));
+    return caos.flatMap(({ state }) => caoVersions(state));
+  }
+
+  /** The facts for an extension's added days; the rule tables give the Working Hours Act limits. */
+  async forPeriod(
+    terms: PlacementTerms,
+    period: Period,
+  ): Promise<{ worker: WorkerFacts; site: SiteFacts; rules: RuleBook; hirerLimits: HirerLimitFacts }> {
+    const [worker, employer, rules] = await Promise.all([
       this.worker(terms, period),
       this.streams.load(employerDecider, employerStreamId(terms.employerId)),
+      this.rules.read(),
     ]);
-    return { worker, site: siteFactsOf(employer.state, terms.siteId) };
+    const hirerLimits = await this.hirerLimitFacts.read(terms, employer.state);
+    return { worker, site: siteFactsOf(employer.state, terms.siteId), rules, hirerLimits };
   }
 
   private async worker(terms: PlacementTerms, period: Period): Promise<WorkerFacts> {

@@ -23,4 +23,16 @@ export interface CorrectCaoVersion {
   readonly reason: string;
 }
 
-export type CaoCommand = RegisterCao | PublishCaoVersion | CorrectCaoVersion;
+/**
+ * Records that the CAO binds the pool from `from` (until `until`, inclusive; leave out for open-ended).
+ * A binding with the same `from` as a recorded one replaces it; others must not overlap.
+ */
+export interface RecordCaoBinding {
+  readonly type: 'RecordCaoBinding';
+  readonly from: LocalDate;
+  readonly until?: LocalDate;
+  /** Why the CAO binds the pool: e.g. "AVV, Stcrt. 2026-12345" or "member of the employers' organisation". */
+  readonly basis: string;
+}
+
+export type CaoCommand = RegisterCao | PublishCaoVersion | CorrectCaoVersion | RecordCaoBinding;

@@ -5,6 +5,7 @@ import { addDays, contains, formatPeriod, type LocalDate } from '../shared/local
 import type { CaoCommand, CorrectCaoVersion, PublishCaoVersion, RegisterCao } from './cao.commands.js';
 import type { CaoEvent, CaoVersionContent } from './cao.events.js';
 import { requireValidContent } from './cao-version-content.js';
+import { bindingOn, recordBinding, withBinding, type CaoBinding } from './cao-binding.js';
 
 /** One recorded content of a version: revision 0 as published, then each correction. */
 export interface CaoRevision {
@@ -27,6 +28,8 @@ export interface RegisteredCao {
   readonly name: string;
   /** Ordered by effective date. */
   readonly versions: readonly CaoVersionRecord[];
+  /** When the CAO binds the pool itself, in date order. */
+  readonly bindings: readonly CaoBinding[];
 }
 
 export type CaoState = { readonly status: 'none' } | RegisteredCao;
@@ -45,7 +48,8 @@ export const caoDecider: Decider<CaoCommand, CaoEvent, CaoState> = {
   initialState: { status: 'none' },
 
   evolve(state, event) {
-    if (event.type === 'CaoRegistered') return { status: 'registered', code: event.data.code, name: event.data.name, versions: [] };
+    if (event.type === 'CaoRegistered')
+      return { status: 'registered', code: event.data.code, name: event.data.name, versions: [], bindings: [] };
     if (state.status === 'none') return state; // a CAO's history always starts with CaoRegistered
     switch (event.type) {
       case 'CaoVersionPublished': {
@@ -60,6 +64,10 @@ export const caoDecider: Decider<CaoCommand, CaoEvent, CaoState> = {
         );
         return { ...state, versions };
       }
+      case 'CaoBindingOnPoolRecorded': {
+        const { from, until, basis } = event.data;
+        return { ...state, bindings: withBinding(state.bindings, { from, until, basis }) };
+      }
       default:
         return assertNever(event);
     }
@@ -73,6 +81,10 @@ export const caoDecider: Decider<CaoCommand, CaoEvent, CaoState> = {
         return publish(command, registered(state));
       case 'CorrectCaoVersion':
         return correct(command, registered(state));
+      case 'RecordCaoBinding': {
+        const cao = registered(state);
+        return recordBinding(command, cao.code, cao.bindings);
+      }
       default:
         return assertNever(command);
     }
@@ -153,5 +165,18 @@ export function caoVersions(state: CaoState): ResolvedCaoVersion[] {
 
 /** The version effective on a date, as currently corrected; undefined when none is. */
 export function caoVersionOn(state: CaoState, date: LocalDate): ResolvedCaoVersion | undefined {
-  return caoVersions(state).find((v) => contains({ from: v.effectiveFrom, to: v.effectiveUntil }, date));
+  return caoVersions(state).find(inForceOn(date));
+}
+
+/** The version of CAO `code` effective on a date among the versions of one or more CAOs; undefined when none is. */
+export function caoVersionIn(versions: readonly ResolvedCaoVersion[], code: string, date: LocalDate): ResolvedCaoVersion | undefined {
+  return versions.find((v) => v.code === code && inForceOn(date)(v));
+}
+
+const inForceOn = (date: LocalDate) => (version: ResolvedCaoVersion) =>
+  contains({ from: version.effectiveFrom, to: version.effectiveUntil }, date);
+
+/** The pool's binding by this CAO on a date; undefined when the CAO does not bind the pool then. */
+export function caoBindingOn(state: CaoState, date: LocalDate): CaoBinding | undefined {
+  return state.status === 'none' ? undefined : bindingOn(state.bindings, date);
 }

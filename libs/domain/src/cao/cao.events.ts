@@ -32,8 +32,15 @@ export const caoVersionContentSchema = z.object({
   wageScales: z.record(text, z.array(cents).readonly()),
   /** The CAO's own youth percentages by age, when it has them (the statutory minimum applies regardless). */
   youthBp: youthPercentages.optional(),
-  surcharges: z.object({ timeBands: z.array(timeBandSurchargeSchema).readonly(), publicHolidayBp: basisPoints }),
+  surcharges: z.object({
+    timeBands: z.array(timeBandSurchargeSchema).readonly(),
+    publicHolidayBp: basisPoints,
+    /** On hours beyond the agreed hours; absent in versions recorded before the CAO's overtime was kept. */
+    overtimeBp: basisPoints.optional(),
+  }),
   holidayPayBp: basisPoints,
+  /** The pension premium as shares of the wage; absent in versions recorded before it was kept. */
+  pensionPremium: z.object({ employeeBp: basisPoints, employerBp: basisPoints }).optional(),
   fullTimeHoursPerWeek: weekHours,
   /** The CAO's seasonal clause: a gap of more than 3 (instead of 6) months breaks a chain of fixed-term contracts. */
   seasonalClause: z.boolean(),
@@ -55,10 +62,20 @@ export const caoEvents = {
     version: 1,
     data: z.object({ code: text, effectiveFrom: localDate, revision: count, content: caoVersionContentSchema, reason: prose }),
   },
+  /**
+   * The CAO binds the pool itself (as an employer) from `from` up to and including `until`, on the
+   * stated `basis` (e.g. declared generally binding, or the pool's membership of the employers'
+   * organisation). Only then may the pool's own contracts use its clauses, such as the seasonal one.
+   */
+  CaoBindingOnPoolRecorded: {
+    version: 1,
+    data: z.object({ code: text, from: localDate, until: localDate.optional(), basis: prose }),
+  },
 } as const satisfies EventRegistry;
 
 type Events = typeof caoEvents;
 export type CaoRegistered = EventOf<Events, 'CaoRegistered'>;
 export type CaoVersionPublished = EventOf<Events, 'CaoVersionPublished'>;
 export type CaoVersionCorrected = EventOf<Events, 'CaoVersionCorrected'>;
+export type CaoBindingOnPoolRecorded = EventOf<Events, 'CaoBindingOnPoolRecorded'>;
 export type CaoEvent = EventsOf<Events>;

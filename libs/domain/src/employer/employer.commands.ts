@@ -1,3 +1,4 @@
+import type { Coordinates } from '../geography/coordinates.js';
 import type { LocalDate, Period } from '../shared/local-date.js';
 
 export interface JoinPool {
@@ -23,7 +24,12 @@ export interface AddSite {
   readonly type: 'AddSite';
   readonly siteId: string;
   readonly name: string;
-  readonly area: string;
+  /** Where the site stands: '7511 AB' (or '7511AB'). */
+  readonly postcode?: string;
+  /** Needed only when the table of places does not know the postcode's area; more precise than a town's centre. */
+  readonly coordinates?: Coordinates;
+  /** Before postcodes: a town's name ('hengelo'). Used only without a postcode. */
+  readonly area?: string;
 }
 
 export interface ClassifyFunction {
@@ -41,4 +47,18 @@ export interface DeclareSeasonalClosure {
   readonly reason: string;
 }
 
-export type EmployerCommand = JoinPool | LeavePool | ApplyCao | AddSite | ClassifyFunction | DeclareSeasonalClosure;
+/**
+ * States the employer's placement limits from a date on (until the next statement). A statement
+ * with the same `from` as the latest replaces it; leaving both limits out lifts them.
+ */
+export interface StatePlacementLimits {
+  readonly type: 'StatePlacementLimits';
+  /** The longest one placement may last, in months. */
+  readonly maxPlacementMonths?: number;
+  /** The longest one worker may work there over placements that follow one another, in months. */
+  readonly maxWorkerMonths?: number;
+  readonly from: LocalDate;
+  readonly reason?: string;
+}
+
+export type EmployerCommand = JoinPool | LeavePool | ApplyCao | AddSite | ClassifyFunction | DeclareSeasonalClosure | StatePlacementLimits;

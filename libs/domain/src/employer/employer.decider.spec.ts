@@ -5,6 +5,10 @@ import { employerStreamId, type EmployerEvent } from './employer.events.js';
 import { waarbeek } from './employer.fixtures.js';
 
 const { joined, park, recreatie, winterClosure } = waarbeek;
+const site = (siteId: string, area: string, location: { postcode: string; coordinates: { lat: number; lon: number } }): EmployerEvent => ({
+  type: 'SiteAdded',
+  data: { employerId: 'waarbeek', siteId, name: siteId[0].toUpperCase() + siteId.slice(1), area, location },
+});
 const left = (memberUntil: string): EmployerEvent => ({ type: 'EmployerLeftPool', data: { employerId: 'waarbeek', memberUntil } });
 const applied = (caoCode: string, from: string): EmployerEvent => ({ type: 'CaoApplied', data: { employerId: 'waarbeek', caoCode, from } });
 const classified = (functionName: string, caoCode: string, scale: string, from: string): EmployerEvent => ({
@@ -99,8 +103,28 @@ describe('employer stream', () => {
         .when({ type: 'AddSite', siteId: 'park', name: 'Other', area: 'Enschede' })
         .thenRefused('site_already_exists', { kind: 'conflict' }));
 
-    it('refuses a site without an area', () =>
-      given(employerDecider, [joined]).when({ type: 'AddSite', siteId: 'park', name: 'Park', area: '' }).thenRefused('missing_text'));
+    it('refuses a site without an area or a postcode', () =>
+      given(employerDecider, [joined]).when({ type: 'AddSite', siteId: 'park', name: 'Park', area: '' }).thenRefused('missing_location'));
+
+    it('locates a site by its postcode anywhere the table of places knows, and by coordinates elsewhere', () => {
+      given(employerDecider, [joined])
+        .when({ type: 'AddSite', siteId: 'depot', name: 'Depot', postcode: '8017ab' })
+        .then([site('depot', 'Zwolle', { postcode: '8017 AB', coordinates: { lat: 52.51, lon: 6.09 } })]);
+      given(employerDecider, [joined])
+        .when({ type: 'AddSite', siteId: 'farm', name: 'Farm', postcode: '7134 AA', coordinates: { lat: 52.01, lon: 6.59 } })
+        .then([site('farm', '7134 AA', { postcode: '7134 AA', coordinates: { lat: 52.01, lon: 6.59 } })]);
+    });
+
+    it.each([
+      ['a postcode the table does not know, without coordinates', { postcode: '7134 AA' }, 'unknown_postcode'],
+      ['coordinates abroad', { postcode: '7134 AA', coordinates: { lat: 48.86, lon: 2.35 } }, 'outside_netherlands'],
+      ['a town the table does not know', { area: 'Atlantis' }, 'unknown_place'],
+      ['a malformed postcode, even beside a known town', { area: 'Hengelo', postcode: '751 AB' }, 'invalid_postcode'],
+    ])('refuses %s', (_, where, code) =>
+      given(employerDecider, [joined])
+        .when({ type: 'AddSite', siteId: 'x', name: 'X', ...where })
+        .thenRefused(code),
+    );
   });
 
   describe('ClassifyFunction', () => {

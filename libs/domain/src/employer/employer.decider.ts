@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, notFound, refuse } from '../shared/domain-error.js';
+import { requireLocation, type Location } from '../geography/location.js';
 import { requireDate, requirePeriod, requireText } from '../shared/guards.js';
 import { contains, formatPeriod, overlaps, type LocalDate, type OpenPeriod, type Period } from '../shared/local-date.js';
 import type {
@@ -10,13 +11,17 @@ import type {
   EmployerCommand,
   JoinPool,
   LeavePool,
+  StatePlacementLimits,
 } from './employer.commands.js';
 import type { EmployerEvent } from './employer.events.js';
 
 export interface Site {
   readonly siteId: string;
   readonly name: string;
+  /** The town's name (or the postcode); before locations, the area as typed. */
   readonly area: string;
+  /** Absent when its SiteAdded was written before locations and read without its upcaster, or named an unknown area. */
+  readonly location?: Location;
 }
 
 export interface SeasonalClosure {
@@ -37,6 +42,14 @@ export interface FunctionClassification {
   readonly from: LocalDate;
 }
 
+/** The employer's placement limits from `from` until the next statement; an absent limit is none. */
+export interface PlacementLimits {
+  readonly maxPlacementMonths?: number;
+  readonly maxWorkerMonths?: number;
+  readonly from: LocalDate;
+  readonly reason?: string;
+}
+
 export interface PoolEmployer {
   readonly status: 'joined';
   readonly employerId: string;
@@ -49,6 +62,8 @@ export interface PoolEmployer {
   /** In date order per function. */
   readonly classifications: readonly FunctionClassification[];
   readonly closures: readonly SeasonalClosure[];
+  /** In date order; each applies until the next one. */
+  readonly placementLimits: readonly PlacementLimits[];
 }
 
 export type EmployerState = { readonly status: 'none' } | PoolEmployer;
@@ -60,7 +75,17 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
     if (event.type === 'EmployerJoinedPool') {
       const { employerId, name, memberFrom } = event.data;
       const membership = { from: memberFrom };
-      return { status: 'joined', employerId, name, membership, caoApplications: [], sites: [], classifications: [], closures: [] };
+      return {
+        status: 'joined',
+        employerId,
+        name,
+        membership,
+        caoApplications: [],
+        sites: [],
+        classifications: [],
+        closures: [],
+        placementLimits: [],
+      };
     }
     if (state.status === 'none') return state; // an employer's history always starts with EmployerJoinedPool
     switch (event.type) {
@@ -69,8 +94,8 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
       case 'CaoApplied':
         return { ...state, caoApplications: [...state.caoApplications, { caoCode: event.data.caoCode, from: event.data.from }] };
       case 'SiteAdded': {
-        const { siteId, name, area } = event.data;
-        return { ...state, sites: [...state.sites, { siteId, name, area }] };
+        const { siteId, name, area, location } = event.data;
+        return { ...state, sites: [...state.sites, { siteId, name, area, location }] };
       }
       case 'FunctionClassified': {
         const { functionName, caoCode, scale, from } = event.data;
@@ -79,6 +104,10 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
       case 'SeasonalClosureDeclared': {
         const { siteId, period, reason } = event.data;
         return { ...state, closures: [...state.closures, { siteId, period, reason }] };
+      }
+      case 'PlacementLimitsStated': {
+        const { employerId: _employer, ...limits } = event.data;
+        return { ...state, placementLimits: [...state.placementLimits.filter((l) => l.from !== limits.from), limits] };
       }
       default:
         return assertNever(event);
@@ -99,6 +128,8 @@ export const employerDecider: Decider<EmployerCommand, EmployerEvent, EmployerSt
         return classify(command, joined(state));
       case 'DeclareSeasonalClosure':
         return declareClosure(command, joined(state));
+      case 'StatePlacementLimits':
+        return statePlacementLimits(command, joined(state));
       default:
         return assertNever(command);
     }
@@ -145,9 +176,9 @@ function addSite(command: AddSite, state: PoolEmployer): EmployerEvent[] {
   if (siteOf(state, command.siteId)) conflict('site_already_exists', `${state.name} already has a site ${command.siteId}.`);
   requireText(command.siteId, 'The site id');
   requireText(command.name, 'The site name');
-  requireText(command.area, 'The site area');
-  const { siteId, name, area } = command;
-  return [{ type: 'SiteAdded', data: { employerId: state.employerId, siteId, name, area } }];
+  const { siteId, name, postcode, coordinates } = command;
+  const { location, area } = requireLocation({ postcode, coordinates, place: command.area });
+  return [{ type: 'SiteAdded', data: { employerId: state.employerId, siteId, name, area, location } }];
 }
 
 function classify(command: ClassifyFunction, state: PoolEmployer): EmployerEvent[] {
@@ -188,6 +219,42 @@ function declareClosure(command: DeclareSeasonalClosure, state: PoolEmployer): E
   return [{ type: 'SeasonalClosureDeclared', data: { employerId: state.employerId, siteId, period, reason } }];
 }
 
+function statePlacementLimits(command: StatePlacementLimits, state: PoolEmployer): EmployerEvent[] {
+  const { maxPlacementMonths, maxWorkerMonths, from, reason } = command;
+  requireDate(from, 'The date the placement limits apply from');
+  requireWithinMembership(state, from);
+  if (maxPlacementMonths !== undefined) requireMonths(maxPlacementMonths, 'The maximum placement duration');
+  if (maxWorkerMonths !== undefined) requireMonths(maxWorkerMonths, 'The maximum duration for one worker');
+  if (reason !== undefined) requireText(reason, 'The reason for the placement limits');
+  if (maxPlacementMonths !== undefined && maxWorkerMonths !== undefined && maxWorkerMonths < maxPlacementMonths) {
+    refuse(
+      'invalid_placement_limits',
+      `A worker may stay ${maxWorkerMonths} months over successive placements, less than the ${maxPlacementMonths} months one placement may last; ` +
+        `make the maximum per worker at least the maximum per placement.`,
+    );
+  }
+  const latest = state.placementLimits.at(-1);
+  // Like CAO applications, statements only move forward in time (or restate the latest), so each runs until the next.
+  if (latest && from < latest.from) {
+    refuse(
+      'placement_limits_out_of_order',
+      `${state.name}'s placement limits were last stated from ${latest.from}; new limits must apply from that date or later, not ${from}.`,
+    );
+  }
+  const unchanged =
+    latest?.from === from &&
+    latest.maxPlacementMonths === maxPlacementMonths &&
+    latest.maxWorkerMonths === maxWorkerMonths &&
+    latest.reason === reason;
+  if (unchanged) return [];
+  return [{ type: 'PlacementLimitsStated', data: { employerId: state.employerId, maxPlacementMonths, maxWorkerMonths, from, reason } }];
+}
+
+function requireMonths(months: number, what: string): void {
+  if (!Number.isInteger(months) || months < 1 || months > 1200)
+    refuse('invalid_months', `${what} must be a whole number of months from 1 to 1200, not ${months}.`);
+}
+
 function joined(state: EmployerState): PoolEmployer {
   if (state.status === 'none') notFound('employer_not_found', 'This employer has not joined the pool.');
   return state;
@@ -225,4 +292,9 @@ export function closuresOf(state: EmployerState, siteId: string): SeasonalClosur
 /** Whether the site is closed on any day of the period. */
 export function isClosed(state: EmployerState, siteId: string, period: Period): boolean {
   return closuresOf(state, siteId).some((c) => overlaps(c.period, period));
+}
+
+/** The placement limits the employer states for placements starting on a date; undefined when it stated none. */
+export function placementLimitsOn(state: EmployerState, date: LocalDate): PlacementLimits | undefined {
+  return state.status === 'none' ? undefined : state.placementLimits.findLast((l) => l.from <= date);
 }

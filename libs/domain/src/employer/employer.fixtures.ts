@@ -3,7 +3,16 @@ import type { EmployerEvent } from './employer.events.js';
 /** De Waarbeek, an amusement park in Hengelo, joined in 2024, closed for the winter. */
 export const waarbeek = {
   joined: { type: 'EmployerJoinedPool', data: { employerId: 'waarbeek', name: 'De Waarbeek', memberFrom: '2024-01-01' } },
-  park: { type: 'SiteAdded', data: { employerId: 'waarbeek', siteId: 'park', name: 'Park', area: 'Hengelo' } },
+  park: {
+    type: 'SiteAdded',
+    data: {
+      employerId: 'waarbeek',
+      siteId: 'park',
+      name: 'Park',
+      area: 'Hengelo',
+      location: { postcode: '7551', coordinates: { lat: 52.27, lon: 6.79 } },
+    },
+  },
   recreatie: { type: 'CaoApplied', data: { employerId: 'waarbeek', caoCode: 'recreatie', from: '2024-01-01' } },
   winterClosure: {
     type: 'SeasonalClosureDeclared',
