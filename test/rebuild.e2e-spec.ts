@@ -46,7 +46,7 @@ describe('npm run projections:rebuild (the built projector with --rebuild) on Po
     // Damage the live tables, so only a replay from zero can bring back what they held.
     await dataSource.query(`DELETE FROM rm_board_entries WHERE worker_id = 'anna'`);
     await dataSource.query(`UPDATE rm_stream_catalog SET event_count = 0`);
-    await dataSource.query(`INSERT INTO rm_banenafspraak_workers (worker_id, in_register, revision) VALUES ('ghost', true, 0)`);
+    await dataSource.query(`INSERT INTO rm_banenafspraak_statuses (worker_id, revision, in_register) VALUES ('ghost', 0, true)`);
     expect(await readModelSnapshot(dataSource, allProjections)).not.toEqual(live);
 
     const rebuild = startNode(

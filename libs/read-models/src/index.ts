@@ -3,6 +3,7 @@ import { allocationBoardProjection } from './allocation-board/allocation-board.p
 import { banenafspraakProjection } from './banenafspraak/banenafspraak.projection.js';
 import { capacityGapsProjection } from './capacity-gaps/capacity-gaps.projection.js';
 import { employerViewProjection } from './employer-view/employer-view.projection.js';
+import { placementConflictsProjection } from './placement-conflicts/placement-conflicts.projection.js';
 import { releasedWorkersProjection } from './released-workers/released-workers.projection.js';
 import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection.js';
 import { upcomingEndsProjection } from './upcoming-ends/upcoming-ends.projection.js';
@@ -46,6 +47,10 @@ export * from './banenafspraak/banenafspraak.entity.js';
 export * from './banenafspraak/banenafspraak.projection.js';
 export * from './banenafspraak/banenafspraak.query.js';
 
+export * from './placement-conflicts/placement-conflicts.entity.js';
+export { placementConflictsProjection } from './placement-conflicts/placement-conflicts.projection.js';
+export * from './placement-conflicts/placement-conflicts.query.js';
+
 /** Every read model the projector maintains. */
 export const allProjections: readonly Projection[] = [
   streamCatalogProjection,
@@ -56,4 +61,5 @@ export const allProjections: readonly Projection[] = [
   upcomingEndsProjection,
   employerViewProjection,
   banenafspraakProjection,
+  placementConflictsProjection,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BanenafspraakModule } from '../banenafspraak/banenafspraak.module.js';
 import { BoardModule } from '../board/board.module.js';
 import { CapacityGapsModule } from '../capacity-gaps/capacity-gaps.module.js';
+import { ConflictsModule } from '../conflicts/conflicts.module.js';
 import { EmployerViewsModule } from '../employer-views/employer-views.module.js';
 import { ReleasedWorkersModule } from '../released-workers/released-workers.module.js';
 import { UpcomingEndsModule } from '../upcoming-ends/upcoming-ends.module.js';
@@ -16,6 +17,7 @@ export const READ_MODEL_QUERY_MODULES = [
   UpcomingEndsModule,
   EmployerViewsModule,
   BanenafspraakModule,
+  ConflictsModule,
 ];
 
 @Module({ imports: READ_MODEL_QUERY_MODULES })

@@ -2,14 +2,19 @@
 // from the library. Hours a worker commits, places a request fills and confirmations undone are
 // written as the placement process writes them.
 import {
+  agreedPayOf,
+  caoDecider,
   caoStreamId,
+  caoVersions,
   capacityStreamId,
+  employerDecider,
   employerStreamId,
+  fold,
+  hirerTermsFor,
   placementStreamId,
-  resolvePay,
+  schemaVersionOf,
   workerStreamId,
   type CaoEvent,
-  type CaoPayFacts,
   type CaoVersionContent,
   type CapacityEvent,
   type EmployerEvent,
@@ -19,6 +24,7 @@ import {
   type WorkerEvent,
 } from '@banenpool/domain';
 import type { EventStore, GlobalPosition } from '@banenpool/event-store';
+import { shippedRules } from '../../../domain/src/placement/placement-pay.fixtures.js';
 
 type AnyEvent = CaoEvent | EmployerEvent | WorkerEvent | CapacityEvent | PlacementEvent;
 export interface ScenarioAppend {
@@ -35,22 +41,28 @@ const content = (scales: Record<string, number[]>): CaoVersionContent => ({
   illustrative: true,
 });
 
-const cao = (code: string, scales: Record<string, number[]>): ScenarioAppend => ({
+/** The scenario's CAOs (illustrative figures), each one version from 2026-01-01. */
+const CAO_SCALES: Readonly<Record<string, Record<string, number[]>>> = {
+  recreatie: { A: [1480, 1512, 1545] },
+  schoonmaak: { A: [1525, 1560, 1598] },
+  taxi: { B: [1560, 1600] },
+  levensmiddelen: { A: [1490, 1520] },
+};
+
+const cao = (code: string): ScenarioAppend => ({
   streamId: caoStreamId(code),
   events: [
     { type: 'CaoRegistered', data: { code, name: `CAO ${code} (illustrative)` } },
-    { type: 'CaoVersionPublished', data: { code, effectiveFrom: '2026-01-01', content: content(scales) } },
+    { type: 'CaoVersionPublished', data: { code, effectiveFrom: '2026-01-01', content: content(CAO_SCALES[code]) } },
   ],
 });
 
-const payFacts = (code: string, scale: string, step: number, hourlyCents: number): CaoPayFacts => ({
-  code,
-  versionFrom: '2026-01-01',
-  revision: 0,
-  scale,
-  step,
-  hourlyCents,
-});
+/** Where a placement's function sits: the CAO its employer applies, the scale, and the step agreed. */
+interface PlacingCao {
+  code: string;
+  scale: string;
+  step: number;
+}
 
 const employer = (
   employerId: string,
@@ -101,7 +113,7 @@ const indefinite = (workerId: string, from: LocalDate, guaranteed: number, max: 
   data: { workerId, contractId: 'c1', terms: { kind: 'indefinite', from, guaranteedHoursPerWeek: guaranteed, maxHoursPerWeek: max } },
 });
 
-interface Placing {
+export interface Placing {
   id: string;
   workerId: string;
   employerId: string;
@@ -111,7 +123,7 @@ interface Placing {
   from: LocalDate;
   to: LocalDate;
   request?: string;
-  cao: CaoPayFacts;
+  cao: PlacingCao;
   legalForm?: 'payroll' | 'secondment';
 }
 
@@ -138,14 +150,33 @@ const confirmed = (p: Placing): ScenarioAppend => ({
   events: [
     {
       type: 'PlacementConfirmed',
-      data: {
-        ...termsOf(p),
-        pay: resolvePay(BIRTH_DATES[p.workerId], p.from, p.cao),
-        appliesHirerConditions: (p.legalForm ?? 'payroll') === 'payroll',
-      },
+      data: { ...termsOf(p), hirerTerms: hirerTermsFor(p.legalForm ?? 'payroll'), ...agreedPay(p) },
     },
   ],
 });
+
+/**
+ * What the decider records at confirmation, from the employer's classification and the CAO as the
+ * scenario writes them and the shipped minimum wage (so the first day's pay of a placement from
+ * July 2026 on is not yet known).
+ */
+function agreedPay(p: Placing) {
+  const { code, scale, step } = p.cao;
+  const hirer = fold(
+    employerDecider,
+    employer(p.employerId, p.employerId, code, p.siteId, 'twente', p.functionName, scale).events as EmployerEvent[],
+  );
+  const versions = caoVersions(fold(caoDecider, cao(code).events as CaoEvent[]));
+  const placement = {
+    placementId: p.id,
+    employerId: p.employerId,
+    functionName: p.functionName,
+    period: { from: p.from, to: p.to },
+    step,
+    hirer,
+  };
+  return agreedPayOf(placement, { birthDate: BIRTH_DATES[p.workerId] }, shippedRules, versions);
+}
 
 /** What the placement process does after a confirmation: fill a place, commit the worker's hours. */
 const processed = (p: Placing): ScenarioAppend[] => [
@@ -168,12 +199,12 @@ const processed = (p: Placing): ScenarioAppend[] => [
   },
 ];
 
-const placed = (p: Placing): ScenarioAppend[] => [proposed(p), confirmed(p), ...processed(p)];
+export const placed = (p: Placing): ScenarioAppend[] => [proposed(p), confirmed(p), ...processed(p)];
 
-const recreatie = payFacts('recreatie', 'A', 1, 1512);
-const schoonmaak = payFacts('schoonmaak', 'A', 2, 1598);
-const taxi = payFacts('taxi', 'B', 0, 1560);
-const levensmiddelen = payFacts('levensmiddelen', 'A', 0, 1490);
+const recreatie = { code: 'recreatie', scale: 'A', step: 1 };
+const schoonmaak = { code: 'schoonmaak', scale: 'A', step: 2 };
+const taxi = { code: 'taxi', scale: 'B', step: 0 };
+const levensmiddelen = { code: 'levensmiddelen', scale: 'A', step: 0 };
 
 export const placements = {
   annaPark: {
@@ -313,10 +344,10 @@ export const placements = {
 export function winterScenarioPart1(): ScenarioAppend[] {
   const p = placements;
   return [
-    cao('recreatie', { A: [1480, 1512, 1545] }),
-    cao('schoonmaak', { A: [1525, 1560, 1598] }),
-    cao('taxi', { B: [1560, 1600] }),
-    cao('levensmiddelen', { A: [1490, 1520] }),
+    cao('recreatie'),
+    cao('schoonmaak'),
+    cao('taxi'),
+    cao('levensmiddelen'),
     employer('waarbeek', 'De Waarbeek', 'recreatie', 'park', 'hengelo', 'attractiemedewerker', 'A'),
     {
       streamId: employerStreamId('waarbeek'),
@@ -515,6 +546,16 @@ export function winterScenarioPart2(): ScenarioAppend[] {
     },
     ...placed(p.annaPark2027),
     proposed(p.cemSpring),
+    {
+      // Declared after Femke's placement there was confirmed: a conflict until the operator resolves it.
+      streamId: employerStreamId('bolletje'),
+      events: [
+        {
+          type: 'SeasonalClosureDeclared',
+          data: { employerId: 'bolletje', siteId: 'almelo', period: { from: '2026-12-14', to: '2027-01-03' }, reason: 'Maintenance stop' },
+        },
+      ],
+    },
   ];
 }
 
@@ -523,7 +564,8 @@ export async function appendScenario(store: EventStore, appends: readonly Scenar
   for (const { streamId, events } of appends) {
     const result = await store.appendToStream(
       streamId,
-      events.map((e) => ({ type: e.type, data: e.data, schemaVersion: 1 })),
+      // At the version each type is written with today, as the events are typed (older versions: upcaster specs).
+      events.map((e) => ({ type: e.type, data: e.data, schemaVersion: schemaVersionOf(e.type) })),
       { expectedVersion: 'any' },
     );
     last = result.position;
