@@ -2,7 +2,7 @@ import { checkProposals, DEFAULT_WEIGHTS, objectiveOf, solve } from '@banenpool/
 import type { AllocationScope } from '@banenpool/domain';
 import { overRequestPlaces, refusalsOf, withinRequestPlaces } from './allocation-acceptance.js';
 import { buildAllocationInput, type AllocationFacts } from './allocation-input.js';
-import { winterRequest, worker } from './allocation.fixtures.js';
+import { HENGELO, winterRequest, worker } from './allocation.fixtures.js';
 
 // Three November weeks; the site is closed in the middle one, so a worker kept on the request
 // before and after the closure is two placements, and each placement takes a place of the request.
@@ -14,6 +14,7 @@ const facts: AllocationFacts = {
       employerId: 'visschedijk',
       siteId: 'hengelo',
       area: 'hengelo',
+      location: HENGELO,
       membership: { from: '2026-01-01' },
       closures: [{ from: '2026-11-11', to: '2026-11-11' }],
     },

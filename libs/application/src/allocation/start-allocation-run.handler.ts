@@ -17,15 +17,22 @@ import {
   type AllocationProposal,
   type AllocationScope,
   type AllocationRunRecord,
+  type Unplaceable,
 } from '@banenpool/domain';
 import { formatPosition } from '@banenpool/event-store';
 import { withinRequestPlaces } from '../allocation-acceptance.js';
-import { buildAllocationInput } from '../allocation-input.js';
+import { buildAllocationInput, unplaceableIn } from '../allocation-input.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { AllocationSnapshots } from './allocation-snapshots.js';
 
-export type AllocationRunStarted = CommandAccepted & { runId: string; result: AllocationRunRecord['result']; proposals: number };
+export type AllocationRunStarted = CommandAccepted & {
+  runId: string;
+  result: AllocationRunRecord['result'];
+  proposals: number;
+  /** Workers and requested sites left out for want of a location, with the reason. */
+  unplaceable: readonly Unplaceable[];
+};
 
 /** Read the pool at one position, solve, and record the run with its proposals (nothing is placed yet). */
 export class StartAllocationRunCommand extends Command<AllocationRunStarted> {
@@ -75,7 +82,13 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
       context,
       context.expectedVersion,
     );
-    return { ...accepted, runId, result: recorded!.result, proposals: recorded!.proposals.length };
+    return {
+      ...accepted,
+      runId,
+      result: recorded!.result,
+      proposals: recorded!.proposals.length,
+      unplaceable: recorded!.input.unplaceable ?? [],
+    };
   }
 
   private async solve(runId: string, scope: AllocationScope, options: StartAllocationRunCommand['options']): Promise<AllocationRunRecord> {
@@ -93,6 +106,7 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
         hash: result.inputHash,
         requests: input.demand.length,
         workers: input.workers.length,
+        unplaceable: unplaceableIn(snapshot.facts),
       },
       solver: { name: result.solver.name, version: result.solver.version, method: result.method },
       weights: { ...result.weights },

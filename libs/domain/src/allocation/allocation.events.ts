@@ -48,6 +48,16 @@ export const allocationProposalSchema = z.object({
 export type AllocationProposal = z.infer<typeof allocationProposalSchema>;
 
 /**
+ * A worker or a requested site a run left out for want of a location: recorded before postcodes,
+ * with an area the table of places does not know, so no travel distance can be computed.
+ */
+export const unplaceableSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('worker'), workerId: text, reason: prose }),
+  z.object({ kind: z.literal('site'), employerId: text, siteId: text, reason: prose }),
+]);
+export type Unplaceable = z.infer<typeof unplaceableSchema>;
+
+/**
  * A finished run: what it read (the feed position the read models were read at, and the hash of the
  * input built from them), how it solved (solver, weights, result) and what it proposes. Proposals
  * change nothing until accepted.
@@ -61,6 +71,8 @@ export const allocationRunRecordSchema = z.object({
     hash: text,
     requests: count,
     workers: count,
+    /** Left out of the input, each with its reason; runs recorded before locations have none. */
+    unplaceable: z.array(unplaceableSchema).readonly().optional(),
   }),
   solver: z.object({ name: text, version: text, method: z.enum(['mip', 'greedy']) }),
   weights: z.record(z.string(), z.number()),
