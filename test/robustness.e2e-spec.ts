@@ -557,6 +557,9 @@ const ROUTES: Route[] = [
       targetGroup: { kind: 'object', optional: true },
       'targetGroup.inRegister': { kind: 'bool' },
       'targetGroup.wageValueBp': { kind: 'int', min: 0, max: 10000, optional: true },
+      // Left out of the body: a status given at registration without a first day holds since registration.
+      'targetGroup.validFrom': optional(date),
+      'targetGroup.validUntil': optional(date),
     },
     creates: 'workerId',
   },
@@ -564,8 +567,13 @@ const ROUTES: Route[] = [
     method: 'post',
     template: '/workers/:workerId/target-group-status',
     params: { workerId: WORKER },
-    body: { inRegister: true, wageValueBp: 8000 },
-    fields: { inRegister: { kind: 'bool' }, wageValueBp: { kind: 'int', min: 0, max: 10000, optional: true } },
+    body: { inRegister: true, wageValueBp: 8000, validFrom: '2027-01-04', validUntil: '2027-12-31' },
+    fields: {
+      inRegister: { kind: 'bool' },
+      wageValueBp: { kind: 'int', min: 0, max: 10000, optional: true },
+      validFrom: date,
+      validUntil: optional(date),
+    },
   },
   {
     method: 'post',
@@ -691,7 +699,7 @@ const ROUTES: Route[] = [
     template: '/placements/:placementId/confirmation',
     params: { placementId: PROPOSED },
     body: { step: 1 },
-    fields: { step: { kind: 'int', min: 0, max: 60, optional: true } },
+    fields: { step: { kind: 'int', min: 0, max: 60 } },
   },
   {
     method: 'post',
@@ -771,7 +779,7 @@ const ROUTES: Route[] = [
     fields: {
       proposalIds: { kind: 'strings', max: 1000 },
       legalForm: { kind: 'enum', values: ['payroll', 'secondment'], optional: true },
-      step: { kind: 'int', min: 0, max: 60, optional: true },
+      step: { kind: 'int', min: 0, max: 60 },
     },
   },
   {
@@ -1229,7 +1237,18 @@ const refusals: [Route, string, JsonObject, readonly number[]][] = [
     withValue({ ...base('post', '/workers'), workerId: 'w-zero' }, 'targetGroup.wageValueBp', 0),
     [422],
   ],
-  [route('post', '/workers/:workerId/target-group-status'), 'a wage value of 0', { inRegister: true, wageValueBp: 0 }, [422]],
+  [
+    route('post', '/workers/:workerId/target-group-status'),
+    'a wage value of 0',
+    { inRegister: true, wageValueBp: 0, validFrom: '2027-01-04' },
+    [422],
+  ],
+  [
+    route('post', '/workers/:workerId/target-group-status'),
+    'a last day before the first',
+    { inRegister: true, validFrom: '2027-01-04', validUntil: '2027-01-03' },
+    [422],
+  ],
   [route('put', '/workers/:workerId/availability'), 'an unknown weekday', { hoursByWeekday: { funday: 8 } }, [422]],
   [route('put', '/workers/:workerId/availability'), '25 hours on a day', { hoursByWeekday: { monday: 25 } }, REFUSED],
   [route('put', '/workers/:workerId/availability'), 'a negative day', { hoursByWeekday: { monday: -1 } }, REFUSED],
@@ -1368,7 +1387,7 @@ const refusals: [Route, string, JsonObject, readonly number[]][] = [
   [route('post', '/allocation-runs'), 'a run id in use', { runId: RUN_TO_ACCEPT, scope: RUN_SCOPE }, [409]],
   ...(['acceptance', 'rejection'] as const).flatMap((decision): [Route, string, JsonObject, readonly number[]][] => {
     const r = route('post', `/allocation-runs/:runId/${decision}`);
-    const reason: JsonObject = decision === 'rejection' ? { reason: 'Not needed' } : {};
+    const reason: JsonObject = decision === 'rejection' ? { reason: 'Not needed' } : { step: 0 };
     return [
       [r, 'both all and proposalIds', { ...reason, all: true, proposalIds: [PROPOSAL] }, [400]],
       [r, 'neither all nor proposalIds', { ...reason }, [400]],
@@ -2069,7 +2088,7 @@ describe('No request a client can send yields a 5xx', () => {
         undefined,
       );
       expect(summary(await api.send({ method: 'post', path: '/placements', json: past }))).toMatch(/^201 /);
-      expect(summary(await api.send({ method: 'post', path: '/placements/pl-rb-past/confirmation', json: {} }))).toMatch(/^201 /);
+      expect(summary(await api.send({ method: 'post', path: '/placements/pl-rb-past/confirmation', json: { step: 0 } }))).toMatch(/^201 /);
       await api.settle();
       const res = await api.send({
         method: 'post',

@@ -8,7 +8,9 @@ import { BanenafspraakQuartersQuery, BanenafspraakWeeksQuery } from './banenafsp
 
 /**
  * Banenafspraak attribution: hours of target-group workers counted at the hirer and the jobs they
- * make (25.5 h a week = 1 job). It reveals who is in the target group: operators and auditors only.
+ * make (25.5 h a week = 1 job). A week counts the days each placement works in it (by its pattern,
+ * or its hours spread over Monday to Friday) on which the worker is in the register by the status
+ * that holds that day. It reveals who is in the target group: operators and auditors only.
  */
 @ApiTags('read models')
 @ApiBearerAuth()
@@ -18,7 +20,11 @@ export class BanenafspraakController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Per hirer and ISO week: target-group hours and jobs (exact decimals as strings); paginated' })
+  @ApiOperation({
+    summary: 'Per hirer and ISO week: target-group hours and jobs (decimals as strings, two places, half up); paginated',
+    description:
+      'Hours are those of the days worked at the hirer in the week while the worker is in the register: a week in which one placement ends and the next begins counts each hirer’s own days, once.',
+  })
   @ApiOkResponse({
     description:
       '{ items: [{ hirerId, period: "2026-W45", weekStart, weeks: 1, hours: "24.00", jobs: "0.94", workers }], total, limit, offset }',

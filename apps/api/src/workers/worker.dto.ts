@@ -18,6 +18,7 @@ import { IsLocalDate } from '../common/is-local-date.js';
 import { IsRecordOf } from '../common/is-record-of.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
+import { CoordinatesDto, CoordinatesProperty, LegacyPlaceProperty, PostcodeProperty } from '../common/location.js';
 import { Optional, NestedObject, IsHours } from '../common/validators.js';
 
 const isWeekHours = (value: unknown) => typeof value === 'number' && Number.isInteger(value * 4) && value >= 0 && value <= 24;
@@ -42,7 +43,8 @@ export class AvailabilityDto {
   unavailable?: PeriodDto[];
 }
 
-export class TargetGroupStatusDto {
+/** What a target-group status says; the two below differ in whether it must say from when it holds. */
+abstract class TargetGroupStatusFields {
   @ApiProperty({ description: 'In UWV’s target-group register (doelgroepregister)' })
   @IsBoolean()
   inRegister: boolean;
@@ -53,6 +55,29 @@ export class TargetGroupStatusDto {
   @Min(0)
   @Max(10000)
   wageValueBp?: number;
+
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description: 'The last day it holds (the register entry ends); left out: until a status from a later date',
+  })
+  @Optional()
+  @IsLocalDate()
+  validUntil?: string;
+}
+
+/** The status given at registration. */
+export class TargetGroupStatusDto extends TargetGroupStatusFields {
+  @ApiPropertyOptional({ example: '2026-09-01', description: 'The first day it holds; left out: since registration' })
+  @Optional()
+  @IsLocalDate()
+  validFrom?: string;
+}
+
+/** A status recorded later: from a date on, so the weeks before it keep the status they had. */
+export class RecordTargetGroupStatusDto extends TargetGroupStatusFields {
+  @ApiProperty({ example: '2027-01-04', description: 'The first day it holds; the days before keep the status they had' })
+  @IsLocalDate()
+  validFrom: string;
 }
 
 export class RegisterWorkerDto {
@@ -69,10 +94,14 @@ export class RegisterWorkerDto {
   @IsLocalDate()
   birthDate: string;
 
-  @ApiProperty({ example: 'hengelo' })
-  @IsString()
-  @Length(1, 100)
-  homeArea: string;
+  @PostcodeProperty('homeArea')
+  postcode?: string;
+
+  @CoordinatesProperty()
+  coordinates?: CoordinatesDto;
+
+  @LegacyPlaceProperty()
+  homeArea?: string;
 
   @ApiProperty({ example: ['cleaning', 'catering'] })
   @IsArray()
@@ -128,11 +157,36 @@ export class OfferContractDto {
 
   @ApiPropertyOptional({
     example: 'recreatie',
-    description: 'The CAO whose seasonal clause (3-month chain gap) applies to this contract, if any',
+    description:
+      'The CAO whose seasonal clause (a shorter chain gap) the contract claims: it must bind the pool on the first day ' +
+      '(POST /caos/:code/binding) and have the clause then, else 422',
   })
   @Optional()
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,49}$/, { message: 'seasonalClauseCao must be a CAO code' })
   seasonalClauseCao?: string;
+}
+
+export class RecordDirectContractDto {
+  @ApiProperty({ example: 'tb-2025-017', description: 'The hirer’s own reference for the contract' })
+  @IsResourceId()
+  contractId: string;
+
+  @ApiProperty({ example: 'transport-bv', description: 'The hirer the worker had the contract with' })
+  @IsResourceId()
+  employerId: string;
+
+  @ApiProperty({ example: '2025-01-01' })
+  @IsLocalDate()
+  from: string;
+
+  @ApiProperty({ example: '2025-12-31', description: 'The last day of the contract' })
+  @IsLocalDate()
+  to: string;
+
+  @ApiPropertyOptional({ enum: ['fixed_term'], description: 'Only fixed-term contracts are links of a chain; the default' })
+  @Optional()
+  @IsIn(['fixed_term'])
+  kind?: 'fixed_term';
 }
 
 export class EndContractDto {

@@ -11,7 +11,15 @@ import {
 import type { Availability, ContractTerms } from '@banenpool/domain';
 import { Roles } from '@banenpool/platform';
 import { Context } from '../http/request-context.decorator.js';
-import { AvailabilityDto, EndContractDto, OfferContractDto, RegisterWorkerDto, SkillDto, TargetGroupStatusDto } from './worker.dto.js';
+import {
+  AvailabilityDto,
+  EndContractDto,
+  OfferContractDto,
+  RecordDirectContractDto,
+  RecordTargetGroupStatusDto,
+  RegisterWorkerDto,
+  SkillDto,
+} from './worker.dto.js';
 
 /** Pool workers: registration, skills, availability, pool contracts (chain rule) and committed hours. */
 @ApiTags('workers')
@@ -32,8 +40,11 @@ export class WorkersController {
 
   @Post(':workerId/target-group-status')
   @Roles('operator')
-  @ApiOperation({ summary: 'Record target-group status and wage value (sensitive; operators only)' })
-  recordTargetGroup(@Param('workerId') id: string, @Body() body: TargetGroupStatusDto, @Context() context: RequestContext) {
+  @ApiOperation({
+    summary: 'Record target-group status and wage value from a date on (sensitive; operators only)',
+    description: 'validFrom is required: the status holds from that day, and the weeks before it keep the status they had.',
+  })
+  recordTargetGroup(@Param('workerId') id: string, @Body() body: RecordTargetGroupStatusDto, @Context() context: RequestContext) {
     return this.run(id, { type: 'RecordTargetGroupStatus', status: { ...body } }, context);
   }
 
@@ -63,6 +74,19 @@ export class WorkersController {
   @ApiOperation({ summary: 'Agree a pool employment contract (a 4th fixed-term contract in a chain is refused)' })
   offerContract(@Param('workerId') id: string, @Body() body: OfferContractDto, @Context() context: RequestContext) {
     return this.commands.execute(new OfferContractCommand(id, body.contractId, toTerms(body), body.seasonalClauseCao, context));
+  }
+
+  @Post(':workerId/direct-contracts')
+  @Roles('operator')
+  @ApiOperation({
+    summary: 'Record a fixed-term contract the worker had directly with a hirer: a link of the chain of pool contracts',
+    description:
+      'Every recorded direct contract counts in the chain rule when the pool offers a fixed-term contract (successive employers, ' +
+      'art. 7:668a lid 2 BW), so record only those with a hirer whose work the pool’s contracts continue.',
+  })
+  recordDirectContract(@Param('workerId') id: string, @Body() body: RecordDirectContractDto, @Context() context: RequestContext) {
+    const { contractId, employerId, from, to } = body;
+    return this.run(id, { type: 'RecordDirectContract', contractId, employerId, from, to }, context);
   }
 
   @Post(':workerId/contracts/:contractId/end')

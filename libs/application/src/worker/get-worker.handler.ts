@@ -1,6 +1,16 @@
 import { ForbiddenException } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { placementDecider, placementStreamId, workerDecider, workerStreamId, type Period, type PoolWorker } from '@banenpool/domain';
+import {
+  localDateOf,
+  placementDecider,
+  placementStreamId,
+  targetGroupStatusOn,
+  workerDecider,
+  workerStreamId,
+  type DatedTargetGroupStatus,
+  type Period,
+  type PoolWorker,
+} from '@banenpool/domain';
 import type { Caller } from '../shared/request-context.js';
 import { StreamStates } from '../shared/stream-states.js';
 
@@ -12,7 +22,10 @@ export interface WorkerAtEmployer {
   hours: { placementId: string; hoursPerWeek: number; period: Period }[];
 }
 
-export class GetWorkerQuery extends Query<(PoolWorker & { version: number }) | WorkerAtEmployer> {
+/** What operators and auditors see: the whole worker, with the target-group status that holds today (absent when none does). */
+export type WorkerView = PoolWorker & { targetGroup?: DatedTargetGroupStatus; version: number };
+
+export class GetWorkerQuery extends Query<WorkerView | WorkerAtEmployer> {
   constructor(
     readonly workerId: string,
     readonly caller: Caller,
@@ -25,10 +38,10 @@ export class GetWorkerQuery extends Query<(PoolWorker & { version: number }) | W
 export class GetWorkerHandler implements IQueryHandler<GetWorkerQuery> {
   constructor(private readonly streams: StreamStates) {}
 
-  async execute({ workerId, caller }: GetWorkerQuery): Promise<(PoolWorker & { version: number }) | WorkerAtEmployer> {
+  async execute({ workerId, caller }: GetWorkerQuery): Promise<WorkerView | WorkerAtEmployer> {
     const { state, version } = await this.streams.existing(workerDecider, workerStreamId(workerId), `worker ${workerId}`);
     if (caller.employerId !== undefined) return this.employerView(state, caller.employerId);
-    return { ...state, version };
+    return { ...state, targetGroup: targetGroupStatusOn(state.targetGroupHistory ?? [], localDateOf(new Date())), version };
   }
 
   /**

@@ -1,11 +1,15 @@
+import type { Location } from '../geography/location.js';
 import { fold } from '../shared/decider.js';
 import { given } from '../shared/given-when-then.js';
-import type { Availability, WorkerEvent } from './worker.events.js';
+import type { Availability, WorkerEvent, WorkerRegistered } from './worker.events.js';
 import { workerStreamId } from './worker.events.js';
 import { workerDecider } from './worker.decider.js';
-import { committedHoursIn } from './worker-hours.js';
+import { workLoadsOf } from './worker-hours.js';
+import { workingTimeBook } from './working-time.fixtures.js';
 import { agreed, annaRegistered, committed, fixedTerm, indefinite } from './worker.fixtures.js';
-import type { RegisterWorker } from './worker.commands.js';
+import { chainRuleBook, chainRuleRef, recreatieOn } from './chain-rule.fixtures.js';
+import type { SeasonalClauseFacts } from './chain-rule.js';
+import type { RecordTargetGroupStatus, RegisterWorker } from './worker.commands.js';
 
 const register = (overrides: Partial<RegisterWorker> = {}): RegisterWorker => ({
   type: 'RegisterWorker',
@@ -18,6 +22,10 @@ const register = (overrides: Partial<RegisterWorker> = {}): RegisterWorker => ({
   ...overrides,
 });
 const registered = [annaRegistered];
+const registeredAt = (homeArea: string, location: Location): WorkerRegistered => ({
+  type: 'WorkerRegistered',
+  data: { ...(annaRegistered as WorkerRegistered).data, homeArea, location },
+});
 const withContract = [annaRegistered, agreed('c1', fixedTerm('2025-07-01', '2026-06-30'))];
 
 describe('worker stream', () => {
@@ -26,10 +34,39 @@ describe('worker stream', () => {
   describe('RegisterWorker', () => {
     it('registers a worker', () => given(workerDecider, []).when(register()).then([annaRegistered]));
 
+    it('locates a worker by postcode outside Twente, recording the town and its centre', () =>
+      given(workerDecider, [])
+        .when(register({ homeArea: undefined, postcode: ' 8261 ab ' }))
+        .then([registeredAt('Kampen', { postcode: '8261 AB', coordinates: { lat: 52.56, lon: 5.91 } })]));
+
+    it('takes coordinates given with the postcode over the town centre', () =>
+      given(workerDecider, [])
+        .when(register({ postcode: '7134AA', coordinates: { lat: 51.99, lon: 6.57 } }))
+        .then([registeredAt('7134 AA', { postcode: '7134 AA', coordinates: { lat: 51.99, lon: 6.57 } })]));
+
+    it.each([
+      ['a postcode the table does not know, without coordinates', { postcode: '7134 AA' }, 'unknown_postcode'],
+      ['a town the table does not know', { homeArea: 'Gronau' }, 'unknown_place'],
+      ['coordinates without a postcode', { coordinates: { lat: 52.2, lon: 6.9 } }, 'coordinates_without_postcode'],
+    ])('refuses %s, so that no worker is registered whom no allocation could reach', (_, where, code) =>
+      given(workerDecider, []).when(register(where)).thenRefused(code),
+    );
+
     it('records the target-group status in its own event, so it can be hidden', () =>
       given(workerDecider, [])
         .when(register({ targetGroup: { inRegister: true, wageValueBp: 6500 } }))
         .then([annaRegistered, { type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: true, wageValueBp: 6500 } }]));
+
+    it('records a status given at registration as holding since registration, unless it says from when', () =>
+      given(workerDecider, [])
+        .when(register({ targetGroup: { inRegister: true, validFrom: '2026-09-01', validUntil: '2027-08-31' } }))
+        .then([
+          annaRegistered,
+          {
+            type: 'TargetGroupStatusRecorded',
+            data: { workerId: 'anna', inRegister: true, validFrom: '2026-09-01', validUntil: '2027-08-31' },
+          },
+        ]));
 
     it('keeps each skill once', () =>
       given(workerDecider, [])
@@ -74,20 +111,42 @@ describe('worker stream', () => {
   });
 
   describe('RecordTargetGroupStatus', () => {
-    it('records a changed status', () =>
-      given(workerDecider, registered)
-        .when({ type: 'RecordTargetGroupStatus', status: { inRegister: false } })
-        .then([{ type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: false } }]));
+    const status = (more: Partial<RecordTargetGroupStatus['status']> = {}): RecordTargetGroupStatus => ({
+      type: 'RecordTargetGroupStatus',
+      status: { inRegister: false, validFrom: '2027-01-04', ...more },
+    });
 
-    it('refuses a wage value above 100 %', () =>
+    it('records a changed status from a date on', () =>
       given(workerDecider, registered)
-        .when({ type: 'RecordTargetGroupStatus', status: { inRegister: true, wageValueBp: 10_001 } })
-        .thenRefused('invalid_percentage'));
+        .when(status({ validUntil: '2027-06-30' }))
+        .then([
+          {
+            type: 'TargetGroupStatusRecorded',
+            data: { workerId: 'anna', inRegister: false, validFrom: '2027-01-04', validUntil: '2027-06-30' },
+          },
+        ]));
+
+    it('keeps every status with its dates, so a later one does not rewrite the days before it', () => {
+      const state = fold(workerDecider, [
+        annaRegistered,
+        { type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: true, wageValueBp: 6500 } },
+        { type: 'TargetGroupStatusRecorded', data: { workerId: 'anna', inRegister: false, validFrom: '2027-01-04' } },
+      ]);
+      expect(state.status === 'registered' && state.targetGroupHistory).toEqual([
+        { inRegister: true, wageValueBp: 6500 },
+        { inRegister: false, validFrom: '2027-01-04' },
+      ]);
+    });
+
+    it.each<[string, Partial<RecordTargetGroupStatus['status']>, string]>([
+      ['no first day', { validFrom: undefined }, 'invalid_date'],
+      ['an impossible first day', { validFrom: '2027-02-30' }, 'invalid_date'],
+      ['a last day before the first', { validUntil: '2027-01-03' }, 'invalid_period'],
+      ['a wage value above 100 %', { inRegister: true, wageValueBp: 10_001 }, 'invalid_percentage'],
+    ])('refuses %s', (_, more, code) => given(workerDecider, registered).when(status(more)).thenRefused(code));
 
     it('refuses a worker that is not registered', () =>
-      given(workerDecider, [])
-        .when({ type: 'RecordTargetGroupStatus', status: { inRegister: true } })
-        .thenRefused('worker_not_found', { kind: 'not_found' }));
+      given(workerDecider, []).when(status()).thenRefused('worker_not_found', { kind: 'not_found' }));
   });
 
   describe('skills and availability', () => {
@@ -127,8 +186,8 @@ describe('worker stream', () => {
   });
 
   describe('OfferContract', () => {
-    const offer = (contractId: string, terms = fixedTerm('2025-07-01', '2026-06-30'), seasonalClause = false) =>
-      ({ type: 'OfferContract', contractId, terms, seasonalClause }) as const;
+    const offer = (contractId: string, terms = fixedTerm('2025-07-01', '2026-06-30'), seasonalClause?: SeasonalClauseFacts) =>
+      ({ type: 'OfferContract', contractId, terms, rules: chainRuleBook, seasonalClause }) as const;
 
     it('agrees a first fixed-term contract, recording its place in the chain', () =>
       given(workerDecider, registered)
@@ -140,7 +199,7 @@ describe('worker stream', () => {
               workerId: 'anna',
               contractId: 'c1',
               terms: fixedTerm('2025-07-01', '2026-06-30'),
-              chain: { position: 1, chainStartedOn: '2025-07-01', breakingGapMonths: 6 },
+              chain: { position: 1, chainStartedOn: '2025-07-01', breakingGapMonths: 6, rule: chainRuleRef },
             },
           },
         ]));
@@ -197,7 +256,7 @@ describe('worker stream', () => {
                 workerId: 'anna',
                 contractId: 'c3',
                 terms: fixedTerm('2025-01-01', '2025-06-30'),
-                chain: { position: 3, chainStartedOn: '2024-01-01', breakingGapMonths: 6 },
+                chain: { position: 3, chainStartedOn: '2024-01-01', breakingGapMonths: 6, rule: chainRuleRef },
               },
             },
           ]));
@@ -224,14 +283,14 @@ describe('worker stream', () => {
                 workerId: 'anna',
                 contractId: 'c4',
                 terms: fixedTerm('2026-01-02', '2026-06-30'),
-                chain: { position: 1, chainStartedOn: '2026-01-02', breakingGapMonths: 6 },
+                chain: { position: 1, chainStartedOn: '2026-01-02', breakingGapMonths: 6, rule: chainRuleRef },
               },
             },
           ]));
 
       it('under the seasonal clause a gap of more than 3 months starts a new chain', () => {
         given(workerDecider, three)
-          .when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), true))
+          .when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), recreatieOn('2025-10-02')))
           .then([
             {
               type: 'PoolContractAgreed',
@@ -239,15 +298,21 @@ describe('worker stream', () => {
                 workerId: 'anna',
                 contractId: 'c4',
                 terms: fixedTerm('2025-10-02', '2026-03-31'),
-                chain: { position: 1, chainStartedOn: '2025-10-02', breakingGapMonths: 3 },
+                chain: {
+                  position: 1,
+                  chainStartedOn: '2025-10-02',
+                  breakingGapMonths: 3,
+                  rule: chainRuleRef,
+                  seasonalClauseCao: 'recreatie',
+                },
               },
             },
           ]);
         given(workerDecider, three)
-          .when(offer('c4', fixedTerm('2025-10-01', '2026-03-31'), true))
+          .when(offer('c4', fixedTerm('2025-10-01', '2026-03-31'), recreatieOn('2025-10-01')))
           .thenRefused('chain_rule_exceeded', { message: 'from 2025-10-02' });
         given(workerDecider, three)
-          .when(offer('c4', fixedTerm('2025-10-02', '2026-03-31'), false))
+          .when(offer('c4', fixedTerm('2025-10-02', '2026-03-31')))
           .thenRefused('chain_rule_exceeded');
       });
 
@@ -265,7 +330,7 @@ describe('worker stream', () => {
                 workerId: 'anna',
                 contractId: 'c4',
                 terms: fixedTerm('2025-09-02', '2025-12-31'),
-                chain: { position: 1, chainStartedOn: '2025-09-02', breakingGapMonths: 6 },
+                chain: { position: 1, chainStartedOn: '2025-09-02', breakingGapMonths: 6, rule: chainRuleRef },
               },
             },
           ]);
@@ -294,7 +359,7 @@ describe('worker stream', () => {
                 workerId: 'anna',
                 contractId: 'c5',
                 terms: fixedTerm('2025-10-01', '2025-12-31'),
-                chain: { position: 1, chainStartedOn: '2025-10-01', breakingGapMonths: 6 },
+                chain: { position: 1, chainStartedOn: '2025-10-01', breakingGapMonths: 6, rule: chainRuleRef },
               },
             },
           ]);
@@ -311,7 +376,7 @@ describe('worker stream', () => {
                 workerId: 'anna',
                 contractId: 'c2',
                 terms: fixedTerm('2025-07-01', '2026-12-31'),
-                chain: { position: 2, chainStartedOn: '2024-01-01', breakingGapMonths: 6 },
+                chain: { position: 2, chainStartedOn: '2024-01-01', breakingGapMonths: 6, rule: chainRuleRef },
               },
             },
           ]);
@@ -358,7 +423,7 @@ describe('worker stream', () => {
 
   describe('CommitHours', () => {
     const commit = (placementId: string, hoursPerWeek: number, from: string, to: string) =>
-      ({ type: 'CommitHours', placementId, hoursPerWeek, period: { from, to } }) as const;
+      ({ type: 'CommitHours', placementId, hoursPerWeek, period: { from, to }, rules: workingTimeBook }) as const;
 
     it('commits hours to a placement under the covering contract', () =>
       given(workerDecider, withContract)
@@ -381,16 +446,22 @@ describe('worker stream', () => {
 
     it('refuses hours beyond the contract maximum in an overlapping week, with the numbers', () =>
       given(workerDecider, [...withContract, committed('p1', 16, '2026-02-01', '2026-03-31')])
-        .when(commit('p2', 28, '2026-03-30', '2026-04-30'))
+        .when(commit('p2', 28, '2026-03-23', '2026-04-30'))
         .thenRefused('hours_limit_exceeded', {
           message:
-            'In week 2026-W14 the worker would work 44 h a week (16 h already committed + 28 h for this placement), more than the maximum of 40 h',
+            'In week 2026-W13 the worker would work 44 h a week (16 h already committed + 28 h for this placement), more than the maximum of 40 h',
         }));
+
+    it('counts only the days of a week on which a placement runs', () =>
+      // p1 ends on Tuesday 2026-03-31: 2 of its 5 days (6.4 h) fall in 2026-W14.
+      given(workerDecider, [...withContract, committed('p1', 16, '2026-02-01', '2026-03-31')])
+        .when(commit('p2', 28, '2026-03-30', '2026-04-30'))
+        .then([committed('p2', 28, '2026-03-30', '2026-04-30')]));
 
     it('refuses more than 60 hours a week (Working Hours Act) even under a 60-hour contract', () =>
       given(workerDecider, [annaRegistered, agreed('c1', indefinite('2025-01-01', 60)), committed('p1', 40, '2026-02-01', '2026-03-31')])
         .when(commit('p2', 24, '2026-03-01', '2026-04-30'))
-        .thenRefused('hours_limit_exceeded', { message: 'Working Hours Act limit of 60 h' }));
+        .thenRefused('working_week_limit_exceeded', { message: 'Working Hours Act limit of 60 h' }));
 
     it('does not add up placements in different weeks', () =>
       given(workerDecider, [...withContract, committed('p1', 40, '2026-02-02', '2026-03-29')])
@@ -448,28 +519,49 @@ describe('worker stream', () => {
 
     it('released hours are free again', () =>
       given(workerDecider, [...history, released('2026-02-01', '2026-03-31')])
-        .when({ type: 'CommitHours', placementId: 'p2', hoursPerWeek: 40, period: { from: '2026-02-01', to: '2026-03-31' } })
+        .when({
+          type: 'CommitHours',
+          placementId: 'p2',
+          hoursPerWeek: 40,
+          period: { from: '2026-02-01', to: '2026-03-31' },
+          rules: workingTimeBook,
+        })
         .then([committed('p2', 40, '2026-02-01', '2026-03-31')]));
   });
 
-  describe('committedHoursIn', () => {
+  describe('workLoadsOf', () => {
+    const monday = { hours: 8, start: '08:00', end: '16:30' };
     const state = fold(workerDecider, [
       ...withContract,
       committed('p1', 16, '2026-02-04', '2026-02-18'),
-      committed('p2', 12, '2026-02-16', '2026-03-31'),
+      {
+        type: 'HoursCommitted',
+        data: {
+          workerId: 'anna',
+          placementId: 'p2',
+          contractId: 'c1',
+          hoursPerWeek: 8,
+          period: { from: '2026-02-16', to: '2026-03-31' },
+          pattern: { monday },
+        },
+      },
     ]);
 
-    it('sums the committed hours per ISO week; a placement counts in full in each week it touches', () => {
-      expect(committedHoursIn(state, { from: '2026-02-09', to: '2026-02-22' })).toEqual([
-        { week: '2026-W07', weekStart: '2026-02-09', hours: 16 },
-        { week: '2026-W08', weekStart: '2026-02-16', hours: 28 },
+    it('gives each commitment with its pattern, or the hours a week spread over Monday to Friday', () => {
+      const spread = { hours: 3.2 };
+      expect(workLoadsOf(state)).toEqual([
+        {
+          placementId: 'p1',
+          period: { from: '2026-02-04', to: '2026-02-18' },
+          pattern: { monday: spread, tuesday: spread, wednesday: spread, thursday: spread, friday: spread },
+        },
+        { placementId: 'p2', period: { from: '2026-02-16', to: '2026-03-31' }, pattern: { monday } },
       ]);
     });
 
-    it('can leave one placement out', () => {
-      expect(committedHoursIn(state, { from: '2026-02-16', to: '2026-02-16' }, { exceptPlacementId: 'p2' })).toEqual([
-        { week: '2026-W08', weekStart: '2026-02-16', hours: 16 },
-      ]);
+    it('can leave one placement out, and those without a day in a period', () => {
+      expect(workLoadsOf(state, { exceptPlacementId: 'p2' }).map((load) => load.placementId)).toEqual(['p1']);
+      expect(workLoadsOf(state, { within: { from: '2026-02-19', to: '2026-02-28' } }).map((load) => load.placementId)).toEqual(['p2']);
     });
   });
 });

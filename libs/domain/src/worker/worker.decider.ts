@@ -2,12 +2,23 @@ import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, notFound, refuse } from '../shared/domain-error.js';
 import { requireBasisPoints, requireDate, requireHours, requirePeriod, requireText } from '../shared/guards.js';
 import { addDays, ageOn, formatPeriod, laterOf, localDateOf, overlaps, WEEKDAYS, type LocalDate } from '../shared/local-date.js';
-import { noCoveringContract, requireWithinWeekLimits } from '../shared/working-hours.js';
+import { requireWorkPattern, samePattern } from '../shared/work-pattern.js';
+import { noCoveringContract } from '../shared/working-hours.js';
+import { requireLocation } from '../geography/location.js';
 import { chainPositionFor } from './chain-rule.js';
-import type { CommitHours, EndContract, OfferContract, RegisterWorker, ReleaseHours, WorkerCommand } from './worker.commands.js';
-import type { Availability, ContractTerms, TargetGroupStatus, WorkerEvent } from './worker.events.js';
-import { committedHoursIn, contractCovering, contractPeriod } from './worker-hours.js';
-import type { PoolWorker, WorkerState } from './worker.state.js';
+import type {
+  CommitHours,
+  EndContract,
+  OfferContract,
+  RecordDirectContract,
+  RegisterWorker,
+  ReleaseHours,
+  WorkerCommand,
+} from './worker.commands.js';
+import type { Availability, ContractTerms, DatedTargetGroupStatus, WorkerEvent } from './worker.events.js';
+import { contractCovering, contractPeriod, workLoadsOf } from './worker-hours.js';
+import type { HoursCommitment, PoolWorker, WorkerState } from './worker.state.js';
+import { reachOf, requireWorkingTimeFits, workLoad } from './working-time.js';
 
 /** The pool employs no one younger than this (the youngest age with a statutory minimum wage). */
 export const MINIMUM_WORKER_AGE = 15;
@@ -17,13 +28,28 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
 
   evolve(state, event) {
     if (event.type === 'WorkerRegistered') {
-      const { workerId, name, birthDate, homeArea, skills, availability } = event.data;
-      return { status: 'registered', workerId, name, birthDate, homeArea, skills, availability, contracts: [], commitments: [] };
+      const { workerId, name, birthDate, homeArea, location, skills, availability } = event.data;
+      return {
+        status: 'registered',
+        workerId,
+        name,
+        birthDate,
+        homeArea,
+        location,
+        skills,
+        availability,
+        contracts: [],
+        directContracts: [],
+        commitments: [],
+      };
     }
     if (state.status === 'none') return state; // a worker's history always starts with WorkerRegistered
     switch (event.type) {
-      case 'TargetGroupStatusRecorded':
-        return { ...state, targetGroup: { inRegister: event.data.inRegister, wageValueBp: event.data.wageValueBp } };
+      case 'TargetGroupStatusRecorded': {
+        // Kept whole, with its dates: a later recording changes the days from its own start, not the days before.
+        const { inRegister, wageValueBp, validFrom, validUntil } = event.data;
+        return { ...state, targetGroupHistory: [...(state.targetGroupHistory ?? []), { inRegister, wageValueBp, validFrom, validUntil }] };
+      }
       case 'SkillAdded':
         return { ...state, skills: [...state.skills, event.data.skill] };
       case 'SkillRemoved':
@@ -36,10 +62,14 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
         const { contractId, lastDay } = event.data;
         return { ...state, contracts: state.contracts.map((c) => (c.contractId === contractId ? { ...c, lastDay } : c)) };
       }
+      case 'DirectContractRecorded': {
+        const { contractId, employerId, from, to } = event.data;
+        return { ...state, directContracts: [...state.directContracts, { contractId, employerId, from, to }] };
+      }
       case 'HoursCommitted': {
-        const { placementId, contractId, hoursPerWeek, period } = event.data;
-        const others = state.commitments.filter((c) => c.placementId !== placementId);
-        return { ...state, commitments: [...others, { placementId, contractId, hoursPerWeek, period }] };
+        const { workerId: _worker, ...commitment } = event.data;
+        const others = state.commitments.filter((c) => c.placementId !== commitment.placementId);
+        return { ...state, commitments: [...others, commitment] };
       }
       case 'HoursReleased': {
         const released = event.data.period;
@@ -60,6 +90,8 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
         return register(command, state, localDateOf(now));
       case 'RecordTargetGroupStatus': {
         const worker = registeredWorker(state);
+        // Only a status given at registration may hold "since registration"; a later one says from when.
+        requireDate(command.status.validFrom, 'The first day the target-group status holds');
         requireTargetGroupStatus(command.status);
         return [{ type: 'TargetGroupStatusRecorded', data: { workerId: worker.workerId, ...command.status } }];
       }
@@ -83,6 +115,8 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
       }
       case 'OfferContract':
         return offerContract(command, registeredWorker(state));
+      case 'RecordDirectContract':
+        return recordDirectContract(command, registeredWorker(state));
       case 'EndContract':
         return endContract(command, registeredWorker(state));
       case 'CommitHours':
@@ -97,10 +131,10 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
 
 function register(command: RegisterWorker, state: WorkerState, today: LocalDate): WorkerEvent[] {
   if (state.status !== 'none') conflict('worker_already_registered', `Worker ${state.workerId} is already registered.`);
-  const { workerId, name, birthDate, homeArea, availability, targetGroup } = command;
+  const { workerId, name, birthDate, postcode, coordinates, homeArea, availability, targetGroup } = command;
   requireText(workerId, 'The worker id');
   requireText(name, 'The name');
-  requireText(homeArea, 'The home area');
+  const { location, area } = requireLocation({ postcode, coordinates, place: homeArea });
   requireDate(birthDate, 'The birth date');
   if (birthDate > today || ageOn(birthDate, today) < MINIMUM_WORKER_AGE) {
     refuse(
@@ -111,14 +145,19 @@ function register(command: RegisterWorker, state: WorkerState, today: LocalDate)
   command.skills.forEach((skill) => requireText(skill, 'A skill'));
   requireAvailability(availability);
   const skills = [...new Set(command.skills)];
-  const events: WorkerEvent[] = [{ type: 'WorkerRegistered', data: { workerId, name, birthDate, homeArea, skills, availability } }];
+  const events: WorkerEvent[] = [
+    { type: 'WorkerRegistered', data: { workerId, name, birthDate, homeArea: area, location, skills, availability } },
+  ];
   if (targetGroup === undefined) return events;
   requireTargetGroupStatus(targetGroup);
   return [...events, { type: 'TargetGroupStatusRecorded', data: { workerId, ...targetGroup } }];
 }
 
-function requireTargetGroupStatus(status: TargetGroupStatus): void {
+function requireTargetGroupStatus(status: DatedTargetGroupStatus): void {
   if (status.wageValueBp !== undefined) requireBasisPoints(status.wageValueBp, 'The wage value', { min: 1 });
+  const { validFrom, validUntil } = status;
+  if (validFrom !== undefined) requirePeriod({ from: validFrom, to: validUntil }, 'The target-group status');
+  else if (validUntil !== undefined) requireDate(validUntil, 'The last day the target-group status holds');
 }
 
 function requireAvailability(availability: Availability): void {
@@ -134,7 +173,7 @@ function requireAvailability(availability: Availability): void {
 }
 
 function offerContract(command: OfferContract, worker: PoolWorker): WorkerEvent[] {
-  const { contractId, terms, seasonalClause } = command;
+  const { contractId, terms } = command;
   requireText(contractId, 'The contract id');
   if (worker.contracts.some((c) => c.contractId === contractId))
     conflict('contract_already_exists', `${worker.name} already has a contract ${contractId}.`);
@@ -148,7 +187,7 @@ function offerContract(command: OfferContract, worker: PoolWorker): WorkerEvent[
       `${worker.name}'s contract ${running.contractId} runs ${formatPeriod(contractPeriod(running))}; a new contract must start after it has ended, not on ${terms.from}.`,
     );
   }
-  const chain = terms.kind === 'fixed_term' ? chainPositionFor(worker.contracts, terms, seasonalClause) : undefined;
+  const chain = terms.kind === 'fixed_term' ? chainPositionFor(worker, terms, command) : undefined;
   return [{ type: 'PoolContractAgreed', data: { workerId: worker.workerId, contractId, terms, chain } }];
 }
 
@@ -162,6 +201,17 @@ function requireTerms(terms: ContractTerms): void {
       `The guaranteed ${terms.guaranteedHoursPerWeek} h a week exceed the maximum of ${terms.maxHoursPerWeek} h a week.`,
     );
   }
+}
+
+function recordDirectContract(command: RecordDirectContract, worker: PoolWorker): WorkerEvent[] {
+  const { contractId, employerId, from, to } = command;
+  requireText(contractId, 'The direct contract id');
+  requireText(employerId, 'The employer id');
+  requirePeriod({ from, to }, 'The direct contract');
+  if (worker.directContracts.some((c) => c.contractId === contractId && c.employerId === employerId)) {
+    conflict('direct_contract_already_recorded', `${worker.name}'s direct contract ${contractId} with ${employerId} is already recorded.`);
+  }
+  return [{ type: 'DirectContractRecorded', data: { workerId: worker.workerId, employerId, contractId, from, to, kind: 'fixed_term' } }];
 }
 
 function endContract(command: EndContract, worker: PoolWorker): WorkerEvent[] {
@@ -188,20 +238,31 @@ function endContract(command: EndContract, worker: PoolWorker): WorkerEvent[] {
 }
 
 function commitHours(command: CommitHours, worker: PoolWorker): WorkerEvent[] {
-  const { placementId, hoursPerWeek, period } = command;
+  const { placementId, hoursPerWeek, period, pattern } = command;
   requireText(placementId, 'The placement id');
   requireHours(hoursPerWeek, 'The hours a week');
   requirePeriod(period, 'The placement period');
+  if (pattern !== undefined) requireWorkPattern(pattern, hoursPerWeek);
   const current = worker.commitments.find((c) => c.placementId === placementId);
-  if (current && current.hoursPerWeek === hoursPerWeek && current.period.from === period.from && current.period.to === period.to) return [];
+  if (current && sameCommitment(current, command)) return [];
   const contract = contractCovering(worker, period) ?? noCoveringContract(period);
-  for (const { week, hours } of committedHoursIn(worker, period, { exceptPlacementId: placementId })) {
-    requireWithinWeekLimits({ committedHours: hours, addingHours: hoursPerWeek, contractMaxHours: contract.terms.maxHoursPerWeek, week });
-  }
-  return [
-    { type: 'HoursCommitted', data: { workerId: worker.workerId, placementId, contractId: contract.contractId, hoursPerWeek, period } },
-  ];
+  requireWorkingTimeFits({
+    birthDate: worker.birthDate,
+    rules: command.rules,
+    contractMaxHoursPerWeek: contract.terms.maxHoursPerWeek,
+    others: workLoadsOf(worker, { exceptPlacementId: placementId, within: reachOf(period) }),
+    adding: workLoad(placementId, hoursPerWeek, pattern, period),
+    changed: period,
+  });
+  const data = { workerId: worker.workerId, placementId, contractId: contract.contractId, hoursPerWeek, period };
+  return [{ type: 'HoursCommitted', data: pattern === undefined ? data : { ...data, pattern } }];
 }
+
+const sameCommitment = (current: HoursCommitment, { hoursPerWeek, period, pattern }: CommitHours): boolean =>
+  current.hoursPerWeek === hoursPerWeek &&
+  current.period.from === period.from &&
+  current.period.to === period.to &&
+  samePattern(current.pattern, pattern);
 
 function releaseHours(command: ReleaseHours, worker: PoolWorker): WorkerEvent[] {
   if (command.from !== undefined) requireDate(command.from, 'The date to release hours from');

@@ -11,8 +11,11 @@ import {
   type EventRegistry,
   type EventsOf,
 } from '../shared/event-schema.js';
+import { ruleRefSchema } from '../rules/rules.events.js';
 import { WEEKDAYS } from '../shared/local-date.js';
+import { locationSchema, withLocationOfArea } from '../geography/location.js';
 import { streamIdFor } from '../shared/stream-id.js';
+import { workPatternSchema } from '../shared/work-pattern.js';
 
 export const workerStreamId = (workerId: string): string => streamIdFor('worker', workerId);
 
@@ -36,6 +39,25 @@ export const targetGroupStatusSchema = z.object({
 });
 export type TargetGroupStatus = z.infer<typeof targetGroupStatusSchema>;
 
+/** A target-group status and the days it holds (how several combine: target-group.ts). */
+export const datedTargetGroupStatusSchema = targetGroupStatusSchema.extend({
+  /** The first day it holds. Absent: since registration (a status given at registration, or recorded before statuses were dated). */
+  validFrom: localDate.optional(),
+  /** The last day it holds (a register entry that ends). Absent: until a status that takes effect later. */
+  validUntil: localDate.optional(),
+});
+export type DatedTargetGroupStatus = z.infer<typeof datedTargetGroupStatusSchema>;
+
+const targetGroupStatusRecordedSchema = datedTargetGroupStatusSchema
+  .extend({ workerId: text })
+  .refine((s) => s.validFrom === undefined || s.validUntil === undefined || s.validUntil >= s.validFrom, 'ends before it starts');
+
+/**
+ * Version 1 had no dates: the status held from the beginning, for every week, until the next one
+ * replaced it. An absent validFrom means exactly that, so it reads as version 2 unchanged.
+ */
+const targetGroupStatusRecordedV1Schema = targetGroupStatusSchema.extend({ workerId: text });
+
 const contractHours = {
   guaranteedHoursPerWeek: weekHours,
   /** At most 60 (Working Hours Act). */
@@ -55,25 +77,43 @@ export const chainPositionSchema = z.object({
   chainStartedOn: localDate,
   /** The gap that breaks a chain, in months: 6, or 3 under a CAO's seasonal clause. */
   breakingGapMonths: count,
+  /** The chain-rule row applied (absent on contracts agreed before the figures came from the rule tables). */
+  rule: ruleRefSchema.optional(),
+  /** The CAO binding the pool whose seasonal clause set the shorter gap, when one did. */
+  seasonalClauseCao: text.optional(),
 });
 export type ChainPosition = z.infer<typeof chainPositionSchema>;
+
+const workerRegisteredV1 = z.object({
+  workerId: text,
+  name: text,
+  birthDate: localDate,
+  homeArea: text,
+  skills: z.array(text),
+  availability: availabilitySchema,
+});
 
 const hoursOfPlacement = { workerId: text, placementId: text, hoursPerWeek: weekHours, period };
 
 /** Every event of a worker's stream: its schema and the version it is written with. */
 export const workerEvents = {
+  /**
+   * Version 2 records where the worker lives: `location` (postcode and coordinates), and `homeArea`
+   * as the town's name. Version 1 had only `homeArea`, a key of a fixed Twente distance table.
+   */
   WorkerRegistered: {
-    version: 1,
-    data: z.object({
-      workerId: text,
-      name: text,
-      birthDate: localDate,
-      homeArea: text,
-      skills: z.array(text),
-      availability: availabilitySchema,
+    version: 2,
+    data: workerRegisteredV1.extend({
+      /** Absent only on a version 1 event whose area the table of places does not know: never proposed, reported as such. */
+      location: locationSchema.optional(),
     }),
+    upcasters: { 1: workerRegisteredV1.transform(withLocationOfArea('homeArea')) },
   },
-  TargetGroupStatusRecorded: { version: 1, data: targetGroupStatusSchema.extend({ workerId: text }) },
+  TargetGroupStatusRecorded: {
+    version: 2,
+    data: targetGroupStatusRecordedSchema,
+    upcasters: { 1: targetGroupStatusRecordedV1Schema.transform((undated) => undated) },
+  },
   SkillAdded: { version: 1, data: z.object({ workerId: text, skill: text }) },
   SkillRemoved: { version: 1, data: z.object({ workerId: text, skill: text }) },
   AvailabilityChanged: { version: 1, data: z.object({ workerId: text, availability: availabilitySchema }) },
@@ -83,8 +123,26 @@ export const workerEvents = {
     data: z.object({ workerId: text, contractId: text, terms: contractTermsSchema, chain: chainPositionSchema.optional() }),
   },
   PoolContractEnded: { version: 1, data: z.object({ workerId: text, contractId: text, lastDay: localDate, reason: prose }) },
-  /** Hours a week the worker is committed to a placement; a later one for the same placement replaces it. */
-  HoursCommitted: { version: 1, data: z.object({ ...hoursOfPlacement, contractId: text }) },
+  /**
+   * A fixed-term contract the worker had directly with a hirer (not through the pool). It counts as
+   * a link of the chain of the worker's pool contracts: the pool succeeds that employer (art. 7:668a lid 2 BW).
+   */
+  DirectContractRecorded: {
+    version: 1,
+    data: z.object({
+      workerId: text,
+      employerId: text,
+      contractId: text,
+      from: localDate,
+      to: localDate,
+      kind: z.literal('fixed_term'),
+    }),
+  },
+  /**
+   * Hours a week the worker is committed to a placement, on the days of its pattern (absent: spread
+   * evenly over Monday to Friday); a later one for the same placement replaces it.
+   */
+  HoursCommitted: { version: 1, data: z.object({ ...hoursOfPlacement, contractId: text, pattern: workPatternSchema.optional() }) },
   /** The part of a placement's commitment that is released (all of it, or from a date on). */
   HoursReleased: { version: 1, data: z.object(hoursOfPlacement) },
 } as const satisfies EventRegistry;
@@ -97,6 +155,7 @@ export type SkillRemoved = EventOf<Events, 'SkillRemoved'>;
 export type AvailabilityChanged = EventOf<Events, 'AvailabilityChanged'>;
 export type PoolContractAgreed = EventOf<Events, 'PoolContractAgreed'>;
 export type PoolContractEnded = EventOf<Events, 'PoolContractEnded'>;
+export type DirectContractRecorded = EventOf<Events, 'DirectContractRecorded'>;
 export type HoursCommitted = EventOf<Events, 'HoursCommitted'>;
 export type HoursReleased = EventOf<Events, 'HoursReleased'>;
 export type WorkerEvent = EventsOf<Events>;

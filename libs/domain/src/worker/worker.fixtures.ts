@@ -9,6 +9,7 @@ export const annaRegistered: WorkerEvent = {
     name: 'Anna de Vries',
     birthDate: '2000-05-10',
     homeArea: 'Hengelo',
+    location: { postcode: '7551', coordinates: { lat: 52.27, lon: 6.79 } },
     skills: ['cleaning', 'ride operation'],
     availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
   },

@@ -1,8 +1,8 @@
 import type { LocalDate } from '@banenpool/domain';
-import { formatHours, jobsFor } from '../shared/hours.js';
 import { countOf, SqlFilter, type Queryable } from '../shared/sql.js';
 import { weeksOfQuarter } from '../shared/weeks.js';
 import type { Page } from '../stream-catalog/stream-catalog.query.js';
+import { hoursOfMinutes, jobsOfMinutes } from './job-count.js';
 
 /** Hours of target-group workers at one hirer in one period, and the jobs they count for (25.5 h a week = 1 job). */
 export interface BanenafspraakPeriod {
@@ -13,9 +13,9 @@ export interface BanenafspraakPeriod {
   weekStart: LocalDate;
   /** ISO weeks in the period: 1 for a week, 12 to 14 for a quarter. */
   weeks: number;
-  /** Exact, with two decimals: '216.00'. */
+  /** Hours worked on the period's days in the register, two decimals, rounded half up: '216.00', '14.40'. */
   hours: string;
-  /** Average jobs over the period's weeks: hours / (25.5 × weeks), two decimals, rounded half up: '0.61'. */
+  /** Average jobs over the period's weeks: the exact hours (not the rounded `hours`) / (25.5 × weeks), two decimals, rounded half up: '0.61'. */
   jobs: string;
   /** Target-group workers who worked for the hirer in the period. */
   workers: number;
@@ -42,7 +42,7 @@ interface Row {
   hirer_id: string;
   period: string;
   week_start: string;
-  hours: string;
+  minutes: string;
   workers: number;
 }
 
@@ -54,8 +54,8 @@ export async function banenafspraakByWeek(db: Queryable, filter: BanenafspraakWe
       .when(filter.fromWeek, (p) => `h.week_start >= ${p}::date`)
       .when(filter.toWeek, (p) => `h.week_start <= ${p}::date`);
   const select = (where: SqlFilter) =>
-    `SELECT h.hirer_id, h.week AS period, h.week_start::text AS week_start, sum(h.hours_quarters) AS hours, count(DISTINCT h.worker_id)::int AS workers
-     FROM rm_banenafspraak_hours h ${where.sql} GROUP BY h.hirer_id, h.week, h.week_start`;
+    `SELECT h.hirer_id, h.week AS period, h.week_start::text AS week_start, sum(h.minutes) AS minutes, count(DISTINCT h.worker_id)::int AS workers
+     FROM rm_banenafspraak_minutes h ${where.sql} GROUP BY h.hirer_id, h.week, h.week_start`;
   const counted = filtered();
   const total = await countOf(db, select(counted), counted.params);
   const paged = filtered();
@@ -74,8 +74,8 @@ export async function banenafspraakByQuarter(db: Queryable, filter: Banenafspraa
       .when(filter.fromQuarter, (p) => `h.quarter >= ${p}`)
       .when(filter.toQuarter, (p) => `h.quarter <= ${p}`);
   const select = (where: SqlFilter) =>
-    `SELECT h.hirer_id, h.quarter AS period, min(h.week_start)::text AS week_start, sum(h.hours_quarters) AS hours, count(DISTINCT h.worker_id)::int AS workers
-     FROM rm_banenafspraak_hours h ${where.sql} GROUP BY h.hirer_id, h.quarter`;
+    `SELECT h.hirer_id, h.quarter AS period, min(h.week_start)::text AS week_start, sum(h.minutes) AS minutes, count(DISTINCT h.worker_id)::int AS workers
+     FROM rm_banenafspraak_minutes h ${where.sql} GROUP BY h.hirer_id, h.quarter`;
   const counted = filtered();
   const total = await countOf(db, select(counted), counted.params);
   const paged = filtered();
@@ -100,8 +100,8 @@ function toPeriod(row: Row, weeks: number): BanenafspraakPeriod {
     period: row.period,
     weekStart: row.week_start,
     weeks,
-    hours: formatHours(row.hours),
-    jobs: jobsFor(row.hours, weeks),
+    hours: hoursOfMinutes(row.minutes),
+    jobs: jobsOfMinutes(row.minutes, weeks),
     workers: row.workers,
   };
 }
