@@ -22,8 +22,11 @@ import { ChangePlacementHandler } from './placement/change-placement.handler.js'
 import { ConfirmPlacementHandler } from './placement/confirm-placement.handler.js';
 import { ExtendPlacementHandler } from './placement/extend-placement.handler.js';
 import { GetPlacementHandler } from './placement/get-placement.handler.js';
+import { GetPlacementWageHandler } from './placement/get-placement-wage.handler.js';
 import { PayDifferenceHandler } from './placement/pay-difference.handler.js';
+import { HirerLimitFactsReader } from './placement/hirer-limit-facts.js';
 import { PlacementFacts } from './placement/placement-facts.js';
+import { PlacementWages } from './placement/placement-wages.js';
 import { BanenafspraakByQuarterHandler } from './read-models/banenafspraak-by-quarter.handler.js';
 import { BanenafspraakByWeekHandler } from './read-models/banenafspraak-by-week.handler.js';
 import {
@@ -33,9 +36,14 @@ import {
 } from './read-models/employer-view.handlers.js';
 import { ListBoardHandler } from './read-models/list-board.handler.js';
 import { ListCapacityGapsHandler } from './read-models/list-capacity-gaps.handler.js';
+import { ClosureConflictsHandler, ListConflictsHandler } from './read-models/list-conflicts.handler.js';
 import { ListReleasedWorkersHandler } from './read-models/list-released-workers.handler.js';
 import { ListUpcomingEndsHandler } from './read-models/list-upcoming-ends.handler.js';
 import { ListWorkerHoursHandler } from './read-models/list-worker-hours.handler.js';
+import { GetRuleTablesHandler } from './rules/get-rule-tables.handler.js';
+import { PublishRulePeriodHandler } from './rules/publish-rule-period.handler.js';
+import { RuleBookReader } from './rules/rule-book-reader.js';
+import { RuleTableSeeder } from './rules/rule-table-seeder.js';
 import { StreamStates } from './shared/stream-states.js';
 import { UseCaseExecutor } from './shared/use-case-executor.js';
 import { GetStreamCatalogEntryHandler, ListStreamCatalogHandler } from './streams/stream-catalog.handlers.js';
@@ -51,6 +59,10 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   UseCaseExecutor,
   StreamStates,
   PlacementFacts,
+  PlacementWages,
+  HirerLimitFactsReader,
+  RuleBookReader,
+  RuleTableSeeder,
   AllocationSnapshots,
   ChangeCaoHandler,
   GetCaoHandler,
@@ -70,6 +82,7 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   ExtendPlacementHandler,
   GetPlacementHandler,
   PayDifferenceHandler,
+  GetPlacementWageHandler,
   StartAllocationRunHandler,
   AcceptAllocationProposalsHandler,
   RejectAllocationProposalsHandler,
@@ -81,6 +94,8 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   ListWorkerHoursHandler,
   ListReleasedWorkersHandler,
   ListUpcomingEndsHandler,
+  ListConflictsHandler,
+  ClosureConflictsHandler,
   GetEmployerOverviewHandler,
   ListEmployerRequestsHandler,
   ListEmployerPlacementsHandler,
@@ -94,4 +109,6 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetAuditHistoryHandler,
   GetAuditStateHandler,
   GetAuditDiffHandler,
+  PublishRulePeriodHandler,
+  GetRuleTablesHandler,
 ];

@@ -20,9 +20,15 @@ export {
 } from './shared/event-schema.js';
 export * from './event-schemas.js';
 
+export * from './geography/coordinates.js';
+export * from './geography/postcode.js';
+export * from './geography/places.js';
+export * from './geography/location.js';
+
 export * from './cao/cao.events.js';
 export * from './cao/cao.commands.js';
 export * from './cao/cao.decider.js';
+export * from './cao/cao-binding.js';
 export * from './cao/cao-pay.js';
 export * from './cao/cao-version-content.js';
 
@@ -37,7 +43,9 @@ export * from './worker/worker.state.js';
 export * from './worker/worker.decider.js';
 export * from './worker/worker-hours.js';
 export * from './worker/worker-facts.js';
+export * from './worker/working-time.js';
 export * from './worker/chain-rule.js';
+export * from './worker/target-group.js';
 
 export * from './capacity/capacity.events.js';
 export * from './capacity/capacity.commands.js';
@@ -47,6 +55,8 @@ export * from './placement/placement.events.js';
 export * from './placement/placement.commands.js';
 export * from './placement/placement.decider.js';
 export * from './placement/placement-pay.js';
+export * from './placement/paid-placement.js';
+export * from './placement/hirer-limits.js';
 
 export * from './allocation/allocation.events.js';
 export * from './allocation/allocation.commands.js';
@@ -56,3 +66,6 @@ export * from './audit-access/audit-access.events.js';
 
 export * from './rules/rules.events.js';
 export * from './rules/rule-book.js';
+export * from './rules/rules.commands.js';
+export * from './rules/rules.decider.js';
+export * from './rules/rule-tables.seed.js';
