@@ -55,15 +55,16 @@ describe('the decomposed solve with its helper thread (compiled engine)', () => 
   it('reports a bound no plan can beat, also when the bound phase ends before the helper published anything', () => {
     // 200 × 50 reaches its gap in the bound phase: the helper is asked for its bound at once (a bound of
     // 0 was once read from its empty shared memory and reported as "optimal").
+    // Whether the helper publishes before that phase ends depends on the machine's speed and load, so
+    // only what it publishes, if anything, is checked.
     const [early, late] = runs;
-    expect(early).toMatchObject({ workers: 200, mode: 'decomposed', status: 'within_gap', violations: 0, helper: [] });
-    expect(late.helper.filter((line) => line.includes('failed'))).toEqual([]);
+    expect(early).toMatchObject({ workers: 200, mode: 'decomposed', status: 'within_gap', violations: 0 });
     expect(early.bound).toBeGreaterThanOrEqual(early.objective);
     // 600 × 120 searches a plan after its bound phase while the helper tightens the bound (whether it
     // publishes in time, and whether the gap is reached, depend on the machine's speed; what it publishes
     // must hold).
     expect(late).toMatchObject({ workers: 600, mode: 'decomposed', violations: 0 });
-    for (const line of late.helper)
+    for (const line of [...early.helper, ...late.helper])
       expect(line).toMatch(/^bound from the helper thread: [\d.]+ \(link prices refined for \d+ workers, then \d+ relaxations\)$/);
     expect(late.bound).toBeGreaterThanOrEqual(late.objective);
   });
