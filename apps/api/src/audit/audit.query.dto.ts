@@ -4,6 +4,7 @@ import { isInstant } from '@banenpool/audit';
 import { DATE_RANGE_TEXT, inDateRange } from '../common/date-range.js';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { QueryInteger } from '../read-model-queries/query-params.js';
+import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 
 /** An ISO 8601 instant with a time and a zone (2026-03-04T14:00:00Z or …+01:00) that exists. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
@@ -20,7 +21,7 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-export class AuditHistoryQuery {
+export class AuditHistoryQuery extends ConsistencyQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @QueryInteger()
@@ -43,7 +44,7 @@ export class AuditHistoryQuery {
   format?: 'json' | 'csv';
 }
 
-export class AuditAsOfQuery {
+export class AuditAsOfQuery extends ConsistencyQuery {
   @ApiPropertyOptional({
     example: '2026-03-04T14:00:00Z',
     description: 'As known at: replay every event recorded at or before this instant. With `on`, the records as known then; default now.',
@@ -62,7 +63,7 @@ export class AuditAsOfQuery {
   on?: string;
 }
 
-export class AuditDiffQuery {
+export class AuditDiffQuery extends ConsistencyQuery {
   @ApiProperty({ example: '2026-02-01T00:00:00Z', description: 'From this instant (exclusive): the records as known then' })
   @IsInstant()
   from: string;
@@ -73,7 +74,7 @@ export class AuditDiffQuery {
   to?: string;
 }
 
-export class VerifyQuery {
+export class VerifyQuery extends ConsistencyQuery {
   @ApiPropertyOptional({ example: 'placement-p1', description: 'Verify only this stream; every stream when absent' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: 'streamId must be a stream id: 1-200 letters, digits or _.:@-' })

@@ -5,6 +5,7 @@ import { WEEKDAYS } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { IsRecordOf, isBasisPoints, isCentsList } from '../common/is-record-of.js';
 import { Optional, NestedObject, IsHours } from '../common/validators.js';
+import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 
 export class RegisterCaoDto {
   @ApiProperty({ example: 'schoonmaak', description: 'Short code; the CAO stream is cao-<code>' })
@@ -167,7 +168,7 @@ export class RecordCaoBindingDto {
   basis: string;
 }
 
-export class CaoOnQuery {
+export class CaoOnQuery extends ConsistencyQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Also show the version that applies on this date' })
   @Optional()
   @IsLocalDate()

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@banenpool/domain';
 import { IsLocalDate } from '../common/is-local-date.js';
 import { PeriodDto } from '../common/period.dto.js';
 import { IsResourceId } from '../common/is-resource-id.js';
 import { Optional, NestedObject, IsHours } from '../common/validators.js';
 import { WorkPatternDto } from './work-pattern.dto.js';
+import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 
 export class ProposePlacementDto {
   @ApiProperty({ example: 'pl-anna-visschedijk-winter' })
@@ -101,7 +102,7 @@ export class WithdrawPlacementDto {
   reason: string;
 }
 
-export class PayDifferenceQuery {
+export class PayDifferenceQuery extends ConsistencyQuery {
   @ApiProperty({ example: 'anna-park-2026', description: 'The earlier placement to compare with' })
   @IsResourceId()
   from: string;
@@ -113,14 +114,9 @@ export class PayDifferenceQuery {
   @Optional()
   @IsLocalDate()
   on?: string;
-
-  @ApiPropertyOptional({ description: 'Read-your-writes position' })
-  @Optional()
-  @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'waitFor must be a position like 742-1031' })
-  waitFor?: string;
 }
 
-export class PlacementWageQuery {
+export class PlacementWageQuery extends ConsistencyQuery {
   @ApiProperty({ example: '2026-11-02', description: 'A day of the placement' })
   @IsLocalDate()
   on: string;
