@@ -91,6 +91,16 @@ describe('rule tables over HTTP', () => {
       .post('/rules/minimum-wage')
       .send({ ...secondHalf2026, source: { title: '' } })
       .expect(400);
+    const mistyped = await operator
+      .post('/rules/minimum-wage')
+      .send({
+        ...secondHalf2026,
+        effectiveFrom: '2027-01-01',
+        effectiveUntil: '2027-06-30',
+        values: { adultHourlyCents: 1500, adultAge: 21, youthBp, bblYouthbp: { 18: 4550 } },
+      })
+      .expect(400);
+    expect(mistyped.body.errors).toEqual(['values.bblYouthbp (minimum-wage): not a field of this table']);
     expect((await minimumWage()).version).toBe(before.version);
   });
 

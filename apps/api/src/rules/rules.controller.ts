@@ -64,6 +64,17 @@ function publication(table: RuleTable, body: PublishRulePeriodDto): PublishRuleP
     const where = (path: PropertyKey[]) => (path.length > 0 ? path.join('.') : 'body');
     throw new BadRequestException(parsed.error.issues.map((issue) => `${where(issue.path)} (${table}): ${issue.message}`));
   }
+  const unknown = droppedKeys(body.values, parsed.data.values, 'values');
+  if (unknown.length > 0) throw new BadRequestException(unknown.map((path) => `${path} (${table}): not a field of this table`));
   // The schema was chosen by the table, so the values are that table's.
   return { type: 'PublishRulePeriod', table, ...parsed.data } as PublishRulePeriod;
+}
+
+// The event schemas drop keys they do not name; in a published figure a dropped key is a mistyped
+// one (`bblYouthbp`), which must be refused rather than published as "no BBL rates".
+function droppedKeys(sent: unknown, kept: unknown, path: string): string[] {
+  if (typeof sent !== 'object' || sent === null || typeof kept !== 'object' || kept === null) return [];
+  return Object.entries(sent).flatMap(([key, value]) =>
+    Object.hasOwn(kept, key) ? droppedKeys(value, (kept as Record<string, unknown>)[key], `${path}.${key}`) : [`${path}.${key}`],
+  );
 }
