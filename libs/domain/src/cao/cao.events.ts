@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   basisPoints,
+  byAge,
   cents,
+  clockTime,
   count,
   localDate,
   prose,
@@ -17,14 +19,11 @@ import { streamIdFor } from '../shared/stream-id.js';
 
 export const caoStreamId = (code: string): string => streamIdFor('cao', code);
 
-const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
-
 /** A surcharge on hours worked on a weekday between two times ('HH:MM', end exclusive, '24:00' allowed). */
 export const timeBandSurchargeSchema = z.object({ weekday: z.enum(WEEKDAYS), start: clockTime, end: clockTime, surchargeBp: basisPoints });
 export type TimeBandSurcharge = z.infer<typeof timeBandSurchargeSchema>;
 
-// JSON keeps the ages as strings; the type says they are numbers, as the deciders index them.
-const youthPercentages: z.ZodType<YouthPercentages> = z.record(z.string().regex(/^\d{1,3}$/), basisPoints);
+const youthPercentages: z.ZodType<YouthPercentages> = byAge(basisPoints);
 
 /** What one version of a CAO says. */
 export const caoVersionContentSchema = z.object({

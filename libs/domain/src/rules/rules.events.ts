@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   basisPoints,
+  byAge,
   cents,
   count,
   localDate,
@@ -30,10 +31,6 @@ export type RuleSource = z.infer<typeof ruleSourceSchema>;
  * runs until the next row starts; a date after the last row's end is refused, never extrapolated.
  */
 const rowPeriod = { effectiveFrom: localDate, effectiveUntil: localDate.optional(), source: ruleSourceSchema, reason: prose.optional() };
-
-// JSON keeps the ages as strings; the type says they are numbers, as the rules index them.
-const byAge = <T extends z.ZodType>(value: T) =>
-  z.record(z.string().regex(/^\d{1,3}$/), value) as unknown as z.ZodType<Readonly<Record<number, z.output<T>>>>;
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 

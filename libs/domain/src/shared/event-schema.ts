@@ -15,6 +15,13 @@ export const weekHours = z.number().min(0).max(168);
 export const count = z.int().min(0).max(2_000_000_000);
 export const cents = z.int();
 export const basisPoints = z.int().min(0);
+/** A clock time 'HH:MM'; '24:00' is the end of a day. */
+export const CLOCK_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+export const clockTime = z.string().regex(CLOCK_TIME);
+
+/** Figures by age in years. JSON keeps the ages as strings; the type says numbers, as the rules index them. */
+export const byAge = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().regex(/^\d{1,3}$/), value) as unknown as z.ZodType<Readonly<Record<number, z.output<T>>>>;
 
 /** One event type as written today: its schema version and its data's schema. */
 export interface EventDefinition<Data extends z.ZodType = z.ZodType> {

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { refuse } from './domain-error.js';
 import { requireHours } from './guards.js';
 import { addDays, contains, daysBetween, laterOf, mondayOf, WEEKDAYS, type LocalDate, type Period, type Weekday } from './local-date.js';
+import { CLOCK_TIME, clockTime } from './event-schema.js';
 import type { Hours } from './working-hours.js';
-
-const CLOCK_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
-const clockTime = z.string().regex(CLOCK_TIME);
 
 /** One weekday of a work pattern: the hours worked, and (when agreed) from when to when. */
 export const patternDaySchema = z.object({
