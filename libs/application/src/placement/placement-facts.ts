@@ -17,6 +17,7 @@ import {
   type PlacementTerms,
   type ResolvedCaoVersion,
   type RuleBook,
+  type PoolWorker,
   type SiteFacts,
   type WorkerFacts,
 } from '@banenpool/domain';
@@ -36,15 +37,23 @@ export class PlacementFacts {
   /** Everything ConfirmPlacement needs besides its type, with the step the operator chose. */
   async forConfirmation(terms: PlacementTerms, step: number): Promise<Omit<ConfirmPlacement, 'type'>> {
     const [worker, { state: hirer }, rules] = await Promise.all([
-      this.worker(terms, terms.period),
+      this.workerState(terms),
       this.streams.load(employerDecider, employerStreamId(terms.employerId)),
       this.rules.read(),
     ]);
     const [caoVersions, hirerLimits] = await Promise.all([
       this.caoVersionsDuring(hirer, terms.period),
-      this.hirerLimitFacts.read(terms, hirer),
+      this.hirerLimitFacts.read(terms, hirer, worker),
     ]);
-    return { worker, site: siteFactsOf(hirer, terms.siteId), step, hirer, caoVersions, rules, hirerLimits };
+    return {
+      worker: workerFactsFor(worker, terms.period, terms.placementId),
+      site: siteFactsOf(hirer, terms.siteId),
+      step,
+      hirer,
+      caoVersions,
+      rules,
+      hirerLimits,
+    };
   }
 
   /** The versions of every CAO the hirer applies on a day of the period: the wage of each day takes the one in force. */
@@ -60,16 +69,22 @@ export class PlacementFacts {
     period: Period,
   ): Promise<{ worker: WorkerFacts; site: SiteFacts; rules: RuleBook; hirerLimits: HirerLimitFacts }> {
     const [worker, employer, rules] = await Promise.all([
-      this.worker(terms, period),
+      this.workerState(terms),
       this.streams.load(employerDecider, employerStreamId(terms.employerId)),
       this.rules.read(),
     ]);
-    const hirerLimits = await this.hirerLimitFacts.read(terms, employer.state);
-    return { worker, site: siteFactsOf(employer.state, terms.siteId), rules, hirerLimits };
+    const hirerLimits = await this.hirerLimitFacts.read(terms, employer.state, worker);
+    return {
+      worker: workerFactsFor(worker, period, terms.placementId),
+      site: siteFactsOf(employer.state, terms.siteId),
+      rules,
+      hirerLimits,
+    };
   }
 
-  private async worker(terms: PlacementTerms, period: Period): Promise<WorkerFacts> {
+  // Read once per command: the worker facts and the hirer limits both come from it.
+  private async workerState(terms: PlacementTerms): Promise<PoolWorker> {
     const { state } = await this.streams.existing(workerDecider, workerStreamId(terms.workerId), `worker ${terms.workerId}`);
-    return workerFactsFor(state, period, terms.placementId);
+    return state;
   }
 }
