@@ -71,5 +71,5 @@ export function caoVersionsOf(events: readonly ReplayEvent[]): ResolvedCaoVersio
 
 /** A rule book holding only the minimum-wage table: all a wage reads. */
 export function minimumWageBook(table: RuleTableState): RuleBook {
-  return { minimumWage: ruleRows(table, 'minimum-wage'), workingTime: [], chainRule: [], holidayAllowance: [] };
+  return { minimumWage: ruleRows(table, 'minimum-wage'), workingTime: [], chainRule: [], holidayAllowance: [], sickPayAndLeave: [] };
 }

@@ -12,7 +12,9 @@ import { employerEvents } from './employer/employer.events.js';
 import { eventSchemaVersions, parsePoolEvent, poolEvents, schemaVersionOf } from './event-schemas.js';
 import { placementDecider } from './placement/placement.decider.js';
 import { placementEvents } from './placement/placement.events.js';
+import { payRunEvents } from './payroll/pay-run.events.js';
 import { ruleEvents } from './rules/rules.events.js';
+import { timesheetEvents } from './timesheet/timesheet.events.js';
 import { schoonmaakVersions, shippedRules, visschedijk } from './placement/placement-pay.fixtures.js';
 import { annaFacts, officeFacts, terms } from './placement/placement.fixtures.js';
 import { fold, type Decider } from './shared/decider.js';
@@ -202,6 +204,8 @@ describe('event schemas', () => {
       allocationEvents,
       auditAccessEvents,
       ruleEvents,
+      timesheetEvents,
+      payRunEvents,
     ];
     const types = streams.flatMap((registry) => Object.keys(registry));
     expect(new Set(types).size).toBe(types.length);

@@ -3,9 +3,11 @@ import { auditAccessEvents } from './audit-access/audit-access.events.js';
 import { capacityEvents } from './capacity/capacity.events.js';
 import { caoEvents } from './cao/cao.events.js';
 import { employerEvents } from './employer/employer.events.js';
+import { payRunEvents } from './payroll/pay-run.events.js';
 import { placementEvents } from './placement/placement.events.js';
 import { ruleEvents } from './rules/rules.events.js';
 import { parseEventWith, schemaVersionsOf, type EventRegistry, type EventsOf, type ParsedEvent } from './shared/event-schema.js';
+import { timesheetEvents } from './timesheet/timesheet.events.js';
 import { workerEvents } from './worker/worker.events.js';
 
 /** Every event type of every stream with its definition. */
@@ -18,6 +20,8 @@ export const poolEvents = {
   ...allocationEvents,
   ...auditAccessEvents,
   ...ruleEvents,
+  ...timesheetEvents,
+  ...payRunEvents,
 } as const satisfies EventRegistry;
 
 /** Any event the pool writes, discriminated by `type`. */

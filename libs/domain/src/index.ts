@@ -69,3 +69,10 @@ export * from './rules/rule-book.js';
 export * from './rules/rules.commands.js';
 export * from './rules/rules.decider.js';
 export * from './rules/rule-tables.seed.js';
+
+export * from './timesheet/timesheet.events.js';
+export * from './timesheet/timesheet.commands.js';
+export * from './timesheet/registered-time.js';
+
+export * from './payroll/pay-run.events.js';
+export * from './payroll/worker-pay.js';

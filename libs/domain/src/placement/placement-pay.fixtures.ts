@@ -18,6 +18,7 @@ export const shippedRules: RuleBook = {
   workingTime: shippedRows('working-time'),
   chainRule: shippedRows('chain-rule'),
   holidayAllowance: shippedRows('holiday-allowance'),
+  sickPayAndLeave: shippedRows('sick-pay-and-leave'),
 };
 
 const versionsOf = (code: string, ...versions: { from: string; content: CaoVersionContent }[]): ResolvedCaoVersion[] =>

@@ -8,6 +8,7 @@ import type {
   MinimumWageValues,
   RuleSource,
   RuleTable,
+  SickPayAndLeaveValues,
   WorkingTimeBand,
   WorkingTimeValues,
 } from './rules.events.js';
@@ -34,6 +35,7 @@ export interface RuleBook {
   readonly workingTime: readonly RuleRow<WorkingTimeValues>[];
   readonly chainRule: readonly RuleRow<ChainRuleValues>[];
   readonly holidayAllowance: readonly RuleRow<HolidayAllowanceValues>[];
+  readonly sickPayAndLeave: readonly RuleRow<SickPayAndLeaveValues>[];
 }
 
 export const refOf = ({ table, effectiveFrom, revision }: RuleRef): RuleRef => ({ table, effectiveFrom, revision });
@@ -91,4 +93,8 @@ export function chainRuleOn(book: RuleBook, day: LocalDate): RuleRow<ChainRuleVa
 
 export function holidayAllowanceOn(book: RuleBook, day: LocalDate): RuleRow<HolidayAllowanceValues> {
   return ruleOn('holiday-allowance', book.holidayAllowance, day);
+}
+
+export function sickPayAndLeaveOn(book: RuleBook, day: LocalDate): RuleRow<SickPayAndLeaveValues> {
+  return ruleOn('sick-pay-and-leave', book.sickPayAndLeave, day);
 }

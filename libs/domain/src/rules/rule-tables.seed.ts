@@ -98,4 +98,18 @@ export const RULE_TABLE_SEED: { readonly [T in RuleTable]: readonly Extract<Publ
       source: { title: `${WML.title}, article 15 (minimumvakantiebijslag)`, url: WML.url },
     },
   ],
+  // Sick pay: 70 % of the wage, at least the minimum wage (BW 7:629). Leave: at least 4 × the hours
+  // a week per year (BW 7:634), i.e. 4 of every 52 weeks paid: 4 / 52 = 7.69 % of paid hours.
+  'sick-pay-and-leave': [
+    {
+      type: 'PublishRulePeriod',
+      table: 'sick-pay-and-leave',
+      effectiveFrom: '2020-01-01',
+      values: { sickPayBp: 7000, leaveAccrualBp: 769 },
+      source: {
+        title: 'Burgerlijk Wetboek Boek 7, articles 7:629 (loon bij ziekte) and 7:634 (minimumvakantie)',
+        url: 'https://wetten.overheid.nl/BWBR0005290',
+      },
+    },
+  ],
 };

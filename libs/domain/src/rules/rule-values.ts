@@ -2,7 +2,14 @@ import { assertNever } from '../shared/decider.js';
 import { refuse } from '../shared/domain-error.js';
 import { requireBasisPoints, requireCents, requireHours } from '../shared/guards.js';
 import type { PublishRulePeriod } from './rules.commands.js';
-import type { ChainRuleValues, HolidayAllowanceValues, MinimumWageValues, WorkingTimeBand, WorkingTimeValues } from './rules.events.js';
+import type {
+  ChainRuleValues,
+  HolidayAllowanceValues,
+  MinimumWageValues,
+  SickPayAndLeaveValues,
+  WorkingTimeBand,
+  WorkingTimeValues,
+} from './rules.events.js';
 
 // The API parses each table's values with its zod schema; these are the rules a shape cannot say.
 
@@ -22,6 +29,8 @@ export function requireValidRuleValues(command: PublishRulePeriod): void {
       return requireValidChainRule(command.values);
     case 'holiday-allowance':
       return requireValidHolidayAllowance(command.values);
+    case 'sick-pay-and-leave':
+      return requireValidSickPayAndLeave(command.values);
     default:
       return assertNever(command);
   }
@@ -100,4 +109,10 @@ function requireValidChainRule(values: ChainRuleValues): void {
 
 function requireValidHolidayAllowance({ minimumBp }: HolidayAllowanceValues): void {
   requireBasisPoints(minimumBp, 'The minimum holiday allowance', { min: 1 });
+}
+
+// Sick pay of 70 % to 100 % and 4 to 8 weeks of leave a year bound every Dutch rule; outside is a typing error.
+function requireValidSickPayAndLeave({ sickPayBp, leaveAccrualBp }: SickPayAndLeaveValues): void {
+  requireBasisPoints(sickPayBp, 'The share of the wage paid while sick', { min: 7_000, max: 10_000 });
+  requireBasisPoints(leaveAccrualBp, 'The holiday hours earned per paid hour', { min: 700, max: 1_600 });
 }

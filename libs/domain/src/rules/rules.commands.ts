@@ -5,6 +5,7 @@ import type {
   MinimumWageValues,
   RuleSource,
   RuleTable,
+  SickPayAndLeaveValues,
   WorkingTimeValues,
 } from './rules.events.js';
 
@@ -14,6 +15,7 @@ export interface RuleValuesByTable {
   readonly 'working-time': WorkingTimeValues;
   readonly 'chain-rule': ChainRuleValues;
   readonly 'holiday-allowance': HolidayAllowanceValues;
+  readonly 'sick-pay-and-leave': SickPayAndLeaveValues;
 }
 
 export type RuleValues = RuleValuesByTable[RuleTable];

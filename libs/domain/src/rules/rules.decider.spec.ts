@@ -57,6 +57,7 @@ const bookOf = (history: RuleEvent[]): RuleBook => ({
   workingTime: [],
   chainRule: [],
   holidayAllowance: [],
+  sickPayAndLeave: [],
 });
 
 describe('rule tables', () => {

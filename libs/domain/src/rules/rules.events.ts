@@ -14,7 +14,7 @@ import {
 } from '../shared/event-schema.js';
 
 /** The effective-dated rule tables the pool applies; each is one stream, `rules-<table>`. */
-export const RULE_TABLES = ['minimum-wage', 'working-time', 'chain-rule', 'holiday-allowance'] as const;
+export const RULE_TABLES = ['minimum-wage', 'working-time', 'chain-rule', 'holiday-allowance', 'sick-pay-and-leave'] as const;
 export type RuleTable = (typeof RULE_TABLES)[number];
 
 /** Which period (and revision) of a rule table gave a figure, as events record it (RuleRef of rule-book.ts). */
@@ -78,12 +78,22 @@ export type ChainRuleValues = z.infer<typeof chainRuleValuesSchema>;
 export const holidayAllowanceValuesSchema = z.object({ minimumBp: basisPoints });
 export type HolidayAllowanceValues = z.infer<typeof holidayAllowanceValuesSchema>;
 
+/** What the law gives on days not worked: pay while sick, and the holiday hours that paid hours earn. */
+export const sickPayAndLeaveValuesSchema = z.object({
+  /** The share of the wage paid for hours of sickness (never below the minimum wage for the worker's age). */
+  sickPayBp: basisPoints,
+  /** The holiday hours earned per paid hour: 4 × the hours a week per year, i.e. 4 of every 52 weeks. */
+  leaveAccrualBp: basisPoints,
+});
+export type SickPayAndLeaveValues = z.infer<typeof sickPayAndLeaveValuesSchema>;
+
 /** Every event of the rule-table streams: one `…Published` event per period of a table. */
 export const ruleEvents = {
   MinimumWagePublished: { version: 1, data: z.object({ ...rowPeriod, values: minimumWageValuesSchema }) },
   WorkingTimeLimitsPublished: { version: 1, data: z.object({ ...rowPeriod, values: workingTimeValuesSchema }) },
   ChainRuleParametersPublished: { version: 1, data: z.object({ ...rowPeriod, values: chainRuleValuesSchema }) },
   HolidayAllowanceMinimumPublished: { version: 1, data: z.object({ ...rowPeriod, values: holidayAllowanceValuesSchema }) },
+  SickPayAndLeavePublished: { version: 1, data: z.object({ ...rowPeriod, values: sickPayAndLeaveValuesSchema }) },
 } as const satisfies EventRegistry;
 
 type Events = typeof ruleEvents;
@@ -91,6 +101,7 @@ export type MinimumWagePublished = EventOf<Events, 'MinimumWagePublished'>;
 export type WorkingTimeLimitsPublished = EventOf<Events, 'WorkingTimeLimitsPublished'>;
 export type ChainRuleParametersPublished = EventOf<Events, 'ChainRuleParametersPublished'>;
 export type HolidayAllowanceMinimumPublished = EventOf<Events, 'HolidayAllowanceMinimumPublished'>;
+export type SickPayAndLeavePublished = EventOf<Events, 'SickPayAndLeavePublished'>;
 export type RuleEvent = EventsOf<Events>;
 
 /** The event type that publishes a period of each table. */
@@ -99,4 +110,5 @@ export const PUBLISHED_EVENT_OF: { readonly [T in RuleTable]: RuleEvent['type'] 
   'working-time': 'WorkingTimeLimitsPublished',
   'chain-rule': 'ChainRuleParametersPublished',
   'holiday-allowance': 'HolidayAllowanceMinimumPublished',
+  'sick-pay-and-leave': 'SickPayAndLeavePublished',
 };
