@@ -59,16 +59,33 @@ export const RULE_TABLE_SEED: { readonly [T in RuleTable]: readonly Extract<Publ
       effectiveFrom: '2020-01-01',
       values: {
         bands: [
-          { minAge: 18, shiftHours: 12, weekHours: 60, fourWeekAverageHours: 55, sixteenWeekAverageHours: 48 },
-          { minAge: 16, maxAge: 17, shiftHours: 9, weekHours: 45, fourWeekAverageHours: 40, night: { from: '23:00', until: '06:00' } },
+          {
+            minAge: 18,
+            shiftHours: 12,
+            weekHours: 60,
+            fourWeekAverageHours: 55,
+            sixteenWeekAverageHours: 48,
+            dailyRestHours: 11,
+            shortenedDailyRestHours: 8,
+          },
+          {
+            minAge: 16,
+            maxAge: 17,
+            shiftHours: 9,
+            weekHours: 45,
+            fourWeekAverageHours: 40,
+            night: { from: '23:00', until: '06:00' },
+            dailyRestHours: 12,
+          },
           // School weeks only: the up to 40 hours a week a 15-year-old may work in school holidays
           // are not modelled, so the pool plans them against the stricter school-week limit.
-          { minAge: 0, maxAge: 15, shiftHours: 8, weekHours: 12, night: { from: '19:00', until: '07:00' } },
+          { minAge: 0, maxAge: 15, shiftHours: 8, weekHours: 12, night: { from: '19:00', until: '07:00' }, dailyRestHours: 12 },
         ],
       },
       source: {
         title:
-          'Arbeidstijdenwet, chapter 5; for workers under 18 the Arbeidstijdenbesluit as summarised at https://www.rijksoverheid.nl/onderwerpen/werktijden/werktijden-jongeren',
+          'Arbeidstijdenwet, chapter 5 (daily rest: art. 5:3, 11 h, once in 7 × 24 h shortened to 8 h; under 18 art. 5:2, 12 h); ' +
+          'for workers under 18 the Arbeidstijdenbesluit as summarised at https://www.rijksoverheid.nl/onderwerpen/werktijden/werktijden-jongeren',
         url: 'https://wetten.overheid.nl/BWBR0007671',
       },
     },

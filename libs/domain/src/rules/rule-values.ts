@@ -96,6 +96,16 @@ function requireValidBand(band: WorkingTimeBand): void {
   for (const average of [band.fourWeekAverageHours, band.sixteenWeekAverageHours]) {
     if (average !== undefined) requireHours(average, `${what}: an average a week`, { max: band.weekHours });
   }
+  requireValidRest(band, what);
+}
+
+function requireValidRest({ dailyRestHours, shortenedDailyRestHours }: WorkingTimeBand, what: string): void {
+  if (dailyRestHours !== undefined) requireHours(dailyRestHours, `${what}: the daily rest`, { max: HOURS_A_DAY });
+  if (shortenedDailyRestHours === undefined) return;
+  if (dailyRestHours === undefined) {
+    refuse('shortened_rest_without_daily_rest', `${what} gives a shortened daily rest but no daily rest to shorten.`);
+  }
+  requireHours(shortenedDailyRestHours, `${what}: the shortened daily rest`, { max: dailyRestHours });
 }
 
 const ageRange = ({ minAge, maxAge }: WorkingTimeBand): string =>

@@ -174,6 +174,16 @@ describe('rule tables', () => {
         .when(publishBands([band(18), band(16, 18)]))
         .thenRefused('working_time_bands_overlap', { message: 'ages 16 to 18 overlaps the band for ages 18 and over' }));
 
+    it('refuses a shortened daily rest without the daily rest it shortens', () =>
+      given(rulesDecider, [])
+        .when(publishBands([{ ...band(18), shortenedDailyRestHours: 8 }]))
+        .thenRefused('shortened_rest_without_daily_rest'));
+
+    it('refuses a shortened daily rest longer than the daily rest', () =>
+      given(rulesDecider, [])
+        .when(publishBands([{ ...band(18), dailyRestHours: 11, shortenedDailyRestHours: 12 }]))
+        .thenRefused('invalid_hours', { message: 'the shortened daily rest must be above 0 up to 11 hours' }));
+
     it('refuses a holiday allowance minimum of 0', () =>
       given(rulesDecider, [])
         .when({ type: 'PublishRulePeriod', table: 'holiday-allowance', effectiveFrom: '2020-01-01', values: { minimumBp: 0 }, source })

@@ -57,6 +57,14 @@ export const workingTimeBandSchema = z.object({
   sixteenWeekAverageHours: weekHours.optional(),
   /** No work from `from` until `until` (the next morning). */
   night: z.object({ from: clockTime, until: clockTime }).optional(),
+  /**
+   * The uninterrupted rest between the end of one day's work and the start of the next day's
+   * (Arbeidstijdenwet art. 5:3). Optional, as rows published before it was modelled lack it; a band
+   * without it is not checked for rest.
+   */
+  dailyRestHours: weekHours.optional(),
+  /** The shorter rest allowed once in any 7 × 24 hours instead of `dailyRestHours`; absent: never shorter. */
+  shortenedDailyRestHours: weekHours.optional(),
 });
 export type WorkingTimeBand = z.infer<typeof workingTimeBandSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refuse } from './domain-error.js';
 import { requireHours } from './guards.js';
-import { addDays, contains, daysBetween, laterOf, mondayOf, WEEKDAYS, type LocalDate, type Period, type Weekday } from './local-date.js';
+import { contains, daysBetween, mondayOf, WEEKDAYS, type LocalDate, type Period, type Weekday } from './local-date.js';
 import { CLOCK_TIME, clockTime } from './event-schema.js';
 import type { Hours } from './working-hours.js';
 
@@ -41,18 +41,6 @@ const minutesOf = (day: PatternDay | undefined): number => Math.round((day?.hour
 export function minutesOnDay(pattern: WorkPattern, period: Period, date: LocalDate): number {
   return contains(period, date) ? minutesOf(pattern[weekdayOf(date)]) : 0;
 }
-
-/** Minutes a pattern works on the days of `window` that lie inside `period`. */
-export function minutesWithin(pattern: WorkPattern, period: Period, window: Period): number {
-  let total = 0;
-  for (let day = laterOf(window.from, period.from); day <= window.to && day <= period.to; day = addDays(day, 1)) {
-    total += minutesOf(pattern[weekdayOf(day)]);
-  }
-  return total;
-}
-
-/** Hours a pattern works on the days of `window` inside `period` (from whole minutes). */
-export const hoursWithin = (pattern: WorkPattern, period: Period, window: Period): Hours => minutesWithin(pattern, period, window) / 60;
 
 /** The hours a week a pattern adds up to. */
 export const weeklyHoursOf = (pattern: WorkPattern): Hours => Object.values(pattern).reduce((sum, day) => sum + (day?.hours ?? 0), 0);

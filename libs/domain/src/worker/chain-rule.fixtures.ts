@@ -17,7 +17,13 @@ export const chainRuleRow: RuleRow<ChainRuleValues> = {
 };
 
 /** A rule book with only the chain-rule table: enough for offering contracts, which read no other. */
-export const chainRuleBook: RuleBook = { minimumWage: [], workingTime: [], chainRule: [chainRuleRow], holidayAllowance: [], sickPayAndLeave: [] };
+export const chainRuleBook: RuleBook = {
+  minimumWage: [],
+  workingTime: [],
+  chainRule: [chainRuleRow],
+  holidayAllowance: [],
+  sickPayAndLeave: [],
+};
 
 /** The row reference a contract decided under `chainRuleBook` records. */
 export const chainRuleRef = refOf(chainRuleRow);

@@ -1,5 +1,5 @@
 import { parsePoolEvent, schemaVersionOf } from '../event-schemas.js';
-import { registerPeriodsWithin, targetGroupStatusOn } from './target-group.js';
+import { targetGroupStatusOn } from './target-group.js';
 import type { DatedTargetGroupStatus } from './worker.events.js';
 
 const inRegister = (validFrom?: string, validUntil?: string): DatedTargetGroupStatus => ({ inRegister: true, validFrom, validUntil });
@@ -37,16 +37,6 @@ describe('target-group status on a day', () => {
     expect(on(history, '2027-01-01')).toBeUndefined();
     expect(on([...history, inRegister('2027-03-01')], '2027-02-28')).toBeUndefined();
     expect(on([...history, inRegister('2027-03-01')], '2027-03-01')).toBe(true);
-  });
-
-  it('gives the runs of days in the register within a period', () => {
-    const history = [inRegister(), outOfRegister('2027-01-13', '2027-01-14')];
-    expect(registerPeriodsWithin(history, { from: '2027-01-11', to: '2027-01-17' })).toEqual([{ from: '2027-01-11', to: '2027-01-12' }]);
-    expect(registerPeriodsWithin([...history, inRegister('2027-01-15')], { from: '2027-01-11', to: '2027-01-17' })).toEqual([
-      { from: '2027-01-11', to: '2027-01-12' },
-      { from: '2027-01-15', to: '2027-01-17' },
-    ]);
-    expect(registerPeriodsWithin([], { from: '2027-01-11', to: '2027-01-17' })).toEqual([]);
   });
 });
 

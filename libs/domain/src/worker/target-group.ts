@@ -1,4 +1,4 @@
-import { addDays, type LocalDate, type Period } from '../shared/local-date.js';
+import type { LocalDate } from '../shared/local-date.js';
 import type { DatedTargetGroupStatus } from './worker.events.js';
 
 // A status recorded without a start (at registration, or before statuses were dated) holds from
@@ -18,16 +18,4 @@ export function targetGroupStatusOn(history: readonly DatedTargetGroupStatus[], 
     if (startOf(status) <= date && (effective === undefined || startOf(status) >= startOf(effective))) effective = status;
   }
   return effective?.validUntil === undefined || date <= effective.validUntil ? effective : undefined;
-}
-
-/** The runs of days within `period` on which the worker is in the register, first to last (adjacent runs may touch). */
-export function registerPeriodsWithin(history: readonly DatedTargetGroupStatus[], period: Period): Period[] {
-  // The status can change only on a day a recording starts or the day after one ends, so it holds for each run in between.
-  const changes = history
-    .flatMap((status) => [status.validFrom, status.validUntil === undefined ? undefined : addDays(status.validUntil, 1)])
-    .filter((day): day is LocalDate => day !== undefined && day > period.from && day <= period.to);
-  const starts = [...new Set([period.from, ...changes])].sort();
-  return starts
-    .map((from, i) => ({ from, to: i + 1 < starts.length ? addDays(starts[i + 1], -1) : period.to }))
-    .filter((run) => targetGroupStatusOn(history, run.from)?.inRegister === true);
 }

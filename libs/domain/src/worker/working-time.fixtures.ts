@@ -19,4 +19,10 @@ export const workingTimeRows: RuleRow<WorkingTimeValues>[] = [
 ];
 
 /** A rule book with only the working-time table: enough for the hours rules, which read no other. */
-export const workingTimeBook: RuleBook = { minimumWage: [], workingTime: workingTimeRows, chainRule: [], holidayAllowance: [], sickPayAndLeave: [] };
+export const workingTimeBook: RuleBook = {
+  minimumWage: [],
+  workingTime: workingTimeRows,
+  chainRule: [],
+  holidayAllowance: [],
+  sickPayAndLeave: [],
+};

@@ -65,33 +65,50 @@ export function reachOf(period: Period): Period {
  */
 export function requireWorkingTimeFits(check: WorkingTimeCheck): void {
   const days = dayLoadsIn(check, reachOf(check.changed));
-  const weeks = weekLoadsOf(days);
-  // The reach has 15 weeks either side of the changed weeks.
-  const changedWeeks = weeks.slice(LONGEST_WINDOW_WEEKS - 1, weeks.length - (LONGEST_WINDOW_WEEKS - 1));
-  changedWeeks.forEach((week) => requireWeekFits(week, check.contractMaxHoursPerWeek));
-  AVERAGES.forEach((average) => requireAverageFits(weeks, average));
+  requireWeeksFit(days, split, check.contractMaxHoursPerWeek);
   for (const day of days) {
     if (!contains(check.changed, day.date) || day.limits === undefined) continue;
-    requireShiftFits(day, day.limits);
+    requireShiftFits(day, day.limits, split);
     requireNoNightWork(day, day.limits, check.adding);
   }
 }
 
-/** Minutes of work: of the commitment being made, and of the worker's others. */
-interface Load {
+/** Minutes of work: of what is being added or changed (`own`), and of the worker's others. */
+export interface Load {
   readonly own: number;
   readonly others: number;
 }
 
-interface Limits {
+/** How a refusal's message splits a load, e.g. "36 h already committed + 24 h for this placement". */
+export type DescribeLoad = (load: Load) => string;
+
+export interface Limits {
   readonly band: WorkingTimeBand;
   readonly age: number;
 }
 
-interface DayLoad extends Load {
+export interface DayLoad extends Load {
   readonly date: LocalDate;
   /** The limits for the worker's age that day; only looked up for a day worked. */
   readonly limits?: Limits;
+}
+
+/** The limits for a worker born on `birthDate`, on `date`. */
+export function limitsOn(rules: RuleBook, birthDate: LocalDate, date: LocalDate): Limits {
+  const age = ageOn(birthDate, date);
+  return { band: workingTimeLimitsOn(rules, age, date).band, age };
+}
+
+/**
+ * Judges the weeks and the 4- and 16-week windows holding a changed week: `days` are those of a
+ * reach (reachOf), whose changed weeks lie 15 weeks from either end. The contract maximum is judged
+ * with the Act's week limit when given.
+ */
+export function requireWeeksFit(days: readonly DayLoad[], describe: DescribeLoad, contractMaxHours?: Hours): void {
+  const weeks = weekLoadsOf(days);
+  const changedWeeks = weeks.slice(LONGEST_WINDOW_WEEKS - 1, weeks.length - (LONGEST_WINDOW_WEEKS - 1));
+  changedWeeks.forEach((week) => requireWeekFits(week, describe, contractMaxHours));
+  AVERAGES.forEach((average) => requireAverageFits(weeks, average, describe));
 }
 
 interface WeekLoad extends Load {
@@ -106,8 +123,7 @@ function dayLoadsIn({ adding, others, birthDate, rules }: WorkingTimeCheck, reac
   for (let date = reach.from; date <= reach.to; date = addDays(date, 1)) {
     const own = minutesOnDay(adding.pattern, adding.period, date);
     const other = near.reduce((sum, load) => sum + minutesOnDay(load.pattern, load.period, date), 0);
-    const age = ageOn(birthDate, date);
-    const limits = own + other > 0 ? { band: workingTimeLimitsOn(rules, age, date).band, age } : undefined;
+    const limits = own + other > 0 ? limitsOn(rules, birthDate, date) : undefined;
     days.push({ date, own, others: other, limits });
   }
   return days;
@@ -140,7 +156,7 @@ function strictest(bands: readonly WorkingTimeBand[], limitOf: (band: WorkingTim
   return most;
 }
 
-function requireWeekFits(week: WeekLoad, contractMaxHours: Hours): void {
+function requireWeekFits(week: WeekLoad, describe: DescribeLoad, contractMaxHours?: Hours): void {
   const act = strictest(week.bands, (band) => band.weekHours);
   const limits = [
     ...(act
@@ -152,18 +168,22 @@ function requireWeekFits(week: WeekLoad, contractMaxHours: Hours): void {
           },
         ]
       : []),
-    {
-      code: 'hours_limit_exceeded',
-      hours: contractMaxHours,
-      text: `the maximum of ${contractMaxHours} h a week in the worker's pool contract`,
-    },
+    ...(contractMaxHours === undefined
+      ? []
+      : [
+          {
+            code: 'hours_limit_exceeded',
+            hours: contractMaxHours,
+            text: `the maximum of ${contractMaxHours} h a week in the worker's pool contract`,
+          },
+        ]),
   ];
   // The lower limit is the one broken first; on a tie the Act is named, as the contract cannot allow more anyway.
-  const limit = limits.sort((a, b) => a.hours - b.hours)[0];
-  if (totalOf(week) <= limit.hours * 60) return;
+  const limit = limits.sort((a, b) => a.hours - b.hours).at(0);
+  if (limit === undefined || totalOf(week) <= limit.hours * 60) return;
   refuse(
     limit.code,
-    `In week ${isoWeekOf(week.monday)} the worker would work ${hoursOf(totalOf(week))} h a week (${split(week)}), more than ${limit.text}.`,
+    `In week ${isoWeekOf(week.monday)} the worker would work ${hoursOf(totalOf(week))} h a week (${describe(week)}), more than ${limit.text}.`,
   );
 }
 
@@ -179,7 +199,7 @@ const AVERAGES: readonly Average[] = [
 ];
 
 /** Every window of `weeks` consecutive weeks holding a changed week: the first starts that many weeks before the first changed week ends. */
-function requireAverageFits(weeks: readonly WeekLoad[], { weeks: size, code, limitOf }: Average): void {
+function requireAverageFits(weeks: readonly WeekLoad[], { weeks: size, code, limitOf }: Average, describe: DescribeLoad): void {
   for (let start = LONGEST_WINDOW_WEEKS - size; start <= weeks.length - LONGEST_WINDOW_WEEKS; start++) {
     const window = weeks.slice(start, start + size);
     const limit = strictest(
@@ -190,18 +210,18 @@ function requireAverageFits(weeks: readonly WeekLoad[], { weeks: size, code, lim
     if (limit === undefined || totalOf(load) <= limit.hours * size * 60) continue;
     refuse(
       code,
-      `From ${isoWeekOf(window[0].monday)} to ${isoWeekOf(window[size - 1].monday)} the worker would work ${hoursOf(totalOf(load))} h (${split(load)}), ` +
+      `From ${isoWeekOf(window[0].monday)} to ${isoWeekOf(window[size - 1].monday)} the worker would work ${hoursOf(totalOf(load))} h (${describe(load)}), ` +
         `an average of ${hoursOf(totalOf(load) / size)} h a week, more than the Working Hours Act's average of ${limit.hours} h a week ` +
         `over ${size} weeks for a worker ${agesOf(limit.band)}.`,
     );
   }
 }
 
-function requireShiftFits(day: DayLoad, { band, age }: Limits): void {
+export function requireShiftFits(day: DayLoad, { band, age }: Limits, describe: DescribeLoad): void {
   if (totalOf(day) <= band.shiftHours * 60) return;
   refuse(
     'shift_limit_exceeded',
-    `On ${day.date} (${isoWeekOf(day.date)}) the worker would work ${hoursOf(totalOf(day))} h (${split(day)}), ` +
+    `On ${day.date} (${isoWeekOf(day.date)}) the worker would work ${hoursOf(totalOf(day))} h (${describe(day)}), ` +
       `more than the Working Hours Act's ${band.shiftHours} h a shift for a worker aged ${age}.`,
   );
 }
@@ -219,11 +239,11 @@ function requireNoNightWork(day: DayLoad, { band, age }: Limits, adding: WorkLoa
 }
 
 /** Whether the worked span meets the night before, of, or after its day. */
-const reachesInto = (worked: ClockSpan, night: ClockSpan): boolean =>
+export const reachesInto = (worked: ClockSpan, night: ClockSpan): boolean =>
   [-DAY_MINUTES, 0, DAY_MINUTES].some((shift) => worked.start < night.end + shift && night.start + shift < worked.end);
 
 /** Whole minutes as hours for a message: 7.2, 60, 9.33. */
-const hoursOf = (minutes: number): string => String(Math.round((minutes / 60) * 100) / 100);
+export const hoursOf = (minutes: number): string => String(Math.round((minutes / 60) * 100) / 100);
 
 const split = (load: Load): string => `${hoursOf(load.others)} h already committed + ${hoursOf(load.own)} h for this placement`;
 
