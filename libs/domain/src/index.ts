@@ -73,6 +73,13 @@ export * from './rules/rule-tables.seed.js';
 export * from './timesheet/timesheet.events.js';
 export * from './timesheet/timesheet.commands.js';
 export * from './timesheet/registered-time.js';
+export { minutesOfLine } from './timesheet/timesheet-lines.js';
+export * from './timesheet/iso-week.js';
+export * from './timesheet/timesheet.decider.js';
 
 export * from './payroll/pay-run.events.js';
 export * from './payroll/worker-pay.js';
+export * from './payroll/pay-period.js';
+export * from './payroll/pay-components.js';
+export * from './payroll/pay-run.commands.js';
+export * from './payroll/pay-run.decider.js';

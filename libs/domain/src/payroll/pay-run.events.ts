@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ruleRefSchema } from '../rules/rules.events.js';
 import { dayWageSchema } from '../placement/placement.events.js';
-import { basisPoints, cents, count, localDate, text, type EventOf, type EventRegistry, type EventsOf } from '../shared/event-schema.js';
+import {
+  basisPoints,
+  cents,
+  clockTime,
+  count,
+  localDate,
+  text,
+  type EventOf,
+  type EventRegistry,
+  type EventsOf,
+} from '../shared/event-schema.js';
 import { streamIdFor } from '../shared/stream-id.js';
 import { HOUR_TYPES, isoWeek } from '../timesheet/timesheet.events.js';
 
@@ -42,6 +52,11 @@ const appliedRatesSchema = z.object({
   surchargeBp: basisPoints,
   /** Of the surcharge's minutes, how many a time band covered (irregular hours); else all or none. */
   surchargedMinutes: count,
+  /**
+   * Irregular hours: the CAO time bands the line's minutes fell in, each with its own surcharge
+   * (`surchargeBp` is then their average over the minutes, rounded half up, for information).
+   */
+  timeBands: z.array(z.object({ start: clockTime, end: clockTime, surchargeBp: basisPoints, minutes: count })).optional(),
   holidayAllowanceBp: basisPoints,
   pensionEmployeeBp: basisPoints,
   pensionEmployerBp: basisPoints,
@@ -151,6 +166,7 @@ export const unpaidTimesheetSchema = z.object({
   week: isoWeek,
   status: z.enum(['draft', 'submitted', 'rejected']),
 });
+export type UnpaidTimesheet = z.infer<typeof unpaidTimesheetSchema>;
 
 export const payRunEvents = {
   /** A calculation of the period begins; `attempt` counts recalculations before finalization (1 first). */

@@ -1,56 +1,44 @@
-import type { ResolvedCaoVersion } from '../cao/cao.decider.js';
-import type { WagedPlacement } from '../placement/placement-pay.js';
-import type { RuleBook } from '../rules/rule-book.js';
-import type { LocalDate } from '../shared/local-date.js';
-import type { TimesheetLine } from '../timesheet/timesheet.events.js';
-import type { PoolContract } from '../worker/worker.state.js';
-import type { DifferenceLine, PayLine, PayPeriod, PayTotals, TopUpLine } from './pay-run.events.js';
+import { differencesOf } from './differences.js';
+import { addPay, grossOf, NO_PAY } from './pay-components.js';
+import type { WorkerPay, WorkerPayInput } from './pay-input.js';
+import { payContextOf, payLinesWithin } from './pay-line.js';
+import type { DifferenceLine, PayLine, PayTotals, TopUpLine } from './pay-run.events.js';
+import { topUpsOf } from './top-up.js';
 
-/** An approved timesheet as a pay run reads it: the lines the hirer approved, at the stream version that holds them. */
-export interface ApprovedSheet {
-  readonly timesheetId: string;
-  readonly placementId: string;
-  readonly employerId: string;
-  readonly week: string;
-  /** Which approval of the sheet these lines are (TimesheetApproved.approvedVersion): what finalization locks. */
-  readonly version: number;
-  readonly lines: readonly TimesheetLine[];
+export type { ApprovedSheet, PaidRun, PayPlacement, WorkerPay, WorkerPayInput } from './pay-input.js';
+
+/**
+ * One worker's pay in a run: a line for each approved line on a day of the period, the top-ups to
+ * the guaranteed hours of its weeks, and the differences for days of earlier finalized periods.
+ * Pure: the same input gives the same pay, so a recalculation or a replay gives the same figures.
+ */
+export function payWorker(input: WorkerPayInput): WorkerPay {
+  const context = payContextOf(input);
+  const lines = payLinesWithin(context, input.sheets, input.period);
+  const topUps = topUpsOf(context, input.worker.contracts, input.period, lines);
+  const differences = differencesOf(context, input);
+  return { workerId: input.worker.workerId, lines, topUps, differences, totals: totalsOf(lines, topUps, differences) };
 }
 
-/** A placement as pay needs it: its wage inputs, and whether the hirer's terms (and so its CAO's pension) apply. */
-export interface PayPlacement {
-  readonly waged: WagedPlacement;
-  readonly hirerTermsApply: boolean;
-}
-
-/** What one finalized run paid one worker. */
-export interface PaidRun {
-  readonly period: PayPeriod;
-  readonly lines: readonly PayLine[];
-  readonly topUps: readonly TopUpLine[];
-  readonly differences: readonly DifferenceLine[];
-}
-
-/** Everything the pay of one worker in one run depends on; read by the application, passed in whole. */
-export interface WorkerPayInput {
-  readonly period: PayPeriod;
-  readonly worker: { readonly workerId: string; readonly birthDate: LocalDate; readonly contracts: readonly PoolContract[] };
-  /** The placements of the sheets below. */
-  readonly placements: ReadonlyMap<string, PayPlacement>;
-  /** The worker's approved sheets with a day up to the period's end (earlier ones to recheck what was paid). */
-  readonly sheets: readonly ApprovedSheet[];
-  /** Every version of every CAO the placements' hirers apply on those days. */
-  readonly caoVersions: readonly ResolvedCaoVersion[];
-  readonly rules: RuleBook;
-  /** What earlier finalized runs paid this worker, oldest first; the days of their periods get difference lines. */
-  readonly paid: readonly PaidRun[];
-}
-
-/** A worker's pay in a run: the period's lines, the guaranteed-hours top-ups, the differences for earlier periods, the totals. */
-export interface WorkerPay {
-  readonly workerId: string;
-  readonly lines: readonly PayLine[];
-  readonly topUps: readonly TopUpLine[];
-  readonly differences: readonly DifferenceLine[];
-  readonly totals: PayTotals;
+/**
+ * Sums of the rounded components (ROUNDING_RULE). The minutes are the period's own (paid and topped
+ * up); a difference's minutes stay on its line, as they belong to an earlier period.
+ */
+function totalsOf(lines: readonly PayLine[], topUps: readonly TopUpLine[], differences: readonly DifferenceLine[]): PayTotals {
+  const amounts = [...lines.map((l) => l.amounts), ...topUps.map((t) => t.amounts), ...differences.map((d) => d.difference)].reduce(
+    addPay,
+    NO_PAY,
+  );
+  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    ...amounts,
+    paidMinutes: sum(lines.map((l) => l.minutes)),
+    topUpMinutes: sum(topUps.map((t) => t.minutes)),
+    leaveAccruedMinutes: sum([
+      ...lines.map((l) => l.leaveAccruedMinutes),
+      ...topUps.map((t) => t.leaveAccruedMinutes),
+      ...differences.map((d) => d.leaveAccruedMinutesDifference),
+    ]),
+    grossCents: grossOf(amounts),
+  };
 }
