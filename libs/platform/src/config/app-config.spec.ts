@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './app-config.js';
 describe('loadConfig', () => {
   it('gives the embedded defaults for an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data/pglite', EMBEDDED_PROJECTOR: true, LOG_LEVEL: 'info' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data/pglite',
+      EMBEDDED_PROJECTOR: true,
+      LOG_LEVEL: 'info',
+      PAY_PERIOD: 'four_weeks',
+    });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.EVENTSTORE_CONNECTION_STRING).toBeUndefined();
   });
@@ -14,10 +20,12 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://u:p@db:5432/banenpool',
       EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
       EMBEDDED_PROJECTOR: 'false',
+      PAY_PERIOD: 'month',
     });
     expect(config).toMatchObject({
       PORT: 8080,
       EMBEDDED_PROJECTOR: false,
+      PAY_PERIOD: 'month',
       EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
     });
   });
@@ -29,6 +37,7 @@ describe('loadConfig', () => {
     ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113'],
     ['EMBEDDED_PROJECTOR', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['PAY_PERIOD', 'fortnight'],
   ])('refuses %s=%s and names it', (name, value) => {
     const attempt = () => loadConfig({ DATABASE_URL: 'postgres://localhost/db', [name]: value });
     expect(attempt).toThrow(ConfigError);

@@ -74,6 +74,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** The pool's pay period: four ISO weeks (13 a year) or a calendar month (libs/domain PAY_PERIOD_KINDS). */
+  @IsIn(['four_weeks', 'month'])
+  PAY_PERIOD: 'four_weeks' | 'month' = 'four_weeks';
+
   /** "key=role:name[:employerId],…"; unset means the demo keys (see README). */
   @IsOptional()
   @IsString()
