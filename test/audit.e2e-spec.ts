@@ -234,6 +234,75 @@ describe('auditing over HTTP', () => {
     await auditor().get('/audit/comparisons/00000000-0000-0000-0000-000000000000').expect(404);
   });
 
+  it('audits a timesheet and the pay run that paid it: who approved for whom, what was paid under which rules, as known then', async () => {
+    const hirer = caller(app, 'demo-employer-waarbeek');
+    const lines = ['2026-02-02', '2026-02-03', '2026-02-04'].map((day) => ({
+      day,
+      start: '08:00',
+      end: '16:30',
+      breakMinutes: 30,
+      hourType: 'normal',
+    }));
+    await hirer.put('/timesheets/p1-2026-W06/hours').send({ lines }).expect(200);
+    await hirer.post('/timesheets/p1-2026-W06/submission').expect(201);
+    await operator().post('/timesheets/p1-2026-W06/approval').expect(201);
+    await operator().post('/pay-runs').send({ period: '2026-P02' }).expect(201);
+    await operator().post('/pay-runs/2026-P02/finalization').expect(201);
+
+    const sheet = (await auditor().get('/audit/timesheets/p1-2026-W06/history').expect(200)).body;
+    expect(sheet.entries.map((e: Entry) => `${e.type} by ${e.actor}`)).toEqual([
+      'HoursRegistered by employer:demo@waarbeek',
+      'TimesheetSubmitted by employer:demo@waarbeek',
+      'TimesheetApproved by operator:demo',
+      expect.stringMatching(/^TimesheetLocked by operator:demo/),
+    ]);
+    const [, , approved, locked] = sheet.entries as Entry[];
+    expect(approved.data).toMatchObject({ approvedVersion: 1, by: 'operator:demo', onBehalfOf: 'waarbeek' });
+    expect(locked.data).toEqual({ timesheetId: 'p1-2026-W06', payRunId: '2026-P02', approvedVersion: 1 });
+    const beforeApproval = new Date(Date.parse(approved.recordedAt) - 1).toISOString();
+    const asSubmitted = await auditor().get(`/audit/timesheets/p1-2026-W06/as-of?knownAt=${beforeApproval}`).expect(200);
+    expect(asSubmitted.body.state).toMatchObject({ status: 'submitted', approvals: 0 });
+    const tuesday = await auditor().get('/audit/timesheets/p1-2026-W06/as-of?on=2026-02-03').expect(200);
+    expect(tuesday.body.applies).toMatchObject({
+      inWeek: true,
+      status: 'approved',
+      registeredLines: [{ day: '2026-02-03' }],
+      approved: { approvedVersion: 1, onBehalfOf: 'waarbeek', lines: [{ day: '2026-02-03', start: '08:00', end: '16:30' }] },
+      lock: { payRunId: '2026-P02', approvedVersion: 1 },
+    });
+
+    const run = (await auditor().get('/audit/pay-runs/2026-P02/history').expect(200)).body;
+    expect(run.entries.map((e: Entry) => e.type)).toEqual(['PayRunStarted', 'PayLinesCalculated', 'PayRunFinalized']);
+    // The lines were paid after the CAO correction: under revision 1.
+    expect(run.entries[1].rules).toEqual(
+      expect.arrayContaining([
+        { rule: 'cao', code: 'horeca', version: '2026-01-01', revision: 1, scale: 'A', step: 0 },
+        { rule: 'minimum_wage_table', version: '2026-01-01', revision: 0, age: 35 },
+      ]),
+    );
+    const csv = await auditor().get('/audit/pay-runs/2026-P02/history?format=csv').expect(200);
+    expect(csv.text).toContain('CAO horeca version 2026-01-01 revision 1, scale A step 0');
+
+    const known = (await auditor().get(`/audit/pay-runs/2026-P02/as-of?knownAt=${new Date().toISOString()}`).expect(200)).body;
+    expect(known.state).toMatchObject({
+      status: 'finalized',
+      period: { id: '2026-P02', kind: 'four_weeks', from: '2026-01-26', to: '2026-02-22' },
+      attempt: 1,
+      finalizedBy: 'operator:demo',
+      timesheetsLocked: [{ timesheetId: 'p1-2026-W06', approvedVersion: 1 }],
+      workers: [{ workerId: 'anna', lines: 3, totals: { paidMinutes: 3 * 480 } }],
+      totals: { workers: 1 },
+    });
+    expect(JSON.stringify(known.state)).not.toContain('"wage"');
+    const paidOn = await auditor().get('/audit/pay-runs/2026-P02/as-of?on=2026-02-03').expect(200);
+    expect(paidOn.body.applies).toMatchObject({
+      inPeriod: true,
+      workers: [{ workerId: 'anna', lines: [{ day: '2026-02-03', minutes: 480, wage: { hourlyCents: 1502, cao: { revision: 1 } } }] }],
+    });
+    await caller(app, 'demo-employer-waarbeek').get('/audit/pay-runs/2026-P02/history').expect(403);
+    await auditor().get('/audit/timesheets/p1-2026-W07/history').expect(404);
+  });
+
   // Last: it tampers with the store.
   it('verify names the event someone changed directly in the database', async () => {
     const { pool } = app.get<PostgresConnection>(POSTGRES_CONNECTION);

@@ -8,17 +8,22 @@ import {
   contractCovering,
   contractPeriod,
   employerDecider,
+  isoWeekOf,
   mondayOf,
   overlaps,
+  payRunDecider,
   placementDecider,
   refuse,
   rulesDecider,
+  timesheetDecider,
   workerDecider,
   type AllocationState,
   type CaoState,
   type LocalDate,
   type OpenPeriod,
+  type PayRunState,
   type PlacementState,
+  type TimesheetState,
   type WorkerState,
 } from '@banenpool/domain';
 import type { EventStore, ReplayEvent } from '@banenpool/event-store';
@@ -26,6 +31,7 @@ import type { AuditSubject } from './audit-subject.js';
 import { caoVersionsOf, minimumWageBook, recordedConfirmation, wageOnDate, type PlacementStates } from './placement-wage.js';
 import { foldStream, recordedBy } from './replay.js';
 import { loadReplayEvents, type SubjectEvents } from './subject-events.js';
+import { payRunSummary } from './pay-run-view.js';
 
 interface Answer {
   readonly subject: AuditSubject;
@@ -128,6 +134,10 @@ function knownState(subject: AuditSubject, known: KnownEvents): unknown {
       return foldStream(capacityDecider, known.stream);
     case 'allocation-run':
       return foldStream(allocationDecider, known.stream);
+    case 'timesheet':
+      return foldStream(timesheetDecider, known.stream);
+    case 'pay-run':
+      return payRunSummary(foldStream(payRunDecider, known.stream));
     case 'audit-access':
       return notReplayable();
     default:
@@ -153,6 +163,10 @@ function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate):
     }
     case 'allocation-run':
       return allocationRunOn(foldStream(allocationDecider, known.stream), on);
+    case 'timesheet':
+      return timesheetOn(foldStream(timesheetDecider, known.stream), on);
+    case 'pay-run':
+      return payRunOn(foldStream(payRunDecider, known.stream), on);
     case 'audit-access':
       return notReplayable();
     default:
@@ -171,6 +185,39 @@ function allocationRunOn(run: AllocationState, on: LocalDate): unknown {
     .filter((proposal) => proposal.weekStarts.includes(week))
     .map((proposal) => ({ ...proposal, decision: run.decisions[proposal.proposalId] ?? null }));
   return { week, inScope: week >= run.scope.fromWeek && week <= run.scope.toWeek, proposals, run };
+}
+
+/**
+ * A sheet on a date: whether the date is in its week, the lines registered for it (which may await
+ * approval), and the lines of the approval pay runs pay (with who approved, and for whom), and the lock.
+ */
+function timesheetOn(sheet: TimesheetState, on: LocalDate) {
+  if (sheet.status === 'none') return { status: 'unknown' };
+  const ofDay = <Line extends { day: LocalDate }>(lines: readonly Line[]) => lines.filter((line) => line.day === on);
+  const { approved } = sheet;
+  return {
+    inWeek: isoWeekOf(on) === sheet.week,
+    status: sheet.status,
+    registeredLines: ofDay(sheet.lines),
+    approved: approved ? { ...approved, lines: ofDay(approved.lines) } : null,
+    lock: sheet.lock ?? null,
+  };
+}
+
+/**
+ * A run on a date: the lines paid for that day per worker (with the wage row and rule rows each
+ * used), and the difference lines that day gets in this run; workers with neither are left out.
+ */
+function payRunOn(run: PayRunState, on: LocalDate) {
+  if (run.status === 'none') return run;
+  const workers = run.pays
+    .map(({ workerId, lines, differences }) => ({
+      workerId,
+      lines: lines.filter((line) => line.day === on),
+      differences: differences.filter((difference) => difference.day === on),
+    }))
+    .filter((pay) => pay.lines.length > 0 || pay.differences.length > 0);
+  return { inPeriod: contains(run.period, on), status: run.status, payRunId: run.payRunId, attempt: run.attempt, workers };
 }
 
 function notReplayable(): never {

@@ -4,12 +4,17 @@ import {
   capacityStreamId,
   caoStreamId,
   employerStreamId,
+  payRunStreamId,
   placementStreamId,
   streamIdFor,
+  timesheetStreamId,
   workerStreamId,
 } from '@banenpool/domain';
 
-/** What an auditor can ask about. A pool contract lives inside its worker's stream, so it is named by both ids. */
+/**
+ * What an auditor can ask about. A pool contract lives inside its worker's stream, so it is named by
+ * both ids; a timesheet by its id (`<placementId>-<isoWeek>`), a pay run by its period's id (`2027-P03`, `2027-03`).
+ */
 export const SUBJECT_KINDS = [
   'worker',
   'contract',
@@ -18,6 +23,8 @@ export const SUBJECT_KINDS = [
   'cao',
   'capacity-request',
   'allocation-run',
+  'timesheet',
+  'pay-run',
   'audit-access',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -43,6 +50,10 @@ export function streamOf(subject: AuditSubject): string {
       return capacityStreamId(subject.id);
     case 'allocation-run':
       return allocationStreamId(subject.id);
+    case 'timesheet':
+      return timesheetStreamId(subject.id);
+    case 'pay-run':
+      return payRunStreamId(subject.id);
     case 'audit-access':
       return auditAccessStreamId(subject.id);
     default:

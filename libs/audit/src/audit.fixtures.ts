@@ -1,8 +1,8 @@
-import { decideInOrder, RULE_TABLE_SEED, type CaoEvent, type EmployerEvent, type PlacementTerms } from '@banenpool/domain';
+import { decideInOrder, ROUNDING_RULE, RULE_TABLE_SEED, type CaoEvent, type EmployerEvent, type PlacementTerms } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
 import { sampleContent } from '../../domain/src/cao/cao.fixtures.js';
 import type { AuditSubject } from './audit-subject.js';
-import type { SubjectEvents } from './subject-events.js';
+import { NO_RELATED_EVENTS, type SubjectEvents } from './subject-events.js';
 
 let position = 0n;
 
@@ -133,4 +133,154 @@ export function placementScenario(): SubjectEvents {
   );
   const subject: AuditSubject = { kind: 'placement', id: 'p1' };
   return { subject, streamId: 'placement-p1', stream, own: stream, employer, cao, workerRegistration, minimumWage };
+}
+
+const EMPLOYER_KEY = 'employer:planning@visschedijk';
+const sheetLine = (day: string, hourType = 'normal') => ({ day, start: '08:00', end: '16:30', breakMinutes: 30, hourType });
+
+/**
+ * Anna's timesheet of week 2026-W45 at Visschedijk: registered and submitted by the hirer, rejected
+ * (Wednesday was a sick day), corrected and approved by an operator on Visschedijk's behalf, locked
+ * by pay run 2026-11, then corrected again (a forgotten Thursday) and approved by the hirer.
+ */
+export function timesheetScenario(): SubjectEvents {
+  position = 100n;
+  const timesheetId = 'anna-winter-2026-W45';
+  const streamId = `timesheet-${timesheetId}`;
+  const sheet = { timesheetId, placementId: 'anna-winter', workerId: 'anna', employerId: 'visschedijk', week: '2026-W45' };
+  const worked = [sheetLine('2026-11-02'), sheetLine('2026-11-03'), sheetLine('2026-11-04')];
+  const sick = [sheetLine('2026-11-02'), sheetLine('2026-11-03'), sheetLine('2026-11-04', 'sick')];
+  const withThursday = [...sick, sheetLine('2026-11-05')];
+  const events: [string, unknown, string, string][] = [
+    ['HoursRegistered', { ...sheet, lines: worked, by: EMPLOYER_KEY }, '2026-11-06T16:00:00Z', EMPLOYER_KEY],
+    ['TimesheetSubmitted', { timesheetId, by: EMPLOYER_KEY }, '2026-11-06T16:05:00Z', EMPLOYER_KEY],
+    ['TimesheetRejected', { timesheetId, reason: 'Wednesday was a sick day', by: EMPLOYER_KEY }, '2026-11-09T09:00:00Z', EMPLOYER_KEY],
+    [
+      'TimesheetCorrected',
+      { timesheetId, lines: sick, reason: 'Wednesday sick', by: 'operator:anna' },
+      '2026-11-09T10:00:00Z',
+      'operator:anna',
+    ],
+    [
+      'TimesheetApproved',
+      { ...sheet, lines: sick, approvedVersion: 1, by: 'operator:anna', onBehalfOf: 'visschedijk' },
+      '2026-11-09T11:00:00Z',
+      'operator:anna',
+    ],
+    ['TimesheetLocked', { timesheetId, payRunId: '2026-11', approvedVersion: 1 }, '2026-12-03T10:00:00Z', 'operator:bram'],
+    [
+      'TimesheetCorrected',
+      { timesheetId, lines: withThursday, reason: 'Thursday was forgotten', by: EMPLOYER_KEY },
+      '2026-12-10T10:00:00Z',
+      EMPLOYER_KEY,
+    ],
+    ['TimesheetApproved', { ...sheet, lines: withThursday, approvedVersion: 2, by: EMPLOYER_KEY }, '2026-12-11T10:00:00Z', EMPLOYER_KEY],
+  ];
+  const stream = events.map(([type, data, at, actor], revision) => recorded(streamId, revision, type, data, at, actor));
+  return { subject: { kind: 'timesheet', id: timesheetId }, streamId, stream, own: stream, ...NO_RELATED_EVENTS };
+}
+
+const NO_MONEY = { surchargeCents: 0, pensionEmployeeCents: 0, pensionEmployerCents: 0 };
+
+/** Eight hours of a line of a sheet of week 2026-W45, paid at € 16,00 (CAO schoonmaak 2026-01-01, scale A step 0) plus 8 % holiday allowance. */
+function payLine(placementId: string, lineIndex: number, day: string, hourType = 'normal') {
+  return {
+    timesheetId: `${placementId}-2026-W45`,
+    timesheetVersion: 1,
+    lineIndex,
+    placementId,
+    employerId: 'visschedijk',
+    day,
+    hourType,
+    minutes: 480,
+    wage: {
+      day,
+      hourlyCents: 1600,
+      basis: 'cao',
+      age: 36,
+      cao: {
+        code: 'schoonmaak',
+        effectiveFrom: '2026-01-01',
+        revision: 0,
+        scale: 'A',
+        step: 0,
+        scaleHourlyCents: 1600,
+        youthBp: 10_000,
+        hourlyCents: 1600,
+      },
+      minimumWage: { rule: { table: 'minimum-wage', effectiveFrom: '2026-07-01', revision: 0 }, youthBp: 10_000, hourlyCents: 1440 },
+    },
+    rates: {
+      wageShareBp: 10_000,
+      surchargeBp: 0,
+      surchargedMinutes: 0,
+      holidayAllowanceBp: 800,
+      pensionEmployeeBp: 0,
+      pensionEmployerBp: 0,
+      leaveAccrualBp: 1000,
+    },
+    amounts: { wageCents: 12_800, holidayAllowanceCents: 1024, ...NO_MONEY },
+    leaveAccruedMinutes: 48,
+    rules: [{ table: 'holiday-allowance', effectiveFrom: '2026-01-01', revision: 0 }],
+  };
+}
+
+/** A worker's lines of an attempt with their totals (each line € 128,00 wage and € 10,24 holiday allowance). */
+function workerLines(attempt: number, workerId: string, lines: ReturnType<typeof payLine>[]) {
+  const totals = {
+    wageCents: 12_800 * lines.length,
+    holidayAllowanceCents: 1024 * lines.length,
+    ...NO_MONEY,
+    paidMinutes: 480 * lines.length,
+    topUpMinutes: 0,
+    leaveAccruedMinutes: 48 * lines.length,
+    grossCents: 13_824 * lines.length,
+  };
+  return { payRunId: '2026-11', attempt, workerId, lines, topUps: [], differences: [], totals };
+}
+
+/**
+ * Pay run 2026-11 (November 2026): calculated on 1 December for Anna and Cem while Bram's sheet
+ * awaited approval, recalculated on 2 December with Bram, finalized on 3 December.
+ */
+export function payRunScenario(): SubjectEvents {
+  position = 200n;
+  const streamId = 'pay-run-2026-11';
+  const period = { id: '2026-11', kind: 'month', from: '2026-11-01', to: '2026-11-30' };
+  const started = (attempt: number, unpaid: unknown[]) => ({ payRunId: '2026-11', period, attempt, rounding: ROUNDING_RULE, unpaid });
+  const anna = [payLine('anna-winter', 0, '2026-11-02'), payLine('anna-winter', 2, '2026-11-04', 'sick')];
+  const cem = [payLine('cem-winter', 0, '2026-11-02')];
+  const bram = [payLine('bram-winter', 1, '2026-11-03')];
+  const bramUnpaid = {
+    timesheetId: 'bram-winter-2026-W45',
+    workerId: 'bram',
+    employerId: 'visschedijk',
+    week: '2026-W45',
+    status: 'submitted',
+  };
+  const events: [string, unknown, string][] = [
+    ['PayRunStarted', started(1, [bramUnpaid]), '2026-12-01T09:00:00Z'],
+    ['PayLinesCalculated', workerLines(1, 'anna', anna), '2026-12-01T09:00:00Z'],
+    ['PayLinesCalculated', workerLines(1, 'cem', cem), '2026-12-01T09:00:00Z'],
+    ['PayRunStarted', started(2, []), '2026-12-02T09:00:00Z'],
+    ['PayLinesCalculated', workerLines(2, 'anna', anna), '2026-12-02T09:00:00Z'],
+    ['PayLinesCalculated', workerLines(2, 'bram', bram), '2026-12-02T09:00:00Z'],
+    ['PayLinesCalculated', workerLines(2, 'cem', cem), '2026-12-02T09:00:00Z'],
+    [
+      'PayRunFinalized',
+      {
+        payRunId: '2026-11',
+        attempt: 2,
+        by: 'operator:bram',
+        timesheets: ['anna-winter-2026-W45', 'bram-winter-2026-W45', 'cem-winter-2026-W45'].map((timesheetId) => ({
+          timesheetId,
+          approvedVersion: 1,
+        })),
+        totals: { ...workerLines(2, 'all', [...anna, ...bram, ...cem]).totals, workers: 3 },
+      },
+      '2026-12-03T10:00:00Z',
+    ],
+  ];
+  const stream = events.map(([type, data, at], revision) => recorded(streamId, revision, type, data, at, 'operator:bram'));
+  return { subject: { kind: 'pay-run', id: '2026-11' }, streamId, stream, own: stream, ...NO_RELATED_EVENTS };
 }

@@ -6,6 +6,8 @@ import { employerViewProjection } from './employer-view/employer-view.projection
 import { placementConflictsProjection } from './placement-conflicts/placement-conflicts.projection.js';
 import { releasedWorkersProjection } from './released-workers/released-workers.projection.js';
 import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection.js';
+import { timesheetsProjection } from './timesheets/timesheets.projection.js';
+import { payRunsProjection } from './pay-runs/pay-runs.projection.js';
 import { upcomingEndsProjection } from './upcoming-ends/upcoming-ends.projection.js';
 import { workerHoursProjection } from './worker-hours/worker-hours.projection.js';
 
@@ -51,6 +53,14 @@ export * from './placement-conflicts/placement-conflicts.entity.js';
 export { placementConflictsProjection } from './placement-conflicts/placement-conflicts.projection.js';
 export * from './placement-conflicts/placement-conflicts.query.js';
 
+export * from './timesheets/timesheets.entity.js';
+export * from './timesheets/timesheets.projection.js';
+export * from './timesheets/timesheets.query.js';
+
+export * from './pay-runs/pay-runs.entity.js';
+export * from './pay-runs/pay-runs.projection.js';
+export * from './pay-runs/pay-runs.query.js';
+
 /** Every read model the projector maintains. */
 export const allProjections: readonly Projection[] = [
   streamCatalogProjection,
@@ -62,4 +72,6 @@ export const allProjections: readonly Projection[] = [
   employerViewProjection,
   banenafspraakProjection,
   placementConflictsProjection,
+  timesheetsProjection,
+  payRunsProjection,
 ];

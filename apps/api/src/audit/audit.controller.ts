@@ -25,17 +25,20 @@ const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>>
   caos: 'cao',
   'capacity-requests': 'capacity-request',
   'allocation-runs': 'allocation-run',
+  timesheets: 'timesheet',
+  'pay-runs': 'pay-run',
   'audit-access': 'audit-access',
 };
 const KIND = {
   name: 'kind',
   enum: Object.keys(KINDS),
-  description: 'audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)',
+  description:
+    'timesheets: id = <placementId>-<YYYY-Www>; pay-runs: id = the period (2027-P03, 2027-03); audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)',
 };
 
 /**
  * For auditors (operators may read too; employers may not): every event about a worker, pool
- * contract, placement, employer, CAO, capacity request or allocation run with who, when and under which rules;
+ * contract, placement, employer, CAO, capacity request, allocation run, timesheet or pay run with who, when and under which rules;
  * its state as known at a moment or as applied on a date, replayed; what changed between two
  * moments; the hash chains; and a rebuild of every read model compared with the live one.
  * Nothing here changes the records, and every access is itself recorded (audit-access-<date>).
@@ -112,7 +115,12 @@ export class AuditController {
   @Get(':kind/:id/as-of')
   @AuditAction('as-of')
   @ApiParam(KIND)
-  @ApiOperation({ summary: 'State as known at an instant (?knownAt=), or as applied on a date (?on=, optionally with knownAt), by replay' })
+  @ApiOperation({
+    summary: 'State as known at an instant (?knownAt=), or as applied on a date (?on=, optionally with knownAt), by replay',
+    description:
+      'A pay run is shown by its status, period, attempt and totals (per worker and in all), not its lines; with ?on= its lines of that day per worker. ' +
+      'A timesheet with ?on= shows the lines of that day as registered and as approved, and its lock.',
+  })
   asOf(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditAsOfQuery) {
     return this.asOfFor(subjectOf(kind, id), query);
   }

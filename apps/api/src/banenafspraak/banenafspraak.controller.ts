@@ -8,9 +8,10 @@ import { BanenafspraakQuartersQuery, BanenafspraakWeeksQuery } from './banenafsp
 
 /**
  * Banenafspraak attribution: hours of target-group workers counted at the hirer and the jobs they
- * make (25.5 h a week = 1 job). A week counts the days each placement works in it (by its pattern,
- * or its hours spread over Monday to Friday) on which the worker is in the register by the status
- * that holds that day. It reveals who is in the target group: operators and auditors only.
+ * make (25.5 h a week = 1 job). A week counts the hours the hirer approved on the worker's
+ * timesheets (paid hours: sick and leave too; a re-approval replaces a sheet's hours) on the days the
+ * worker is in the register by the status that holds that day. It reveals who is in the target
+ * group: operators and auditors only.
  */
 @ApiTags('read models')
 @ApiBearerAuth()
@@ -23,7 +24,7 @@ export class BanenafspraakController {
   @ApiOperation({
     summary: 'Per hirer and ISO week: target-group hours and jobs (decimals as strings, two places, half up); paginated',
     description:
-      'Hours are those of the days worked at the hirer in the week while the worker is in the register: a week in which one placement ends and the next begins counts each hirer’s own days, once.',
+      'Hours are those the hirer approved on the timesheets of the week (every hour type: they are paid hours), on the days the worker is in the register. Hours not (yet) approved do not count.',
   })
   @ApiOkResponse({
     description:

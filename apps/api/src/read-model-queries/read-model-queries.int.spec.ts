@@ -22,6 +22,7 @@ describe('read-model queries over HTTP', () => {
   const as = (key: string) => ({
     get: (path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${key}`),
     post: (path: string) => request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${key}`),
+    put: (path: string) => request(app.getHttpServer()).put(path).set('Authorization', `Bearer ${key}`),
   });
   const operator = as('demo-operator');
   const auditor = as('demo-auditor');
@@ -32,6 +33,16 @@ describe('read-model queries over HTTP', () => {
     const response = await by.post(path).send(body);
     expect({ path, status: response.status, body: response.body }).toMatchObject({ status: 201 });
     if (response.body.position) position = response.body.position;
+  };
+  /** A placement's week: Monday and Tuesday worked, Wednesday sick (8 h each), registered and submitted by an operator, approved by its hirer. */
+  const approvedWeek = async (id: string, days: string[], hirer: ReturnType<typeof as>) => {
+    const lines = days.map((day, i) => ({ day, start: '08:00', end: '16:30', breakMinutes: 30, hourType: i === 2 ? 'sick' : 'normal' }));
+    const steps = [
+      () => operator.put(`/timesheets/${id}/hours`).send({ lines }).expect(200),
+      () => operator.post(`/timesheets/${id}/submission`).expect(201),
+      () => hirer.post(`/timesheets/${id}/approval`).expect(201),
+    ];
+    for (const step of steps) position = (await step()).body.position;
   };
   /** A GET that includes every command so far, and what the placement process did because of them. */
   const read = (path: string, by = operator) => by.get(`${path}${path.includes('?') ? '&' : '?'}waitFor=${position}`);
@@ -200,16 +211,32 @@ describe('read-model queries over HTTP', () => {
     await read('/employer-views/nobody').expect(404);
   });
 
-  it('attributes target-group hours to the hirer, for operators and auditors', async () => {
+  it('attributes the approved hours of target-group workers to the hirer, for operators and auditors', async () => {
+    // Planned hours count for nothing until the hirer approves them.
+    expect((await read('/banenafspraak', auditor).expect(200)).body.total).toBe(0);
+    // Anna (in the register) and Dewi (not): a week each at the park, approved by De Waarbeek; Anna's first winter week at Visschedijk.
+    await approvedWeek('anna-park-2026-W44', ['2026-10-26', '2026-10-27', '2026-10-28'], park);
+    await approvedWeek('dewi-park-2026-W44', ['2026-10-26', '2026-10-27', '2026-10-28'], park);
+    await approvedWeek('anna-winter-2026-W45', ['2026-11-02', '2026-11-03', '2026-11-04'], facility);
+
     const weeks = await read('/banenafspraak?hirerId=visschedijk&fromWeek=2026-W45&toWeek=2026-W45', auditor).expect(200);
+    // Her sick Wednesday is paid, so it counts.
     expect(weeks.body.items).toEqual([
       { hirerId: 'visschedijk', period: '2026-W45', weekStart: '2026-11-02', weeks: 1, hours: '24.00', jobs: '0.94', workers: 1 },
     ]);
     const quarters = await read('/banenafspraak/quarters?fromQuarter=2026-Q4&toQuarter=2026-Q4').expect(200);
-    expect(quarters.body.items.map((q: { hirerId: string; hours: string; jobs: string }) => `${q.hirerId} ${q.hours} ${q.jobs}`)).toEqual([
-      'visschedijk 216.00 0.61',
-      'waarbeek 120.00 0.34',
-    ]);
+    // 24 h over the 14 weeks of Q4 2026: 0.07 jobs; Dewi's hours do not count.
+    expect(
+      quarters.body.items.map(
+        (q: { hirerId: string; hours: string; jobs: string; workers: number }) => `${q.hirerId} ${q.hours} ${q.jobs} ${q.workers}`,
+      ),
+    ).toEqual(['visschedijk 24.00 0.07 1', 'waarbeek 24.00 0.07 1']);
+    const dewi = await read('/worker-hours?workerId=dewi&fromWeek=2026-W44&toWeek=2026-W45').expect(200);
+    expect(
+      dewi.body.items.map(
+        (w: { week: string; placedHours: number; approvedHours: number | null }) => `${w.week} ${w.placedHours} ${w.approvedHours}`,
+      ),
+    ).toEqual(['2026-W44 24 24', '2026-W45 0 null']);
   });
 
   it.each([

@@ -1,12 +1,10 @@
-import type { LocalDate, WorkPattern } from '@banenpool/domain';
+import type { LocalDate } from '@banenpool/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { PlacementFactsColumns } from '../shared/placement-facts.js';
 
 /**
- * The minutes a target-group worker works for a hirer in one ISO week through one placement: on the
- * days of that week the placement is worked and the worker is in the register. Sensitive: it tells
- * who is in the target group, so only operators and auditors reach it. (Minutes, not quarter-hours:
- * a part of a week under an even spread, 24 h over five days, is 14.4 h for three days.)
+ * The approved minutes of a target-group worker at a hirer in one ISO week through one placement
+ * (its timesheet of that week): those of the days the worker is in the register. Sensitive: it
+ * tells who is in the target group, so only operators and auditors reach it.
  */
 @Entity({ name: 'rm_banenafspraak_minutes' })
 @Index('rm_banenafspraak_minutes_hirer_week', ['hirerId', 'weekStart'])
@@ -60,10 +58,34 @@ export class BanenafspraakStatus {
   validUntil: LocalDate | null;
 }
 
-@Entity({ name: 'rm_banenafspraak_placements' })
-@Index('rm_banenafspraak_placements_worker', ['workerId'])
-export class BanenafspraakPlacement extends PlacementFactsColumns {
-  /** The hours per weekday of its terms; null when none were agreed (then spread evenly over Monday to Friday). */
-  @Column({ name: 'work_pattern', type: 'jsonb', nullable: true })
-  workPattern: WorkPattern | null;
+/**
+ * The latest approval of one timesheet: the minutes the hirer approved per day (a re-approval after
+ * a correction replaces the row). Kept per day because whether they count depends on the register
+ * status of that day, which may be recorded later.
+ */
+@Entity({ name: 'rm_banenafspraak_approved_sheets' })
+@Index('rm_banenafspraak_approved_sheets_worker', ['workerId'])
+export class BanenafspraakApprovedSheet {
+  @PrimaryColumn({ name: 'timesheet_id', type: 'text' })
+  timesheetId: string;
+
+  @Column({ name: 'placement_id', type: 'text' })
+  placementId: string;
+
+  /** The Monday of the sheet's ISO week. */
+  @Column({ name: 'week_start', type: 'date' })
+  weekStart: LocalDate;
+
+  @Column({ name: 'hirer_id', type: 'text' })
+  hirerId: string;
+
+  @Column({ name: 'worker_id', type: 'text' })
+  workerId: string;
+
+  @Column({ name: 'approved_version', type: 'integer' })
+  approvedVersion: number;
+
+  /** Day → approved minutes of its lines. */
+  @Column({ name: 'minutes_by_day', type: 'jsonb' })
+  minutesByDay: Record<LocalDate, number>;
 }

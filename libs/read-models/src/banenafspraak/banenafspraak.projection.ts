@@ -1,79 +1,88 @@
-import {
-  minutesWithin,
-  patternOrSpread,
-  registerPeriodsWithin,
-  type DatedTargetGroupStatus,
-  type Period,
-  type WorkPattern,
-} from '@banenpool/domain';
+import { isoWeekOf, targetGroupStatusOn, type DatedTargetGroupStatus } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { hoursOf } from '../shared/hours.js';
-import { isActive, mergePlacementFacts, placementsOfWorkers, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { approvalsToApply, paidMinutesOf, type Approval } from '../shared/approved-timesheets.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 import { insertRows } from '../shared/rows.js';
-import { daysOfWeek, quarterOfWeek, weeksOf } from '../shared/weeks.js';
-import { BanenafspraakMinutes, BanenafspraakPlacement, BanenafspraakStatus } from './banenafspraak.entity.js';
+import { mondayOfIsoWeek, quarterOfWeek } from '../shared/weeks.js';
+import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus } from './banenafspraak.entity.js';
 
 /**
- * Banenafspraak attribution: the hours that target-group workers work, counted at the hirer (the
- * employer of the placement), per ISO week and calendar quarter. A confirmed placement counts, in
- * each week, the minutes its pattern (or its weekly hours spread over Monday to Friday) works on
- * the days of that week that lie in its worked period and on which its worker is in the register
- * by the status that holds that day. So a week in which one placement ends and the next begins
- * counts each hirer's own days once, and a status recorded from a later date leaves the weeks
- * before it as they were. Recomputed per touched worker.
+ * Banenafspraak attribution: the hours of target-group workers, counted at the hirer (the employer
+ * of the placement), per ISO week and calendar quarter — the hours the hirer **approved** on the
+ * worker's timesheets, on the days the worker is in the register by the status that holds that day.
+ * A re-approval after a correction replaces the sheet's hours; a status recorded from a later date
+ * leaves the weeks before it as they were. Recomputed per touched worker.
+ *
+ * Every hour type counts, sick, leave and public-holiday hours too: the jobs agreement is measured
+ * in paid hours (the "verloonde uren" of the payroll records), and the pool pays those hours, so a
+ * week of leave does not make a job disappear from the count.
  */
 export const banenafspraakProjection: Projection = readModel({
   name: 'banenafspraak',
-  entities: [BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakPlacement],
+  entities: [BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakApprovedSheet],
   async apply(events, manager) {
     const workers = await mergeStatuses(events, manager);
-    const placements = await mergePlacementFacts(manager, BanenafspraakPlacement, events);
-    await mergePatterns(events, manager);
-    for (const facts of placements.values()) if (facts.workerId) workers.add(facts.workerId);
+    for (const workerId of await mergeApprovals(events, manager)) workers.add(workerId);
     if (workers.size === 0) return;
     const ids = [...workers];
     const histories = await statusHistories(manager, ids);
-    const theirPlacements = (await placementsOfWorkers(manager, BanenafspraakPlacement, ids)) as BanenafspraakPlacement[];
+    const sheets = await manager.find(BanenafspraakApprovedSheet, { where: { workerId: In(ids) } });
     await manager.delete(BanenafspraakMinutes, { workerId: In(ids) });
     await insertRows(
       manager,
       BanenafspraakMinutes,
-      theirPlacements.flatMap((p) => attributedMinutes(p, histories.get(p.workerId!) ?? [])),
+      sheets.flatMap((sheet) => attributedMinutes(sheet, histories.get(sheet.workerId) ?? [])),
     );
   },
 });
 
-/** The rows of one placement: per week, the minutes worked on its days in the register (weeks without any are left out). */
-export function attributedMinutes(
-  facts: PlacementFacts & { workPattern: WorkPattern | null },
-  history: readonly DatedTargetGroupStatus[],
-): BanenafspraakMinutes[] {
-  if (!isActive(facts)) return [];
-  const worked = workedPeriod(facts);
-  if (!worked) return [];
-  const pattern = patternOrSpread(hoursOf(facts.hoursQuarters), facts.workPattern ?? undefined);
-  const inRegister = registerPeriodsWithin(history, worked);
-  return weeksOf(worked).flatMap(({ week, weekStart }) => {
-    const minutes = minutesIn(pattern, inRegister, daysOfWeek(weekStart));
-    if (minutes === 0) return [];
-    return [
-      {
-        placementId: facts.placementId,
-        weekStart,
-        week,
-        quarter: quarterOfWeek(weekStart),
-        hirerId: facts.employerId,
-        workerId: facts.workerId,
-        minutes,
-      },
-    ];
-  });
+/** The row of one approved sheet: its minutes on the days the worker is in the register (none when there are none). */
+export function attributedMinutes(sheet: BanenafspraakApprovedSheet, history: readonly DatedTargetGroupStatus[]): BanenafspraakMinutes[] {
+  const minutes = Object.entries(sheet.minutesByDay)
+    .filter(([day]) => targetGroupStatusOn(history, day)?.inRegister === true)
+    .reduce((sum, [, dayMinutes]) => sum + dayMinutes, 0);
+  if (minutes === 0) return [];
+  return [
+    {
+      placementId: sheet.placementId,
+      weekStart: sheet.weekStart,
+      week: isoWeekOf(sheet.weekStart),
+      quarter: quarterOfWeek(sheet.weekStart),
+      hirerId: sheet.hirerId,
+      workerId: sheet.workerId,
+      minutes,
+    },
+  ];
 }
 
-const minutesIn = (pattern: WorkPattern, periods: readonly Period[], window: Period): number =>
-  periods.reduce((sum, period) => sum + minutesWithin(pattern, period, window), 0);
+/** Keeps each sheet's latest approval; returns the workers whose approved hours changed. */
+async function mergeApprovals(events: readonly ProjectedEvent[], manager: EntityManager): Promise<Set<string>> {
+  const approvals = await approvalsToApply(manager, BanenafspraakApprovedSheet, events);
+  if (approvals.length === 0) return new Set();
+  await manager.delete(BanenafspraakApprovedSheet, { timesheetId: In(approvals.map((a) => a.timesheetId)) });
+  await insertRows(manager, BanenafspraakApprovedSheet, approvals.flatMap(banenafspraakSheet));
+  return new Set(approvals.map((a) => a.workerId));
+}
+
+/** The row of an approval; none for a week its year lacks (2027-W53), which the decider refuses and only a hand-made event has. */
+export function banenafspraakSheet(approval: Approval): BanenafspraakApprovedSheet[] {
+  const weekStart = mondayOfIsoWeek(approval.week);
+  if (!weekStart) return [];
+  const minutesByDay: Record<string, number> = {};
+  for (const line of approval.lines) minutesByDay[line.day] = (minutesByDay[line.day] ?? 0) + paidMinutesOf(line);
+  return [
+    {
+      timesheetId: approval.timesheetId,
+      placementId: approval.placementId,
+      weekStart,
+      hirerId: approval.employerId,
+      workerId: approval.workerId,
+      approvedVersion: approval.approvedVersion,
+      minutesByDay,
+    },
+  ];
+}
 
 /** Keeps every recorded status (by its revision: the same event twice is one row); returns the workers the batch recorded one for. */
 async function mergeStatuses(events: readonly ProjectedEvent[], manager: EntityManager): Promise<Set<string>> {
@@ -116,23 +125,4 @@ async function statusHistories(manager: EntityManager, workerIds: readonly strin
     histories.set(workerId, history);
   }
   return histories;
-}
-
-/**
- * The work pattern of a placement's terms, which the shared placement facts do not keep. Proposal
- * and confirmation carry the same terms, so the first one seen sets it and order does not matter.
- */
-async function mergePatterns(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
-  const patterns = events.flatMap((e) =>
-    (e.type === 'PlacementProposed' || e.type === 'PlacementConfirmed') && e.data.pattern
-      ? [[e.data.placementId, e.data.pattern] as const]
-      : [],
-  );
-  if (patterns.length === 0) return;
-  await manager.query(
-    `UPDATE rm_banenafspraak_placements p SET work_pattern = v.pattern
-     FROM unnest($1::text[], $2::jsonb[]) AS v(placement_id, pattern)
-     WHERE p.placement_id = v.placement_id AND p.work_pattern IS NULL`,
-    [patterns.map(([id]) => id), patterns.map(([, pattern]) => pattern)],
-  );
 }

@@ -13,7 +13,7 @@ export interface BanenafspraakPeriod {
   weekStart: LocalDate;
   /** ISO weeks in the period: 1 for a week, 12 to 14 for a quarter. */
   weeks: number;
-  /** Hours worked on the period's days in the register, two decimals, rounded half up: '216.00', '14.40'. */
+  /** Hours the hirer approved on the period's days in the register (sick and leave included), two decimals, rounded half up: '216.00', '14.40'. */
   hours: string;
   /** Average jobs over the period's weeks: the exact hours (not the rounded `hours`) / (25.5 × weeks), two decimals, rounded half up: '0.61'. */
   jobs: string;

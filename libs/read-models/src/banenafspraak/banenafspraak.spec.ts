@@ -1,6 +1,6 @@
-import { emptyPlacementFacts } from '../shared/placement-facts.js';
-import { toQuarterHours } from '../shared/hours.js';
-import { attributedMinutes } from './banenafspraak.projection.js';
+import type { HourType } from '@banenpool/domain';
+import type { Approval } from '../shared/approved-timesheets.js';
+import { attributedMinutes, banenafspraakSheet } from './banenafspraak.projection.js';
 import { hoursOfMinutes, jobsOfMinutes } from './job-count.js';
 
 describe('banenafspraak figures from minutes', () => {
@@ -18,36 +18,64 @@ describe('banenafspraak figures from minutes', () => {
   });
 });
 
-describe('attributedMinutes', () => {
-  const placement = (from: string, to: string, workPattern: Parameters<typeof attributedMinutes>[0]['workPattern'] = null) => ({
-    ...emptyPlacementFacts('p1'),
+describe('approved hours in the register', () => {
+  const line = (day: string, start: string, end: string, hourType: HourType = 'normal', breakMinutes = 30) => ({
+    day,
+    start,
+    end,
+    breakMinutes,
+    hourType,
+  });
+  // Gijs at Akkermans in week 18 of 2027 (Monday 3 May): Monday 8 h, Tuesday sick 8 h, Thursday 4 h in two stretches.
+  const approval = (approvedVersion = 1): Approval => ({
+    timesheetId: 'gijs-akkermans-2027-W18',
+    placementId: 'gijs-akkermans',
     workerId: 'gijs',
     employerId: 'akkermans',
-    siteId: 'main',
-    functionName: 'inpakker',
-    hoursQuarters: toQuarterHours(30),
-    periodFrom: from,
-    periodTo: to,
-    confirmed: true,
-    workPattern,
+    week: '2027-W18',
+    lines: [
+      line('2027-05-03', '08:00', '16:30'),
+      line('2027-05-04', '08:00', '16:00', 'sick', 0),
+      line('2027-05-06', '08:00', '10:00', 'normal', 0),
+      line('2027-05-06', '13:00', '15:15', 'overtime', 15),
+    ],
+    approvedVersion,
+    by: 'employer:akkermans',
   });
-  const minutesByWeek = (rows: ReturnType<typeof attributedMinutes>) => rows.map((r) => `${r.week} ${r.minutes}`);
+  const [sheet] = banenafspraakSheet(approval());
+  const minutesIn = (history: Parameters<typeof attributedMinutes>[1]) =>
+    attributedMinutes(sheet, history).map((r) => `${r.week} ${r.minutes}`);
 
-  it('counts the days of the pattern inside the placement and the register, per ISO week', () => {
-    const inRegister = [{ inRegister: true }];
-    // Monday 3 May to Wednesday 12 May 2027, 30 h spread: 6 h a day.
-    expect(minutesByWeek(attributedMinutes(placement('2027-05-03', '2027-05-12'), inRegister))).toEqual(['2027-W18 1800', '2027-W19 1080']);
-    const weekend = { saturday: { hours: 15 }, sunday: { hours: 15 } };
-    expect(minutesByWeek(attributedMinutes(placement('2027-05-03', '2027-05-12', weekend), inRegister))).toEqual(['2027-W18 1800']);
+  it('keeps the paid minutes of each day of the latest approval, sick hours included', () => {
+    expect(sheet).toEqual({
+      timesheetId: 'gijs-akkermans-2027-W18',
+      placementId: 'gijs-akkermans',
+      weekStart: '2027-05-03',
+      hirerId: 'akkermans',
+      workerId: 'gijs',
+      approvedVersion: 1,
+      minutesByDay: { '2027-05-03': 480, '2027-05-04': 480, '2027-05-06': 240 },
+    });
+    expect(banenafspraakSheet({ ...approval(), week: '2027-W53' })).toEqual([]);
   });
 
-  it('counts no day out of the register, and nothing of a placement that is not confirmed', () => {
-    const fromThursday = [{ inRegister: true, validFrom: '2027-05-06' }];
-    expect(minutesByWeek(attributedMinutes(placement('2027-05-03', '2027-05-12'), fromThursday))).toEqual([
-      '2027-W18 720',
-      '2027-W19 1080',
+  it('counts the days on which the worker is in the register, at the hirer, in the quarter of the week', () => {
+    expect(attributedMinutes(sheet, [{ inRegister: true }])).toEqual([
+      {
+        placementId: 'gijs-akkermans',
+        weekStart: '2027-05-03',
+        week: '2027-W18',
+        quarter: '2027-Q2',
+        hirerId: 'akkermans',
+        workerId: 'gijs',
+        minutes: 1200,
+      },
     ]);
-    expect(attributedMinutes(placement('2027-05-03', '2027-05-12'), [])).toEqual([]);
-    expect(attributedMinutes({ ...placement('2027-05-03', '2027-05-12'), confirmed: false }, [{ inRegister: true }])).toEqual([]);
+    // In the register from Tuesday: Monday's 8 h do not count.
+    expect(minutesIn([{ inRegister: true, validFrom: '2027-05-04' }])).toEqual(['2027-W18 720']);
+    // Out of it after Monday.
+    expect(minutesIn([{ inRegister: true, validUntil: '2027-05-03' }])).toEqual(['2027-W18 480']);
+    expect(minutesIn([{ inRegister: false }])).toEqual([]);
+    expect(minutesIn([])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The banenafspraak's figures from minutes, exactly, on integers: partial weeks under a pattern are
+ * The banenafspraak's figures from minutes, exactly, on integers: approved timesheet lines are
  * whole minutes but not whole quarter-hours, so these count in minutes where shared/hours.ts counts
  * in quarter-hours. Both give two decimals, rounded half up.
  */

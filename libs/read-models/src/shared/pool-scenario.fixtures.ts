@@ -11,8 +11,14 @@ import {
   employerStreamId,
   fold,
   hirerTermsFor,
+  payPeriodOf,
+  payRunDecider,
+  payRunStreamId,
+  payWorker,
   placementStreamId,
   schemaVersionOf,
+  timesheetIdOf,
+  timesheetStreamId,
   workerStreamId,
   type CaoEvent,
   type CaoVersionContent,
@@ -20,13 +26,20 @@ import {
   type EmployerEvent,
   type LocalDate,
   type PlacementEvent,
+  type PayRunCommand,
+  type PayRunEvent,
   type PlacementTerms,
+  type TimesheetEvent,
+  type TimesheetLine,
+  type UnpaidTimesheet,
   type WorkerEvent,
+  type WorkerPay,
 } from '@banenpool/domain';
 import type { EventStore, GlobalPosition } from '@banenpool/event-store';
 import { shippedRules } from '../../../domain/src/placement/placement-pay.fixtures.js';
+import { cleaning, payInput, sheet as paidSheet } from '../../../domain/src/payroll/pay-run.fixtures.js';
 
-type AnyEvent = CaoEvent | EmployerEvent | WorkerEvent | CapacityEvent | PlacementEvent;
+type AnyEvent = CaoEvent | EmployerEvent | WorkerEvent | CapacityEvent | PlacementEvent | TimesheetEvent | PayRunEvent;
 export interface ScenarioAppend {
   readonly streamId: string;
   readonly events: readonly AnyEvent[];
@@ -335,6 +348,74 @@ export const placements = {
   },
 } satisfies Record<string, Placing>;
 
+/** A day's shift from 08:00 to 16:30 with half an hour's break, in week 2026-W45 (Monday 2 November). */
+const shift = (day: string, hourType: TimesheetLine['hourType'] = 'normal'): TimesheetLine => ({
+  day,
+  start: '08:00',
+  end: '16:30',
+  breakMinutes: 30,
+  hourType,
+});
+const W45 = '2026-W45';
+const W45_SHIFTS = [shift('2026-11-02'), shift('2026-11-03'), shift('2026-11-04')];
+
+/** Events on the timesheet of a placement's week 2026-W45. */
+const sheet = (p: Placing, events: (sheetId: string) => TimesheetEvent[]): ScenarioAppend => ({
+  streamId: timesheetStreamId(timesheetIdOf(p.id, W45)),
+  events: events(timesheetIdOf(p.id, W45)),
+});
+const sheetOf = (p: Placing) => ({
+  timesheetId: timesheetIdOf(p.id, W45),
+  placementId: p.id,
+  workerId: p.workerId,
+  employerId: p.employerId,
+  week: W45,
+});
+const VISSCHEDIJK_KEY = 'employer:planning@visschedijk';
+
+/**
+ * Week 2026-W45's hours: Cem's are approved by Visschedijk, Anna's rejected (her Wednesday was
+ * a sick day), Femke's taxi hours still a draft.
+ */
+const timesheetsPart1 = (p: typeof placements): ScenarioAppend[] => [
+  sheet(p.cemWinter, (timesheetId) => [
+    { type: 'HoursRegistered', data: { ...sheetOf(p.cemWinter), lines: W45_SHIFTS, by: VISSCHEDIJK_KEY } },
+    { type: 'TimesheetSubmitted', data: { timesheetId, by: VISSCHEDIJK_KEY } },
+    { type: 'TimesheetApproved', data: { ...sheetOf(p.cemWinter), lines: W45_SHIFTS, approvedVersion: 1, by: VISSCHEDIJK_KEY } },
+  ]),
+  sheet(p.annaWinter, (timesheetId) => [
+    { type: 'HoursRegistered', data: { ...sheetOf(p.annaWinter), lines: W45_SHIFTS, by: 'operator:demo' } },
+    { type: 'TimesheetSubmitted', data: { timesheetId, by: 'operator:demo' } },
+    { type: 'TimesheetRejected', data: { timesheetId, reason: 'Wednesday was a sick day', by: VISSCHEDIJK_KEY } },
+  ]),
+  sheet(p.femkeTaxi, () => [
+    { type: 'HoursRegistered', data: { ...sheetOf(p.femkeTaxi), lines: [shift('2026-11-05')], by: 'employer:demo@taxi-twente' } },
+  ]),
+];
+
+/**
+ * Anna's sheet corrected and approved by an operator for Visschedijk; Cem's paid by a pay run, then
+ * corrected (a forgotten Thursday) and approved again.
+ */
+const timesheetsPart2 = (p: typeof placements): ScenarioAppend[] => {
+  const annaCorrected = [shift('2026-11-02'), shift('2026-11-03'), shift('2026-11-04', 'sick')];
+  const cemCorrected = [...W45_SHIFTS, shift('2026-11-05')];
+  return [
+    sheet(p.annaWinter, (timesheetId) => [
+      { type: 'TimesheetCorrected', data: { timesheetId, lines: annaCorrected, reason: 'Wednesday sick', by: 'operator:demo' } },
+      {
+        type: 'TimesheetApproved',
+        data: { ...sheetOf(p.annaWinter), lines: annaCorrected, approvedVersion: 1, by: 'operator:demo', onBehalfOf: 'visschedijk' },
+      },
+    ]),
+    sheet(p.cemWinter, (timesheetId) => [
+      { type: 'TimesheetLocked', data: { timesheetId, payRunId: '2026-11', approvedVersion: 1 } },
+      { type: 'TimesheetCorrected', data: { timesheetId, lines: cemCorrected, reason: 'Thursday was forgotten', by: VISSCHEDIJK_KEY } },
+      { type: 'TimesheetApproved', data: { ...sheetOf(p.cemWinter), lines: cemCorrected, approvedVersion: 2, by: VISSCHEDIJK_KEY } },
+    ]),
+  ];
+};
+
 /**
  * Part 1: four CAOs and four employers join (the park closes 2026-11-01 to 2027-03-31), five
  * workers with contracts, the park's 2026 season (Dewi has no winter work yet), Femke's two small-hour placements (12 h taxi +
@@ -474,6 +555,7 @@ export function winterScenarioPart1(): ScenarioAppend[] {
       streamId: placementStreamId(p.dewiPark.id),
       events: [{ type: 'PlacementEnded', data: { placementId: p.dewiPark.id, lastDay: '2026-10-31' } }],
     },
+    ...timesheetsPart1(p),
     // Events no decider writes (hand-made, legacy): every read model must skip them, not stop on them.
     {
       streamId: 'worker-legacy',
@@ -546,6 +628,12 @@ export function winterScenarioPart2(): ScenarioAppend[] {
     },
     ...placed(p.annaPark2027),
     proposed(p.cemSpring),
+    // November's run pays Cem's approved week and lists Anna's rejected and Femke's draft sheet; finalized, it locks Cem's.
+    payRun('2026-11', [[monthPay('2026-11', p.cemWinter, [{ week: W45, lines: W45_SHIFTS }])]], {
+      unpaid: [unpaidSheet(p.annaWinter, 'rejected'), unpaidSheet(p.femkeTaxi, 'draft')],
+      finalizedBy: 'operator:demo',
+    }),
+    ...timesheetsPart2(p),
     {
       // Declared after Femke's placement there was confirmed: a conflict until the operator resolves it.
       streamId: employerStreamId('bolletje'),
@@ -557,6 +645,97 @@ export function winterScenarioPart2(): ScenarioAppend[] {
       ],
     },
   ];
+}
+
+/** A line from `start` to `end` without a break: `timesheetLine('2026-11-02', '08:00', '16:00')` is 8 h. */
+export const timesheetLine = (
+  day: LocalDate,
+  start: string,
+  end: string,
+  hourType: TimesheetLine['hourType'] = 'normal',
+): TimesheetLine => ({
+  day,
+  start,
+  end,
+  breakMinutes: 0,
+  hourType,
+});
+
+/**
+ * A placement's timesheet of `week` approved by its hirer with these lines: registered, submitted
+ * and approved the first time; corrected and approved again for a later `approvedVersion`.
+ */
+export function approvedTimesheet(
+  p: Pick<Placing, 'id' | 'workerId' | 'employerId'>,
+  week: string,
+  lines: readonly TimesheetLine[],
+  approvedVersion = 1,
+): ScenarioAppend {
+  const timesheetId = timesheetIdOf(p.id, week);
+  const sheet = { timesheetId, placementId: p.id, workerId: p.workerId, employerId: p.employerId, week };
+  const by = `employer:planning@${p.employerId}`;
+  const before: TimesheetEvent[] =
+    approvedVersion === 1
+      ? [
+          { type: 'HoursRegistered', data: { ...sheet, lines: [...lines], by } },
+          { type: 'TimesheetSubmitted', data: { timesheetId, by } },
+        ]
+      : [{ type: 'TimesheetCorrected', data: { timesheetId, lines: [...lines], reason: 'Hours corrected', by } }];
+  return {
+    streamId: timesheetStreamId(timesheetId),
+    events: [...before, { type: 'TimesheetApproved', data: { ...sheet, lines: [...lines], approvedVersion, by } }],
+  };
+}
+
+/**
+ * A worker's pay of a calendar month for approved sheets of a placement, worked out by the domain
+ * (its payroll fixtures' cleaning CAO and minimum wage stand in for the scenario's CAOs).
+ */
+export function monthPay(
+  periodId: string,
+  p: Pick<Placing, 'id' | 'workerId'>,
+  sheets: readonly { week: string; lines: TimesheetLine[]; version?: number }[],
+): WorkerPay {
+  return payWorker(
+    payInput({
+      period: payPeriodOf(periodId, 'month'),
+      worker: { workerId: p.workerId, birthDate: BIRTH_DATES[p.workerId] ?? '1990-01-01', contracts: [] },
+      placements: new Map([[p.id, cleaning(true, p.id)]]),
+      sheets: sheets.map(({ week, lines, version }) => paidSheet(week, lines, version, p.id)),
+    }),
+  );
+}
+
+const unpaidSheet = (p: Placing, status: UnpaidTimesheet['status']): UnpaidTimesheet => ({
+  timesheetId: timesheetIdOf(p.id, W45),
+  workerId: p.workerId,
+  employerId: p.employerId,
+  week: W45,
+  status,
+});
+
+/**
+ * A monthly pay run as the decider records it: one calculation per attempt (each the pay of these
+ * workers), then the finalization when `finalizedBy` is given.
+ */
+export function payRun(
+  periodId: string,
+  attempts: readonly (readonly WorkerPay[])[],
+  { unpaid = [], finalizedBy }: { unpaid?: UnpaidTimesheet[]; finalizedBy?: string } = {},
+): ScenarioAppend {
+  const period = payPeriodOf(periodId, 'month');
+  const commands: PayRunCommand[] = [
+    ...attempts.map((workers, i): PayRunCommand => ({ type: i === 0 ? 'CalculatePayRun' : 'RecalculatePayRun', period, workers, unpaid })),
+    ...(finalizedBy ? [{ type: 'FinalizePayRun' as const, by: finalizedBy }] : []),
+  ];
+  let state = payRunDecider.initialState;
+  const events: PayRunEvent[] = [];
+  for (const command of commands) {
+    const decided = payRunDecider.decide(command, state, new Date('2026-12-01T09:00:00Z'));
+    state = decided.reduce(payRunDecider.evolve, state);
+    events.push(...decided);
+  }
+  return { streamId: payRunStreamId(periodId), events };
 }
 
 export async function appendScenario(store: EventStore, appends: readonly ScenarioAppend[]): Promise<GlobalPosition | undefined> {

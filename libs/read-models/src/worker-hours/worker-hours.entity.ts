@@ -29,6 +29,36 @@ export class WorkerHoursPlacementWeek {
   hoursQuarters: number;
 }
 
+/**
+ * The latest approval of one timesheet (a placement's ISO week): the minutes the hirer approved,
+ * every hour type (sick, leave and public-holiday hours are paid hours too). A re-approval after a
+ * correction replaces the row.
+ */
+@Entity({ name: 'rm_worker_hours_approved_sheets' })
+@Index('rm_worker_hours_approved_sheets_worker_week', ['workerId', 'weekStart'])
+export class WorkerHoursApprovedSheet {
+  @PrimaryColumn({ name: 'timesheet_id', type: 'text' })
+  timesheetId: string;
+
+  @Column({ name: 'placement_id', type: 'text' })
+  placementId: string;
+
+  @Column({ name: 'week_start', type: 'date' })
+  weekStart: LocalDate;
+
+  @Column({ name: 'worker_id', type: 'text' })
+  workerId: string;
+
+  @Column({ name: 'employer_id', type: 'text' })
+  employerId: string;
+
+  @Column({ name: 'approved_version', type: 'integer' })
+  approvedVersion: number;
+
+  @Column({ type: 'integer' })
+  minutes: number;
+}
+
 /** The worker's pool contracts: guaranteed and maximum hours, and when they run. */
 @Entity({ name: 'rm_worker_hours_contracts' })
 export class WorkerHoursContract extends ContractFactsColumns {}

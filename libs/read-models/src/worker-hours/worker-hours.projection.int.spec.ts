@@ -1,8 +1,9 @@
 import { workerStreamId } from '@banenpool/domain';
 import { STACK_KINDS } from '@banenpool/testing';
+import { approvedTimesheet, placements, timesheetLine } from '../shared/pool-scenario.fixtures.js';
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
-import { WorkerHoursContract, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
+import { WorkerHoursApprovedSheet, WorkerHoursContract, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
 import { workerHoursProjection } from './worker-hours.projection.js';
 import { contractTermsOfWorkers, listWorkerHours, placementWeeksOfWorkers, type WorkerHoursFilter } from './worker-hours.query.js';
 
@@ -19,6 +20,12 @@ describe.each(STACK_KINDS)('worker hours on %s', (kind) => {
       w &&
       `${w.week}: ${w.placedHours}/${w.guaranteedHours} (max ${w.maxHours}) short ${w.shortfallHours} free ${w.freeHours} [${w.placements.map((p) => `${p.placementId} ${p.hours}`).join(', ')}]`
     );
+  };
+
+  /** 'week: placed planned, approved approved [placement planned/approved, …]' */
+  const approved = async (workerId: string, isoWeek: string) => {
+    const [w] = (await hours({ workerId, fromWeek: isoWeek, toWeek: isoWeek })).items;
+    return `${w.week}: placed ${w.placedHours}, approved ${w.approvedHours} [${w.placements.map((p) => `${p.placementId} ${p.hours}/${p.approvedHours}`).join(', ')}]`;
   };
 
   beforeAll(async () => {
@@ -64,18 +71,40 @@ describe.each(STACK_KINDS)('worker hours on %s', (kind) => {
     await expect(hours({ fromWeek: '2026-W01', toWeek: '2028-W52' })).rejects.toThrow(/At most/);
   });
 
+  it('shows the hours the hirer approved next to the planned hours', async () => {
+    // Week 45: Visschedijk approved Cem's 3 × 8 h and rejected Anna's sheet.
+    expect(await approved('cem', '2026-W45')).toBe('2026-W45: placed 24, approved 24 [cem-winter 24/24]');
+    expect(await approved('anna', '2026-W45')).toBe('2026-W45: placed 24, approved null [anna-winter 24/null]');
+    // Minutes that are no whole quarter of an hour: 7 h 20 min is 7.33 h. Bram's winter placement is still confirmed.
+    await harness.append([
+      approvedTimesheet(placements.femkeTaxi, '2026-W46', [timesheetLine('2026-11-10', '08:00', '15:20')]),
+      approvedTimesheet(placements.bramWinter, '2026-W45', [timesheetLine('2026-11-02', '08:00', '12:00')]),
+    ]);
+    expect(await approved('femke', '2026-W46')).toBe('2026-W46: placed 28, approved 7.33 [femke-bolletje 16/null, femke-taxi 12/7.33]');
+    expect(await approved('bram', '2026-W45')).toBe('2026-W45: placed 24, approved 4 [bram-winter 24/4]');
+  });
+
   it('follows withdrawals and extensions', async () => {
     await harness.part2();
-    expect(await line('bram', '2026-W45')).toBe('2026-W45: 0/24 (max 32) short 24 free 32 []');
+    expect(await line('bram', '2026-W46')).toBe('2026-W46: 0/24 (max 32) short 24 free 32 []');
     expect(await line('cem', '2027-W05')).toBe('2027-W05: 24/24 (max 32) short 0 free 8 [cem-winter 24]');
     // Cem's spring placement is only proposed: nothing placed yet.
     expect(await line('cem', '2027-W14')).toBe('2027-W14: 0/24 (max 32) short 24 free 32 []');
+  });
+
+  it('replaces a sheet’s approved hours on its re-approval, and keeps approved hours the plan no longer has', async () => {
+    // Anna's corrected sheet (a sick Wednesday) approved; Cem's corrected one (a forgotten Thursday) approved again.
+    expect(await approved('anna', '2026-W45')).toBe('2026-W45: placed 24, approved 24 [anna-winter 24/24]');
+    expect(await approved('cem', '2026-W45')).toBe('2026-W45: placed 24, approved 32 [cem-winter 24/32]');
+    // Bram's winter confirmation was undone after his Monday was approved: nothing planned, 4 h approved.
+    expect(await approved('bram', '2026-W45')).toBe('2026-W45: placed 0, approved 4 [bram-winter 0/4]');
   });
 
   it('gives the same rows after replays, out-of-order and re-split batches, and a rebuild', async () => {
     await expectReplaysEqual(harness, workerHoursProjection, async () => [
       await harness.dataSource.manager.find(WorkerHoursPlacementWeek, { order: { placementId: 'ASC', weekStart: 'ASC' } }),
       await harness.dataSource.manager.find(WorkerHoursContract, { order: { workerId: 'ASC', contractId: 'ASC' } }),
+      await harness.dataSource.manager.find(WorkerHoursApprovedSheet, { order: { timesheetId: 'ASC' } }),
       await hours({ fromWeek: '2026-W01', toWeek: '2027-W52', limit: 1000 }),
     ]);
   });

@@ -1,22 +1,25 @@
 import type { Projection } from '@banenpool/projector';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { approvalsToApply, paidMinutesOf, type Approval } from '../shared/approved-timesheets.js';
 import { mergeContractFacts } from '../shared/contract-facts.js';
 import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
-import { weeksOf } from '../shared/weeks.js';
-import { WorkerHoursContract, WorkerHoursPlacement, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
-import { readModel } from '../shared/projected-events.js';
+import { mondayOfIsoWeek, weeksOf } from '../shared/weeks.js';
+import { WorkerHoursApprovedSheet, WorkerHoursContract, WorkerHoursPlacement, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
+import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
 /**
- * Worker hours: the contracts (guaranteed and maximum hours a week) and, per confirmed placement,
- * the ISO weeks it is worked with its hours. The query puts them together per worker and week —
- * an indefinite contract has no last week, so the weeks are the ones asked for, not stored.
+ * Worker hours: the contracts (guaranteed and maximum hours a week), per confirmed placement the
+ * ISO weeks it is worked with its hours (what planning and allocation count on), and per timesheet
+ * the minutes the hirer approved (what was worked and is paid). The query puts them together per
+ * worker and week — an indefinite contract has no last week, so the weeks are the ones asked for, not stored.
  */
 export const workerHoursProjection: Projection = readModel({
   name: 'worker-hours',
-  entities: [WorkerHoursPlacementWeek, WorkerHoursContract, WorkerHoursPlacement],
+  entities: [WorkerHoursPlacementWeek, WorkerHoursContract, WorkerHoursPlacement, WorkerHoursApprovedSheet],
   async apply(events, manager) {
     await mergeContractFacts(manager, WorkerHoursContract, events);
+    await mergeApprovals(manager, events);
     const placements = await mergePlacementFacts(manager, WorkerHoursPlacement, events);
     if (placements.size === 0) return;
     await manager.delete(WorkerHoursPlacementWeek, { placementId: In([...placements.keys()]) });
@@ -37,4 +40,28 @@ export function placementWeeks(facts: PlacementFacts): WorkerHoursPlacementWeek[
     functionName: facts.functionName,
     hoursQuarters: facts.hoursQuarters,
   }));
+}
+
+async function mergeApprovals(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<void> {
+  const approvals = await approvalsToApply(manager, WorkerHoursApprovedSheet, events);
+  if (approvals.length === 0) return;
+  await manager.delete(WorkerHoursApprovedSheet, { timesheetId: In(approvals.map((a) => a.timesheetId)) });
+  await insertRows(manager, WorkerHoursApprovedSheet, approvals.flatMap(approvedSheet));
+}
+
+/** The row of an approval; none for a week its year lacks (2027-W53), which the decider refuses and only a hand-made event has. */
+function approvedSheet(approval: Approval): WorkerHoursApprovedSheet[] {
+  const weekStart = mondayOfIsoWeek(approval.week);
+  if (!weekStart) return [];
+  return [
+    {
+      timesheetId: approval.timesheetId,
+      placementId: approval.placementId,
+      weekStart,
+      workerId: approval.workerId,
+      employerId: approval.employerId,
+      approvedVersion: approval.approvedVersion,
+      minutes: approval.lines.reduce((sum, line) => sum + paidMinutesOf(line), 0),
+    },
+  ];
 }

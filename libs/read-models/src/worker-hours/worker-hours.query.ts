@@ -23,10 +23,13 @@ export interface WorkerWeekPlacement {
   employerId: string;
   siteId: string;
   functionName: string;
+  /** The placement's hours a week, as planned (0 when it no longer works this week). */
   hours: number;
+  /** The hours the hirer approved on the placement's timesheet of the week; null while none is approved. */
+  approvedHours: number | null;
 }
 
-/** One worker in one ISO week: linked small-hour placements against the pool contract. */
+/** One worker in one ISO week: linked small-hour placements against the pool contract, planned and approved. */
 export interface WorkerWeek {
   workerId: string;
   week: string;
@@ -36,7 +39,13 @@ export interface WorkerWeek {
   /** Guaranteed hours a week (the highest of the week's contracts); null without a contract. */
   guaranteedHours: number | null;
   maxHours: number | null;
+  /** The placements' hours a week as planned (committed): what planning, allocation and the shortfall count. */
   placedHours: number;
+  /**
+   * The hours the hirers approved on the week's timesheets, every hour type (sick, leave and public
+   * holiday hours are paid hours too), two decimals; null while no timesheet of the week is approved.
+   */
+  approvedHours: number | null;
   /** Guaranteed hours the placements do not cover, which the pool must still pay or fill (≥ 0). */
   shortfallHours: number;
   /** Hours that could still be placed: up to the contract maximum and the Working Hours Act's 60 (≥ 0). */
@@ -54,10 +63,17 @@ interface WeekRow {
   guaranteed: number | null;
   maximum: number | null;
   placed: string;
+  approved: string | null;
+}
+
+interface PlacementRow extends Omit<WorkerWeekPlacement, 'approvedHours'> {
+  worker_id: string;
+  week_start: string;
+  approved: number | null;
 }
 
 /**
- * Per worker and ISO week in the range: every week a contract runs or a placement is worked,
+ * Per worker and ISO week in the range: every week a contract runs, a placement is worked or hours were approved,
  * ordered by worker then week, paginated. A week counts a placement's (and a contract's) hours in
  * full when their period touches it, as the domain does.
  */
@@ -84,10 +100,21 @@ export async function listWorkerHours(db: Queryable, filter: WorkerHoursFilter):
         SELECT p.worker_id, p.week_start, sum(p.hours_quarters) AS placed
         FROM rm_worker_hours_placement_weeks p
         WHERE p.week_start BETWEEN ${from}::date AND ${to}::date ${worker ? `AND p.worker_id = ${worker}` : ''}
-        GROUP BY p.worker_id, p.week_start)
-      SELECT COALESCE(c.worker_id, p.worker_id) AS worker_id, COALESCE(c.week_start, p.week_start)::text AS week_start,
-             c.contract_ids, c.guaranteed, c.maximum, COALESCE(p.placed, 0) AS placed
-      FROM contracted c FULL JOIN placed p ON p.worker_id = c.worker_id AND p.week_start = c.week_start
+        GROUP BY p.worker_id, p.week_start),
+      approved AS (
+        SELECT a.worker_id, a.week_start, sum(a.minutes) AS approved
+        FROM rm_worker_hours_approved_sheets a
+        WHERE a.week_start BETWEEN ${from}::date AND ${to}::date ${worker ? `AND a.worker_id = ${worker}` : ''}
+        GROUP BY a.worker_id, a.week_start),
+      worker_weeks AS (
+        SELECT worker_id, week_start FROM contracted UNION SELECT worker_id, week_start FROM placed
+        UNION SELECT worker_id, week_start FROM approved)
+      SELECT k.worker_id, k.week_start::text AS week_start,
+             c.contract_ids, c.guaranteed, c.maximum, COALESCE(p.placed, 0) AS placed, a.approved
+      FROM worker_weeks k
+      LEFT JOIN contracted c ON c.worker_id = k.worker_id AND c.week_start = k.week_start
+      LEFT JOIN placed p ON p.worker_id = k.worker_id AND p.week_start = k.week_start
+      LEFT JOIN approved a ON a.worker_id = k.worker_id AND a.week_start = k.week_start
       ${shortfall}`;
   };
   const counted = new SqlFilter();
@@ -101,12 +128,19 @@ export async function listWorkerHours(db: Queryable, filter: WorkerHoursFilter):
   );
   if (rows.length === 0) return { items: [], total, limit: filter.limit, offset: filter.offset };
 
-  const placements: (WorkerWeekPlacement & { worker_id: string; week_start: string })[] = await db.query(
-    `SELECT p.worker_id, p.week_start::text AS week_start, p.placement_id AS "placementId", p.employer_id AS "employerId", p.site_id AS "siteId",
-            p.function_name AS "functionName", p.hours_quarters AS hours
-     FROM rm_worker_hours_placement_weeks p
-     WHERE (p.worker_id, p.week_start) IN (SELECT * FROM unnest($1::text[], $2::date[]))
-     ORDER BY p.placement_id`,
+  // A placement's week as planned and as approved; an approved week the plan no longer has (an early end) still shows.
+  const placements: PlacementRow[] = await db.query(
+    `WITH asked AS (SELECT * FROM unnest($1::text[], $2::date[]) AS k(worker_id, week_start)),
+     planned AS (SELECT p.* FROM rm_worker_hours_placement_weeks p JOIN asked k USING (worker_id, week_start)),
+     approved AS (SELECT a.* FROM rm_worker_hours_approved_sheets a JOIN asked k USING (worker_id, week_start))
+     SELECT COALESCE(p.worker_id, a.worker_id) AS worker_id, COALESCE(p.week_start, a.week_start)::text AS week_start,
+            COALESCE(p.placement_id, a.placement_id) AS "placementId", COALESCE(p.employer_id, a.employer_id) AS "employerId",
+            COALESCE(p.site_id, f.site_id) AS "siteId", COALESCE(p.function_name, f.function_name) AS "functionName",
+            COALESCE(p.hours_quarters, 0) AS hours, a.minutes AS approved
+     FROM planned p
+     FULL JOIN approved a ON a.placement_id = p.placement_id AND a.week_start = p.week_start
+     LEFT JOIN rm_worker_hours_placements f ON f.placement_id = a.placement_id
+     ORDER BY 3`,
     [rows.map((r) => r.worker_id), rows.map((r) => r.week_start)],
   );
   const items = rows.map((row): WorkerWeek => {
@@ -120,15 +154,23 @@ export async function listWorkerHours(db: Queryable, filter: WorkerHoursFilter):
       guaranteedHours: row.guaranteed === null ? null : hoursOf(row.guaranteed),
       maxHours: row.maximum === null ? null : hoursOf(row.maximum),
       placedHours: hoursOf(placed),
+      approvedHours: row.approved === null ? null : approvedHoursOf(row.approved),
       shortfallHours: hoursOf(Math.max(0, (row.guaranteed ?? 0) - placed)),
       freeHours: limit === null ? 0 : hoursOf(Math.max(0, limit - placed)),
       placements: placements
         .filter((p) => p.worker_id === row.worker_id && p.week_start === row.week_start)
-        .map(({ worker_id: _w, week_start: _s, ...p }) => ({ ...p, hours: hoursOf(p.hours) })),
+        .map(({ worker_id: _w, week_start: _s, approved, ...p }) => ({
+          ...p,
+          hours: hoursOf(p.hours),
+          approvedHours: approved === null ? null : approvedHoursOf(approved),
+        })),
     };
   });
   return { items, total, limit: filter.limit, offset: filter.offset };
 }
+
+/** Minutes as hours with two decimals, rounded half up (minutes × 100 / 60 is never a half). */
+const approvedHoursOf = (minutes: number | string): number => Math.round((Number(minutes) * 5) / 3) / 100;
 
 /** A pool contract whose terms are known: the days it runs (open-ended while indefinite and not ended) and its hours. */
 export interface WorkerContractTerms {
