@@ -87,6 +87,7 @@ describe('confirming a placement reads each stream once', () => {
       'rules-chain-rule',
       'rules-holiday-allowance',
       'rules-minimum-wage',
+      'rules-sick-pay-and-leave',
       'rules-working-time',
       'worker-anna',
     ]);

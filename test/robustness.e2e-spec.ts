@@ -88,9 +88,39 @@ const PROPOSED_WORKER = 'w-rb-2';
 const RUN_TO_ACCEPT = 'rb-run';
 const RUN_TO_REJECT = 'rb-run-2';
 const RUN_SCOPE = { fromWeek: '2026-W49', toWeek: '2027-W09', requestIds: [REQUEST] };
+/** 29 December 2025 to 25 January 2026: the workers' guaranteed hours are topped up; in the barrage's world it has no run. */
+const PAY_PERIOD = '2026-P01';
 /** The engine names a proposal by request, worker and first week (the request starts in week 49). */
 const PROPOSAL = `${REQUEST}:${PROPOSED_WORKER}:2026-11-30`;
 const KNOWN_AT = '2030-01-01T00:00:00Z';
+/** The confirmed placement's timesheets, each seeded in the state its route's base request needs. */
+const timesheetOf = (week: string) => `${CONFIRMED}-${week}`;
+const SHEETS = {
+  draft: timesheetOf('2026-W49'),
+  toApprove: timesheetOf('2026-W50'),
+  toReject: timesheetOf('2026-W51'),
+  approved: timesheetOf('2026-W52'),
+  ofBulkWeek: timesheetOf('2026-W53'),
+  /** Not seeded: the base request registers its hours. */
+  toRegister: timesheetOf('2027-W01'),
+};
+const BULK_WEEK = '2026-W53';
+const sheetLine = (day: string): JsonObject => ({
+  day,
+  start: '09:00',
+  end: '17:30',
+  breakMinutes: 30,
+  hourType: 'normal',
+  remark: 'Regular',
+});
+/** Each seeded sheet: the Wednesday worked, and what was done with it after registration. */
+const SEEDED_SHEETS: [string, string, ('submission' | 'approval')[]][] = [
+  [SHEETS.draft, '2026-12-02', []],
+  [SHEETS.toApprove, '2026-12-09', ['submission']],
+  [SHEETS.toReject, '2026-12-16', ['submission']],
+  [SHEETS.approved, '2026-12-23', ['submission', 'approval']],
+  [SHEETS.ofBulkWeek, '2026-12-30', ['submission']],
+];
 
 const content = (): JsonObject => ({
   wageScales: { A: [1471, 1502, 1534], B: [1600, 1650] },
@@ -121,6 +151,7 @@ type Field =
   | { kind: 'text'; min: number; max: number; optional?: boolean }
   | { kind: 'date'; optional?: boolean }
   | { kind: 'week'; optional?: boolean }
+  | { kind: 'payPeriod'; optional?: boolean }
   | { kind: 'int'; min: number; max: number; optional?: boolean }
   | { kind: 'number'; min: number; max: number; quarters?: boolean; optional?: boolean }
   | { kind: 'bool'; optional?: boolean }
@@ -202,6 +233,22 @@ const IMPOSSIBLE_WEEKS: Bad[] = [
   { label: '1899-W52 (before 1900)', value: '1899-W52' },
 ];
 
+/** The pool pays by four weeks (the default PAY_PERIOD): a period of another form or number is the domain's 422. */
+const IMPOSSIBLE_PAY_PERIODS: Bad[] = [
+  { label: '2026-P14 (13 periods a year)', value: '2026-P14', expect: [422], core: true },
+  { label: 'a month, in a pool paid by four weeks', value: '2026-01', expect: [422], core: true },
+  { label: 'an empty string', value: '', core: true },
+  { label: '9999-P01 (after 2199)', value: '9999-P01', core: true },
+  { label: '2026-P00', value: '2026-P00', expect: [422] },
+  { label: 'an ISO week', value: '2026-W05' },
+  { label: 'a date', value: '2026-01-05' },
+  { label: 'lower case', value: '2026-p01' },
+  { label: 'a one-digit period', value: '2026-P1' },
+  { label: 'padded with a space', value: ' 2026-P01' },
+  { label: 'a number', value: 202601 },
+  { label: 'an array', value: ['2026-P01'] },
+];
+
 /** Wrong values for a field: its kind's short list, or (`full`) everything. A null for an optional field is tried elsewhere. */
 function badValues(field: Field, full: boolean): Bad[] {
   const nulls: Bad[] = field.optional ? [] : [{ label: 'null', value: null, core: true }];
@@ -250,6 +297,8 @@ function badValues(field: Field, full: boolean): Bad[] {
         return IMPOSSIBLE_DATES;
       case 'week':
         return IMPOSSIBLE_WEEKS;
+      case 'payPeriod':
+        return IMPOSSIBLE_PAY_PERIODS;
       case 'int':
         return [
           { label: 'a numeric string', value: String(field.min + 1), core: true },
@@ -442,6 +491,17 @@ const contentFields = (prefix: string): Record<string, Field> => ({
   [`${prefix}.seasonalClause`]: { kind: 'bool' },
   [`${prefix}.illustrative`]: { kind: 'bool' },
 });
+
+const timesheetLines: Record<string, Field> = {
+  lines: { kind: 'objects', max: 70, item: sheetLine('2026-12-30') },
+  'lines.0': { kind: 'object' },
+  'lines.0.day': date,
+  'lines.0.start': { kind: 'hhmm' },
+  'lines.0.end': { kind: 'hhmm' },
+  'lines.0.breakMinutes': { kind: 'int', min: 0, max: 1440 },
+  'lines.0.hourType': { kind: 'enum', values: ['normal', 'sick'] },
+  'lines.0.remark': optional(text(1, 500)),
+};
 
 const AUDIT = { caller: AUDITOR, noEmployers: true } as const;
 const HISTORY_QUERY: Record<string, QueryField> = {
@@ -844,6 +904,100 @@ const ROUTES: Route[] = [
     query: { from: '2026-01-01T00:00:00Z' },
     queryFields: DIFF_QUERY,
     ...AUDIT,
+  },
+  // Pay runs
+  {
+    method: 'get',
+    template: '/pay-periods',
+    query: { year: '2026' },
+    queryFields: { year: { kind: 'int', min: 1900, max: 2199 } },
+    noEmployers: true,
+  },
+  { method: 'post', template: '/pay-runs', body: { period: PAY_PERIOD }, fields: { period: { kind: 'payPeriod' } } },
+  {
+    method: 'get',
+    template: '/pay-runs',
+    query: { limit: '10', offset: '0' },
+    queryFields: {
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+    },
+    noEmployers: true,
+  },
+  {
+    method: 'get',
+    template: '/pay-runs/:payRunId',
+    params: { payRunId: PAY_PERIOD },
+    query: { limit: '10', offset: '0' },
+    queryFields: {
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+    },
+    noEmployers: true,
+  },
+  { method: 'post', template: '/pay-runs/:payRunId/recalculation', params: { payRunId: PAY_PERIOD } },
+  { method: 'post', template: '/pay-runs/:payRunId/finalization', params: { payRunId: PAY_PERIOD } },
+  {
+    method: 'get',
+    template: '/pay-runs/:payRunId/export',
+    params: { payRunId: PAY_PERIOD },
+    query: { format: 'csv' },
+    queryFields: { format: { kind: 'enum', values: ['json', 'csv'], optional: true } },
+    noEmployers: true,
+  },
+  {
+    method: 'get',
+    template: '/pay-runs/:payRunId/workers/:workerId',
+    params: { payRunId: PAY_PERIOD, workerId: WORKER },
+    noEmployers: true,
+  },
+  // Timesheets
+  {
+    method: 'put',
+    template: '/timesheets/:id/hours',
+    params: { id: SHEETS.toRegister },
+    body: { lines: [sheetLine('2027-01-06')] },
+    fields: timesheetLines,
+    employer: true,
+  },
+  { method: 'post', template: '/timesheets/:id/submission', params: { id: SHEETS.draft }, employer: true },
+  { method: 'post', template: '/timesheets/:id/approval', params: { id: SHEETS.toApprove }, employer: true },
+  {
+    method: 'post',
+    template: '/timesheets/:id/rejection',
+    params: { id: SHEETS.toReject },
+    body: { reason: 'Wednesday was not worked' },
+    fields: { reason: text(3, 500) },
+    employer: true,
+  },
+  {
+    method: 'post',
+    template: '/timesheets/:id/corrections',
+    params: { id: SHEETS.approved },
+    body: { lines: [{ ...sheetLine('2026-12-23'), end: '18:00' }], reason: 'Worked until 18:00' },
+    fields: { ...timesheetLines, reason: text(3, 500) },
+    employer: true,
+  },
+  {
+    method: 'post',
+    template: '/timesheets/approvals',
+    body: { employerId: EMPLOYER, week: BULK_WEEK },
+    fields: { employerId: id(), week },
+    employer: true,
+    // Each sheet is approved at the version it has: an If-Match has no meaning here.
+    stale: [400],
+  },
+  { method: 'get', template: '/timesheets/:id', params: { id: SHEETS.toApprove }, employer: true },
+  {
+    method: 'get',
+    template: '/timesheets',
+    query: { employerId: EMPLOYER, limit: '10' },
+    queryFields: {
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+      status: { kind: 'enum', values: ['draft', 'submitted', 'approved', 'rejected'], optional: true },
+    },
+    employer: true,
   },
   // A job's id is made when it starts: every case here is a 4xx either way.
   { method: 'get', template: '/audit/comparisons/:jobId', params: { jobId: 'no-such-job' }, ...AUDIT },
@@ -1693,6 +1847,9 @@ const UNKNOWN: [Case['method'], string][] = [
   ['post', '/audit/verify'],
   ['put', '/audit/comparisons'],
   ['get', `/audit/placements/${CONFIRMED}`],
+  ['delete', `/pay-runs/${PAY_PERIOD}`],
+  ['put', '/pay-runs'],
+  ['get', `/pay-runs/${PAY_PERIOD}/workers`],
 ];
 for (const [method, path] of UNKNOWN) {
   cases.push({
@@ -1887,10 +2044,23 @@ class SeededApi {
       guaranteedHoursPerWeek: 24,
       maxHoursPerWeek: 24,
     });
+    await this.seedTimesheets();
     await this.settle();
     // Two runs proposing the same: one to accept from, one to reject from, so that neither base request spoils the other.
     for (const runId of [RUN_TO_ACCEPT, RUN_TO_REJECT]) await ok('/allocation-runs', { runId, scope: RUN_SCOPE, timeLimitSeconds: 5 });
     await this.settle();
+  }
+
+  /** The confirmed placement's timesheets: registered by the operator, then submitted and approved as SEEDED_SHEETS says. */
+  private async seedTimesheets(): Promise<void> {
+    const ok = async (method: 'put' | 'post', path: string, json?: JsonObject) => {
+      const res = await this.send({ method, path, ...(json ? { json } : {}) });
+      if (res.status >= 300) throw new Error(`Seeding ${path} failed: ${summary(res)}`);
+    };
+    for (const [sheetId, day, steps] of SEEDED_SHEETS) {
+      await ok('put', `/timesheets/${sheetId}/hours`, { lines: [sheetLine(day)] });
+      for (const step of steps) await ok('post', `/timesheets/${sheetId}/${step}`);
+    }
   }
 
   /** What was appended after `head` (one of head()'s answers), in feed order. */
@@ -1910,6 +2080,7 @@ const SEEDED = [
   `/workers/${PROPOSED_WORKER}`,
   `/allocation-runs/${RUN_TO_ACCEPT}`,
   `/allocation-runs/${RUN_TO_REJECT}`,
+  ...SEEDED_SHEETS.map(([sheetId]) => `/timesheets/${sheetId}`),
 ];
 
 const summary = (res: request.Response) => `${res.status} ${(res.text ?? '').slice(0, 300)}`;
@@ -2063,6 +2234,12 @@ describe('No request a client can send yields a 5xx', () => {
       ['post', '/allocation-runs', [201]],
       ['post', '/allocation-runs/:runId/acceptance', [201]],
       ['post', '/allocation-runs/:runId/rejection', [201]],
+      ['put', '/timesheets/:id/hours', [200]],
+      ['post', '/timesheets/:id/submission', [201]],
+      ['post', '/timesheets/:id/approval', [201]],
+      ['post', '/timesheets/:id/rejection', [201]],
+      ['post', '/timesheets/:id/corrections', [201]],
+      ['post', '/timesheets/approvals', [201]],
       ['post', '/placements', [201]],
       ['post', '/placements/:placementId/confirmation', [201]],
       ['post', '/placements/:placementId/extension', [201]],
@@ -2072,6 +2249,9 @@ describe('No request a client can send yields a 5xx', () => {
       ['post', '/capacity-requests/:requestId/withdrawal', [201]],
       ['delete', '/workers/:workerId/skills/:skill', [200]],
       ['post', '/employers/:employerId/leave', [201]],
+      ['post', '/pay-runs', [201]],
+      ['post', '/pay-runs/:payRunId/recalculation', [201]],
+      ['post', '/pay-runs/:payRunId/finalization', [201]],
     ];
 
     it('cover every route that takes a command', () => {

@@ -25,7 +25,13 @@ describe('rule tables over HTTP', () => {
 
   it('lists the tables seeded at startup, every row citing its source', async () => {
     const { body } = await operator.get('/rules').expect(200);
-    expect(body.tables.map((t: { table: string }) => t.table)).toEqual(['minimum-wage', 'working-time', 'chain-rule', 'holiday-allowance']);
+    expect(body.tables.map((t: { table: string }) => t.table)).toEqual([
+      'minimum-wage',
+      'working-time',
+      'chain-rule',
+      'holiday-allowance',
+      'sick-pay-and-leave',
+    ]);
     for (const table of body.tables) {
       expect(table.rows.length).toBeGreaterThan(0);
       for (const row of table.rows) expect(row.source).toEqual({ title: expect.any(String), url: expect.stringMatching(/^https:\/\//) });

@@ -11,10 +11,12 @@ import { CaosModule } from './caos/caos.module.js';
 import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interceptor.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { ETagInterceptor } from './http/etag.interceptor.js';
+import { PayRunsModule } from './pay-runs/pay-runs.module.js';
 import { PlacementsModule } from './placements/placements.module.js';
 import { ReadModelQueriesModule } from './read-model-queries/read-model-queries.module.js';
 import { RulesModule } from './rules/rules.module.js';
 import { StreamsModule } from './streams/streams.module.js';
+import { TimesheetsModule } from './timesheets/timesheets.module.js';
 import { UseCasesModule } from './use-cases/use-cases.module.js';
 import { WorkersModule } from './workers/workers.module.js';
 
@@ -39,6 +41,8 @@ export class AppModule {
         AllocationsModule,
         AuditModule,
         RulesModule,
+        TimesheetsModule,
+        PayRunsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

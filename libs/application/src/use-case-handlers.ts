@@ -27,6 +27,18 @@ import { PayDifferenceHandler } from './placement/pay-difference.handler.js';
 import { HirerLimitFactsReader } from './placement/hirer-limit-facts.js';
 import { PlacementFacts } from './placement/placement-facts.js';
 import { PlacementWages } from './placement/placement-wages.js';
+import { CalculatePayRunHandler, RecalculatePayRunHandler } from './payroll/calculate-pay-run.handler.js';
+import { FinalizePayRunHandler } from './payroll/finalize-pay-run.handler.js';
+import { PayRunCalculation } from './payroll/pay-run-calculation.js';
+import { PayRunInputs } from './payroll/pay-run-inputs.js';
+import {
+  GetPayRunHandler,
+  ListPayPeriodsHandler,
+  ListPayRunsHandler,
+  PayRunExportHandler,
+  PayRunReader,
+  WorkerStatementHandler,
+} from './payroll/pay-run.queries.js';
 import { BanenafspraakByQuarterHandler } from './read-models/banenafspraak-by-quarter.handler.js';
 import { BanenafspraakByWeekHandler } from './read-models/banenafspraak-by-week.handler.js';
 import {
@@ -45,6 +57,15 @@ import { PublishRulePeriodHandler } from './rules/publish-rule-period.handler.js
 import { RuleBookReader } from './rules/rule-book-reader.js';
 import { RuleTableSeeder } from './rules/rule-table-seeder.js';
 import { StreamStates } from './shared/stream-states.js';
+import { ApproveTimesheetHandler } from './timesheet/approve-timesheet.handler.js';
+import { ApproveTimesheetWeekHandler } from './timesheet/approve-timesheet-week.handler.js';
+import { CorrectTimesheetHandler } from './timesheet/correct-timesheet.handler.js';
+import { GetTimesheetHandler } from './timesheet/get-timesheet.handler.js';
+import { ListTimesheetsHandler } from './timesheet/list-timesheets.handler.js';
+import { RegisterHoursHandler } from './timesheet/register-hours.handler.js';
+import { RejectTimesheetHandler } from './timesheet/reject-timesheet.handler.js';
+import { SubmitTimesheetHandler } from './timesheet/submit-timesheet.handler.js';
+import { TimesheetFactsReader } from './timesheet/timesheet-facts.js';
 import { UseCaseExecutor } from './shared/use-case-executor.js';
 import { GetStreamCatalogEntryHandler, ListStreamCatalogHandler } from './streams/stream-catalog.handlers.js';
 import { ChangeWorkerHandler } from './worker/change-worker.handler.js';
@@ -111,4 +132,24 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetAuditDiffHandler,
   PublishRulePeriodHandler,
   GetRuleTablesHandler,
+  TimesheetFactsReader,
+  RegisterHoursHandler,
+  SubmitTimesheetHandler,
+  ApproveTimesheetHandler,
+  RejectTimesheetHandler,
+  CorrectTimesheetHandler,
+  ApproveTimesheetWeekHandler,
+  GetTimesheetHandler,
+  ListTimesheetsHandler,
+  PayRunInputs,
+  PayRunCalculation,
+  PayRunReader,
+  CalculatePayRunHandler,
+  RecalculatePayRunHandler,
+  FinalizePayRunHandler,
+  ListPayPeriodsHandler,
+  ListPayRunsHandler,
+  GetPayRunHandler,
+  PayRunExportHandler,
+  WorkerStatementHandler,
 ];

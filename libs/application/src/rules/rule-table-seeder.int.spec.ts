@@ -29,6 +29,9 @@ describe.each(STACK_KINDS)('RuleTableSeeder (on %s)', (kind) => {
       ['2026-01-01', '2026-06-30', 1471],
     ]);
     expect(book.holidayAllowance).toEqual([expect.objectContaining({ revision: 0, lastDay: undefined, values: { minimumBp: 800 } })]);
+    expect(book.sickPayAndLeave).toEqual([
+      expect.objectContaining({ revision: 0, lastDay: undefined, values: { sickPayBp: 7000, leaveAccrualBp: 769 } }),
+    ]);
   });
 
   it('two instances starting at once seed each table exactly once', async () => {
