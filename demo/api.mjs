@@ -59,7 +59,7 @@ export class BanenpoolApi {
   }
 
   /**
-   * A command (POST). Returns one of
+   * A command (a POST, or the PUT that registers a week's hours). Returns one of
    *   { outcome: 'done', result }                       — it was appended now
    *   { outcome: 'already', why }                       — it was there already: replayed, a no-op, or an "already exists" refusal
    *   { outcome: 'refused', problem }                   — a business-rule refusal the caller said it expects (`expect`)
@@ -70,17 +70,18 @@ export class BanenpoolApi {
    * @param {string[]} [options.already] problem codes (409/422) that mean "this exists already"
    * @param {string[]} [options.expect] problem codes (422) the demo expects as a refusal
    * @param {string} [options.employerId] act with the employer's own demo key demo-employer-<id>
+   * @param {'POST' | 'PUT'} [options.method] POST unless said (a PUT takes no Idempotency-Key: a repeat answers what it finds)
    */
-  async command(path, body, { idempotencyKey, already = [], expect = [], employerId } = {}) {
+  async command(path, body, { idempotencyKey, already = [], expect = [], employerId, method = 'POST' } = {}) {
     const useEmployerKey = employerId !== undefined && !this.employerKeysRefused;
     const key = useEmployerKey ? `demo-employer-${employerId}` : this.operatorKey;
     for (let attempt = 0; ; attempt++) {
-      const answer = await this.request('POST', path, { body, key, idempotencyKey });
+      const answer = await this.request(method, path, { body, key, idempotencyKey });
       const problem = typeof answer.body === 'object' && answer.body !== null ? answer.body : {};
       if (answer.status === 401 && useEmployerKey) {
         // The service runs with its own API_KEYS, so the demo employer keys do not exist: act as the operator.
         this.employerKeysRefused = true;
-        return this.command(path, body, { idempotencyKey, already, expect, employerId });
+        return this.command(path, body, { idempotencyKey, already, expect, employerId, method });
       }
       if (answer.status >= 200 && answer.status <= 299) {
         this.notePosition(problem.position);
@@ -98,7 +99,7 @@ export class BanenpoolApi {
         await sleep(200 * (attempt + 1));
         continue;
       }
-      throw unexpected('POST', path, body, answer, useEmployerKey ? key : undefined);
+      throw unexpected(method, path, body, answer, useEmployerKey ? key : undefined);
     }
   }
 

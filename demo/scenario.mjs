@@ -4,7 +4,8 @@
 // ILLUSTRATIVE FIGURES: every CAO below (wage scales, steps, youth percentages, surcharges,
 // full-time hours) is made up for this demonstration. None of it is taken from a published CAO, and
 // each version says so in its data (`illustrative: true`). Only the statutory figures the service
-// itself applies (minimum wage 2026: €14.71 an hour, its youth percentages, 8 % holiday pay) are real.
+// itself applies (minimum wage 2026: €14.71 an hour, its youth percentages, 8 % holiday pay) are real;
+// the minimum wage from July 2026 on (`minimumWagePeriods`) is illustrative too, and titled so.
 
 export const ILLUSTRATIVE_NOTICE =
   'CAO figures in this demo are illustrative (made up, not taken from a published CAO); every CAO version is stored with illustrative: true.';
@@ -846,3 +847,73 @@ export const moves = [
   { workerId: 'w-ahmet', from: 'pl-ahmet-waarbeek-2026', to: 'pl-ahmet-visschedijk-winter' },
   { workerId: 'w-lotte', from: 'pl-lotte-waarbeek-2026', to: 'pl-lotte-visschedijk-winter' },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Payroll: the winter's hours, their approval, pay runs and a retroactive CAO correction.
+
+/**
+ * The minimum wage after 30 June 2026 was not published when the demo was written: these periods
+ * are ILLUSTRATIVE (made up, and titled so in their source), published so that the pay runs of
+ * November 2026 to January 2027 have a minimum wage to hold every day's wage against.
+ */
+const statutoryYouthBp = { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 };
+const illustrativeMinimumWage = (effectiveFrom, effectiveUntil, adultHourlyCents) => ({
+  effectiveFrom,
+  effectiveUntil,
+  values: { adultHourlyCents, adultAge: 21, youthBp: statutoryYouthBp },
+  source: {
+    title: 'Illustrative figure for the Banenpool demo, not the published minimum wage',
+    url: 'https://www.rijksoverheid.nl/onderwerpen/minimumloon',
+  },
+});
+export const minimumWagePeriods = [
+  illustrativeMinimumWage('2026-07-01', '2026-12-31', 1500),
+  illustrativeMinimumWage('2027-01-01', '2027-06-30', 1540),
+];
+
+/** The ISO weeks whose hours are registered: 2 November to 27 December 2026, eight weeks. */
+export const HOURS_WEEKS = ['2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49', '2026-W50', '2026-W51', '2026-W52'];
+
+/** The pay runs, by the pool's kind of pay period (its PAY_PERIOD setting); the last one is left open. */
+export const payRunPeriods = {
+  four_weeks: ['2026-P12', '2026-P13', '2027-P01'],
+  month: ['2026-11', '2026-12', '2027-01'],
+};
+
+const DAY_SHIFT = { start: '07:00', end: '15:30', breakMinutes: 30 };
+
+/** Who works which weekdays (0 = Monday) on which placement, every week: 24 h a week at Visschedijk, Femke's 12 h + 16 h. */
+export const workPatterns = [
+  { placementId: 'pl-ahmet-visschedijk-winter', weekdays: [0, 1, 2], ...DAY_SHIFT },
+  { placementId: 'pl-lotte-visschedijk-winter', weekdays: [0, 1, 3], ...DAY_SHIFT },
+  { placementId: 'pl-daan-visschedijk-winter', weekdays: [1, 2, 3], ...DAY_SHIFT },
+  { placementId: 'pl-sanne-visschedijk-winter', weekdays: [0, 2, 3], ...DAY_SHIFT },
+  // Femke's linked job: school runs for Taxi Twente in the morning, packing at Bolletje on Monday and Tuesday afternoon.
+  { placementId: 'pl-femke-taxi-school', weekdays: [0, 1, 2, 3], start: '07:00', end: '10:00', breakMinutes: 0 },
+  { placementId: 'pl-femke-bolletje-packing', weekdays: [0, 1], start: '11:00', end: '19:30', breakMinutes: 30 },
+];
+
+/** The sheet the hirer rejects: registered as the pattern says, corrected by the pool as the hirer says. */
+export const rejectedSheet = {
+  placementId: 'pl-daan-visschedijk-winter',
+  week: '2026-W47',
+  reason: 'Daan worked Friday 20 November, not Thursday 19 November',
+  correctedWeekdays: [1, 2, 4],
+  correction: 'Thursday 19 November moved to Friday 20 November, as the hirer says',
+};
+
+const schoonmaak2026 = caos.find((cao) => cao.code === 'schoonmaak').version.content;
+
+/**
+ * Visschedijk's CAO raises its wages from 16 November 2026 (illustrative). The pool registers the
+ * new version before the pay runs, but with scale A at the old figures by mistake; once November
+ * and December are paid, the correction gives scale A its 3 % too, and the next run pays the
+ * difference for the days from 16 November only.
+ */
+export const caoWageIncrease = {
+  code: 'schoonmaak',
+  effectiveFrom: '2026-11-16',
+  content: { ...schoonmaak2026, wageScales: { ...schoonmaak2026.wageScales, B: [1658, 1700, 1746], C: [1772, 1828] } },
+  correctedScaleA: [1571, 1607, 1646],
+  reason: 'Scale A was registered at the old figures; the wage agreement of 16 November raises it by 3 % too (illustrative)',
+};

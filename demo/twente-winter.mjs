@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo`: loads the Twente winter scenario into a running Banenpool through its public HTTP API.
+// `npm run demo`: loads the Twente winter scenario into a running Banenpool through its public HTTP API,
+// then pays the winter (payroll.mjs): hours, the hirers' approval, pay runs and a retroactive CAO correction.
 //
 //   BANENPOOL_URL      the service (default http://127.0.0.1:3000; start it with `npm start`)
 //   BANENPOOL_API_KEY  an operator key (default demo-operator, the embedded demo's key)
@@ -16,6 +17,7 @@
 
 import { BanenpoolApi, NotRunningError, UnexpectedAnswerError } from './api.mjs';
 import { formatCents, formatFirstDayPay, slug } from './format.mjs';
+import { payroll } from './payroll.mjs';
 import { capacityRequests, caos, employers, ILLUSTRATIVE_NOTICE, MEMBER_FROM, moves, placements, workers } from './scenario.mjs';
 
 const baseUrl = process.env.BANENPOOL_URL || 'http://127.0.0.1:3000';
@@ -234,6 +236,7 @@ async function main() {
   // Everything the placement process does in reaction (hours committed, places filled) is in the feed now.
   await api.waitFor();
   await report(refusals);
+  await payroll(api, count);
 
   const after = await api.catalogTotals();
   console.log(`\nStream catalog before: ${before.streams} streams, ${before.events} events`);
