@@ -1,0 +1,350 @@
+// A generated pool for bench:payroll: a handful of hirers under three CAOs, `workers` workers (a quarter of them
+// under 21, some with guaranteed hours) with one confirmed placement each, and their approved timesheets for
+// every ISO week of one pay period. Every event is decided by its stream's decider, as the API's commands would
+// decide it, and checked against its zod schema, so the run pays a store the service itself could have written.
+import { randomUUID } from 'node:crypto';
+import {
+  addDays,
+  caoDecider,
+  caoStreamId,
+  caoVersions,
+  decideInOrder,
+  employerDecider,
+  employerStreamId,
+  isoWeekOf,
+  parsePoolEvent,
+  placementDecider,
+  placementStreamId,
+  RULE_TABLE_SEED,
+  ruleRows,
+  rulesDecider,
+  schemaVersionOf,
+  siteFactsOf,
+  timesheetDecider,
+  timesheetIdOf,
+  timesheetStreamId,
+  weekStartsIn,
+  workerDecider,
+  workerFactsFor,
+  workerStreamId,
+  type CaoVersionContent,
+  type Decider,
+  type EmployerState,
+  type HourType,
+  type LegalForm,
+  type PayPeriod,
+  type ResolvedCaoVersion,
+  type RuleBook,
+  type TimesheetLine,
+  type WorkerState,
+} from '@banenpool/domain';
+import type { NewEvent } from '@banenpool/event-store';
+
+/** One stream's events, appended in one call with expectedVersion no_stream. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: NewEvent[];
+}
+
+export interface PayrollPool {
+  /** CAOs and hirers first, then per worker its worker, placement and timesheet streams. */
+  readonly appends: StreamAppend[];
+  readonly workers: number;
+  readonly sheets: number;
+  /** Days with a line in the period (worked, sick or on leave). */
+  readonly days: number;
+  /** Approved lines in the period: the pay lines the run must produce. */
+  readonly lines: number;
+  readonly events: number;
+}
+
+/** The shipped rule tables, decided as the service seeds them at its first start (RuleTableSeeder). */
+export function shippedRuleBook(now: Date): RuleBook {
+  const rows = <T extends keyof typeof RULE_TABLE_SEED>(table: T) =>
+    ruleRows(decideInOrder(RULE_TABLE_SEED[table], now).reduce(rulesDecider.evolve, rulesDecider.initialState), table);
+  return {
+    minimumWage: rows('minimum-wage'),
+    workingTime: rows('working-time'),
+    chainRule: rows('chain-rule'),
+    holidayAllowance: rows('holiday-allowance'),
+    sickPayAndLeave: rows('sick-pay-and-leave'),
+  };
+}
+
+// ---- the CAOs and hirers (illustrative figures, not from published CAOs) ---------------------------------
+
+const CAO_FROM = '2026-01-01';
+const evening = (surchargeBp: number) =>
+  (['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const).map((weekday) => ({
+    weekday,
+    start: '19:00',
+    end: '24:00',
+    surchargeBp,
+  }));
+
+const CAOS: Record<string, CaoVersionContent> = {
+  // No youth wages of its own: the statutory youth minimum wage is the floor for its young workers.
+  schoonmaak: {
+    wageScales: { A: [1480, 1520, 1560, 1600] },
+    surcharges: { timeBands: evening(2000), publicHolidayBp: 10_000, overtimeBp: 2500 },
+    holidayPayBp: 800,
+    pensionPremium: { employeeBp: 750, employerBp: 1250 },
+    fullTimeHoursPerWeek: 38,
+    seasonalClause: false,
+    illustrative: true,
+  },
+  // Youth wages, no pension premium kept.
+  recreatie: {
+    wageScales: { A: [1450, 1500, 1550], B: [1600, 1680] },
+    youthBp: { 16: 4500, 17: 5000, 18: 6000, 19: 7000, 20: 8500 },
+    surcharges: { timeBands: evening(1500), publicHolidayBp: 10_000, overtimeBp: 2000 },
+    holidayPayBp: 800,
+    fullTimeHoursPerWeek: 36,
+    seasonalClause: false,
+    illustrative: true,
+  },
+  metaal: {
+    wageScales: { A: [1700, 1780, 1860], B: [1900, 2000] },
+    youthBp: { 16: 5000, 17: 6000, 18: 7000, 19: 8000, 20: 9000 },
+    surcharges: { timeBands: evening(3000), publicHolidayBp: 10_000, overtimeBp: 3500 },
+    holidayPayBp: 850,
+    pensionPremium: { employeeBp: 900, employerBp: 1700 },
+    fullTimeHoursPerWeek: 40,
+    seasonalClause: false,
+    illustrative: true,
+  },
+};
+
+const HIRERS = [
+  { employerId: 'visschedijk', caoCode: 'schoonmaak', functionName: 'schoonmaker', scale: 'A' },
+  { employerId: 'hemmes', caoCode: 'schoonmaak', functionName: 'glazenwasser', scale: 'A' },
+  { employerId: 'de-waarbeek', caoCode: 'recreatie', functionName: 'attractiemedewerker', scale: 'A' },
+  { employerId: 'hulsbeek', caoCode: 'recreatie', functionName: 'gastheer', scale: 'B' },
+  { employerId: 'stork', caoCode: 'metaal', functionName: 'monteur', scale: 'B' },
+  { employerId: 'apollo', caoCode: 'metaal', functionName: 'operator', scale: 'A' },
+] as const;
+
+const SITE = 'hengelo';
+const OPERATOR = 'operator:bench';
+
+// ---- deciding and recording -------------------------------------------------------------------------
+
+/** Decides `commands` in order on a fresh stream, each on the state the previous ones left. */
+function decideAll<C, E extends { type: string; data: unknown }, S>(
+  decider: Decider<C, E, S>,
+  commands: readonly C[],
+  now: Date,
+): { events: E[]; state: S } {
+  let state = decider.initialState;
+  const events: E[] = [];
+  for (const command of commands) {
+    const decided = decider.decide(command, state, now);
+    events.push(...decided);
+    state = decided.reduce(decider.evolve, state);
+  }
+  return { events, state };
+}
+
+/**
+ * The events as the command executor stores them, each checked against its type's schema first.
+ * `actor` is who caused them: one caller for the stream, or per event type.
+ */
+function recorded(
+  events: readonly { type: string; data: unknown }[],
+  actor: string | ((type: string) => string),
+  correlationId: string,
+): NewEvent[] {
+  return events.map(({ type, data }) => {
+    const schemaVersion = schemaVersionOf(type);
+    const parsed = parsePoolEvent(type, schemaVersion, data);
+    if (!parsed.ok) throw new Error(`Generated ${type} does not fit its schema (${parsed.reason}): ${parsed.detail}`);
+    const metadata = { actor: typeof actor === 'string' ? actor : actor(type), correlationId };
+    return { type, data, schemaVersion, eventId: randomUUID(), metadata };
+  });
+}
+
+/** A small deterministic generator (mulberry32), so every run pays the same pool. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const line = (day: string, start: number, minutes: number, hourType: HourType): TimesheetLine => {
+  // A shift over 5½ hours has a break of half an hour (Working Hours Act).
+  const breakMinutes = minutes > 330 ? 30 : 0;
+  return { day, start: clock(start), end: clock(start + minutes + breakMinutes), breakMinutes, hourType };
+};
+
+// ---- the pool -----------------------------------------------------------------------------------------
+
+/**
+ * The pool: per worker a registration and an indefinite contract (a quarter guarantee 32 hours a
+ * week, so some weeks need a top-up), one placement of 25–38 hours a week spread over Monday to
+ * Friday, and for each ISO week of `period` a sheet registered, submitted and approved by the hirer.
+ * About 3 % of days are sick days and 2 % leave; adults work an hour of overtime on 5 % of days;
+ * a tenth of the workers work Friday evenings (irregular hours, in the CAOs' time bands: on Friday, so that the
+ * daily rest before the next shift stays long enough, also for the young).
+ */
+export function payrollPool(workers: number, period: PayPeriod, rules: RuleBook, seed = 2026): PayrollPool {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const appends: StreamAppend[] = [];
+  const correlationId = randomUUID();
+  const setUp = new Date('2025-12-01T09:00:00Z');
+
+  const versions: ResolvedCaoVersion[] = [];
+  for (const [code, content] of Object.entries(CAOS)) {
+    const { events, state } = decideAll(
+      caoDecider,
+      [
+        { type: 'RegisterCao', code, name: `CAO ${code} (illustrative)` },
+        { type: 'PublishCaoVersion', effectiveFrom: CAO_FROM, content },
+      ],
+      setUp,
+    );
+    appends.push({ streamId: caoStreamId(code), events: recorded(events, OPERATOR, correlationId) });
+    versions.push(...caoVersions(state));
+  }
+
+  const hirers = new Map<string, EmployerState>();
+  for (const { employerId, caoCode, functionName, scale } of HIRERS) {
+    const { events, state } = decideAll(
+      employerDecider,
+      [
+        { type: 'JoinPool', employerId, name: employerId, memberFrom: '2025-01-01' },
+        { type: 'ApplyCao', caoCode, from: CAO_FROM },
+        { type: 'AddSite', siteId: SITE, name: 'Hengelo', area: 'hengelo' },
+        { type: 'ClassifyFunction', functionName, scale, from: CAO_FROM },
+      ],
+      setUp,
+    );
+    appends.push({ streamId: employerStreamId(employerId), events: recorded(events, OPERATOR, correlationId) });
+    hirers.set(employerId, state);
+  }
+
+  const placementPeriod = { from: '2026-01-05', to: '2026-06-28' };
+  const mondays = weekStartsIn(period).filter((monday) => monday >= period.from && addDays(monday, 6) <= period.to);
+  let sheets = 0;
+  let days = 0;
+  let lines = 0;
+  for (let w = 0; w < workers; w++) {
+    const workerId = `bench-w${String(w).padStart(5, '0')}`;
+    // A quarter under 21 on the period's first day (16 to 20), the rest 21 to 66; some have a birthday in the period.
+    const young = next() < 0.25;
+    const birthYear = young ? 2005 + Math.floor(next() * 5) : 1960 + Math.floor(next() * 45);
+    const birthDate = `${birthYear}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+    const guaranteedHoursPerWeek = next() < 0.25 ? 32 : 0;
+    const worker = decideAll(
+      workerDecider,
+      [
+        {
+          type: 'RegisterWorker',
+          workerId,
+          name: `Werknemer ${w}`,
+          birthDate,
+          homeArea: 'hengelo',
+          skills: ['cleaning'],
+          availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+        },
+        {
+          type: 'OfferContract',
+          contractId: 'c1',
+          terms: { kind: 'indefinite', from: '2025-09-01', guaranteedHoursPerWeek, maxHoursPerWeek: 40 },
+          rules,
+        },
+      ],
+      setUp,
+    );
+    appends.push({ streamId: workerStreamId(workerId), events: recorded(worker.events, OPERATOR, correlationId) });
+
+    const hirer = pick(HIRERS);
+    const employer = hirers.get(hirer.employerId)!;
+    const placementId = `${workerId}-${hirer.employerId}`;
+    const hoursPerWeek = 25 + Math.floor(next() * 14);
+    const legalForm: LegalForm = next() < 0.7 ? 'payroll' : 'secondment';
+    const terms = {
+      placementId,
+      workerId,
+      employerId: hirer.employerId,
+      siteId: SITE,
+      functionName: hirer.functionName,
+      legalForm,
+      hoursPerWeek,
+      period: placementPeriod,
+      billRateCents: 3150,
+    };
+    const scaleSteps = CAOS[hirer.caoCode].wageScales[hirer.scale].length;
+    const placement = decideAll(
+      placementDecider,
+      [
+        { type: 'ProposePlacement', ...terms },
+        {
+          type: 'ConfirmPlacement',
+          worker: workerFactsFor(worker.state as WorkerState, placementPeriod, placementId),
+          site: siteFactsOf(employer, SITE),
+          step: Math.floor(next() * scaleSteps),
+          hirer: employer,
+          caoVersions: versions,
+          rules,
+          hirerLimits: { employerId: hirer.employerId, otherPlacements: [] },
+        },
+      ],
+      setUp,
+    );
+    appends.push({ streamId: placementStreamId(placementId), events: recorded(placement.events, OPERATOR, correlationId) });
+
+    // The hirer approves with its own key, recorded as the API records an employer caller.
+    const hirerLabel = `employer:planning@${hirer.employerId}`;
+    const dailyMinutes = Math.round((hoursPerWeek * 60) / 5);
+    const evenings = next() < 0.1;
+    const adult = birthYear < 2007;
+    const facts = {
+      placement: { placementId, workerId, employerId: hirer.employerId, period: placementPeriod },
+      closures: [],
+      worker: { birthDate },
+      otherShifts: [],
+      rules,
+    };
+    for (const monday of mondays) {
+      const week = isoWeekOf(monday);
+      const timesheetId = timesheetIdOf(placementId, week);
+      const weekLines: TimesheetLine[] = [];
+      for (let d = 0; d < 5; d++) {
+        const day = addDays(monday, d);
+        const draw = next();
+        const hourType: HourType = draw < 0.03 ? 'sick' : draw < 0.05 ? 'leave' : evenings && d === 4 ? 'irregular' : 'normal';
+        const start = hourType === 'irregular' ? 14 * 60 : 8 * 60;
+        const worked = line(day, start, dailyMinutes, hourType);
+        weekLines.push(worked);
+        if (adult && hourType === 'normal' && next() < 0.05) {
+          const end = Number(worked.end.slice(0, 2)) * 60 + Number(worked.end.slice(3));
+          weekLines.push(line(day, end, 60, 'overtime'));
+        }
+        days++;
+      }
+      const approvedAt = new Date(`${addDays(monday, 7)}T10:00:00Z`);
+      const sheet = decideAll(
+        timesheetDecider,
+        [
+          { type: 'RegisterHours', timesheetId, week, lines: weekLines, by: OPERATOR, facts },
+          { type: 'SubmitTimesheet', by: OPERATOR },
+          { type: 'ApproveTimesheet', actor: { by: hirerLabel } },
+        ],
+        approvedAt,
+      );
+      const actor = (type: string) => (type === 'TimesheetApproved' ? hirerLabel : OPERATOR);
+      appends.push({ streamId: timesheetStreamId(timesheetId), events: recorded(sheet.events, actor, correlationId) });
+      sheets++;
+      lines += weekLines.length;
+    }
+  }
+  const events = appends.reduce((n, a) => n + a.events.length, 0);
+  return { appends, workers, sheets, days, lines, events };
+}
