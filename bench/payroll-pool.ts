@@ -11,6 +11,7 @@ import {
   decideInOrder,
   employerDecider,
   employerStreamId,
+  fold,
   isoWeekOf,
   parsePoolEvent,
   placementDecider,
@@ -61,7 +62,7 @@ export interface PayrollPool {
 /** The shipped rule tables, decided as the service seeds them at its first start (RuleTableSeeder). */
 export function shippedRuleBook(now: Date): RuleBook {
   const rows = <T extends keyof typeof RULE_TABLE_SEED>(table: T) =>
-    ruleRows(decideInOrder(RULE_TABLE_SEED[table], now).reduce(rulesDecider.evolve, rulesDecider.initialState), table);
+    ruleRows(fold(rulesDecider, decideInOrder(RULE_TABLE_SEED[table], now)), table);
   return {
     minimumWage: rows('minimum-wage'),
     workingTime: rows('working-time'),
@@ -175,6 +176,7 @@ function random(seed: number): () => number {
   };
 }
 
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
 const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const line = (day: string, start: number, minutes: number, hourType: HourType): TimesheetLine => {
   // A shift over 5½ hours has a break of half an hour (Working Hours Act).
@@ -184,37 +186,76 @@ const line = (day: string, start: number, minutes: number, hourType: HourType): 
 
 // ---- the pool -----------------------------------------------------------------------------------------
 
+const SET_UP = new Date('2025-12-01T09:00:00Z');
+const PLACEMENT_PERIOD = { from: '2026-01-05', to: '2026-06-28' };
+
+/** What every worker's streams are made with: the draws, the request's correlation id, the rules, CAOs and hirers. */
+interface Generation {
+  readonly next: () => number;
+  readonly correlationId: string;
+  readonly rules: RuleBook;
+  readonly versions: readonly ResolvedCaoVersion[];
+  readonly hirers: ReadonlyMap<string, EmployerState>;
+  /** The Mondays of the ISO weeks inside the period. */
+  readonly mondays: readonly string[];
+}
+
+interface PoolWorker {
+  readonly workerId: string;
+  readonly birthDate: string;
+  /** 19 or older in the period: may work overtime. */
+  readonly adult: boolean;
+  readonly state: WorkerState;
+}
+
+interface Placed {
+  readonly placementId: string;
+  readonly employerId: string;
+  readonly hoursPerWeek: number;
+}
+
 /**
  * The pool: per worker a registration and an indefinite contract (a quarter guarantee 32 hours a
  * week, so some weeks need a top-up), one placement of 25–38 hours a week spread over Monday to
  * Friday, and for each ISO week of `period` a sheet registered, submitted and approved by the hirer.
- * About 3 % of days are sick days and 2 % leave; adults work an hour of overtime on 5 % of days;
- * a tenth of the workers work Friday evenings (irregular hours, in the CAOs' time bands: on Friday, so that the
- * daily rest before the next shift stays long enough, also for the young).
  */
 export function payrollPool(workers: number, period: PayPeriod, rules: RuleBook, seed = 2026): PayrollPool {
-  const next = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const appends: StreamAppend[] = [];
   const correlationId = randomUUID();
-  const setUp = new Date('2025-12-01T09:00:00Z');
-
-  const versions: ResolvedCaoVersion[] = [];
-  for (const [code, content] of Object.entries(CAOS)) {
-    const { events, state } = decideAll(
-      caoDecider,
-      [
-        { type: 'RegisterCao', code, name: `CAO ${code} (illustrative)` },
-        { type: 'PublishCaoVersion', effectiveFrom: CAO_FROM, content },
-      ],
-      setUp,
-    );
-    appends.push({ streamId: caoStreamId(code), events: recorded(events, OPERATOR, correlationId) });
-    versions.push(...caoVersions(state));
+  const caos = caoStreams(correlationId);
+  const hirers = hirerStreams(correlationId);
+  const generation: Generation = {
+    next: random(seed),
+    correlationId,
+    rules,
+    versions: caos.versions,
+    hirers: hirers.states,
+    mondays: weekStartsIn(period).filter((monday) => monday >= period.from && addDays(monday, 6) <= period.to),
+  };
+  const appends = [...caos.appends, ...hirers.appends];
+  let lines = 0;
+  for (let w = 0; w < workers; w++) {
+    const worker = poolWorker(generation, w);
+    const placement = placed(generation, worker.worker);
+    const sheets = approvedSheets(generation, worker.worker, placement.placed);
+    appends.push(worker.append, placement.append, ...sheets.appends);
+    lines += sheets.lines;
   }
+  const sheets = workers * generation.mondays.length;
+  const events = appends.reduce((n, a) => n + a.events.length, 0);
+  return { appends, workers, sheets, days: sheets * 5, lines, events };
+}
 
-  const hirers = new Map<string, EmployerState>();
-  for (const { employerId, caoCode, functionName, scale } of HIRERS) {
+function caoStreams(correlationId: string): { appends: StreamAppend[]; versions: ResolvedCaoVersion[] } {
+  const decided = Object.entries(CAOS).map(([code, content]) => {
+    const register = { type: 'RegisterCao', code, name: `CAO ${code} (illustrative)` } as const;
+    const { events, state } = decideAll(caoDecider, [register, { type: 'PublishCaoVersion', effectiveFrom: CAO_FROM, content }], SET_UP);
+    return { append: { streamId: caoStreamId(code), events: recorded(events, OPERATOR, correlationId) }, versions: caoVersions(state) };
+  });
+  return { appends: decided.map((d) => d.append), versions: decided.flatMap((d) => d.versions) };
+}
+
+function hirerStreams(correlationId: string): { appends: StreamAppend[]; states: Map<string, EmployerState> } {
+  const decided = HIRERS.map(({ employerId, caoCode, functionName, scale }) => {
     const { events, state } = decideAll(
       employerDecider,
       [
@@ -223,128 +264,145 @@ export function payrollPool(workers: number, period: PayPeriod, rules: RuleBook,
         { type: 'AddSite', siteId: SITE, name: 'Hengelo', area: 'hengelo' },
         { type: 'ClassifyFunction', functionName, scale, from: CAO_FROM },
       ],
-      setUp,
+      SET_UP,
     );
-    appends.push({ streamId: employerStreamId(employerId), events: recorded(events, OPERATOR, correlationId) });
-    hirers.set(employerId, state);
-  }
+    return { employerId, state, append: { streamId: employerStreamId(employerId), events: recorded(events, OPERATOR, correlationId) } };
+  });
+  return { appends: decided.map((d) => d.append), states: new Map(decided.map((d) => [d.employerId, d.state])) };
+}
 
-  const placementPeriod = { from: '2026-01-05', to: '2026-06-28' };
-  const mondays = weekStartsIn(period).filter((monday) => monday >= period.from && addDays(monday, 6) <= period.to);
-  let sheets = 0;
-  let days = 0;
-  let lines = 0;
-  for (let w = 0; w < workers; w++) {
-    const workerId = `bench-w${String(w).padStart(5, '0')}`;
-    // A quarter under 21 on the period's first day (16 to 20), the rest 21 to 66; some have a birthday in the period.
-    const young = next() < 0.25;
-    const birthYear = young ? 2005 + Math.floor(next() * 5) : 1960 + Math.floor(next() * 45);
-    const birthDate = `${birthYear}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
-    const guaranteedHoursPerWeek = next() < 0.25 ? 32 : 0;
-    const worker = decideAll(
-      workerDecider,
+/** Registered with an indefinite contract; a quarter are 16 to 20 in the period (some turn 18 or 21 in it), the rest 21 to 66. */
+function poolWorker({ next, rules, correlationId }: Generation, w: number): { worker: PoolWorker; append: StreamAppend } {
+  const workerId = `bench-w${String(w).padStart(5, '0')}`;
+  const young = next() < 0.25;
+  const birthYear = young ? 2005 + Math.floor(next() * 5) : 1960 + Math.floor(next() * 45);
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  const birthDate = `${birthYear}-${twoDigits(1 + Math.floor(next() * 12))}-${twoDigits(1 + Math.floor(next() * 28))}`;
+  const guaranteedHoursPerWeek = next() < 0.25 ? 32 : 0;
+  const { events, state } = decideAll(
+    workerDecider,
+    [
+      {
+        type: 'RegisterWorker',
+        workerId,
+        name: `Werknemer ${w}`,
+        birthDate,
+        homeArea: 'hengelo',
+        skills: ['cleaning'],
+        availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+      },
+      {
+        type: 'OfferContract',
+        contractId: 'c1',
+        terms: { kind: 'indefinite', from: '2025-09-01', guaranteedHoursPerWeek, maxHoursPerWeek: 40 },
+        rules,
+      },
+    ],
+    SET_UP,
+  );
+  return {
+    worker: { workerId, birthDate, adult: birthYear < 2007, state: state as WorkerState },
+    append: { streamId: workerStreamId(workerId), events: recorded(events, OPERATOR, correlationId) },
+  };
+}
+
+/** Proposed and confirmed at a hirer drawn at random, 25–38 hours a week, at a step drawn from the function's scale. */
+function placed(generation: Generation, worker: PoolWorker): { placed: Placed; append: StreamAppend } {
+  const { next, hirers, versions, rules, correlationId } = generation;
+  const hirer = HIRERS[Math.floor(next() * HIRERS.length)];
+  const { employerId } = hirer;
+  const placementId = `${worker.workerId}-${employerId}`;
+  const hoursPerWeek = 25 + Math.floor(next() * 14);
+  const legalForm: LegalForm = next() < 0.7 ? 'payroll' : 'secondment';
+  const terms = {
+    placementId,
+    workerId: worker.workerId,
+    employerId,
+    siteId: SITE,
+    functionName: hirer.functionName,
+    legalForm,
+    hoursPerWeek,
+    period: PLACEMENT_PERIOD,
+    billRateCents: 3150,
+  };
+  const employer = hirers.get(employerId)!;
+  const { events } = decideAll(
+    placementDecider,
+    [
+      { type: 'ProposePlacement', ...terms },
+      {
+        type: 'ConfirmPlacement',
+        worker: workerFactsFor(worker.state, PLACEMENT_PERIOD, placementId),
+        site: siteFactsOf(employer, SITE),
+        step: Math.floor(next() * CAOS[hirer.caoCode].wageScales[hirer.scale].length),
+        hirer: employer,
+        caoVersions: versions,
+        rules,
+        hirerLimits: { employerId, otherPlacements: [] },
+      },
+    ],
+    SET_UP,
+  );
+  return {
+    placed: { placementId, employerId, hoursPerWeek },
+    append: { streamId: placementStreamId(placementId), events: recorded(events, OPERATOR, correlationId) },
+  };
+}
+
+/**
+ * A sheet per week, registered and submitted by the operator and approved with the hirer's own key
+ * (recorded as the API records an employer caller), a day after the week.
+ */
+function approvedSheets(generation: Generation, worker: PoolWorker, placement: Placed): { appends: StreamAppend[]; lines: number } {
+  const { next, rules, correlationId, mondays } = generation;
+  const { placementId, employerId } = placement;
+  const hirerLabel = `employer:planning@${employerId}`;
+  const actor = (type: string) => (type === 'TimesheetApproved' ? hirerLabel : OPERATOR);
+  const facts = {
+    placement: { placementId, workerId: worker.workerId, employerId, period: PLACEMENT_PERIOD },
+    closures: [],
+    worker: { birthDate: worker.birthDate },
+    otherShifts: [],
+    rules,
+  };
+  const evenings = next() < 0.1;
+  const appends = mondays.map((monday): [StreamAppend, number] => {
+    const week = isoWeekOf(monday);
+    const timesheetId = timesheetIdOf(placementId, week);
+    const lines = weekLines(next, monday, placement.hoursPerWeek, { evenings, overtime: worker.adult });
+    const { events } = decideAll(
+      timesheetDecider,
       [
-        {
-          type: 'RegisterWorker',
-          workerId,
-          name: `Werknemer ${w}`,
-          birthDate,
-          homeArea: 'hengelo',
-          skills: ['cleaning'],
-          availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
-        },
-        {
-          type: 'OfferContract',
-          contractId: 'c1',
-          terms: { kind: 'indefinite', from: '2025-09-01', guaranteedHoursPerWeek, maxHoursPerWeek: 40 },
-          rules,
-        },
+        { type: 'RegisterHours', timesheetId, week, lines, by: OPERATOR, facts },
+        { type: 'SubmitTimesheet', by: OPERATOR },
+        { type: 'ApproveTimesheet', actor: { by: hirerLabel } },
       ],
-      setUp,
+      new Date(`${addDays(monday, 7)}T10:00:00Z`),
     );
-    appends.push({ streamId: workerStreamId(workerId), events: recorded(worker.events, OPERATOR, correlationId) });
+    return [{ streamId: timesheetStreamId(timesheetId), events: recorded(events, actor, correlationId) }, lines.length];
+  });
+  return { appends: appends.map(([append]) => append), lines: appends.reduce((n, [, count]) => n + count, 0) };
+}
 
-    const hirer = pick(HIRERS);
-    const employer = hirers.get(hirer.employerId)!;
-    const placementId = `${workerId}-${hirer.employerId}`;
-    const hoursPerWeek = 25 + Math.floor(next() * 14);
-    const legalForm: LegalForm = next() < 0.7 ? 'payroll' : 'secondment';
-    const terms = {
-      placementId,
-      workerId,
-      employerId: hirer.employerId,
-      siteId: SITE,
-      functionName: hirer.functionName,
-      legalForm,
-      hoursPerWeek,
-      period: placementPeriod,
-      billRateCents: 3150,
-    };
-    const scaleSteps = CAOS[hirer.caoCode].wageScales[hirer.scale].length;
-    const placement = decideAll(
-      placementDecider,
-      [
-        { type: 'ProposePlacement', ...terms },
-        {
-          type: 'ConfirmPlacement',
-          worker: workerFactsFor(worker.state as WorkerState, placementPeriod, placementId),
-          site: siteFactsOf(employer, SITE),
-          step: Math.floor(next() * scaleSteps),
-          hirer: employer,
-          caoVersions: versions,
-          rules,
-          hirerLimits: { employerId: hirer.employerId, otherPlacements: [] },
-        },
-      ],
-      setUp,
-    );
-    appends.push({ streamId: placementStreamId(placementId), events: recorded(placement.events, OPERATOR, correlationId) });
-
-    // The hirer approves with its own key, recorded as the API records an employer caller.
-    const hirerLabel = `employer:planning@${hirer.employerId}`;
-    const dailyMinutes = Math.round((hoursPerWeek * 60) / 5);
-    const evenings = next() < 0.1;
-    const adult = birthYear < 2007;
-    const facts = {
-      placement: { placementId, workerId, employerId: hirer.employerId, period: placementPeriod },
-      closures: [],
-      worker: { birthDate },
-      otherShifts: [],
-      rules,
-    };
-    for (const monday of mondays) {
-      const week = isoWeekOf(monday);
-      const timesheetId = timesheetIdOf(placementId, week);
-      const weekLines: TimesheetLine[] = [];
-      for (let d = 0; d < 5; d++) {
-        const day = addDays(monday, d);
-        const draw = next();
-        const hourType: HourType = draw < 0.03 ? 'sick' : draw < 0.05 ? 'leave' : evenings && d === 4 ? 'irregular' : 'normal';
-        const start = hourType === 'irregular' ? 14 * 60 : 8 * 60;
-        const worked = line(day, start, dailyMinutes, hourType);
-        weekLines.push(worked);
-        if (adult && hourType === 'normal' && next() < 0.05) {
-          const end = Number(worked.end.slice(0, 2)) * 60 + Number(worked.end.slice(3));
-          weekLines.push(line(day, end, 60, 'overtime'));
-        }
-        days++;
-      }
-      const approvedAt = new Date(`${addDays(monday, 7)}T10:00:00Z`);
-      const sheet = decideAll(
-        timesheetDecider,
-        [
-          { type: 'RegisterHours', timesheetId, week, lines: weekLines, by: OPERATOR, facts },
-          { type: 'SubmitTimesheet', by: OPERATOR },
-          { type: 'ApproveTimesheet', actor: { by: hirerLabel } },
-        ],
-        approvedAt,
-      );
-      const actor = (type: string) => (type === 'TimesheetApproved' ? hirerLabel : OPERATOR);
-      appends.push({ streamId: timesheetStreamId(timesheetId), events: recorded(sheet.events, actor, correlationId) });
-      sheets++;
-      lines += weekLines.length;
-    }
-  }
-  const events = appends.reduce((n, a) => n + a.events.length, 0);
-  return { appends, workers, sheets, days, lines, events };
+/**
+ * Monday to Friday, the week's hours spread evenly from 08:00. About 3 % of days are sick days and
+ * 2 % leave; adults work an hour of overtime after 5 % of their days; a tenth of the workers work
+ * Friday evenings from 14:00 (irregular hours, in the CAOs' time bands; on Friday, so that the rest
+ * before the next shift stays long enough, also for the young).
+ */
+function weekLines(
+  next: () => number,
+  monday: string,
+  hoursPerWeek: number,
+  { evenings, overtime }: { evenings: boolean; overtime: boolean },
+): TimesheetLine[] {
+  const dailyMinutes = Math.round((hoursPerWeek * 60) / 5);
+  return [0, 1, 2, 3, 4].flatMap((d) => {
+    const day = addDays(monday, d);
+    const draw = next();
+    const hourType: HourType = draw < 0.03 ? 'sick' : draw < 0.05 ? 'leave' : evenings && d === 4 ? 'irregular' : 'normal';
+    const worked = line(day, hourType === 'irregular' ? 14 * 60 : 8 * 60, dailyMinutes, hourType);
+    if (!(overtime && hourType === 'normal' && next() < 0.05)) return [worked];
+    return [worked, line(day, minutesOf(worked.end), 60, 'overtime')];
+  });
 }

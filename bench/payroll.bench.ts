@@ -3,8 +3,10 @@
 // at 500, 1,000 and 2,000 workers, on a PostgreSQL scratch database and on in-memory PGlite; then the
 // run's finalization (a lock on every sheet it paid). The baseline in the same run is raw `pg`: reading
 // the rows the run reads and inserting the rows it appends, without the application in between.
-//   npm run bench:payroll
+//   npm run bench:payroll                                                 (full run, about 15 minutes on 2 cores)
 //   BENCH_SIZES=200,400 BENCH_BACKENDS=pglite npm run bench:payroll      (quick run)
+//   BENCH_PERIOD=2026-P02 npm run bench:payroll                           (another four-week period of 2026)
+//   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:payroll                 (a .cpuprofile of each run and finalization)
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { writeFileSync } from 'node:fs';
