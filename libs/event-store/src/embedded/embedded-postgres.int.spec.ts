@@ -20,6 +20,17 @@ describe('embedded PGlite transactions', () => {
   });
   afterAll(() => connection.close());
 
+  it('carries messages of many socket chunks whole, in both directions', async () => {
+    // 6 MB is about 100 reads of the socket: the statement must arrive intact and the answer too.
+    const text = Array.from({ length: 200_000 }, (_, i) => `line ${i} "quoted" \\ back`).join('\n');
+    const { rows } = await connection.pool.query<{ length: number; echoed: string }>(
+      'SELECT length($1::text) AS length, $1::text AS echoed',
+      [text],
+    );
+    expect(rows[0].length).toBe(text.length);
+    expect(rows[0].echoed).toBe(text);
+  });
+
   it('of several concurrent transactions, the one that fails leaves nothing behind', async () => {
     const write = async (writer: string, ids: number[], fail: boolean) => {
       const client = await connection.pool.connect();

@@ -6,6 +6,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { listenForConnectionErrors, type ConnectionErrorListener, type PostgresConnection } from '../postgres/connection.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { installWholeMessageFraming } from './whole-message-framing.js';
 
 /**
  * The zero-setup default: PostgreSQL compiled to WASM (PGlite), in this process, in a data folder
@@ -22,6 +23,7 @@ export async function startEmbeddedPostgres(dataDir: string, onConnectionError?:
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   try {
+    installWholeMessageFraming();
     const db = await PGlite.create(inMemory ? undefined : dataDir);
     const socketDir = mkdtempSync(join(tmpdir(), 'banenpool-pglite-'));
     const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });

@@ -97,10 +97,15 @@ describe('PostgresEventStore global feed under concurrent transactions', () => {
     const controller = new AbortController();
     const seen: RecordedEvent[] = [];
     let writersDone = false;
-    void writing.then(() => (writersDone = true));
+    // Checked on both sides: the follower may have read the last append before the writers' promise settles.
+    const stopWhenAllSeen = () => writersDone && seen.length >= written.length && controller.abort();
+    void writing.then(() => {
+      writersDone = true;
+      stopWhenAllSeen();
+    });
     for await (const batch of followAll(store, { after: from, batchSize: 50, idleWaitMs: 5, signal: controller.signal })) {
       seen.push(...batch);
-      if (writersDone && seen.length >= written.length) controller.abort();
+      stopWhenAllSeen();
     }
     await writing;
 

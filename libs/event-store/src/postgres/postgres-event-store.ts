@@ -84,6 +84,16 @@ const APPEND_STATEMENTS = Object.fromEntries(
   (Object.keys(CLAIM_STREAM) as ClaimKind[]).map((kind) => [kind, appendStatement(kind)]),
 ) as Record<ClaimKind, string>;
 
+/**
+ * A `jsonb[]` parameter as one array literal. Given an array of strings, `pg` escapes every element
+ * with regular expressions, which cost more than the rest of a large append (about 7 s of 10 s for a
+ * 47 MB pay run). JSON text never holds a raw control character, so quoting it once more as a JSON
+ * string escapes exactly the `"` and `\` that an array element needs.
+ */
+function jsonArrayLiteral(values: readonly unknown[]): string {
+  return `{${values.map((value) => JSON.stringify(JSON.stringify(value))).join(',')}}`;
+}
+
 /** The event store on PostgreSQL through `pg`; the same SQL serves PGlite in embedded mode. */
 export class PostgresEventStore implements EventStore {
   constructor(private readonly pool: Queryable) {}
@@ -96,8 +106,8 @@ export class PostgresEventStore implements EventStore {
       events.map((e) => e.eventId ?? randomUUID()),
       events.map((e) => e.type),
       events.map((e) => e.schemaVersion ?? 1),
-      events.map((e) => JSON.stringify(e.data ?? null)),
-      events.map((e) => JSON.stringify(e.metadata ?? {})),
+      jsonArrayLiteral(events.map((e) => e.data ?? null)),
+      jsonArrayLiteral(events.map((e) => e.metadata ?? {})),
     ];
     if (typeof expectedVersion === 'number') params.push(expectedVersion);
     // A named statement: each connection plans it once, not on every append (planning the CTE with the

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { InvalidAppendError, WrongExpectedVersionError } from '../errors.js';
 import type { EventStore, ExpectedVersion, NewEvent } from '../event-store.port.js';
 import { comparePositions, START } from '../global-position.js';
+import { UNSTORABLE_TEXT } from '../validation.js';
 
 export interface ContractSubject {
   store: EventStore;
@@ -223,5 +225,28 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
     expect(stored.recordedAt).toBeInstanceOf(Date);
     // Server clocks may differ a little from ours; an hour either way would be a bug.
     expect(Math.abs(stored.recordedAt.getTime() - before)).toBeLessThan(3_600_000);
+  });
+
+  it('round-trips any JSON text an event can hold, several events to one append', async () => {
+    // NUL and lone surrogates are refused before storage (validation.ts); everything else must come
+    // back as written: quotes, backslashes, braces and commas of the array syntax, control characters.
+    const storable = fc.jsonValue({ stringUnit: 'binary' }).filter((value) => !/\\u(0000|d[89a-f])/i.test(JSON.stringify(value)));
+    const actor = fc.string({ unit: 'binary' }).filter((text) => !UNSTORABLE_TEXT.test(text));
+    await fc.assert(
+      fc.asyncProperty(fc.array(storable, { minLength: 1, maxLength: 4 }), actor, async (values, who) => {
+        const stream = newStream('json');
+        await store.appendToStream(
+          stream,
+          values.map((data) => ({ type: 'Noted', data, metadata: { actor: who } })),
+          {
+            expectedVersion: 'no_stream',
+          },
+        );
+        const stored = await store.readStream(stream);
+        expect(stored.map((e) => e.data)).toEqual(values.map((data) => JSON.parse(JSON.stringify(data)) as unknown));
+        for (const e of stored) expect(e.metadata).toEqual({ actor: who });
+      }),
+      { numRuns: 40 },
+    );
   });
 }
