@@ -8,17 +8,12 @@ import {
   caoDecider,
   caoStreamId,
   caoVersions,
-  decideInOrder,
   employerDecider,
   employerStreamId,
-  fold,
   isoWeekOf,
   parsePoolEvent,
   placementDecider,
   placementStreamId,
-  RULE_TABLE_SEED,
-  ruleRows,
-  rulesDecider,
   schemaVersionOf,
   siteFactsOf,
   timesheetDecider,
@@ -57,19 +52,6 @@ export interface PayrollPool {
   /** Approved lines in the period: the pay lines the run must produce. */
   readonly lines: number;
   readonly events: number;
-}
-
-/** The shipped rule tables, decided as the service seeds them at its first start (RuleTableSeeder). */
-export function shippedRuleBook(now: Date): RuleBook {
-  const rows = <T extends keyof typeof RULE_TABLE_SEED>(table: T) =>
-    ruleRows(fold(rulesDecider, decideInOrder(RULE_TABLE_SEED[table], now)), table);
-  return {
-    minimumWage: rows('minimum-wage'),
-    workingTime: rows('working-time'),
-    chainRule: rows('chain-rule'),
-    holidayAllowance: rows('holiday-allowance'),
-    sickPayAndLeave: rows('sick-pay-and-leave'),
-  };
 }
 
 // ---- the CAOs and hirers (illustrative figures, not from published CAOs) ---------------------------------

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PayRunInputs } from '@banenpool/application';
-import { payPeriodOf, payRunStreamId, type PayPeriod } from '@banenpool/domain';
+import { payPeriodOf, payRunStreamId, shippedRuleBook, type PayPeriod } from '@banenpool/domain';
 import { formatPosition, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
@@ -24,7 +24,7 @@ import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing'
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/http/configure-http-app.js';
 import { mapBounded } from '../libs/application/src/payroll/collections.js';
-import { payrollPool, shippedRuleBook, type PayrollPool } from './payroll-pool.js';
+import { payrollPool, type PayrollPool } from './payroll-pool.js';
 
 type Backend = 'postgres' | 'pglite';
 

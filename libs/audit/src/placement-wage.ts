@@ -15,6 +15,7 @@ import {
   type RuleBook,
   type RuleTableState,
   type WorkerState,
+  EMPTY_RULE_BOOK,
 } from '@banenpool/domain';
 import type { ReplayEvent } from '@banenpool/event-store';
 import { foldStream } from './replay.js';
@@ -71,5 +72,5 @@ export function caoVersionsOf(events: readonly ReplayEvent[]): ResolvedCaoVersio
 
 /** A rule book holding only the minimum-wage table: all a wage reads. */
 export function minimumWageBook(table: RuleTableState): RuleBook {
-  return { minimumWage: ruleRows(table, 'minimum-wage'), workingTime: [], chainRule: [], holidayAllowance: [], sickPayAndLeave: [] };
+  return { ...EMPTY_RULE_BOOK, minimumWage: ruleRows(table, 'minimum-wage') };
 }

@@ -15,6 +15,9 @@ import { placementEvents } from './placement/placement.events.js';
 import { payRunEvents } from './payroll/pay-run.events.js';
 import { ruleEvents } from './rules/rules.events.js';
 import { timesheetEvents } from './timesheet/timesheet.events.js';
+import { rateAgreementEvents } from './rate-agreement/rate-agreement.events.js';
+import { invoiceEvents } from './invoice/invoice.events.js';
+import { lksEvents } from './lks/lks.events.js';
 import { schoonmaakVersions, shippedRules, visschedijk } from './placement/placement-pay.fixtures.js';
 import { annaFacts, officeFacts, terms } from './placement/placement.fixtures.js';
 import { fold, type Decider } from './shared/decider.js';
@@ -206,6 +209,9 @@ describe('event schemas', () => {
       ruleEvents,
       timesheetEvents,
       payRunEvents,
+      rateAgreementEvents,
+      invoiceEvents,
+      lksEvents,
     ];
     const types = streams.flatMap((registry) => Object.keys(registry));
     expect(new Set(types).size).toBe(types.length);

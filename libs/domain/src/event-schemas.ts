@@ -3,8 +3,11 @@ import { auditAccessEvents } from './audit-access/audit-access.events.js';
 import { capacityEvents } from './capacity/capacity.events.js';
 import { caoEvents } from './cao/cao.events.js';
 import { employerEvents } from './employer/employer.events.js';
+import { invoiceEvents } from './invoice/invoice.events.js';
+import { lksEvents } from './lks/lks.events.js';
 import { payRunEvents } from './payroll/pay-run.events.js';
 import { placementEvents } from './placement/placement.events.js';
+import { rateAgreementEvents } from './rate-agreement/rate-agreement.events.js';
 import { ruleEvents } from './rules/rules.events.js';
 import { parseEventWith, schemaVersionsOf, type EventRegistry, type EventsOf, type ParsedEvent } from './shared/event-schema.js';
 import { timesheetEvents } from './timesheet/timesheet.events.js';
@@ -22,6 +25,9 @@ export const poolEvents = {
   ...ruleEvents,
   ...timesheetEvents,
   ...payRunEvents,
+  ...rateAgreementEvents,
+  ...invoiceEvents,
+  ...lksEvents,
 } as const satisfies EventRegistry;
 
 /** Any event the pool writes, discriminated by `type`. */

@@ -66,6 +66,10 @@ export * from './audit-access/audit-access.events.js';
 
 export * from './rules/rules.events.js';
 export * from './rules/rule-book.js';
+export * from './rules/shipped-rule-book.js';
+export * from './rate-agreement/rate-agreement.events.js';
+export * from './invoice/invoice.events.js';
+export * from './lks/lks.events.js';
 export * from './rules/rules.commands.js';
 export * from './rules/rules.decider.js';
 export * from './rules/rule-tables.seed.js';

@@ -35,7 +35,8 @@ export class PublishRulePeriodDto {
       'The table’s figures. minimum-wage: { adultHourlyCents, adultAge, youthBp: { "15": 3000, … "20": 8000 }, bblYouthBp? }; ' +
       'working-time: { bands: [{ minAge, maxAge?, shiftHours, weekHours, fourWeekAverageHours?, sixteenWeekAverageHours?, night?: { from, until }, dailyRestHours?, shortenedDailyRestHours? }] }; ' +
       'chain-rule: { maxContracts, maxMonths, breakingGapMonths, seasonalBreakingGapMonths, caoMaxContracts, caoMaxMonths }; ' +
-      'holiday-allowance: { minimumBp }; sick-pay-and-leave: { sickPayBp, leaveAccrualBp }',
+      'holiday-allowance: { minimumBp }; sick-pay-and-leave: { sickPayBp, leaveAccrualBp }; employer-charges: { chargesBp }; ' +
+      'vat: { standardBp }; wage-cost-subsidy: { capBp, employerChargesAllowanceBp }',
     example: { adultHourlyCents: 1500, adultAge: 21, youthBp: { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 } },
   })
   @IsObject()

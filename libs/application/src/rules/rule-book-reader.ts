@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ruleRows, rulesDecider, ruleTableStreamId, type RuleBook, type RuleTable } from '@banenpool/domain';
+import {
+  RULE_TABLES,
+  ruleBookFrom,
+  ruleRows,
+  rulesDecider,
+  ruleTableStreamId,
+  type RuleBook,
+  type RuleRow,
+  type RuleTable,
+  type RuleValuesByTable,
+} from '@banenpool/domain';
 import { StreamStates } from '../shared/stream-states.js';
 
 /** Reads the `rules-<table>` streams into the RuleBook a command that applies the law is given. */
@@ -8,14 +18,8 @@ export class RuleBookReader {
   constructor(private readonly streams: StreamStates) {}
 
   async read(): Promise<RuleBook> {
-    const [minimumWage, workingTime, chainRule, holidayAllowance, sickPayAndLeave] = await Promise.all([
-      this.rows('minimum-wage'),
-      this.rows('working-time'),
-      this.rows('chain-rule'),
-      this.rows('holiday-allowance'),
-      this.rows('sick-pay-and-leave'),
-    ]);
-    return { minimumWage, workingTime, chainRule, holidayAllowance, sickPayAndLeave };
+    const rows = new Map(await Promise.all(RULE_TABLES.map(async (table) => [table, await this.rows(table)] as const)));
+    return ruleBookFrom(<T extends RuleTable>(table: T) => rows.get(table) as RuleRow<RuleValuesByTable[T]>[]);
   }
 
   private async rows<T extends RuleTable>(table: T) {

@@ -4,22 +4,12 @@ import { sampleContent } from '../cao/cao.fixtures.js';
 import { employerDecider, type EmployerState } from '../employer/employer.decider.js';
 import type { EmployerEvent } from '../employer/employer.events.js';
 import type { RuleBook } from '../rules/rule-book.js';
-import { RULE_TABLE_SEED } from '../rules/rule-tables.seed.js';
-import { decideInOrder, ruleRows, rulesDecider } from '../rules/rules.decider.js';
-import type { RuleTable } from '../rules/rules.events.js';
+import { shippedRuleBook } from '../rules/shipped-rule-book.js';
 import { fold } from '../shared/decider.js';
 import { SPEC_NOW } from '../shared/given-when-then.js';
 
-const shippedRows = <T extends RuleTable>(table: T) => ruleRows(fold(rulesDecider, decideInOrder(RULE_TABLE_SEED[table], SPEC_NOW)), table);
-
 /** The rule tables as the service ships them: the minimum wage runs until 30 June 2026 (€14.06, €14.40, €14.71). */
-export const shippedRules: RuleBook = {
-  minimumWage: shippedRows('minimum-wage'),
-  workingTime: shippedRows('working-time'),
-  chainRule: shippedRows('chain-rule'),
-  holidayAllowance: shippedRows('holiday-allowance'),
-  sickPayAndLeave: shippedRows('sick-pay-and-leave'),
-};
+export const shippedRules: RuleBook = shippedRuleBook(SPEC_NOW);
 
 const versionsOf = (code: string, ...versions: { from: string; content: CaoVersionContent }[]): ResolvedCaoVersion[] =>
   caoVersions(

@@ -2,6 +2,7 @@ import { refuse } from '../shared/domain-error.js';
 import { ageOn, type LocalDate } from '../shared/local-date.js';
 import { youthPercentageFor } from '../shared/minimum-wage.js';
 import { applyBasisPoints, type BasisPoints, type Cents } from '../shared/money.js';
+import type { RuleValuesByTable } from './rules.commands.js';
 import type {
   ChainRuleValues,
   HolidayAllowanceValues,
@@ -9,6 +10,9 @@ import type {
   RuleSource,
   RuleTable,
   SickPayAndLeaveValues,
+  EmployerChargesValues,
+  VatValues,
+  WageCostSubsidyValues,
   WorkingTimeBand,
   WorkingTimeValues,
 } from './rules.events.js';
@@ -36,7 +40,34 @@ export interface RuleBook {
   readonly chainRule: readonly RuleRow<ChainRuleValues>[];
   readonly holidayAllowance: readonly RuleRow<HolidayAllowanceValues>[];
   readonly sickPayAndLeave: readonly RuleRow<SickPayAndLeaveValues>[];
+  readonly employerCharges: readonly RuleRow<EmployerChargesValues>[];
+  readonly vat: readonly RuleRow<VatValues>[];
+  readonly wageCostSubsidy: readonly RuleRow<WageCostSubsidyValues>[];
 }
+
+/** Which field of the RuleBook holds each table. */
+const RULE_BOOK_FIELD = {
+  'minimum-wage': 'minimumWage',
+  'working-time': 'workingTime',
+  'chain-rule': 'chainRule',
+  'holiday-allowance': 'holidayAllowance',
+  'sick-pay-and-leave': 'sickPayAndLeave',
+  'employer-charges': 'employerCharges',
+  vat: 'vat',
+  'wage-cost-subsidy': 'wageCostSubsidy',
+} as const satisfies Record<RuleTable, keyof RuleBook>;
+
+/** The rows of one table, as a reader or a test gives them. */
+export type RowsOfTable = <T extends RuleTable>(table: T) => readonly RuleRow<RuleValuesByTable[T]>[];
+
+/** A rule book with every table's rows from `rowsOf`. */
+export function ruleBookFrom(rowsOf: RowsOfTable): RuleBook {
+  const entries = (Object.keys(RULE_BOOK_FIELD) as RuleTable[]).map((table) => [RULE_BOOK_FIELD[table], rowsOf(table)]);
+  return Object.fromEntries(entries) as unknown as RuleBook;
+}
+
+/** No table has rows: a test adds the one its rule reads. */
+export const EMPTY_RULE_BOOK: RuleBook = ruleBookFrom(() => []);
 
 export const refOf = ({ table, effectiveFrom, revision }: RuleRef): RuleRef => ({ table, effectiveFrom, revision });
 
@@ -97,4 +128,16 @@ export function holidayAllowanceOn(book: RuleBook, day: LocalDate): RuleRow<Holi
 
 export function sickPayAndLeaveOn(book: RuleBook, day: LocalDate): RuleRow<SickPayAndLeaveValues> {
   return ruleOn('sick-pay-and-leave', book.sickPayAndLeave, day);
+}
+
+export function employerChargesOn(book: RuleBook, day: LocalDate): RuleRow<EmployerChargesValues> {
+  return ruleOn('employer-charges', book.employerCharges, day);
+}
+
+export function vatOn(book: RuleBook, day: LocalDate): RuleRow<VatValues> {
+  return ruleOn('vat', book.vat, day);
+}
+
+export function wageCostSubsidyOn(book: RuleBook, day: LocalDate): RuleRow<WageCostSubsidyValues> {
+  return ruleOn('wage-cost-subsidy', book.wageCostSubsidy, day);
 }

@@ -129,4 +129,41 @@ export const RULE_TABLE_SEED: { readonly [T in RuleTable]: readonly Extract<Publ
       },
     },
   ],
+  // What the pool pays on top of the gross wage, as one share for the cost price of a rate (issue 16):
+  // AWf low 2.74 %, Aof (WIA, middle) 6.28 %, Whk about 1.52 % (sector average), Zvw employer levy
+  // 6.51 %, Wko 0.50 %: 17.55 % in 2025. An operator publishes the pool's own figures each year.
+  'employer-charges': [
+    {
+      type: 'PublishRulePeriod',
+      table: 'employer-charges',
+      effectiveFrom: '2025-01-01',
+      values: { chargesBp: 1755 },
+      source: {
+        title:
+          'Belastingdienst, Handboek Loonheffingen 2025: premiepercentages werknemersverzekeringen en inkomensafhankelijke bijdrage Zvw',
+        url: 'https://www.belastingdienst.nl/wps/wcm/connect/nl/handboeken/content/handboek-loonheffingen',
+      },
+    },
+  ],
+  // The general rate since 1 October 2012 (Wet OB 1968, art. 9); secondment is a taxable service.
+  vat: [
+    {
+      type: 'PublishRulePeriod',
+      table: 'vat',
+      effectiveFrom: '2020-01-01',
+      values: { standardBp: 2100 },
+      source: { title: 'Wet op de omzetbelasting 1968, artikel 9 (algemeen tarief)', url: 'https://wetten.overheid.nl/BWBR0002629' },
+    },
+  ],
+  // LKS: at most 70 % of (minimum wage + holiday allowance) an hour (Participatiewet art. 10d), plus
+  // a flat 23.5 % for employer charges on the subsidy.
+  'wage-cost-subsidy': [
+    {
+      type: 'PublishRulePeriod',
+      table: 'wage-cost-subsidy',
+      effectiveFrom: '2020-01-01',
+      values: { capBp: 7000, employerChargesAllowanceBp: 2350 },
+      source: { title: 'Participatiewet, artikel 10d (loonkostensubsidie)', url: 'https://wetten.overheid.nl/BWBR0015703' },
+    },
+  ],
 };

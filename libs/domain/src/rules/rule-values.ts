@@ -7,6 +7,8 @@ import type {
   HolidayAllowanceValues,
   MinimumWageValues,
   SickPayAndLeaveValues,
+  VatValues,
+  WageCostSubsidyValues,
   WorkingTimeBand,
   WorkingTimeValues,
 } from './rules.events.js';
@@ -31,6 +33,12 @@ export function requireValidRuleValues(command: PublishRulePeriod): void {
       return requireValidHolidayAllowance(command.values);
     case 'sick-pay-and-leave':
       return requireValidSickPayAndLeave(command.values);
+    case 'employer-charges':
+      return requireBasisPoints(command.values.chargesBp, 'The employer charges', { max: 10_000 });
+    case 'vat':
+      return requireValidVat(command.values);
+    case 'wage-cost-subsidy':
+      return requireValidWageCostSubsidy(command.values);
     default:
       return assertNever(command);
   }
@@ -125,4 +133,13 @@ function requireValidHolidayAllowance({ minimumBp }: HolidayAllowanceValues): vo
 function requireValidSickPayAndLeave({ sickPayBp, leaveAccrualBp }: SickPayAndLeaveValues): void {
   requireBasisPoints(sickPayBp, 'The share of the wage paid while sick', { min: 7_000, max: 10_000 });
   requireBasisPoints(leaveAccrualBp, 'The holiday hours earned per paid hour', { min: 700, max: 1_600 });
+}
+
+function requireValidVat({ standardBp }: VatValues): void {
+  requireBasisPoints(standardBp, 'The VAT rate', { max: 10_000 });
+}
+
+function requireValidWageCostSubsidy({ capBp, employerChargesAllowanceBp }: WageCostSubsidyValues): void {
+  requireBasisPoints(capBp, 'The cap of the wage-cost subsidy', { min: 1, max: 10_000 });
+  requireBasisPoints(employerChargesAllowanceBp, 'The employer-charges allowance of the wage-cost subsidy', { max: 10_000 });
 }

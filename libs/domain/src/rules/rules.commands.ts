@@ -6,6 +6,9 @@ import type {
   RuleSource,
   RuleTable,
   SickPayAndLeaveValues,
+  EmployerChargesValues,
+  VatValues,
+  WageCostSubsidyValues,
   WorkingTimeValues,
 } from './rules.events.js';
 
@@ -16,6 +19,9 @@ export interface RuleValuesByTable {
   readonly 'chain-rule': ChainRuleValues;
   readonly 'holiday-allowance': HolidayAllowanceValues;
   readonly 'sick-pay-and-leave': SickPayAndLeaveValues;
+  readonly 'employer-charges': EmployerChargesValues;
+  readonly vat: VatValues;
+  readonly 'wage-cost-subsidy': WageCostSubsidyValues;
 }
 
 export type RuleValues = RuleValuesByTable[RuleTable];

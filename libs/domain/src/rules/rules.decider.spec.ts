@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider.js';
 import { given, SPEC_NOW } from '../shared/given-when-then.js';
-import { minimumWageOn, type RuleBook } from './rule-book.js';
+import { EMPTY_RULE_BOOK, minimumWageOn, type RuleBook } from './rule-book.js';
 import { RULE_TABLE_SEED } from './rule-tables.seed.js';
 import type { PublishRulePeriod, RuleValuesByTable } from './rules.commands.js';
 import { decideInOrder, ruleRows, rulesDecider } from './rules.decider.js';
@@ -53,11 +53,8 @@ const publishBands = (bands: WorkingTimeBand[]): PublishRulePeriod => ({
 const born = '2000-01-01';
 const firstHalf2026 = wagePublished({ effectiveFrom: '2026-01-01', effectiveUntil: '2026-06-30' });
 const bookOf = (history: RuleEvent[]): RuleBook => ({
+  ...EMPTY_RULE_BOOK,
   minimumWage: ruleRows(fold(rulesDecider, history), 'minimum-wage'),
-  workingTime: [],
-  chainRule: [],
-  holidayAllowance: [],
-  sickPayAndLeave: [],
 });
 
 describe('rule tables', () => {

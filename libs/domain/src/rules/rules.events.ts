@@ -14,7 +14,16 @@ import {
 } from '../shared/event-schema.js';
 
 /** The effective-dated rule tables the pool applies; each is one stream, `rules-<table>`. */
-export const RULE_TABLES = ['minimum-wage', 'working-time', 'chain-rule', 'holiday-allowance', 'sick-pay-and-leave'] as const;
+export const RULE_TABLES = [
+  'minimum-wage',
+  'working-time',
+  'chain-rule',
+  'holiday-allowance',
+  'sick-pay-and-leave',
+  'employer-charges',
+  'vat',
+  'wage-cost-subsidy',
+] as const;
 export type RuleTable = (typeof RULE_TABLES)[number];
 
 /** Which period (and revision) of a rule table gave a figure, as events record it (RuleRef of rule-book.ts). */
@@ -95,6 +104,23 @@ export const sickPayAndLeaveValuesSchema = z.object({
 });
 export type SickPayAndLeaveValues = z.infer<typeof sickPayAndLeaveValuesSchema>;
 
+/** What the pool pays on top of the gross wage: the employer's social-insurance premiums and levies, as a share of the gross. */
+export const employerChargesValuesSchema = z.object({ chargesBp: basisPoints });
+export type EmployerChargesValues = z.infer<typeof employerChargesValuesSchema>;
+
+/** The VAT rate on the pool's invoices (the general rate: secondment is a taxable supply of services). */
+export const vatValuesSchema = z.object({ standardBp: basisPoints });
+export type VatValues = z.infer<typeof vatValuesSchema>;
+
+/** The wage-cost subsidy (LKS) of the Participatiewet: its cap and the allowance for employer charges. */
+export const wageCostSubsidyValuesSchema = z.object({
+  /** At most this share of (minimum wage + holiday allowance) an hour. */
+  capBp: basisPoints,
+  /** The flat allowance for employer charges added to the subsidy, as a share of it. */
+  employerChargesAllowanceBp: basisPoints,
+});
+export type WageCostSubsidyValues = z.infer<typeof wageCostSubsidyValuesSchema>;
+
 /** Every event of the rule-table streams: one `…Published` event per period of a table. */
 export const ruleEvents = {
   MinimumWagePublished: { version: 1, data: z.object({ ...rowPeriod, values: minimumWageValuesSchema }) },
@@ -102,6 +128,9 @@ export const ruleEvents = {
   ChainRuleParametersPublished: { version: 1, data: z.object({ ...rowPeriod, values: chainRuleValuesSchema }) },
   HolidayAllowanceMinimumPublished: { version: 1, data: z.object({ ...rowPeriod, values: holidayAllowanceValuesSchema }) },
   SickPayAndLeavePublished: { version: 1, data: z.object({ ...rowPeriod, values: sickPayAndLeaveValuesSchema }) },
+  EmployerChargesPublished: { version: 1, data: z.object({ ...rowPeriod, values: employerChargesValuesSchema }) },
+  VatRatePublished: { version: 1, data: z.object({ ...rowPeriod, values: vatValuesSchema }) },
+  WageCostSubsidyFiguresPublished: { version: 1, data: z.object({ ...rowPeriod, values: wageCostSubsidyValuesSchema }) },
 } as const satisfies EventRegistry;
 
 type Events = typeof ruleEvents;
@@ -110,6 +139,9 @@ export type WorkingTimeLimitsPublished = EventOf<Events, 'WorkingTimeLimitsPubli
 export type ChainRuleParametersPublished = EventOf<Events, 'ChainRuleParametersPublished'>;
 export type HolidayAllowanceMinimumPublished = EventOf<Events, 'HolidayAllowanceMinimumPublished'>;
 export type SickPayAndLeavePublished = EventOf<Events, 'SickPayAndLeavePublished'>;
+export type EmployerChargesPublished = EventOf<Events, 'EmployerChargesPublished'>;
+export type VatRatePublished = EventOf<Events, 'VatRatePublished'>;
+export type WageCostSubsidyFiguresPublished = EventOf<Events, 'WageCostSubsidyFiguresPublished'>;
 export type RuleEvent = EventsOf<Events>;
 
 /** The event type that publishes a period of each table. */
@@ -119,4 +151,7 @@ export const PUBLISHED_EVENT_OF: { readonly [T in RuleTable]: RuleEvent['type'] 
   'chain-rule': 'ChainRuleParametersPublished',
   'holiday-allowance': 'HolidayAllowanceMinimumPublished',
   'sick-pay-and-leave': 'SickPayAndLeavePublished',
+  'employer-charges': 'EmployerChargesPublished',
+  vat: 'VatRatePublished',
+  'wage-cost-subsidy': 'WageCostSubsidyFiguresPublished',
 };

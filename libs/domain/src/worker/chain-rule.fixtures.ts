@@ -1,7 +1,7 @@
 import { caoDecider } from '../cao/cao.decider.js';
 import type { CaoEvent } from '../cao/cao.events.js';
 import { sampleContent } from '../cao/cao.fixtures.js';
-import { refOf, type RuleBook, type RuleRow } from '../rules/rule-book.js';
+import { EMPTY_RULE_BOOK, refOf, type RuleBook, type RuleRow } from '../rules/rule-book.js';
 import type { ChainRuleValues } from '../rules/rules.events.js';
 import { fold } from '../shared/decider.js';
 import type { LocalDate } from '../shared/local-date.js';
@@ -17,13 +17,7 @@ export const chainRuleRow: RuleRow<ChainRuleValues> = {
 };
 
 /** A rule book with only the chain-rule table: enough for offering contracts, which read no other. */
-export const chainRuleBook: RuleBook = {
-  minimumWage: [],
-  workingTime: [],
-  chainRule: [chainRuleRow],
-  holidayAllowance: [],
-  sickPayAndLeave: [],
-};
+export const chainRuleBook: RuleBook = { ...EMPTY_RULE_BOOK, chainRule: [chainRuleRow] };
 
 /** The row reference a contract decided under `chainRuleBook` records. */
 export const chainRuleRef = refOf(chainRuleRow);

@@ -1,4 +1,4 @@
-import type { RuleBook, RuleRow } from '../rules/rule-book.js';
+import { EMPTY_RULE_BOOK, type RuleBook, type RuleRow } from '../rules/rule-book.js';
 import type { WorkingTimeValues } from '../rules/rules.events.js';
 
 /** The Working Hours Act limits as the pool seeds them (libs/domain/src/rules/rule-tables.seed.ts), open-ended from 2020. */
@@ -19,10 +19,4 @@ export const workingTimeRows: RuleRow<WorkingTimeValues>[] = [
 ];
 
 /** A rule book with only the working-time table: enough for the hours rules, which read no other. */
-export const workingTimeBook: RuleBook = {
-  minimumWage: [],
-  workingTime: workingTimeRows,
-  chainRule: [],
-  holidayAllowance: [],
-  sickPayAndLeave: [],
-};
+export const workingTimeBook: RuleBook = { ...EMPTY_RULE_BOOK, workingTime: workingTimeRows };
