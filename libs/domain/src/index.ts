@@ -68,6 +68,7 @@ export * from './rules/rules.events.js';
 export * from './rules/rule-book.js';
 export * from './rules/shipped-rule-book.js';
 export * from './rate-agreement/rate-agreement.events.js';
+export * from './rate-agreement/rate-in-force.js';
 export * from './invoice/invoice.events.js';
 export * from './lks/lks.events.js';
 export * from './rules/rules.commands.js';
