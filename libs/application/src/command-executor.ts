@@ -6,6 +6,7 @@ import {
   type GlobalPosition,
   type NewEvent,
   type RecordedEvent,
+  type ReplayEvent,
 } from '@banenpool/event-store';
 
 /** What every stream's decider looks like to the executor (see libs/domain/src/shared/decider.ts). */
@@ -118,7 +119,16 @@ export async function loadState<Event extends DomainEventShape, State>(
   schemas: EventRegistry = poolEvents,
 ): Promise<{ state: State; version: number }> {
   const history = await store.readStream(streamId);
-  return { state: history.map(eventReader<Event>(schemas)).reduce(decider.evolve, decider.initialState), version: history.length - 1 };
+  return { state: foldHistory(decider, history, schemas), version: history.length - 1 };
+}
+
+/** A stream's state from its events as stored. */
+export function foldHistory<Event extends DomainEventShape, State>(
+  decider: Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  history: readonly ReplayEvent[],
+  schemas: EventRegistry = poolEvents,
+): State {
+  return history.map(eventReader<Event>(schemas)).reduce(decider.evolve, decider.initialState);
 }
 
 function commandFor<Command, State>(source: CommandSource<Command, State>, state: State): Command | Promise<Command> {
@@ -130,7 +140,7 @@ function commandFor<Command, State>(source: CommandSource<Command, State>, state
  * decider folds the same events the read models project. An event that cannot be read is an error:
  * deciding on a state that leaves it out could break a rule the event recorded.
  */
-function eventReader<Event extends DomainEventShape>(schemas: EventRegistry = poolEvents): (recorded: RecordedEvent) => Event {
+function eventReader<Event extends DomainEventShape>(schemas: EventRegistry = poolEvents): (recorded: ReplayEvent) => Event {
   return (recorded) => {
     const parsed = parseEventWith(schemas, recorded.type, recorded.schemaVersion, recorded.data);
     if (!parsed.ok) {

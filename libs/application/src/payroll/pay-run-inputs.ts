@@ -32,10 +32,8 @@ import { DataSource } from 'typeorm';
 import { RuleBookReader } from '../rules/rule-book-reader.js';
 import { ReadModelsCatchUp, USE_CASE_EVENT_STORE } from '../shared/ports.js';
 import { StreamStates } from '../shared/stream-states.js';
-import { groupBy, mapBounded } from './collections.js';
+import { groupBy } from './collections.js';
 
-/** Streams read at once: a few more than the default pool of ten connections keeps each one busy. */
-const READS_IN_FLIGHT = 16;
 const CATALOG_PAGE = 500;
 
 /** What a calculation of a period pays from: each worker's inputs, and the period's sheets it cannot pay. */
@@ -72,11 +70,7 @@ export class PayRunInputs {
   /** Every pay run recorded, each period's, as the stream catalog lists them (call caughtUp first). */
   async runs(): Promise<PayRun[]> {
     // The catalog files a stream under the prefix before its first '-': `pay-run-2027-P03` is a 'pay' stream.
-    const states = await mapBounded(
-      await this.streamIds('pay'),
-      READS_IN_FLIGHT,
-      async (id) => (await this.streams.load(payRunDecider, id)).state,
-    );
+    const states = await this.streams.loadMany(payRunDecider, await this.streamIds('pay'));
     return states.flatMap((state) => (state.status === 'none' ? [] : [state]));
   }
 
@@ -96,7 +90,7 @@ export class PayRunInputs {
       (sheet) => sheet.workerId,
     );
     const [workers, placements] = await Promise.all([
-      this.loadAll(workerStreams, (id) => this.streams.load(workerDecider, id)),
+      this.streams.loadMany(workerDecider, workerStreams),
       this.payPlacements([...new Set([...approved.values()].flat().map((sheet) => sheet.placementId))]),
     ]);
     const versions = await this.caoVersionsOf([...placements.values()]);
@@ -125,7 +119,7 @@ export class PayRunInputs {
 
   /** The placements of the sheets with their hirers; a sheet of a placement without a wage cannot be paid. */
   private async payPlacements(placementIds: readonly string[]): Promise<Map<string, PayPlacement>> {
-    const placements = await this.loadAll(placementIds, (id) => this.streams.load(placementDecider, placementStreamId(id)));
+    const placements = await this.streams.loadMany(placementDecider, placementIds.map(placementStreamId));
     const paid = placements.map((placement, i) => {
       if (!isPaid(placement)) {
         refuse(
@@ -136,7 +130,7 @@ export class PayRunInputs {
       return placement;
     });
     const employerIds = [...new Set(paid.map((p) => p.employerId))];
-    const employers = await this.loadAll(employerIds, (id) => this.streams.load(employerDecider, employerStreamId(id)));
+    const employers = await this.streams.loadMany(employerDecider, employerIds.map(employerStreamId));
     const hirers = new Map(employerIds.map((id, i) => [id, employers[i]]));
     return new Map(
       paid.map((placement) => [
@@ -150,13 +144,9 @@ export class PayRunInputs {
   private async caoVersionsOf(placements: readonly PayPlacement[]) {
     const codesOf = (placement: PayPlacement) => caoCodesDuring(placement.waged.hirer, placement.waged.period);
     const codes = [...new Set(placements.flatMap(codesOf))];
-    const caos = await this.loadAll(codes, (code) => this.streams.load(caoDecider, caoStreamId(code)));
+    const caos = await this.streams.loadMany(caoDecider, codes.map(caoStreamId));
     const byCode = new Map<string, ResolvedCaoVersion[]>(codes.map((code, i) => [code, caoVersions(caos[i])]));
     return { codesOf, of: (code: string) => byCode.get(code) ?? [] };
-  }
-
-  private async loadAll<State>(ids: readonly string[], load: (id: string) => Promise<{ state: State }>): Promise<State[]> {
-    return mapBounded(ids, READS_IN_FLIGHT, async (id) => (await load(id)).state);
   }
 
   private async streamIds(category: string): Promise<string[]> {

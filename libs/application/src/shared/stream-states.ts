@@ -1,8 +1,11 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EventStore } from '@banenpool/event-store';
-import { loadState, type DomainEventShape, type StreamDecider } from '../command-executor.js';
+import { foldHistory, loadState, type DomainEventShape, type StreamDecider } from '../command-executor.js';
 import { USE_CASE_EVENT_STORE } from './ports.js';
 import { requireEmployerAccess, type Caller } from './request-context.js';
+
+/** Streams read in one statement by loadMany: a bounded answer however many are asked for. */
+const STREAMS_PER_READ = 500;
 
 type Folding<Event extends DomainEventShape, State> = Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>;
 
@@ -13,6 +16,17 @@ export class StreamStates {
 
   load<Event extends DomainEventShape, State>(decider: Folding<Event, State>, streamId: string) {
     return loadState(this.store, decider, streamId);
+  }
+
+  /** The states of many streams, in the order of `streamIds`, read a page of streams per round trip. */
+  async loadMany<Event extends DomainEventShape, State>(decider: Folding<Event, State>, streamIds: readonly string[]): Promise<State[]> {
+    const states: State[] = [];
+    for (let i = 0; i < streamIds.length; i += STREAMS_PER_READ) {
+      const page = streamIds.slice(i, i + STREAMS_PER_READ);
+      const read = await this.store.readStreamsForReplay(page);
+      states.push(...page.map((id) => foldHistory(decider, read.get(id) ?? [])));
+    }
+    return states;
   }
 
   /** The state of a stream that must exist: 404 otherwise. */

@@ -42,6 +42,8 @@ export interface KurrentDbEventStoreOptions {
 /** gRPC status codes that mean "the store is not reachable now", not "the request was wrong". */
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_UNAVAILABLE = 14;
+/** Streams read in parallel by readStreamsForReplay: enough to hide round trips, few enough not to swamp the server. */
+const STREAMS_READ_AT_ONCE = 16;
 
 /** Our metadata as stored in the event's metadata JSON; schemaVersion travels with it. */
 type StoredMetadata = EventMetadata & { schemaVersion?: number };
@@ -93,6 +95,18 @@ export class KurrentDbEventStore implements EventStore {
   /** KurrentDB sends whole events either way: the replay read is the ordinary one. */
   readStreamForReplay(streamId: string, options?: ReadStreamOptions): Promise<ReplayEvent[]> {
     return this.readStream(streamId, options);
+  }
+
+  /** One read per stream (the gRPC API has no multi-stream read), a few at a time. */
+  async readStreamsForReplay(streamIds: readonly string[]): Promise<Map<string, ReplayEvent[]>> {
+    const ids = [...new Set(streamIds)];
+    const streams = new Map<string, ReplayEvent[]>();
+    for (let i = 0; i < ids.length; i += STREAMS_READ_AT_ONCE) {
+      const batch = ids.slice(i, i + STREAMS_READ_AT_ONCE);
+      const read = await Promise.all(batch.map((id) => this.readStream(id)));
+      batch.forEach((id, j) => streams.set(id, read[j]));
+    }
+    return streams;
   }
 
   async readAll({ after, limit }: ReadAllOptions): Promise<RecordedEvent[]> {

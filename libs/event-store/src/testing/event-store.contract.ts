@@ -176,6 +176,18 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
       );
       expect(replay).toHaveLength(6);
     });
+
+    it('reads several streams at once as each alone, a missing one as empty, a repeated id once', async () => {
+      const other = newStream('several');
+      await store.appendToStream(other, events(3), { expectedVersion: 'no_stream' });
+      const missing = newStream('unknown');
+      const read = await store.readStreamsForReplay([stream, missing, other, stream]);
+      expect([...read.keys()].sort()).toEqual([stream, missing, other].sort());
+      expect(read.get(stream)).toEqual(await store.readStreamForReplay(stream));
+      expect(read.get(other)).toEqual(await store.readStreamForReplay(other));
+      expect(read.get(missing)).toEqual([]);
+      expect(await store.readStreamsForReplay([])).toEqual(new Map());
+    });
   });
 
   describe('the global feed', () => {
