@@ -1,30 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
 import { caller, startTestApi } from './support/api-client.js';
+import * as pool from './support/payroll-world.js';
 
 /** Illustrative CAO figures (not from a published CAO), in cents an hour per step. */
 const schoonmaak = {
   wageScales: { A: [1500, 1550] },
-  surcharges: { timeBands: [], publicHolidayBp: 10000, overtimeBp: 2500 },
-  holidayPayBp: 800,
+  overtimeBp: 2500,
   pensionPremium: { employeeBp: 750, employerBp: 1500 },
-  fullTimeHoursPerWeek: 38,
-  seasonalClause: false,
-  illustrative: true,
 };
 
 /** The minimum wage from 1 July 2026 was not published when this was written: an illustrative figure for a test. */
-const secondHalf2026 = {
-  effectiveFrom: '2026-07-01',
-  effectiveUntil: '2026-12-31',
-  values: { adultHourlyCents: 1500, adultAge: 21, youthBp: { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 } },
-  source: { title: 'Illustrative figure for a test', url: 'https://www.rijksoverheid.nl/onderwerpen/minimumloon' },
-};
+const secondHalf2026 = { from: '2026-07-01', until: '2026-12-31', adultHourlyCents: 1500 };
+
+const line = pool.hoursLine;
 
 const OPERATOR = 'demo-operator';
 const AUDITOR = 'demo-auditor';
 const HIRER = 'demo-employer-visschedijk';
-
-const line = (day: string, start: string, end: string, breakMinutes = 0) => ({ day, start, end, breakMinutes, hourType: 'normal' });
 
 /**
  * The pool pays by four ISO weeks (the default PAY_PERIOD): 2026-P02 is 26 January to 22 February
@@ -34,22 +26,15 @@ const line = (day: string, start: string, end: string, breakMinutes = 0) => ({ d
  */
 describe('pay runs over HTTP: hours → approval → pay run → export, statement, finalization and the next run’s difference', () => {
   let app: INestApplication;
+  let http: pool.PoolHttp;
   const as = (key: string) => caller(app, key);
   const operator = () => as(OPERATOR);
-  const post = async (path: string, body: object = {}, key = OPERATOR) => {
-    const response = await as(key).post(path).send(body);
-    expect({ path, status: response.status, body: response.body }).toMatchObject({ status: 201 });
-    return response.body as { position?: string; version: number };
-  };
-  const hours = async (timesheetId: string, lines: object[]) => {
-    const response = await operator().put(`/timesheets/${timesheetId}/hours`).send({ lines });
-    expect({ timesheetId, status: response.status, body: response.body }).toMatchObject({ status: 200 });
-  };
+  const post = (path: string, body: object = {}, key = OPERATOR) => http.post(path, body, key);
   /** Registered, submitted and approved by the hirer. */
-  const approvedSheet = async (timesheetId: string, lines: object[]) => {
-    await hours(timesheetId, lines);
-    await post(`/timesheets/${timesheetId}/submission`);
-    return post(`/timesheets/${timesheetId}/approval`, {}, HIRER);
+  const approvedSheet = async (timesheetId: string, lines: pool.HoursLine[]) => {
+    await pool.registerWeekHours(http, timesheetId, lines);
+    await pool.submitSheet(http, timesheetId);
+    return pool.approveSheet(http, timesheetId, 'visschedijk');
   };
   /** Reads come from the pay-runs read model: `position` (what the command answered) waits until it includes the command. */
   const statement = async (payRunId: string, workerId: string, position?: string) =>
@@ -61,46 +46,27 @@ describe('pay runs over HTTP: hours → approval → pay run → export, stateme
 
   beforeAll(async () => {
     app = await startTestApi();
-    await post('/caos', { code: 'schoonmaak', name: 'CAO Schoonmaak (illustrative)' });
-    await post('/caos/schoonmaak/versions', { effectiveFrom: '2025-07-01', content: schoonmaak });
-    await post('/employers', { employerId: 'visschedijk', name: 'Visschedijk Facilitair', memberFrom: '2025-01-01' });
-    await post('/employers/visschedijk/cao-applications', { caoCode: 'schoonmaak', from: '2025-07-01' });
-    await post('/employers/visschedijk/sites', { siteId: 'hengelo', name: 'Hengelo', area: 'hengelo' });
-    await post('/employers/visschedijk/function-classifications', { functionName: 'schoonmaker', scale: 'A', from: '2025-07-01' });
+    http = new pool.PoolHttp(app);
+    await pool.publishCao(http, 'schoonmaak', [{ effectiveFrom: '2025-07-01', figures: schoonmaak }]);
+    await pool.registerHirer(http, { employerId: 'visschedijk', memberFrom: '2025-01-01', caoCode: 'schoonmaak', from: '2025-07-01' });
     for (const [workerId, guaranteedHoursPerWeek] of [
       ['anna', 0],
       ['bram', 8],
     ] as const) {
-      await post('/workers', {
-        workerId,
-        name: workerId,
-        birthDate: '1990-03-02',
-        homeArea: 'hengelo',
-        skills: ['cleaning'],
-        availability: { hoursPerWeek: 40 },
-      });
-      await post(`/workers/${workerId}/contracts`, {
-        contractId: 'c1',
-        kind: 'indefinite',
-        from: '2026-01-01',
-        guaranteedHoursPerWeek,
-        maxHoursPerWeek: 32,
-      });
+      await pool.registerWorker(http, { workerId, birthDate: '1990-03-02', contractFrom: '2026-01-01', guaranteedHoursPerWeek });
     }
-    await post('/placements', {
+    const winter = {
       placementId: 'anna-winter',
       workerId: 'anna',
       employerId: 'visschedijk',
-      siteId: 'hengelo',
-      functionName: 'schoonmaker',
-      legalForm: 'payroll',
-      hoursPerWeek: 16,
-      period: { from: '2026-01-05', to: '2026-06-30' },
-    });
-    await post('/placements/anna-winter/confirmation', { step: 0 });
+      from: '2026-01-05',
+      to: '2026-06-30',
+      step: 0,
+    };
+    await pool.placeWorker(http, winter);
     // Week 7 (in P02): 4 hours on Monday, 4 on Wednesday, approved by the hirer. Week 8: registered, never submitted.
     await approvedSheet('anna-winter-2026-W07', [line('2026-02-09', '08:00', '12:30', 30), line('2026-02-11', '08:00', '12:00')]);
-    await hours('anna-winter-2026-W08', [line('2026-02-16', '08:00', '12:00')]);
+    await pool.registerWeekHours(http, 'anna-winter-2026-W08', [line('2026-02-16', '08:00', '12:00')]);
   });
   afterAll(() => app?.close());
 
@@ -280,7 +246,7 @@ describe('pay runs over HTTP: hours → approval → pay run → export, stateme
         lines: [line('2026-02-09', '08:00', '13:30', 30), line('2026-02-11', '08:00', '12:00')],
         reason: 'Monday ran an hour longer',
       });
-      await post('/timesheets/anna-winter-2026-W07/approval', {}, HIRER);
+      await pool.approveSheet(http, 'anna-winter-2026-W07', 'visschedijk');
     });
 
     it('pays the difference of exactly the corrected day in the next run, naming the correction', async () => {
@@ -327,8 +293,11 @@ describe('pay runs over HTTP: hours → approval → pay run → export, stateme
     });
 
     it('will not finalize over a sheet approved again since the run paid it; a recalculation pays the new approval', async () => {
-      await post('/timesheets/anna-winter-2026-W14/corrections', { lines: [line('2026-03-30', '09:00', '14:00')], reason: 'Five hours' });
-      await post('/timesheets/anna-winter-2026-W14/approval', {}, HIRER);
+      await post('/timesheets/anna-winter-2026-W14/corrections', {
+        lines: [line('2026-03-30', '09:00', '14:00')],
+        reason: 'Five hours',
+      });
+      await pool.approveSheet(http, 'anna-winter-2026-W14', 'visschedijk');
       const refused = await operator().post('/pay-runs/2026-P04/finalization').expect(409);
       expect(refused.body).toMatchObject({
         code: 'timesheet_changed_since_pay_run',
@@ -348,15 +317,12 @@ describe('pay runs over HTTP: hours → approval → pay run → export, stateme
   });
 
   it('refuses a run a rule refuses for one worker, naming the worker, until the rule table is published', async () => {
-    for (const period of ['2026-P05', '2026-P06']) {
-      await post('/pay-runs', { period });
-      await post(`/pay-runs/${period}/finalization`);
-    }
+    for (const period of ['2026-P05', '2026-P06']) await pool.runAndFinalize(http, period);
     // 2026-P07 runs to 12 July: Bram's top-ups in July need the minimum wage from 1 July.
     const refused = await operator().post('/pay-runs').send({ period: '2026-P07' }).expect(422);
     expect(refused.body).toMatchObject({ code: 'rule_table_outdated', detail: expect.stringMatching(/^Worker bram: /) });
     await operator().get('/pay-runs/2026-P07').expect(404);
-    await post('/rules/minimum-wage', secondHalf2026);
+    await pool.publishMinimumWage(http, secondHalf2026);
     await post('/pay-runs', { period: '2026-P07' });
   });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { caller, startTestApi } from './support/api-client.js';
+import { startTestApi } from './support/api-client.js';
+import * as pool from './support/payroll-world.js';
 
 // The acceptance scenario of the payroll half over HTTP, with the default four-week pay period:
 // 2026-P13 is ISO weeks 49–53, 30 November 2026 to 3 January 2027, so it crosses 1 January;
@@ -8,13 +9,7 @@ import { caller, startTestApi } from './support/api-client.js';
 
 /** The minimum wage after 30 June 2026 was not published when this was written: illustrative figures for a test. */
 const MINIMUM_WAGE = { '2026-07-01': 1500, '2027-01-01': 1540 } as const;
-const MINIMUM_YOUTH_BP = { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 } as const;
-const minimumWagePeriod = (effectiveFrom: keyof typeof MINIMUM_WAGE, effectiveUntil: string) => ({
-  effectiveFrom,
-  effectiveUntil,
-  values: { adultHourlyCents: MINIMUM_WAGE[effectiveFrom], adultAge: 21, youthBp: MINIMUM_YOUTH_BP },
-  source: { title: 'Illustrative figure for a test (not published)', url: 'https://www.rijksoverheid.nl/onderwerpen/minimumloon' },
-});
+const minimumWagePeriod = (from: keyof typeof MINIMUM_WAGE, until: string) => ({ from, until, adultHourlyCents: MINIMUM_WAGE[from] });
 
 /**
  * Illustrative CAO (not from a published CAO). Scale A step 0 lies below the minimum wage, so a
@@ -25,15 +20,7 @@ const CAO_YOUTH_BP = { 17: 5000, 18: 6000, 19: 7000, 20: 8500 } as const;
 const SCALE_A = { january: [1480, 1600], december: [1480, 1610], corrected: [1480, 1650] } as const;
 const VERSION_FROM = { january: '2026-01-01', december: '2026-12-14' } as const;
 const HOLIDAY_PAY_BP = 800;
-const schoonmaak = (scaleA: readonly number[]) => ({
-  wageScales: { A: scaleA },
-  youthBp: CAO_YOUTH_BP,
-  surcharges: { timeBands: [], publicHolidayBp: 10000 },
-  holidayPayBp: HOLIDAY_PAY_BP,
-  fullTimeHoursPerWeek: 38,
-  seasonalClause: false,
-  illustrative: true,
-});
+const schoonmaak = (scaleA: readonly number[]) => ({ wageScales: { A: scaleA }, youthBp: CAO_YOUTH_BP, holidayPayBp: HOLIDAY_PAY_BP });
 
 /** Basis points of an amount in cents, rounded half up (the amounts here are positive). */
 const share = (cents: number, bp: number) => Math.floor((cents * bp + 5000) / 10000);
@@ -41,7 +28,7 @@ const share = (cents: number, bp: number) => Math.floor((cents * bp + 5000) / 10
 const wageOf = ({ scaleCents, age, minimumCents }: { scaleCents: number; age: 17 | 18 | 'adult'; minimumCents: number }) =>
   age === 'adult'
     ? Math.max(scaleCents, minimumCents)
-    : Math.max(share(scaleCents, CAO_YOUTH_BP[age]), share(minimumCents, MINIMUM_YOUTH_BP[age]));
+    : Math.max(share(scaleCents, CAO_YOUTH_BP[age]), share(minimumCents, pool.MINIMUM_YOUTH_BP[age]));
 
 const OPERATOR = 'demo-operator';
 const VISSCHEDIJK = 'demo-employer-visschedijk';
@@ -49,7 +36,7 @@ const SCHOONHUIS = 'demo-employer-schoonhuis';
 
 /** Four hours, 08:00–12:00 without a break. */
 const FOUR_HOURS = 4;
-const morning = (day: string) => ({ day, start: '08:00', end: '12:00', breakMinutes: 0, hourType: 'normal' });
+const morning = (day: string) => pool.hoursLine(day, '08:00', '12:00');
 
 /**
  * Joris (born 10 December 2008) cleans for Visschedijk at scale A step 1 in December 2026 and turns
@@ -91,21 +78,12 @@ interface ExportRow {
 
 describe('the payroll scenario over HTTP: hours → approval → pay run → export, birthdays, 1 January, a retroactive CAO correction', () => {
   let app: INestApplication;
-  let lastPosition = '';
-  const as = (key: string) => caller(app, key);
-  const expectAnswer = async (request: Promise<{ status: number; body: { position?: string } }>, status: number) => {
-    const response = await request;
-    if (response.status !== status) expect({ status: response.status, body: response.body }).toEqual({ status });
-    if (response.body.position) lastPosition = response.body.position;
-    return response.body as Record<string, unknown>;
-  };
-  const post = (path: string, body: object = {}, key = OPERATOR) => expectAnswer(as(key).post(path).send(body), 201);
-  const statement = async (payRunId: string, workerId: string): Promise<Statement> =>
-    (await as(OPERATOR).get(`/pay-runs/${payRunId}/workers/${workerId}?waitFor=${lastPosition}`).expect(200)).body;
-  const exported = async (payRunId: string): Promise<ExportRow[]> =>
-    (await as(OPERATOR).get(`/pay-runs/${payRunId}/export?format=json&waitFor=${lastPosition}`).expect(200)).body.rows;
-  const sheet = async (timesheetId: string, key = OPERATOR) =>
-    (await as(key).get(`/timesheets/${timesheetId}?waitFor=${lastPosition}`).expect(200)).body;
+  let http: pool.PoolHttp;
+  const as = (key: string) => http.as(key);
+  const post = (path: string, body: object = {}, key = OPERATOR) => http.post(path, body, key);
+  const statement = (payRunId: string, workerId: string): Promise<Statement> => http.read(`/pay-runs/${payRunId}/workers/${workerId}`);
+  const exported = async (payRunId: string): Promise<ExportRow[]> => (await http.read(`/pay-runs/${payRunId}/export?format=json`)).rows;
+  const sheet = (timesheetId: string, key = OPERATOR) => http.read(`/timesheets/${timesheetId}`, key);
 
   /** Joris's wage on a day of 2026-P13, as the CAO and minimum wage published before the run say. */
   const jorisWage = (day: string) =>
@@ -123,79 +101,46 @@ describe('the payroll scenario over HTTP: hours → approval → pay run → exp
 
   beforeAll(async () => {
     app = await startTestApi({ PAY_PERIOD: 'four_weeks' });
-    await post('/rules/minimum-wage', minimumWagePeriod('2026-07-01', '2026-12-31'));
-    await post('/rules/minimum-wage', minimumWagePeriod('2027-01-01', '2027-06-30'));
-    await post('/caos', { code: 'schoonmaak', name: 'CAO Schoonmaak (illustrative)' });
-    await post('/caos/schoonmaak/versions', { effectiveFrom: VERSION_FROM.january, content: schoonmaak(SCALE_A.january) });
-    await post('/caos/schoonmaak/versions', { effectiveFrom: VERSION_FROM.december, content: schoonmaak(SCALE_A.december) });
-    for (const employerId of ['visschedijk', 'schoonhuis']) {
-      await post('/employers', { employerId, name: employerId, memberFrom: '2026-01-01' });
-      await post(`/employers/${employerId}/cao-applications`, { caoCode: 'schoonmaak', from: '2026-01-01' });
-      await post(`/employers/${employerId}/sites`, { siteId: 'hengelo', name: `${employerId} Hengelo`, area: 'hengelo' });
-      await post(`/employers/${employerId}/function-classifications`, { functionName: 'schoonmaker', scale: 'A', from: '2026-01-01' });
+    http = new pool.PoolHttp(app);
+    const title = 'Illustrative figure for a test (not published)';
+    await pool.publishMinimumWage(http, minimumWagePeriod('2026-07-01', '2026-12-31'), title);
+    await pool.publishMinimumWage(http, minimumWagePeriod('2027-01-01', '2027-06-30'), title);
+    await pool.publishCao(http, 'schoonmaak', [
+      { effectiveFrom: VERSION_FROM.january, figures: schoonmaak(SCALE_A.january) },
+      { effectiveFrom: VERSION_FROM.december, figures: schoonmaak(SCALE_A.december) },
+    ]);
+    for (const employerId of ['visschedijk', 'schoonhuis'])
+      await pool.registerHirer(http, { employerId, caoCode: 'schoonmaak', from: '2026-01-01' });
+    // No guaranteed hours: the pool owes no top-ups, so the runs pay exactly the approved hours.
+    for (const [workerId, birthDate] of [
+      ['joris', '2008-12-10'],
+      ['anna', '1990-04-12'],
+    ]) {
+      await pool.registerWorker(http, { workerId, birthDate, contractFrom: '2026-11-01', maxHoursPerWeek: 24, availableHoursPerWeek: 24 });
     }
-    const worker = async (workerId: string, birthDate: string) => {
-      await post('/workers', {
-        workerId,
-        name: workerId,
-        birthDate,
-        homeArea: 'hengelo',
-        skills: ['cleaning'],
-        availability: { hoursPerWeek: 24 },
-      });
-      // No guaranteed hours: the pool owes no top-ups, so the runs pay exactly the approved hours.
-      await post(`/workers/${workerId}/contracts`, {
-        contractId: 'c1',
-        kind: 'indefinite',
-        from: '2026-11-01',
-        guaranteedHoursPerWeek: 0,
-        maxHoursPerWeek: 24,
-      });
-    };
-    await worker('joris', '2008-12-10');
-    await worker('anna', '1990-04-12');
-    const placement = async (placementId: string, workerId: string, employerId: string, to: string, step: number) => {
-      await post('/placements', {
-        placementId,
-        workerId,
-        employerId,
-        siteId: 'hengelo',
-        functionName: 'schoonmaker',
-        legalForm: 'payroll',
-        hoursPerWeek: 16,
-        period: { from: '2026-12-01', to },
-      });
-      await post(`/placements/${placementId}/confirmation`, { step });
-    };
-    await placement('joris-vd', 'joris', 'visschedijk', '2026-12-31', 1);
-    await placement('anna-sh', 'anna', 'schoonhuis', '2027-01-29', 0);
+    for (const [placementId, workerId, employerId, to, step] of [
+      ['joris-vd', 'joris', 'visschedijk', '2026-12-31', 1],
+      ['anna-sh', 'anna', 'schoonhuis', '2027-01-29', 0],
+    ] as const) {
+      await pool.placeWorker(http, { placementId, workerId, employerId, hoursPerWeek: 16, from: '2026-12-01', to, step });
+    }
   });
   afterAll(() => app?.close());
 
   it('registers the hours, submits them, and each hirer approves its own: one by one, or a week in one go', async () => {
     for (const [timesheetId, days] of Object.entries(JORIS_DAYS)) {
-      await expectAnswer(
-        as(OPERATOR)
-          .put(`/timesheets/${timesheetId}/hours`)
-          .send({ lines: days.map(morning) }),
-        200,
-      );
-      await post(`/timesheets/${timesheetId}/submission`);
+      await pool.registerWeekHours(http, timesheetId, days.map(morning));
+      await pool.submitSheet(http, timesheetId);
     }
     // The hirer itself registers and submits Anna's week.
-    await expectAnswer(
-      as(SCHOONHUIS)
-        .put(`/timesheets/${ANNA_SHEET}/hours`)
-        .send({ lines: ANNA_DAYS.map(morning) }),
-      200,
-    );
-    await post(`/timesheets/${ANNA_SHEET}/submission`, {}, SCHOONHUIS);
+    await pool.registerWeekHours(http, ANNA_SHEET, ANNA_DAYS.map(morning), SCHOONHUIS);
+    await pool.submitSheet(http, ANNA_SHEET, SCHOONHUIS);
 
     for (const week of ['2026-W50', '2026-W51']) {
-      const bulk = await post('/timesheets/approvals', { employerId: 'visschedijk', week }, VISSCHEDIJK);
+      const bulk = await pool.approveWeek(http, 'visschedijk', week);
       expect(bulk).toMatchObject({ accepted: [{ timesheetId: `joris-vd-${week}` }], refused: [] });
     }
-    await post(`/timesheets/${ANNA_SHEET}/approval`, {}, SCHOONHUIS);
+    await pool.approveSheet(http, ANNA_SHEET, 'schoonhuis');
 
     expect(await sheet('joris-vd-2026-W50', VISSCHEDIJK)).toMatchObject({ status: 'approved', approved: { approvedVersion: 1 } });
     // Approved by the hirer itself, not by an operator on its behalf.
@@ -206,25 +151,20 @@ describe('the payroll scenario over HTTP: hours → approval → pay run → exp
 
   it('lets an employer key neither see nor approve another employer’s timesheets (403), nor start a pay run', async () => {
     await as(VISSCHEDIJK).get(`/timesheets/${ANNA_SHEET}`).expect(403);
-    await as(VISSCHEDIJK).get(`/timesheets?employerId=schoonhuis&waitFor=${lastPosition}`).expect(403);
-    const own = (await as(VISSCHEDIJK).get(`/timesheets?waitFor=${lastPosition}`).expect(200)).body;
+    await as(VISSCHEDIJK).get(`/timesheets?employerId=schoonhuis&waitFor=${http.lastPosition}`).expect(403);
+    const own = await http.read('/timesheets', VISSCHEDIJK);
     expect(own.items.map((item: { timesheetId: string }) => item.timesheetId).sort()).toEqual(Object.keys(JORIS_DAYS));
 
     // A sheet of Schoonhuis awaiting approval: Visschedijk may not decide on it, and nothing changes.
     const pending = 'anna-sh-2027-W01';
-    await expectAnswer(
-      as(SCHOONHUIS)
-        .put(`/timesheets/${pending}/hours`)
-        .send({ lines: [morning('2027-01-04')] }),
-      200,
-    );
-    await post(`/timesheets/${pending}/submission`, {}, SCHOONHUIS);
+    await pool.registerWeekHours(http, pending, [morning('2027-01-04')], SCHOONHUIS);
+    await pool.submitSheet(http, pending, SCHOONHUIS);
     const before = await sheet(pending);
     await as(VISSCHEDIJK).post(`/timesheets/${pending}/approval`).expect(403);
     await as(VISSCHEDIJK).post(`/timesheets/${pending}/rejection`).send({ reason: 'Not ours to judge' }).expect(403);
     await as(VISSCHEDIJK).post('/timesheets/approvals').send({ employerId: 'schoonhuis', week: '2027-W01' }).expect(403);
     expect(await sheet(pending)).toEqual({ ...before, status: 'submitted' });
-    await post(`/timesheets/${pending}/approval`, {}, SCHOONHUIS);
+    await pool.approveSheet(http, pending, 'schoonhuis');
 
     await as(VISSCHEDIJK).post('/pay-runs').send({ period: '2026-P13' }).expect(403);
     await as(VISSCHEDIJK).get('/pay-runs').expect(403);
@@ -296,7 +236,7 @@ describe('the payroll scenario over HTTP: hours → approval → pay run → exp
         amountCents: ANNA_DAYS.reduce((sum, day) => sum + annaWage(day) * FOUR_HOURS, 0),
       });
       // The sheet of 2027-W01 lies in the next period: this run neither pays nor lists it.
-      expect((await as(OPERATOR).get(`/pay-runs/2026-P13?waitFor=${lastPosition}`).expect(200)).body.unpaid).toEqual([]);
+      expect((await http.read('/pay-runs/2026-P13')).unpaid).toEqual([]);
 
       const csv = await as(OPERATOR).get('/pay-runs/2026-P13/export?format=csv').expect(200);
       const wage = row('anna', 'wage')!;
@@ -316,7 +256,7 @@ describe('the payroll scenario over HTTP: hours → approval → pay run → exp
     beforeAll(async () => {
       await post('/caos/schoonmaak/corrections', {
         effectiveFrom: VERSION_FROM.december,
-        content: schoonmaak(SCALE_A.corrected),
+        content: pool.caoContent(schoonmaak(SCALE_A.corrected)),
         reason: 'Scale A step 1 was registered as 16,10; the CAO says 16,50',
       });
       await post('/pay-runs', { period: '2027-P01' });

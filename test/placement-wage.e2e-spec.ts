@@ -1,83 +1,48 @@
 import type { INestApplication } from '@nestjs/common';
-import { caller, startTestApi } from './support/api-client.js';
+import { startTestApi } from './support/api-client.js';
+import * as pool from './support/payroll-world.js';
 
 /** Illustrative CAO figures (not from a published CAO), in cents an hour per step, with the CAO's own youth percentages. */
-const schoonmaak = (scaleA: number[]) => ({
+const schoonmaak = (scaleA: number[]): pool.CaoFigures => ({
   wageScales: { A: scaleA },
   youthBp: { 16: 4000, 17: 5000, 18: 6000, 19: 7000, 20: 8500 },
-  surcharges: { timeBands: [], publicHolidayBp: 10000, overtimeBp: 2500 },
-  holidayPayBp: 800,
+  overtimeBp: 2500,
   pensionPremium: { employeeBp: 750, employerBp: 1500 },
-  fullTimeHoursPerWeek: 38,
-  seasonalClause: false,
-  illustrative: true,
 });
 
 /** The minimum wage from 1 July 2026 was not published when this was written: an illustrative figure for a test. */
-const secondHalf2026 = {
-  effectiveFrom: '2026-07-01',
-  effectiveUntil: '2026-12-31',
-  values: { adultHourlyCents: 1500, adultAge: 21, youthBp: { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 } },
-  source: { title: 'Illustrative figure for a test', url: 'https://www.rijksoverheid.nl/onderwerpen/minimumloon' },
-};
+const secondHalf2026 = { from: '2026-07-01', until: '2026-12-31', adultHourlyCents: 1500 };
 
 /** The wage of each day of a placement over HTTP: CAO scale and step against the minimum wage, as they stand that day. */
 describe('the wage of a placement’s day over HTTP', () => {
   let app: INestApplication;
-  const operator = () => caller(app, 'demo-operator');
-  const wage = (placementId: string, on: string, key = 'demo-operator') => caller(app, key).get(`/placements/${placementId}/wage?on=${on}`);
+  let http: pool.PoolHttp;
+  const operator = () => http.as('demo-operator');
+  const wage = (placementId: string, on: string, key = 'demo-operator') => http.as(key).get(`/placements/${placementId}/wage?on=${on}`);
+  const placement = { employerId: 'visschedijk', hoursPerWeek: 8 };
 
   beforeAll(async () => {
     app = await startTestApi();
-    const post = async (path: string, body: object) => {
-      const response = await operator().post(path).send(body);
-      expect({ path, status: response.status, body: response.body }).toMatchObject({ status: 201 });
-    };
-    await post('/caos', { code: 'schoonmaak', name: 'CAO Schoonmaak (illustrative)' });
-    await post('/caos/schoonmaak/versions', { effectiveFrom: '2025-07-01', content: schoonmaak([1400, 1450]) });
-    await post('/caos/schoonmaak/versions', { effectiveFrom: '2026-03-01', content: schoonmaak([1520, 1560]) });
-    await post('/employers', { employerId: 'visschedijk', name: 'Visschedijk Facilitair', memberFrom: '2025-01-01' });
-    await post('/employers/visschedijk/cao-applications', { caoCode: 'schoonmaak', from: '2025-07-01' });
-    await post('/employers/visschedijk/sites', { siteId: 'hengelo', name: 'Hengelo', area: 'hengelo' });
-    await post('/employers/visschedijk/function-classifications', { functionName: 'schoonmaker', scale: 'A', from: '2025-07-01' });
+    http = new pool.PoolHttp(app);
+    await pool.publishCao(http, 'schoonmaak', [
+      { effectiveFrom: '2025-07-01', figures: schoonmaak([1400, 1450]) },
+      { effectiveFrom: '2026-03-01', figures: schoonmaak([1520, 1560]) },
+    ]);
+    await pool.registerHirer(http, { employerId: 'visschedijk', memberFrom: '2025-01-01', caoCode: 'schoonmaak', from: '2025-07-01' });
     // Sanne turns 18 on 15 January 2026.
     for (const [workerId, birthDate] of [
       ['anna', '1995-03-02'],
       ['sanne', '2008-01-15'],
     ]) {
-      await post('/workers', {
-        workerId,
-        name: workerId,
-        birthDate,
-        homeArea: 'hengelo',
-        skills: ['cleaning'],
-        availability: { hoursPerWeek: 40 },
-      });
-      await post(`/workers/${workerId}/contracts`, {
-        contractId: 'c1',
-        kind: 'indefinite',
-        from: '2025-09-01',
-        guaranteedHoursPerWeek: 8,
-        maxHoursPerWeek: 32,
-      });
+      await pool.registerWorker(http, { workerId, birthDate, contractFrom: '2025-09-01', guaranteedHoursPerWeek: 8 });
     }
-    const placement = (placementId: string, workerId: string, period: object) =>
-      post('/placements', {
-        placementId,
-        workerId,
-        employerId: 'visschedijk',
-        siteId: 'hengelo',
-        functionName: 'schoonmaker',
-        legalForm: 'payroll',
-        hoursPerWeek: 8,
-        period,
-      });
-    await placement('anna-winter', 'anna', { from: '2025-12-01', to: '2026-05-31' });
-    await post('/placements/anna-winter/confirmation', { step: 0 });
-    await placement('sanne-winter', 'sanne', { from: '2026-01-05', to: '2026-02-27' });
-    await post('/placements/sanne-winter/confirmation', { step: 1 });
-    await placement('anna-summer', 'anna', { from: '2026-06-01', to: '2026-08-31' });
-    await post('/placements/anna-summer/confirmation', { step: 0 });
+    for (const [placementId, workerId, from, to, step] of [
+      ['anna-winter', 'anna', '2025-12-01', '2026-05-31', 0],
+      ['sanne-winter', 'sanne', '2026-01-05', '2026-02-27', 1],
+      ['anna-summer', 'anna', '2026-06-01', '2026-08-31', 0],
+    ] as const) {
+      await pool.placeWorker(http, { ...placement, placementId, workerId, from, to, step });
+    }
   });
   afterAll(() => app?.close());
 
@@ -143,7 +108,7 @@ describe('the wage of a placement’s day over HTTP', () => {
   it('answers 422 past the published minimum wage, until an operator publishes the next period', async () => {
     const outdated = await wage('anna-summer', '2026-07-01').expect(422);
     expect(outdated.body).toMatchObject({ code: 'rule_table_outdated', detail: expect.stringContaining('2026-06-30') });
-    expect((await operator().post('/rules/minimum-wage').send(secondHalf2026)).status).toBe(201);
+    await pool.publishMinimumWage(http, secondHalf2026);
     expect((await wage('anna-summer', '2026-07-01').expect(200)).body).toMatchObject({
       hourlyCents: 1520,
       basis: 'cao',
@@ -152,20 +117,8 @@ describe('the wage of a placement’s day over HTTP', () => {
   });
 
   it('confirms a placement planned past the published minimum wage, its first day’s pay not yet known', async () => {
-    await operator()
-      .post('/placements')
-      .send({
-        placementId: 'anna-2027',
-        workerId: 'anna',
-        employerId: 'visschedijk',
-        siteId: 'hengelo',
-        functionName: 'schoonmaker',
-        legalForm: 'secondment',
-        hoursPerWeek: 8,
-        period: { from: '2027-01-04', to: '2027-02-26' },
-      })
-      .expect(201);
-    await operator().post('/placements/anna-2027/confirmation').send({ step: 1 }).expect(201);
+    const anna2027 = { placementId: 'anna-2027', workerId: 'anna', legalForm: 'secondment', from: '2027-01-04', to: '2027-02-26' } as const;
+    await pool.placeWorker(http, { ...placement, ...anna2027, step: 1 });
     const { body } = await operator().get('/placements/anna-2027').expect(200);
     expect(body).toMatchObject({
       status: 'confirmed',
@@ -185,19 +138,13 @@ describe('the wage of a placement’s day over HTTP', () => {
   });
 
   it('requires the operator to choose the step: a confirmation without one is a 400', async () => {
-    await operator()
-      .post('/placements')
-      .send({
-        placementId: 'sanne-spring',
-        workerId: 'sanne',
-        employerId: 'visschedijk',
-        siteId: 'hengelo',
-        functionName: 'schoonmaker',
-        legalForm: 'payroll',
-        hoursPerWeek: 8,
-        period: { from: '2026-04-06', to: '2026-05-29' },
-      })
-      .expect(201);
+    await pool.proposePlacement(http, {
+      ...placement,
+      placementId: 'sanne-spring',
+      workerId: 'sanne',
+      from: '2026-04-06',
+      to: '2026-05-29',
+    });
     const refused = await operator().post('/placements/sanne-spring/confirmation').send({}).expect(400);
     expect(JSON.stringify(refused.body)).toContain('step');
     expect((await operator().get('/placements/sanne-spring').expect(200)).body.status).toBe('proposed');
