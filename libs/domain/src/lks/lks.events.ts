@@ -28,13 +28,21 @@ export const lksClaimLineSchema = z.object({
   from: localDate,
   to: localDate,
   minutes: count,
-  /** Minimum wage for the worker's age, and the statutory holiday allowance on it, an hour. */
+  /** Minimum wage for the worker's age, an hour (from the paid line's wage row). */
   minimumWageHourlyCents: cents,
-  /** The worker's CAO wage of those days (the per-day wage), and its holiday allowance, an hour. */
+  /**
+   * The statutory holiday allowance on the minimum wage (the holiday-allowance table on those days).
+   * Optional only for the schema's sake: every claim line is written with it.
+   */
+  statutoryHolidayAllowanceBp: basisPoints.optional(),
+  /** The worker's CAO wage of those days (the per-day wage, as paid), and the CAO's holiday allowance on it. */
   caoWageHourlyCents: cents,
   holidayAllowanceBp: basisPoints,
   wageValueBp: basisPoints,
-  /** The subsidy an hour, before the cap, and whether the cap applied. */
+  /**
+   * The subsidy an hour as applied (after the cap, never below 0), rounded half up to cents for
+   * reading; `subsidyCents` is the minutes × the exact figure, rounded once. `capped`: the cap applied.
+   */
   subsidyHourlyCents: cents,
   capped: z.boolean(),
   subsidyCents: cents,

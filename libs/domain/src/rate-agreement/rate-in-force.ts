@@ -30,7 +30,8 @@ export interface RatedPlacement {
 
 const SPECIFICITY: Record<RateScope['kind'], number> = { placement: 0, function: 1, employer: 2 };
 
-const covers = (scope: RateScope, placement: RatedPlacement): boolean => {
+/** Whether an agreement of this scope prices the placement's hours (when no more specific one does). */
+export const scopeCovers = (scope: RateScope, placement: RatedPlacement): boolean => {
   switch (scope.kind) {
     case 'employer':
       return true;
@@ -52,7 +53,7 @@ const inForceOn = (agreement: RateAgreementView, day: LocalDate): boolean =>
  * decider refuses it), so there is at most one of each. Undefined: nothing agreed for that day.
  */
 export function rateInForce(agreements: readonly RateAgreementView[], placement: RatedPlacement, day: LocalDate): RateInForce | undefined {
-  const applicable = agreements.filter((a) => covers(a.scope, placement) && inForceOn(a, day));
+  const applicable = agreements.filter((a) => scopeCovers(a.scope, placement) && inForceOn(a, day));
   const [best] = applicable.sort((a, b) => SPECIFICITY[a.scope.kind] - SPECIFICITY[b.scope.kind]);
   return best && { agreementId: best.agreementId, rate: best.rate, surchargesBp: best.surchargesBp, gAccountShareBp: best.gAccountShareBp };
 }
