@@ -87,6 +87,13 @@ const CONFIRMED = 'pl-rb-c';
 const PROPOSED_WORKER = 'w-rb-2';
 const RUN_TO_ACCEPT = 'rb-run';
 const RUN_TO_REJECT = 'rb-run-2';
+/** The hirer's own rate agreement, seeded to be ended. */
+const RATE_AGREEMENT = 'rb-rate';
+/** No pay run is invoiced in these worlds: the id of a document that does not exist. */
+const INVOICE = '2026-00001';
+/** No month is paid in full in these worlds (2026-P01 reaches 25 January 2026): a month not to be claimed, and a claim that does not exist. */
+const LKS_MONTH = '2026-02';
+const LKS_CLAIM = `${WORKER}.${LKS_MONTH}.1`;
 const RUN_SCOPE = { fromWeek: '2026-W49', toWeek: '2027-W09', requestIds: [REQUEST] };
 /** 29 December 2025 to 25 January 2026: the workers' guaranteed hours are topped up; in the barrage's world it has no run. */
 const PAY_PERIOD = '2026-P01';
@@ -152,6 +159,7 @@ type Field =
   | { kind: 'date'; optional?: boolean }
   | { kind: 'week'; optional?: boolean }
   | { kind: 'payPeriod'; optional?: boolean }
+  | { kind: 'month'; optional?: boolean }
   | { kind: 'int'; min: number; max: number; optional?: boolean }
   | { kind: 'number'; min: number; max: number; quarters?: boolean; optional?: boolean }
   | { kind: 'bool'; optional?: boolean }
@@ -234,6 +242,22 @@ const IMPOSSIBLE_WEEKS: Bad[] = [
 ];
 
 /** The pool pays by four weeks (the default PAY_PERIOD): a period of another form or number is the domain's 422. */
+/** A calendar month 'YYYY-MM' (a wage-cost subsidy claim's). */
+const IMPOSSIBLE_MONTHS: Bad[] = [
+  { label: '2026-13', value: '2026-13', core: true },
+  { label: 'a one-digit month', value: '2026-2', core: true },
+  { label: 'a date', value: '2026-02-01', core: true },
+  { label: 'an empty string', value: '', core: true },
+  { label: '9999-01 (after 2199)', value: '9999-01', core: true },
+  { label: '2026-00', value: '2026-00' },
+  { label: 'a pay period', value: '2026-P02' },
+  { label: 'slashes', value: '2026/02' },
+  { label: 'padded with a space', value: ' 2026-02' },
+  { label: '1899-12 (before 1900)', value: '1899-12' },
+  { label: 'a number', value: 202602 },
+  { label: 'an array', value: ['2026-02'] },
+];
+
 const IMPOSSIBLE_PAY_PERIODS: Bad[] = [
   { label: '2026-P14 (13 periods a year)', value: '2026-P14', expect: [422], core: true },
   { label: 'a month, in a pool paid by four weeks', value: '2026-01', expect: [422], core: true },
@@ -297,6 +321,8 @@ function badValues(field: Field, full: boolean): Bad[] {
         return IMPOSSIBLE_DATES;
       case 'week':
         return IMPOSSIBLE_WEEKS;
+      case 'month':
+        return IMPOSSIBLE_MONTHS;
       case 'payPeriod':
         return IMPOSSIBLE_PAY_PERIODS;
       case 'int':
@@ -461,6 +487,8 @@ interface Route {
 
 type QueryField =
   | { kind: 'date' | 'instant' | 'streamId'; optional?: boolean }
+  | { kind: 'quarter'; optional?: boolean }
+  | { kind: 'month'; optional?: boolean }
   | { kind: 'int'; min: number; max: number; optional?: boolean }
   | { kind: 'enum'; values: readonly string[]; optional?: boolean };
 
@@ -949,6 +977,179 @@ const ROUTES: Route[] = [
     method: 'get',
     template: '/pay-runs/:payRunId/workers/:workerId',
     params: { payRunId: PAY_PERIOD, workerId: WORKER },
+    noEmployers: true,
+  },
+  // The banenafspraak statement
+  {
+    method: 'get',
+    template: '/employers/:employerId/banenafspraak-statement',
+    params: { employerId: EMPLOYER },
+    query: { quarter: '2027-Q1', format: 'csv' },
+    queryFields: { quarter: { kind: 'quarter' }, format: { kind: 'enum', values: ['json', 'csv'], optional: true } },
+    employer: true,
+  },
+  // Rate agreements
+  {
+    method: 'post',
+    template: '/employers/:employerId/rate-agreements',
+    params: { employerId: EMPLOYER },
+    body: {
+      agreementId: 'rb-rate-new',
+      scope: { kind: 'function', functionCode: FUNCTION },
+      from: '2026-06-01',
+      rate: { kind: 'factor', factorBp: 18500 },
+      surchargesBp: { overtime: 2500 },
+      gAccountShareBp: 2500,
+      reason: 'Rate talks',
+    },
+    fields: {
+      agreementId: optional(id()),
+      scope: { kind: 'object' },
+      'scope.kind': { kind: 'enum', values: ['employer', 'function', 'placement'] },
+      'scope.functionCode': text(1, 100),
+      from: date,
+      to: optional(date),
+      rate: { kind: 'object' },
+      'rate.kind': { kind: 'enum', values: ['factor', 'fixed'] },
+      'rate.factorBp': { kind: 'int', min: 1, max: 100_000 },
+      surchargesBp: { kind: 'object', allOptional: true, optional: true },
+      'surchargesBp.overtime': { kind: 'int', min: 0, max: 30_000, optional: true },
+      gAccountShareBp: { kind: 'int', min: 0, max: 10_000, optional: true },
+      reason: optional(text(1, 2000)),
+    },
+    creates: 'agreementId',
+  },
+  {
+    method: 'post',
+    template: '/employers/:employerId/rate-agreements/:agreementId/end',
+    params: { employerId: EMPLOYER, agreementId: RATE_AGREEMENT },
+    body: { lastDay: '2026-12-31', reason: 'New rate from 2027' },
+    fields: { lastDay: date, reason: text(3, 500) },
+  },
+  { method: 'get', template: '/employers/:employerId/rate-agreements', params: { employerId: EMPLOYER }, employer: true },
+  {
+    method: 'get',
+    template: '/rate-warnings',
+    query: { employerId: EMPLOYER },
+    queryFields: { employerId: { kind: 'streamId', optional: true } },
+    noEmployers: true,
+  },
+  // Invoices: the barrage's world has no pay run, so no invoice; each base request is refused (422, 404) at best.
+  {
+    method: 'post',
+    template: '/invoice-runs',
+    body: { periodId: PAY_PERIOD, employerId: EMPLOYER },
+    fields: { periodId: { kind: 'payPeriod' }, employerId: optional(id()) },
+    // If-Match has no meaning for a run: each number is taken at the ledger's current version.
+    stale: [400],
+  },
+  {
+    method: 'get',
+    template: '/invoices',
+    query: { employerId: EMPLOYER, year: '2026', kind: 'invoice', status: 'issued', limit: '10', offset: '0' },
+    queryFields: {
+      year: { kind: 'int', min: 1900, max: 2199, optional: true },
+      kind: { kind: 'enum', values: ['invoice', 'credit_note'], optional: true },
+      status: { kind: 'enum', values: ['issued', 'sent', 'part_paid', 'paid'], optional: true },
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+    },
+    employer: true,
+  },
+  {
+    method: 'get',
+    template: '/invoices/:id',
+    params: { id: INVOICE },
+    query: { format: 'pdf' },
+    queryFields: { format: { kind: 'enum', values: ['json', 'csv', 'pdf'], optional: true } },
+  },
+  {
+    method: 'post',
+    template: '/invoices/:id/sending',
+    params: { id: INVOICE },
+    body: { sentOn: '2026-12-01' },
+    fields: { sentOn: optional(date) },
+    // The document is looked up before its version is compared.
+    stale: [404],
+  },
+  {
+    method: 'post',
+    template: '/invoices/:id/payments',
+    params: { id: INVOICE },
+    body: { amountCents: 150_000, toGAccountCents: 37_500, paidOn: '2026-12-15', reference: 'Transfer 12345' },
+    fields: {
+      amountCents: { kind: 'int', min: 1, max: 1_000_000_000_000 },
+      toGAccountCents: { kind: 'int', min: 0, max: 1_000_000_000_000 },
+      paidOn: date,
+      reference: optional(text(1, 200)),
+    },
+    stale: [404],
+  },
+  // Wage-cost subsidy (LKS): target-group data, so no employer reaches any of it. No month is paid in full here, so
+  // no claim is calculated: the base requests on a claim are refused (422, 404) at best.
+  {
+    method: 'post',
+    template: '/workers/:workerId/wage-value-decisions',
+    params: { workerId: WORKER },
+    body: {
+      municipality: 'hengelo',
+      wageValueBp: 6000,
+      from: '2026-01-01',
+      to: '2026-12-31',
+      reassessOn: '2026-10-01',
+      reference: 'Beschikking 2026/0412',
+    },
+    fields: {
+      municipality: id(),
+      wageValueBp: { kind: 'int', min: 1, max: 10000 },
+      from: date,
+      to: optional(date),
+      reassessOn: date,
+      reference: optional(text(1, 200)),
+    },
+    noEmployers: true,
+  },
+  {
+    method: 'post',
+    template: '/lks-claims',
+    body: { month: LKS_MONTH, municipality: 'hengelo' },
+    fields: { month: { kind: 'month' }, municipality: optional(id()) },
+    noEmployers: true,
+    // If-Match has no meaning for a calculation over every worker's stream.
+    stale: [400],
+  },
+  {
+    method: 'get',
+    template: '/lks-claims',
+    query: { month: LKS_MONTH, municipality: 'hengelo' },
+    queryFields: { month: { kind: 'month' }, municipality: { kind: 'streamId', optional: true } },
+    noEmployers: true,
+  },
+  { method: 'get', template: '/lks-claims/:claimId', params: { claimId: LKS_CLAIM }, noEmployers: true },
+  {
+    method: 'post',
+    template: '/lks-claims/:claimId/submission',
+    params: { claimId: LKS_CLAIM },
+    body: { submittedOn: '2026-03-05' },
+    fields: { submittedOn: optional(date) },
+    noEmployers: true,
+    // The claim is looked up before its stream's version is compared.
+    stale: [404],
+  },
+  {
+    method: 'post',
+    template: '/lks-claims/:claimId/payments',
+    params: { claimId: LKS_CLAIM },
+    body: { amountCents: 41_250, paidOn: '2026-03-20' },
+    fields: { amountCents: { kind: 'int', min: 1, max: 1_000_000_000_000 }, paidOn: date },
+    noEmployers: true,
+    stale: [404],
+  },
+  {
+    method: 'get',
+    template: '/reassessments-due',
+    query: { asOf: '2026-09-01', weeks: '8' },
+    queryFields: { asOf: { kind: 'date', optional: true }, weeks: { kind: 'int', min: 1, max: 52, optional: true } },
     noEmployers: true,
   },
   // Timesheets
@@ -1553,6 +1754,17 @@ const refusals: [Route, string, JsonObject, readonly number[]][] = [
       [r, 'a proposal it has and one it does not', { ...reason, proposalIds: [PROPOSAL, `${REQUEST}:w-nobody:2026-11-30`] }, [404]],
     ];
   }),
+  ...((): [Route, string, JsonObject, readonly number[]][] => {
+    const agree = route('post', '/employers/:employerId/rate-agreements');
+    const rate = base('post', '/employers/:employerId/rate-agreements');
+    const end = route('post', '/employers/:employerId/rate-agreements/:agreementId/end');
+    return [
+      [agree, 'a rate agreement ending before it starts', { ...rate, to: '2026-05-31' }, [422]],
+      [agree, 'a factor below the cost price', withValue(rate, 'rate.factorBp', 12_695), [422]],
+      [agree, 'an agreement overlapping the seeded one of the same scope', { ...rate, scope: { kind: 'employer' } }, [422]],
+      [end, 'a last day before its first day', { lastDay: '2025-12-31', reason: 'Before it started' }, [422]],
+    ];
+  })(),
 ];
 for (const [r, title, json, expect] of refusals) add(r, title, { json, expect });
 
@@ -1660,6 +1872,20 @@ for (const r of [route('get', '/employers/:employerId'), route('post', '/employe
 }
 
 // 10. Query strings of the routes that read one.
+const IMPOSSIBLE_QUARTERS: Bad[] = [
+  { label: '2027-Q5', value: '2027-Q5', core: true },
+  { label: 'a month', value: '2027-03', core: true },
+  { label: 'lower case', value: '2027-q1', core: true },
+  { label: 'empty', value: '', core: true },
+  { label: '9999-Q1 (after 2199)', value: '9999-Q1', core: true },
+  { label: '2027-Q0', value: '2027-Q0' },
+  { label: 'no dash', value: '2027Q1' },
+  { label: 'an ISO week', value: '2027-W01' },
+  { label: 'padded with a space', value: ' 2027-Q1' },
+  { label: '1899-Q4 (before 1900)', value: '1899-Q4' },
+  { label: 'year 0000', value: '0000-Q1' },
+];
+
 const IMPOSSIBLE_INSTANTS: Bad[] = [
   { label: 'year 9999 (after 2199)', value: '9999-12-31T00:00:00Z', core: true },
   { label: 'year 1899 (before 1900)', value: '1899-12-31T23:00:00Z' },
@@ -1707,6 +1933,10 @@ function badQueryValues(field: QueryField, full: boolean): Bad[] {
           { label: 'upper case', value: field.values[0].toUpperCase(), core: true },
           { label: 'empty', value: '' },
         ];
+      case 'quarter':
+        return IMPOSSIBLE_QUARTERS;
+      case 'month':
+        return IMPOSSIBLE_MONTHS.filter((b) => typeof b.value === 'string');
       case 'streamId':
         return [
           { label: '$all', value: '$all', core: true },
@@ -1850,6 +2080,12 @@ const UNKNOWN: [Case['method'], string][] = [
   ['delete', `/pay-runs/${PAY_PERIOD}`],
   ['put', '/pay-runs'],
   ['get', `/pay-runs/${PAY_PERIOD}/workers`],
+  ['delete', `/invoices/${INVOICE}`],
+  ['put', '/invoice-runs'],
+  ['get', '/invoice-runs'],
+  ['put', '/lks-claims'],
+  ['delete', `/lks-claims/${LKS_CLAIM}`],
+  ['get', `/workers/${WORKER}/wage-value-decisions`],
 ];
 for (const [method, path] of UNKNOWN) {
   cases.push({
@@ -1987,6 +2223,12 @@ class SeededApi {
     await ok(`/employers/${EMPLOYER}/cao-applications`, { caoCode: CAO, from: '2026-01-01' });
     await ok(`/employers/${EMPLOYER}/sites`, { siteId: SITE, name: 'Hengelo', area: 'hengelo' });
     await ok(`/employers/${EMPLOYER}/function-classifications`, { functionName: FUNCTION, scale: 'A', from: '2026-01-01' });
+    await ok(`/employers/${EMPLOYER}/rate-agreements`, {
+      agreementId: RATE_AGREEMENT,
+      scope: { kind: 'employer' },
+      from: '2026-01-01',
+      rate: { kind: 'factor', factorBp: 18500 },
+    });
     await ok(`/employers/${EMPLOYER}/closures`, {
       siteId: SITE,
       period: { from: '2026-08-01', to: '2026-08-31' },
@@ -2073,6 +2315,7 @@ const SEEDED = [
   `/caos/${CAO}`,
   `/employers/${EMPLOYER}`,
   `/employers/${OTHER_EMPLOYER}`,
+  `/employers/${EMPLOYER}/rate-agreements`,
   `/workers/${WORKER}`,
   `/capacity-requests/${REQUEST}`,
   `/placements/${PROPOSED}`,
@@ -2252,6 +2495,18 @@ describe('No request a client can send yields a 5xx', () => {
       ['post', '/pay-runs', [201]],
       ['post', '/pay-runs/:payRunId/recalculation', [201]],
       ['post', '/pay-runs/:payRunId/finalization', [201]],
+      ['post', '/employers/:employerId/rate-agreements', [201]],
+      ['post', '/employers/:employerId/rate-agreements/:agreementId/end', [201]],
+      // 2026-P01's run pays only the pool's guaranteed-hours top-ups, never invoiced: nothing to invoice the hirer.
+      ['post', '/invoice-runs', [422]],
+      // So there is no invoice to send or be paid.
+      ['post', '/invoices/:id/sending', [404]],
+      ['post', '/invoices/:id/payments', [404]],
+      ['post', '/workers/:workerId/wage-value-decisions', [201]],
+      // No month is paid in full (2026-P01 reaches 25 January 2026): nothing to claim, so no claim to submit or be paid.
+      ['post', '/lks-claims', [422]],
+      ['post', '/lks-claims/:claimId/submission', [404]],
+      ['post', '/lks-claims/:claimId/payments', [404]],
     ];
 
     it('cover every route that takes a command', () => {

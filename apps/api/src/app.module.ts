@@ -12,6 +12,9 @@ import { ReadYourWritesInterceptor } from './consistency/read-your-writes.interc
 import { EmployersModule } from './employers/employers.module.js';
 import { ETagInterceptor } from './http/etag.interceptor.js';
 import { PayRunsModule } from './pay-runs/pay-runs.module.js';
+import { LksModule } from './lks/lks.module.js';
+import { RateAgreementsModule } from './rate-agreements/rate-agreements.module.js';
+import { InvoicesModule } from './invoices/invoices.module.js';
 import { PlacementsModule } from './placements/placements.module.js';
 import { ReadModelQueriesModule } from './read-model-queries/read-model-queries.module.js';
 import { RulesModule } from './rules/rules.module.js';
@@ -43,6 +46,9 @@ export class AppModule {
         RulesModule,
         TimesheetsModule,
         PayRunsModule,
+        LksModule,
+        RateAgreementsModule,
+        InvoicesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

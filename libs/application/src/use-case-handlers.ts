@@ -39,6 +39,23 @@ import {
   PayRunReader,
   WorkerStatementHandler,
 } from './payroll/pay-run.queries.js';
+import { AgreeRateHandler } from './rate-agreement/agree-rate.handler.js';
+import { EndRateAgreementHandler } from './rate-agreement/end-rate-agreement.handler.js';
+import { ListRateAgreementsHandler, RateWarningsHandler } from './rate-agreement/rate-agreement.queries.js';
+import { RateAgreementsReader } from './rate-agreement/rate-agreements-reader.js';
+import { RateCostFactsReader } from './rate-agreement/rate-cost-facts.js';
+import { RecordInvoicePaymentHandler, SendInvoiceHandler } from './invoice/invoice-bookkeeping.handlers.js';
+import { InvoiceInputs } from './invoice/invoice-inputs.js';
+import { InvoiceIssuer } from './invoice/invoice-issuer.js';
+import { InvoicePeriodHandler } from './invoice/invoice-period.handler.js';
+import { GetInvoiceHandler, ListInvoicesHandler } from './invoice/invoice.queries.js';
+import { BanenafspraakStatementHandler } from './banenafspraak/banenafspraak-statement.handler.js';
+import { CalculateLksClaimsHandler } from './lks/calculate-lks-claims.handler.js';
+import { LksClaimReader } from './lks/lks-claim-reader.js';
+import { GetLksClaimHandler, ListLksClaimsHandler, ReassessmentsDueHandler } from './lks/lks.queries.js';
+import { RecordLksClaimPaymentHandler } from './lks/record-lks-claim-payment.handler.js';
+import { RecordWageValueDecisionHandler } from './lks/record-wage-value-decision.handler.js';
+import { SubmitLksClaimHandler } from './lks/submit-lks-claim.handler.js';
 import { BanenafspraakByQuarterHandler } from './read-models/banenafspraak-by-quarter.handler.js';
 import { BanenafspraakByWeekHandler } from './read-models/banenafspraak-by-week.handler.js';
 import {
@@ -122,6 +139,7 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   ListEmployerPlacementsHandler,
   BanenafspraakByWeekHandler,
   BanenafspraakByQuarterHandler,
+  BanenafspraakStatementHandler,
   ComparisonJobs,
   VerifyHashChainsHandler,
   ListFeedDigestsHandler,
@@ -152,4 +170,25 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetPayRunHandler,
   PayRunExportHandler,
   WorkerStatementHandler,
+  LksClaimReader,
+  RecordWageValueDecisionHandler,
+  CalculateLksClaimsHandler,
+  SubmitLksClaimHandler,
+  RecordLksClaimPaymentHandler,
+  GetLksClaimHandler,
+  ListLksClaimsHandler,
+  ReassessmentsDueHandler,
+  RateAgreementsReader,
+  RateCostFactsReader,
+  AgreeRateHandler,
+  EndRateAgreementHandler,
+  ListRateAgreementsHandler,
+  RateWarningsHandler,
+  InvoiceInputs,
+  InvoiceIssuer,
+  InvoicePeriodHandler,
+  SendInvoiceHandler,
+  RecordInvoicePaymentHandler,
+  GetInvoiceHandler,
+  ListInvoicesHandler,
 ];

@@ -8,6 +8,8 @@ import { releasedWorkersProjection } from './released-workers/released-workers.p
 import { streamCatalogProjection } from './stream-catalog/stream-catalog.projection.js';
 import { timesheetsProjection } from './timesheets/timesheets.projection.js';
 import { payRunsProjection } from './pay-runs/pay-runs.projection.js';
+import { lksClaimsProjection } from './lks-claims/lks-claims.projection.js';
+import { invoicesProjection } from './invoices/invoices.projection.js';
 import { upcomingEndsProjection } from './upcoming-ends/upcoming-ends.projection.js';
 import { workerHoursProjection } from './worker-hours/worker-hours.projection.js';
 
@@ -48,6 +50,7 @@ export * from './employer-view/employer-view.query.js';
 export * from './banenafspraak/banenafspraak.entity.js';
 export * from './banenafspraak/banenafspraak.projection.js';
 export * from './banenafspraak/banenafspraak.query.js';
+export * from './banenafspraak/job-count.js';
 
 export * from './placement-conflicts/placement-conflicts.entity.js';
 export { placementConflictsProjection } from './placement-conflicts/placement-conflicts.projection.js';
@@ -60,6 +63,14 @@ export * from './timesheets/timesheets.query.js';
 export * from './pay-runs/pay-runs.entity.js';
 export * from './pay-runs/pay-runs.projection.js';
 export * from './pay-runs/pay-runs.query.js';
+
+export * from './lks-claims/lks-claims.entity.js';
+export * from './lks-claims/lks-claims.projection.js';
+export * from './lks-claims/lks-claims.query.js';
+
+export * from './invoices/invoices.entity.js';
+export * from './invoices/invoices.projection.js';
+export * from './invoices/invoices.query.js';
 
 /** Every read model the projector maintains. */
 export const allProjections: readonly Projection[] = [
@@ -74,4 +85,6 @@ export const allProjections: readonly Projection[] = [
   placementConflictsProjection,
   timesheetsProjection,
   payRunsProjection,
+  lksClaimsProjection,
+  invoicesProjection,
 ];

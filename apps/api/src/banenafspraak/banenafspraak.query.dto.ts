@@ -1,5 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 import { IsIsoWeek, IsQuarter, IsQueryId, PageQuery } from '../read-model-queries/query-params.js';
 
 export class BanenafspraakWeeksQuery extends PageQuery {
@@ -34,4 +35,19 @@ export class BanenafspraakQuartersQuery extends PageQuery {
   @IsOptional()
   @IsQuarter()
   toQuarter?: string;
+}
+
+export class BanenafspraakStatementParams extends ConsistencyQuery {
+  @ApiProperty({ example: '2027-Q1', description: 'The calendar quarter; its ISO weeks are those whose Thursday falls in it' })
+  @IsQuarter()
+  quarter: string;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    default: 'json',
+    description: 'csv: a row per worker and week, then the totals, as a file',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
 }

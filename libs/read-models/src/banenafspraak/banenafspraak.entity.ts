@@ -4,7 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * The approved minutes of a target-group worker at a hirer in one ISO week through one placement
  * (its timesheet of that week): those of the days the worker is in the register. Sensitive: it
- * tells who is in the target group, so only operators and auditors reach it.
+ * tells who is in the target group, so only operators and auditors reach it, and a hirer its own statement.
  */
 @Entity({ name: 'rm_banenafspraak_minutes' })
 @Index('rm_banenafspraak_minutes_hirer_week', ['hirerId', 'weekStart'])
@@ -88,4 +88,14 @@ export class BanenafspraakApprovedSheet {
   /** Day → approved minutes of its lines. */
   @Column({ name: 'minutes_by_day', type: 'jsonb' })
   minutesByDay: Record<LocalDate, number>;
+}
+
+/** A registered worker's name, for the hirer's statement: who is behind its hours. Names are set at registration and never change. */
+@Entity({ name: 'rm_banenafspraak_workers' })
+export class BanenafspraakWorker {
+  @PrimaryColumn({ name: 'worker_id', type: 'text' })
+  workerId: string;
+
+  @Column({ type: 'text' })
+  name: string;
 }

@@ -3,11 +3,12 @@ import { STACK_KINDS } from '@banenpool/testing';
 import { approvedTimesheet, placements, timesheetLine, type ScenarioAppend } from '../shared/pool-scenario.fixtures.js';
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
-import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus } from './banenafspraak.entity.js';
+import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakWorker } from './banenafspraak.entity.js';
 import { banenafspraakProjection } from './banenafspraak.projection.js';
 import {
   banenafspraakByQuarter,
   banenafspraakByWeek,
+  banenafspraakWorkerWeeks,
   type BanenafspraakQuarterFilter,
   type BanenafspraakWeekFilter,
 } from './banenafspraak.query.js';
@@ -116,12 +117,30 @@ describe.each(STACK_KINDS)('banenafspraak attribution on %s', (kind) => {
     expect(await quarterAt('visschedijk', '2026-Q4')).toEqual(['2026-Q4 visschedijk: 16.00 h = 0.04 jobs (1 workers, 14 weeks)']);
   });
 
+  it('names the workers and weeks behind a hirer’s quarter: approved minutes per worker per week', async () => {
+    const behind = async (hirerId: string, quarter: string) =>
+      (await banenafspraakWorkerWeeks(harness.dataSource, hirerId, quarter)).map(
+        (r) => `${r.workerId} ${r.name} ${r.week} ${r.weekStart} ${r.minutes}`,
+      );
+    // The 48 h of Q1 2027 above: Anna's Monday to Wednesday and Cem's Wednesday to Friday of week 5.
+    expect(await behind('visschedijk', '2027-Q1')).toEqual([
+      'anna Anna de Vries 2027-W05 2027-02-01 1440',
+      'cem Cem Yilmaz 2027-W05 2027-02-01 1440',
+    ]);
+    expect(await behind('visschedijk', '2026-Q4')).toEqual(['anna Anna de Vries 2026-W45 2026-11-02 960']);
+    // Week 44 of 2026 ends in November but counts in Q4 by its Thursday.
+    expect(await behind('waarbeek', '2026-Q4')).toEqual(['anna Anna de Vries 2026-W44 2026-10-26 1440']);
+    expect(await behind('waarbeek', '2027-Q1')).toEqual([]);
+  });
+
   it('gives the same rows after replays, out-of-order and re-split batches, and a rebuild', async () => {
     await expectReplaysEqual(harness, banenafspraakProjection, async () => [
       await harness.dataSource.manager.find(BanenafspraakMinutes, { order: { placementId: 'ASC', weekStart: 'ASC' } }),
       await harness.dataSource.manager.find(BanenafspraakStatus, { order: { workerId: 'ASC', revision: 'ASC' } }),
       await harness.dataSource.manager.find(BanenafspraakApprovedSheet, { order: { timesheetId: 'ASC' } }),
+      await harness.dataSource.manager.find(BanenafspraakWorker, { order: { workerId: 'ASC' } }),
       await byQuarter({}),
+      await banenafspraakWorkerWeeks(harness.dataSource, 'visschedijk', '2027-Q1'),
     ]);
   });
 });

@@ -3,9 +3,9 @@ import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { approvalsToApply, paidMinutesOf, type Approval } from '../shared/approved-timesheets.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
-import { insertRows } from '../shared/rows.js';
+import { insertRows, saveRows } from '../shared/rows.js';
 import { mondayOfIsoWeek, quarterOfWeek } from '../shared/weeks.js';
-import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus } from './banenafspraak.entity.js';
+import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakWorker } from './banenafspraak.entity.js';
 
 /**
  * Banenafspraak attribution: the hours of target-group workers, counted at the hirer (the employer
@@ -17,11 +17,14 @@ import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus }
  * Every hour type counts, sick, leave and public-holiday hours too: the jobs agreement is measured
  * in paid hours (the "verloonde uren" of the payroll records), and the pool pays those hours, so a
  * week of leave does not make a job disappear from the count.
+ *
+ * It also keeps every registered worker's name, so a hirer's statement names the workers behind its figures.
  */
 export const banenafspraakProjection: Projection = readModel({
   name: 'banenafspraak',
-  entities: [BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakApprovedSheet],
+  entities: [BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakApprovedSheet, BanenafspraakWorker],
   async apply(events, manager) {
+    await saveNames(events, manager);
     const workers = await mergeStatuses(events, manager);
     for (const workerId of await mergeApprovals(events, manager)) workers.add(workerId);
     if (workers.size === 0) return;
@@ -82,6 +85,12 @@ export function banenafspraakSheet(approval: Approval): BanenafspraakApprovedShe
       minutesByDay,
     },
   ];
+}
+
+/** The names of the workers the batch registers (a name never changes, so the same event again writes the same row). */
+async function saveNames(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  const names = events.flatMap((e) => (e.type === 'WorkerRegistered' ? [{ workerId: e.data.workerId, name: e.data.name }] : []));
+  await saveRows(manager, BanenafspraakWorker, names, ['workerId']);
 }
 
 /** Keeps every recorded status (by its revision: the same event twice is one row); returns the workers the batch recorded one for. */

@@ -105,3 +105,27 @@ function toPeriod(row: Row, weeks: number): BanenafspraakPeriod {
     workers: row.workers,
   };
 }
+
+/** The approved minutes of one target-group worker at a hirer in one ISO week (all the worker's placements there together). */
+export interface BanenafspraakWorkerWeek {
+  workerId: string;
+  /** Null only for a worker whose registration the read model could not read. */
+  name: string | null;
+  /** 'YYYY-Www' */
+  week: string;
+  weekStart: LocalDate;
+  minutes: number;
+}
+
+/** What lies behind a hirer's figures for one quarter ('YYYY-Qn', by the Thursday rule): per worker and week, by worker then week. */
+export async function banenafspraakWorkerWeeks(db: Queryable, hirerId: string, quarter: string): Promise<BanenafspraakWorkerWeek[]> {
+  const rows: { worker_id: string; name: string | null; week: string; week_start: string; minutes: string }[] = await db.query(
+    `SELECT h.worker_id, w.name, h.week, h.week_start::text AS week_start, sum(h.minutes) AS minutes
+     FROM rm_banenafspraak_minutes h LEFT JOIN rm_banenafspraak_workers w ON w.worker_id = h.worker_id
+     WHERE h.hirer_id = $1 AND h.quarter = $2
+     GROUP BY h.worker_id, w.name, h.week, h.week_start
+     ORDER BY h.worker_id, h.week_start`,
+    [hirerId, quarter],
+  );
+  return rows.map((r) => ({ workerId: r.worker_id, name: r.name, week: r.week, weekStart: r.week_start, minutes: Number(r.minutes) }));
+}

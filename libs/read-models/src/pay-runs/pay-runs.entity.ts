@@ -89,4 +89,12 @@ export class PayRunWorkerRow {
   /** One object, not three arrays: the bulk insert sends each row's jsonb as one element of an array parameter. */
   @Column({ type: 'jsonb' })
   pay: PayRunWorkerPay;
+
+  /**
+   * The hirers whose hours the lines and differences pay (top-ups are the pool's): a hirer's workers
+   * of a run, read without their lines. Empty in rows projected before the column existed, until
+   * `npm run projections:rebuild`.
+   */
+  @Column({ name: 'employer_ids', type: 'text', array: true, default: () => "'{}'" })
+  employerIds: string[];
 }

@@ -3,7 +3,15 @@ import { monthPay, payRun, placements, timesheetLine } from '../shared/pool-scen
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
 import { PayRunRow, PayRunWorkerRow } from './pay-runs.entity.js';
 import { payRunsProjection } from './pay-runs.projection.js';
-import { findPayRun, findRunPay, listPayRuns, listPayRunWorkerTotals, workerPaysAfter } from './pay-runs.query.js';
+import {
+  employersOfRun,
+  findPayRun,
+  findRunPay,
+  listPayRuns,
+  listPayRunWorkerTotals,
+  workerPaysAfter,
+  workerPaysOfEmployer,
+} from './pay-runs.query.js';
 
 const W45_SHIFT = (day: string) => ({ ...timesheetLine(day, '08:00', '16:30'), breakMinutes: 30 });
 const W49 = [timesheetLine('2026-12-01', '08:00', '12:00'), timesheetLine('2026-12-02', '08:00', '16:00')];
@@ -102,6 +110,21 @@ describe.each(STACK_KINDS)('pay runs on %s', (kind) => {
     expect(await workerPaysAfter(db(), run, 'cem', 5)).toEqual([]);
     // An attempt a recalculation replaced has no workers left.
     expect(await workerPaysAfter(db(), { payRunId: '2026-12', attempt: 1 }, '', 5)).toEqual([]);
+  });
+
+  it('names the hirers a run pays and reads the pay of one hirer’s workers only', async () => {
+    const [anna, cem] = [placements.annaWinter, placements.cemWinter].map((p) =>
+      monthPay('2026-09', p, [{ week: '2026-W37', lines: [timesheetLine('2026-09-07', '08:00', '12:00')] }]),
+    );
+    // Cem's hours that month were at Taxi Twente.
+    const atTaxi = { ...cem, lines: cem.lines.map((line) => ({ ...line, employerId: 'taxi-twente' })) };
+    await harness.append([payRun('2026-09', [[anna, atTaxi]])]);
+    const run = { payRunId: '2026-09', attempt: 1 };
+    expect(await employersOfRun(db(), run)).toEqual(['taxi-twente', 'visschedijk']);
+    expect(await workerPaysOfEmployer(db(), run, 'taxi-twente')).toEqual([atTaxi]);
+    expect(await workerPaysOfEmployer(db(), run, 'visschedijk')).toEqual([anna]);
+    expect(await workerPaysOfEmployer(db(), run, 'bolletje')).toEqual([]);
+    expect(await employersOfRun(db(), { ...run, attempt: 2 })).toEqual([]);
   });
 
   it('gives the same rows after replays, out-of-order and re-split batches, and a rebuild', async () => {

@@ -2,7 +2,7 @@ import { addTotals, assertNever, NO_TOTALS, payRunEvents, type PayRunEvent } fro
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
-import { PayRunRow, PayRunWorkerRow } from './pay-runs.entity.js';
+import { PayRunRow, PayRunWorkerRow, type PayRunWorkerPay } from './pay-runs.entity.js';
 
 type PayRunProjectedEvent = ProjectedEvent & PayRunEvent;
 
@@ -95,7 +95,8 @@ function foldInto(change: RunChange, event: Exclude<PayRunProjectedEvent, { type
     case 'PayLinesCalculated': {
       const { payRunId, attempt, workerId, lines, topUps, differences, totals } = event.data;
       if (attempt !== row.attempt) return;
-      change.workers.set(workerId, { payRunId, workerId, attempt, totals, pay: { lines, topUps, differences } });
+      const employerIds = employersPaid({ lines, topUps, differences });
+      change.workers.set(workerId, { payRunId, workerId, attempt, totals, pay: { lines, topUps, differences }, employerIds });
       row.workers += 1;
       row.totals = addTotals(row.totals, totals);
       return;
@@ -114,7 +115,13 @@ function foldInto(change: RunChange, event: Exclude<PayRunProjectedEvent, { type
   }
 }
 
-/** Rows a statement inserts: five parameters each, well under PostgreSQL's 65,535 a statement. */
+/** The hirers a worker's pay is for, by id: those of its lines and of its differences' days. */
+function employersPaid({ lines, differences }: PayRunWorkerPay): string[] {
+  const ofDifferences = differences.flatMap((d) => [...(d.employerId ? [d.employerId] : []), ...d.dueLines.map((l) => l.employerId)]);
+  return [...new Set([...lines.map((l) => l.employerId), ...ofDifferences])].sort();
+}
+
+/** Rows a statement inserts: six parameters each, well under PostgreSQL's 65,535 a statement. */
 const WORKERS_A_STATEMENT = 1_000;
 
 /**
@@ -128,12 +135,20 @@ async function insertWorkers(manager: EntityManager, rows: readonly PayRunWorker
   for (let from = 0; from < rows.length; from += WORKERS_A_STATEMENT) {
     const chunk = rows.slice(from, from + WORKERS_A_STATEMENT);
     const values = chunk.map(
-      (_, i) => `($${5 * i + 1}, $${5 * i + 2}, $${5 * i + 3}::integer, $${5 * i + 4}::jsonb, $${5 * i + 5}::jsonb)`,
+      (_, i) => `($${6 * i + 1}, $${6 * i + 2}, $${6 * i + 3}::integer, $${6 * i + 4}::jsonb, $${6 * i + 5}::jsonb, $${6 * i + 6}::text[])`,
     );
     await manager.query(
-      `INSERT INTO rm_pay_run_workers (pay_run_id, worker_id, attempt, totals, pay) VALUES ${values.join(', ')}
-       ON CONFLICT (pay_run_id, worker_id) DO UPDATE SET attempt = excluded.attempt, totals = excluded.totals, pay = excluded.pay`,
-      chunk.flatMap((row) => [row.payRunId, row.workerId, row.attempt, JSON.stringify(row.totals), JSON.stringify(row.pay)]),
+      `INSERT INTO rm_pay_run_workers (pay_run_id, worker_id, attempt, totals, pay, employer_ids) VALUES ${values.join(', ')}
+       ON CONFLICT (pay_run_id, worker_id) DO UPDATE SET attempt = excluded.attempt, totals = excluded.totals, pay = excluded.pay,
+         employer_ids = excluded.employer_ids`,
+      chunk.flatMap((row) => [
+        row.payRunId,
+        row.workerId,
+        row.attempt,
+        JSON.stringify(row.totals),
+        JSON.stringify(row.pay),
+        row.employerIds,
+      ]),
     );
   }
 }

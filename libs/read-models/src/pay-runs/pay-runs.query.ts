@@ -121,3 +121,57 @@ export async function workerPaysAfter(
   );
   return rows.map(workerPayOf);
 }
+
+/** The hirers whose hours an attempt of a run pays (in its lines or differences), by id. */
+export async function employersOfRun(db: Queryable, run: { payRunId: string; attempt: number }): Promise<string[]> {
+  const rows: { employerId: string }[] = await db.query(
+    `SELECT DISTINCT e AS "employerId" FROM rm_pay_run_workers, unnest(employer_ids) AS e
+     WHERE pay_run_id = $1 AND attempt = $2 ORDER BY 1`,
+    [run.payRunId, run.attempt],
+  );
+  return rows.map((row) => row.employerId);
+}
+
+/**
+ * The pay of every worker an attempt of a run pays for hours at one hirer, by worker id: whole, so
+ * it may hold lines for other hirers too. Reads only those workers' rows, never the run's stream.
+ */
+export async function workerPaysOfEmployer(
+  db: Queryable,
+  run: { payRunId: string; attempt: number },
+  employerId: string,
+): Promise<WorkerPay[]> {
+  const rows: PayRunWorkerRow[] = await db.query(
+    `SELECT worker_id AS "workerId", totals, pay FROM rm_pay_run_workers
+     WHERE pay_run_id = $1 AND attempt = $2 AND $3 = ANY(employer_ids) ORDER BY worker_id`,
+    [run.payRunId, run.attempt, employerId],
+  );
+  return rows.map(workerPayOf);
+}
+
+/** The last day of the latest finalized run: the days up to it are paid for good (runs are finalized in order). */
+export async function lastFinalizedDay(db: Queryable): Promise<string | undefined> {
+  const [{ day }]: { day: string | null }[] = await db.query(
+    `SELECT max(period_to)::text AS day FROM rm_pay_runs WHERE status = 'finalized'`,
+  );
+  return day ?? undefined;
+}
+
+/**
+ * What the finalized runs whose period ends on or after `from` paid one worker, the earliest first
+ * (runs that paid the worker nothing left out): the days from `from` on as paid in each run's own
+ * lines and in later runs' differences. The wage-cost subsidy claims of a month read this.
+ */
+export async function finalizedPaysOf(
+  db: Queryable,
+  workerId: string,
+  from: string,
+): Promise<(PayRunWorkerRow['pay'] & { period: PayPeriod })[]> {
+  const rows: (PayRunRow & Pick<PayRunWorkerRow, 'pay'>)[] = await db.query(
+    `SELECT ${RUN_COLUMNS}, w.pay FROM rm_pay_runs r
+       JOIN rm_pay_run_workers w ON w.pay_run_id = r.pay_run_id AND w.attempt = r.attempt AND w.worker_id = $1
+       WHERE r.status = 'finalized' AND r.period_to >= $2::date ORDER BY r.period_from`,
+    [workerId, from],
+  );
+  return rows.map((row) => ({ period: recordOf(row).period, ...row.pay }));
+}

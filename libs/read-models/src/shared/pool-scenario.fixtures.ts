@@ -2,15 +2,26 @@
 // from the library. Hours a worker commits, places a request fills and confirmations undone are
 // written as the placement process writes them.
 import {
+  addDays,
   agreedPayOf,
+  applyBasisPoints,
   caoDecider,
   caoStreamId,
   caoVersions,
   capacityStreamId,
+  decisionsInForce,
   employerDecider,
   employerStreamId,
   fold,
   hirerTermsFor,
+  INVOICE_ROUNDING_RULE,
+  invoiceLedgerStreamId,
+  invoiceNumberOf,
+  invoiceStreamId,
+  lksDecider,
+  lksStreamId,
+  monthClaimOf,
+  mulDivRoundHalfUp,
   payPeriodOf,
   payRunDecider,
   payRunStreamId,
@@ -23,12 +34,18 @@ import {
   type CaoEvent,
   type CaoVersionContent,
   type CapacityEvent,
+  type CreditNoteIssued,
   type EmployerEvent,
+  type InvoiceEvent,
+  type InvoiceLine,
+  type LksCommand,
+  type LksEvent,
   type LocalDate,
   type PlacementEvent,
   type PayRunCommand,
   type PayRunEvent,
   type PlacementTerms,
+  type RecordWageValueDecision,
   type TimesheetEvent,
   type TimesheetLine,
   type UnpaidTimesheet,
@@ -39,7 +56,8 @@ import type { EventStore, GlobalPosition } from '@banenpool/event-store';
 import { shippedRules } from '../../../domain/src/placement/placement-pay.fixtures.js';
 import { cleaning, payInput, sheet as paidSheet } from '../../../domain/src/payroll/pay-run.fixtures.js';
 
-type AnyEvent = CaoEvent | EmployerEvent | WorkerEvent | CapacityEvent | PlacementEvent | TimesheetEvent | PayRunEvent;
+type AnyEvent =
+  CaoEvent | EmployerEvent | WorkerEvent | CapacityEvent | PlacementEvent | TimesheetEvent | PayRunEvent | InvoiceEvent | LksEvent;
 export interface ScenarioAppend {
   readonly streamId: string;
   readonly events: readonly AnyEvent[];
@@ -633,6 +651,28 @@ export function winterScenarioPart2(): ScenarioAppend[] {
       unpaid: [unpaidSheet(p.annaWinter, 'rejected'), unpaidSheet(p.femkeTaxi, 'draft')],
       finalizedBy: 'operator:demo',
     }),
+    // Visschedijk is invoiced for November's run, is sent the invoice and pays part of it.
+    ...invoiceDocument(
+      {
+        year: 2026,
+        sequence: 1,
+        employerId: 'visschedijk',
+        periodId: '2026-11',
+        issuedOn: '2026-12-01',
+        lines: invoiceLinesOf('2026-11', monthPay('2026-11', p.cemWinter, [{ week: W45, lines: W45_SHIFTS }])),
+      },
+      (invoiceId) => [
+        { type: 'InvoiceSent', data: { invoiceId, sentOn: '2026-12-02', by: 'operator:demo' } },
+        { type: 'InvoicePaid', data: { invoiceId, amountCents: 10000, toGAccountCents: 2500, paidOn: '2026-12-20', by: 'operator:demo' } },
+      ],
+    ),
+    // Cem's municipality decided his wage value from November: November's claim is submitted and paid.
+    lksStream([
+      CEM_WAGE_VALUE,
+      lksClaim('cem-2026-11', CEM_WAGE_VALUE, monthPay('2026-11', p.cemWinter, [{ week: W45, lines: W45_SHIFTS }])),
+      { type: 'SubmitLksClaim', claimId: 'cem-2026-11', submittedOn: '2026-12-03', by: 'operator:demo' },
+      { type: 'RecordLksClaimPayment', claimId: 'cem-2026-11', amountCents: 2000, paidOn: '2026-12-18', by: 'operator:demo' },
+    ]),
     ...timesheetsPart2(p),
     {
       // Declared after Femke's placement there was confirmed: a conflict until the operator resolves it.
@@ -738,6 +778,93 @@ export function payRun(
   return { streamId: payRunStreamId(periodId), events };
 }
 
+/** The scenario's illustrative price of an hour: 1.85 × its gross wage; VAT at the shipped 21 % row; a quarter to the G-account. */
+const SCENARIO_RATE = { kind: 'factor', factorBp: 18500 } as const;
+const SCENARIO_VAT = { bp: 2100, rule: { table: 'vat', effectiveFrom: '2020-01-01', revision: 1 } } as const;
+const SCENARIO_G_ACCOUNT_BP = 2500;
+
+/** A worker's pay lines of a run priced as one invoice line per placement and hour type (the domain's invoicing, simplified). */
+export function invoiceLinesOf(payRunId: string, pay: WorkerPay): InvoiceLine[] {
+  const groups = new Map<string, WorkerPay['lines']>();
+  for (const line of pay.lines) {
+    const key = `${line.placementId} ${line.hourType}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return [...groups.values()].map((lines) => {
+    const sources = lines.map(({ timesheetId, timesheetVersion, lineIndex, day, minutes, amounts }) => ({
+      payRunId,
+      timesheetId,
+      timesheetVersion,
+      lineIndex,
+      day,
+      minutes,
+      grossWageCents: amounts.wageCents + amounts.surchargeCents,
+    }));
+    const grossWageCents = sources.reduce((sum, source) => sum + source.grossWageCents, 0);
+    return {
+      placementId: lines[0].placementId,
+      workerId: pay.workerId,
+      hourType: lines[0].hourType,
+      rateAgreementId: `${lines[0].employerId}-rates`,
+      rate: SCENARIO_RATE,
+      surchargeBp: 0,
+      minutes: sources.reduce((sum, source) => sum + source.minutes, 0),
+      grossWageCents,
+      amountCents: mulDivRoundHalfUp(grossWageCents, SCENARIO_RATE.factorBp, 10_000),
+      sources,
+    };
+  });
+}
+
+export interface ScenarioDocument {
+  year: number;
+  sequence: number;
+  employerId: string;
+  periodId: string;
+  issuedOn: LocalDate;
+  lines: InvoiceLine[];
+  /** A credit note's: the lines of earlier invoices it credits, and why (its totals are then negative). */
+  credits?: Pick<CreditNoteIssued['data'], 'corrects' | 'reasons'>;
+}
+
+/**
+ * A document of the year's series to a hirer, as invoicing writes it: its number taken in the
+ * year's ledger, then its own stream, issued and followed by `after` (sent, paid).
+ */
+export function invoiceDocument(document: ScenarioDocument, after: (invoiceId: string) => InvoiceEvent[] = () => []): ScenarioAppend[] {
+  const { year, sequence, employerId, periodId, issuedOn, lines, credits } = document;
+  const invoiceId = invoiceNumberOf(year, sequence);
+  const netCents = (credits ? -1 : 1) * lines.reduce((sum, line) => sum + line.amountCents, 0);
+  const vatCents = applyBasisPoints(netCents, SCENARIO_VAT.bp);
+  const totalCents = netCents + vatCents;
+  const data = {
+    invoiceId,
+    number: invoiceId,
+    year,
+    sequence,
+    employerId,
+    periodId,
+    payRunId: periodId,
+    issuedOn,
+    dueOn: addDays(issuedOn, 30),
+    lines,
+    vat: SCENARIO_VAT,
+    gAccountShareBp: SCENARIO_G_ACCOUNT_BP,
+    totals: { netCents, vatCents, totalCents, gAccountCents: applyBasisPoints(totalCents, SCENARIO_G_ACCOUNT_BP) },
+    rounding: INVOICE_ROUNDING_RULE,
+    by: 'operator:demo',
+  };
+  const issued: InvoiceEvent = credits ? { type: 'CreditNoteIssued', data: { ...data, ...credits } } : { type: 'InvoiceIssued', data };
+  const kind = credits ? 'credit_note' : 'invoice';
+  return [
+    {
+      streamId: invoiceLedgerStreamId(year),
+      events: [{ type: 'InvoiceNumberAssigned', data: { year, sequence, invoiceId, kind, employerId, periodId } }],
+    },
+    { streamId: invoiceStreamId(year, sequence), events: [issued, ...after(invoiceId)] },
+  ];
+}
+
 export async function appendScenario(store: EventStore, appends: readonly ScenarioAppend[]): Promise<GlobalPosition | undefined> {
   let last: GlobalPosition | undefined;
   for (const { streamId, events } of appends) {
@@ -750,4 +877,35 @@ export async function appendScenario(store: EventStore, appends: readonly Scenar
     last = result.position;
   }
   return last;
+}
+
+/** Cem's wage value as the municipality of Hengelo decided it. */
+export const CEM_WAGE_VALUE: RecordWageValueDecision = {
+  type: 'RecordWageValueDecision',
+  decisionId: 'cem-hengelo-2026',
+  workerId: 'cem',
+  municipality: 'hengelo',
+  wageValueBp: 7000,
+  from: '2026-11-01',
+  reassessOn: '2027-01-15',
+  by: 'operator:demo',
+};
+
+/** A month's claim under a decision, worked out by the domain from what that month's finalized run paid the worker. */
+export function lksClaim(claimId: string, decision: RecordWageValueDecision, monthRunPay: WorkerPay, month = '2026-11'): LksCommand {
+  const run = { period: payPeriodOf(month, 'month'), ...monthRunPay };
+  const { payRunIds, ...figures } = monthClaimOf([run], month, decisionsInForce([decision])[0], shippedRules);
+  return { type: 'CalculateLksClaim', claimId, month, decisionId: decision.decisionId, payRunIds, figures, by: 'operator:demo' };
+}
+
+/** A worker's wage-cost subsidy stream as the decider records these commands (the first a decision, which names the worker). */
+export function lksStream(commands: readonly [RecordWageValueDecision, ...LksCommand[]]): ScenarioAppend {
+  let state = lksDecider.initialState;
+  const events: LksEvent[] = [];
+  for (const command of commands) {
+    const decided = lksDecider.decide(command, state, new Date('2026-12-05T09:00:00Z'));
+    state = decided.reduce(lksDecider.evolve, state);
+    events.push(...decided);
+  }
+  return { streamId: lksStreamId(commands[0].workerId), events };
 }
