@@ -128,6 +128,25 @@ export async function publishCao(http: PoolHttp, code: string, versions: { effec
     await http.post(`/caos/${code}/versions`, { effectiveFrom, content: caoContent(figures) });
 }
 
+/** Publishes one more version of a registered CAO. */
+export const publishCaoVersion = (http: PoolHttp, code: string, effectiveFrom: string, figures: CaoFigures) =>
+  http.post(`/caos/${code}/versions`, { effectiveFrom, content: caoContent(figures) });
+
+/** Corrects a published version from its effective date (a retroactive change: the next pay run settles the differences). */
+export const correctCaoVersion = (http: PoolHttp, code: string, effectiveFrom: string, figures: CaoFigures, reason: string) =>
+  http.post(`/caos/${code}/corrections`, { effectiveFrom, content: caoContent(figures), reason });
+
+export interface RateAgreement {
+  agreementId?: string;
+  from: string;
+  rate: { kind: 'factor'; factorBp: number } | { kind: 'fixed'; hourlyCents: number };
+  gAccountShareBp?: number;
+}
+
+/** Agrees a rate for all of a hirer's placements (operator). */
+export const agreeRate = (http: PoolHttp, employerId: string, { gAccountShareBp = 0, ...agreement }: RateAgreement) =>
+  http.post(`/employers/${employerId}/rate-agreements`, { scope: { kind: 'employer' }, gAccountShareBp, ...agreement });
+
 // ---------------------------------------------------------------------------------------------
 // Hirers, workers, placements.
 
