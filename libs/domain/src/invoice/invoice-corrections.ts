@@ -96,13 +96,20 @@ function requireInvoiced(difference: DifferenceLine, invoiced: readonly LiveLine
   }
 }
 
+/**
+ * Whether the day is billed as it is now due. A factor rate prices the gross wage, a fixed rate only
+ * the minutes: under fixed rates alone, a wage difference changes nothing the hirer owes.
+ */
 function sameBillableHours(invoiced: readonly LiveLine[], key: string, dueLines: readonly PayLine[]): boolean {
+  const wagePriced = invoiced.length === 0 || invoiced.some(({ line }) => line.rate.kind === 'factor');
+  const billable = (hourType: string, minutes: number, grossWageCents: number) =>
+    wagePriced ? `${hourType} ${minutes} ${grossWageCents}` : `${hourType} ${minutes}`;
   const billed = invoiced.flatMap(({ line }) =>
     line.sources
       .filter((source) => sheetDay(source.timesheetId, source.day) === key)
-      .map((source) => `${line.hourType} ${source.minutes} ${source.grossWageCents}`),
+      .map((source) => billable(line.hourType, source.minutes, source.grossWageCents)),
   );
-  const due = dueLines.map((line) => `${line.hourType} ${line.minutes} ${line.amounts.wageCents + line.amounts.surchargeCents}`);
+  const due = dueLines.map((line) => billable(line.hourType, line.minutes, line.amounts.wageCents + line.amounts.surchargeCents));
   return JSON.stringify(billed.sort()) === JSON.stringify(due.sort());
 }
 

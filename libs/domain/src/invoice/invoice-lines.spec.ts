@@ -260,6 +260,14 @@ describe('invoice lines', () => {
       expect(anew.amountCents - p03Draft.creditNote!.lines[0].amountCents).toBe(3700);
     });
 
+    it('given a fixed rate, then a wage correction changes nothing the hirer owes: no credit note, no line billed anew', () => {
+      const fixed = [agreement({ rate: { kind: 'fixed', hourlyCents: 3000 } })];
+      const p02Fixed = issuedInvoice(draftInvoice(invoiceInput({ lines: p02.lines, rateAgreements: fixed })).invoice, 1);
+      const draft = draftInvoice({ ...p03Input([p02Fixed]), rateAgreements: fixed });
+      expect(draft.creditNote).toBeUndefined();
+      expect(draft.invoice!.lines.map((l) => [l.minutes, l.amountCents])).toEqual([[480, 24_000]]);
+    });
+
     it('given the period’s own documents among the earlier ones, then a retry drafts the same documents', () => {
       const p03Documents = [issuedCreditNote(p03Draft.creditNote, 2), issuedInvoice(p03Draft.invoice, 3)];
       expect(draftInvoice(p03Input([p02Invoice, ...p03Documents]))).toEqual(p03Draft);
