@@ -7,6 +7,18 @@ export function formatCents(cents) {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** 1545 → "€15.45"; -1545 → "-€15.45". */
+export const euros = (cents) => (cents < 0 ? `-€${formatCents(-cents)}` : `€${formatCents(cents)}`);
+
+/** A command's answer as the first character of its line: + appended now, = there already. */
+export const mark = (answer) => (answer.outcome === 'done' ? '+' : '=');
+
+/** What ends the line of a command that was there already. */
+export const already = (answer) => (answer.outcome === 'done' ? '' : ' (already there)');
+
+/** 18500 basis points → "1.85"; 2500 → "0.25" (for factors); percentages divide by 100 themselves. */
+export const formatFactor = (bp) => String(bp / 10_000);
+
 /** "attractiemedewerker" / "teamleider attracties" → a piece of an Idempotency-Key. */
 export const slug = (text) =>
   text

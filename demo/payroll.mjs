@@ -1,12 +1,16 @@
-// The payroll part of the demo, after the winter placements: eight weeks of hours registered and
-// submitted by the pool, approved by each hirer with its own key (one sheet rejected, corrected and
-// approved), two pay runs finalized, a retroactive correction of the winter hirer's CAO, and the
-// third run, which pays the difference for exactly the days the correction changed.
+// The payroll part of the demo, after the winter placements: the winter rates agreed with the hirers,
+// eight weeks of hours registered and submitted by the pool, approved by each hirer with its own key
+// (one sheet rejected, corrected and approved), two pay runs finalized and invoiced (one invoice paid),
+// a retroactive correction of the winter hirer's CAO, the third run, which pays the difference for
+// exactly the days the correction changed, and its invoicing: a credit note and the lines billed
+// anew. Last, a wage-value decision and the wage-cost subsidy claimed for a month (lks.mjs).
 //
 // Idempotent like the rest of the demo: every POST carries a stable Idempotency-Key, and a PUT of
 // hours on a sheet that was submitted before answers "timesheet_not_draft", which counts as "already there".
 
-import { formatCents } from './format.mjs';
+import { already, euros, formatCents, mark } from './format.mjs';
+import { agreeRates, invoicePeriod, payInvoice } from './invoicing.mjs';
+import { claimSubsidy } from './lks.mjs';
 import {
   caoWageIncrease,
   HOURS_WEEKS,
@@ -35,13 +39,11 @@ const minutesOf = (clock) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice
 const hoursOfLines = (lines) => lines.reduce((sum, l) => sum + minutesOf(l.end) - minutesOf(l.start) - l.breakMinutes, 0) / 60;
 
 const employerOf = (placementId) => placements.find((p) => p.placementId === placementId).employerId;
-const euros = (cents) => `€${formatCents(cents)}`;
-const mark = (answer) => (answer.outcome === 'done' ? '+' : '=');
-const already = (answer) => (answer.outcome === 'done' ? '' : ' (already there)');
 
 /**
  * @param {import('./api.mjs').BanenpoolApi} api
  * @param {(kind: string, outcome: string) => void} count tallies each command's outcome for the summary
+ * @returns {Promise<string[]>} the three pay periods, all finalized and invoiced
  */
 export async function payroll(api, count) {
   const send = async (kind, path, body, options) => {
@@ -50,9 +52,28 @@ export async function payroll(api, count) {
     return answer;
   };
   await publishFigures(send);
+  // The cost price a rate is checked against needs the minimum wage of its first day: published just now.
+  await agreeRates(send);
   await registerAndApproveHours(send);
-  const periods = await runPayRuns(api, send);
+
+  const { kind } = await api.get('/pay-periods?year=2026');
+  const periods = payRunPeriods[kind];
+  const [first, second, third] = periods;
+  console.log(
+    `\nPay runs (${kind === 'month' ? 'calendar months' : 'four-week periods'}, as the service's PAY_PERIOD says), each invoiced once final`,
+  );
+  for (const period of [first, second]) {
+    await runPayRun(api, send, period);
+    await invoicePeriod(api, send, period);
+  }
+  await payInvoice(api, send, first);
+  await correctCao(send);
+  await runPayRun(api, send, third);
+  await invoicePeriod(api, send, third);
+
   await printPayPerWorker(api, periods);
+  await claimSubsidy(api, send);
+  return periods;
 }
 
 /** The minimum wage of the winter's days, and the CAO version with the wage increase (scale A registered wrong). */
@@ -163,34 +184,18 @@ async function rejectAndCorrect(send, pattern, id) {
   ];
 }
 
-/** The runs of the pool's kind of period: the first two finalized, the CAO corrected, the third calculated and left open. */
-async function runPayRuns(api, send) {
-  const { kind } = await api.get('/pay-periods?year=2026');
-  const periods = payRunPeriods[kind];
-  console.log(`\nPay runs (${kind === 'month' ? 'calendar months' : 'four-week periods'}, as the service's PAY_PERIOD says)`);
-  for (const [i, period] of periods.entries()) {
-    if (i === periods.length - 1) await correctCao(send);
-    const started = await send(
-      'pay runs',
-      '/pay-runs',
-      { period },
-      { idempotencyKey: `demo-pay-run-${period}-start`, already: ['pay_run_exists'] },
-    );
-    const final = i < periods.length - 1;
-    const finalized = final
-      ? await send('pay runs', `/pay-runs/${period}/finalization`, undefined, {
-          idempotencyKey: `demo-pay-run-${period}-finalize`,
-          already: ['pay_run_finalized'],
-        })
-      : undefined;
-    await api.waitFor();
-    const run = await api.get(`/pay-runs/${period}`);
-    const what = final ? `finalized, ${run.lockedTimesheets?.length ?? 0} timesheets locked` : 'calculated, left open';
-    console.log(
-      `  ${mark(finalized ?? started)} ${period} (${run.period.from}..${run.period.to}): ${run.totals.workers} workers, gross ${euros(run.totals.grossCents)}; ${what}${already(finalized ?? started)}`,
-    );
-  }
-  return periods;
+/** A period's pay run, calculated and finalized: finalizing locks the sheets it paid, and only a final run is invoiced. */
+async function runPayRun(api, send, period) {
+  await send('pay runs', '/pay-runs', { period }, { idempotencyKey: `demo-pay-run-${period}-start`, already: ['pay_run_exists'] });
+  const finalized = await send('pay runs', `/pay-runs/${period}/finalization`, undefined, {
+    idempotencyKey: `demo-pay-run-${period}-finalize`,
+    already: ['pay_run_finalized'],
+  });
+  await api.waitFor();
+  const run = await api.get(`/pay-runs/${period}`);
+  console.log(
+    `  ${mark(finalized)} ${period} (${run.period.from}..${run.period.to}): ${run.totals.workers} workers, gross ${euros(run.totals.grossCents)}; finalized, ${run.lockedTimesheets?.length ?? 0} timesheets locked${already(finalized)}`,
+  );
 }
 
 async function correctCao(send) {

@@ -917,3 +917,72 @@ export const caoWageIncrease = {
   correctedScaleA: [1571, 1607, 1646],
   reason: 'Scale A was registered at the old figures; the wage agreement of 16 November raises it by 3 % too (illustrative)',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Invoicing and the wage-cost subsidy: the rates agreed with the hirers, the payment the pool records,
+// and the municipality's wage-value decision for a target-group worker (all illustrative).
+
+/** The day the winter rates start: the first day of the winter placements' hours. */
+const RATES_FROM = '2026-11-01';
+
+/**
+ * Per hirer one agreement for every placement: a factor on the gross wage of the day (it follows a
+ * wage rise on its day, the CAO correction included) or a fixed amount an hour. Visschedijk pays a
+ * quarter of each invoice to the pool's G-account (chain liability).
+ */
+export const rateAgreements = [
+  { employerId: 'de-waarbeek', agreementId: 'de-waarbeek-2026-11', factorBp: 18_000 },
+  { employerId: 'visschedijk', agreementId: 'visschedijk-2026-11', factorBp: 18_500, gAccountShareBp: 2_500 },
+  { employerId: 'bolletje', agreementId: 'bolletje-2026-11', factorBp: 17_500 },
+  { employerId: 'axentgroen', agreementId: 'axentgroen-2026-11', factorBp: 18_000 },
+  { employerId: 'taxi-twente', agreementId: 'taxi-twente-2026-11', hourlyCents: 3_100 },
+].map(({ employerId, agreementId, factorBp, hourlyCents, gAccountShareBp = 0 }) => ({
+  employerId,
+  terms: {
+    agreementId,
+    scope: { kind: 'employer' },
+    from: RATES_FROM,
+    rate: factorBp ? { kind: 'factor', factorBp } : { kind: 'fixed', hourlyCents },
+    gAccountShareBp,
+    reason: 'Winter rates 2026-2027 (illustrative)',
+  },
+}));
+
+/**
+ * A fixed rate Taxi Twente proposes for Gerrit's wheelchair transport: below the cost price of his
+ * hour (wage, holiday allowance, employer charges), so it is refused with 422 rate_below_cost. Its own
+ * scope (one placement), so that no agreement above ever overlaps it and a rerun is refused the same way.
+ */
+export const belowCostRate = {
+  employerId: 'taxi-twente',
+  terms: {
+    agreementId: 'taxi-twente-gerrit-low',
+    scope: { kind: 'placement', placementId: 'pl-gerrit-taxi-weekend' },
+    from: RATES_FROM,
+    rate: { kind: 'fixed', hourlyCents: 1_800 },
+    reason: 'Proposed by the hirer for the weekend wheelchair transport',
+  },
+};
+
+/** The hirer that pays its invoice of the first period in full, the G-account share to the G-account. */
+export const PAYING_HIRER = 'visschedijk';
+
+/**
+ * The municipality's wage-value decision for Sanne, a target-group worker (wage value 80 % in the
+ * register) who cleans at Visschedijk through the winter: her CAO wage is above the minimum wage and
+ * rises from 16 November, so her claim for November has two stretches of days.
+ */
+const sanne = workers.find((worker) => worker.workerId === 'w-sanne');
+export const wageValueDecision = {
+  workerId: sanne.workerId,
+  decision: {
+    municipality: sanne.homeArea,
+    wageValueBp: sanne.targetGroup.wageValueBp,
+    from: RATES_FROM,
+    reassessOn: '2027-10-01',
+    reference: 'Beschikking 2026/1187 (illustrative)',
+  },
+};
+
+/** The month claimed: paid by finalized runs in both kinds of pay period, and with the CAO correction in it. */
+export const LKS_MONTH = '2026-11';

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: loads the Twente winter scenario into a running Banenpool through its public HTTP API,
-// then pays the winter (payroll.mjs): hours, the hirers' approval, pay runs and a retroactive CAO correction.
+// then pays the winter (payroll.mjs): rate agreements, hours, the hirers' approval, pay runs, their
+// invoices (invoicing.mjs), a retroactive CAO correction with its credit note, and a wage-cost subsidy
+// claim (lks.mjs). It ends with the invoices and the claim printed.
 //
 //   BANENPOOL_URL      the service (default http://127.0.0.1:3000; start it with `npm start`)
 //   BANENPOOL_API_KEY  an operator key (default demo-operator, the embedded demo's key)
@@ -17,6 +19,8 @@
 
 import { BanenpoolApi, NotRunningError, UnexpectedAnswerError } from './api.mjs';
 import { formatCents, formatFirstDayPay, slug } from './format.mjs';
+import { printInvoices } from './invoicing.mjs';
+import { printLksClaim } from './lks.mjs';
 import { payroll } from './payroll.mjs';
 import { capacityRequests, caos, employers, ILLUSTRATIVE_NOTICE, MEMBER_FROM, moves, placements, workers } from './scenario.mjs';
 
@@ -236,7 +240,7 @@ async function main() {
   // Everything the placement process does in reaction (hours committed, places filled) is in the feed now.
   await api.waitFor();
   await report(refusals);
-  await payroll(api, count);
+  const periods = await payroll(api, count);
 
   const after = await api.catalogTotals();
   console.log(`\nStream catalog before: ${before.streams} streams, ${before.events} events`);
@@ -249,6 +253,8 @@ async function main() {
   );
 
   printSummary(refusals);
+  await printInvoices(api, periods);
+  await printLksClaim(api);
 }
 
 /** What the placements came to: resolved wages, the park → cleaning move, filled requests, statuses. */
