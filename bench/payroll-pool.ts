@@ -1,34 +1,46 @@
-// A generated pool for bench:payroll: a handful of hirers under three CAOs, `workers` workers (a quarter of them
-// under 21, some with guaranteed hours) with one confirmed placement each, and their approved timesheets for
-// every ISO week of one pay period. Every event is decided by its stream's decider, as the API's commands would
-// decide it, and checked against its zod schema, so the run pays a store the service itself could have written.
+// A generated pool for bench:payroll: `workers` workers (a quarter of them under 21, some with guaranteed hours)
+// with one confirmed placement each, and their approved timesheets for every ISO week of one pay period; a hirer
+// for every five workers (400 for 2,000) under three CAOs, each with a rate agreement above the cost price, so
+// that every hour of the period can be invoiced. Every event is decided by its stream's decider, as the API's
+// commands would decide it, and checked against its zod schema, so the run pays a store the service itself could
+// have written.
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
   caoDecider,
   caoStreamId,
   caoVersions,
+  costFactorOn,
+  coveredPlacementCosts,
   employerDecider,
   employerStreamId,
   isoWeekOf,
+  isPaid,
   parsePoolEvent,
   placementDecider,
   placementStreamId,
+  rateAgreementDecider,
+  rateAgreementsStreamId,
   schemaVersionOf,
   siteFactsOf,
   timesheetDecider,
   timesheetIdOf,
   timesheetStreamId,
+  wagedPlacement,
   weekStartsIn,
   workerDecider,
   workerFactsFor,
   workerStreamId,
   type CaoVersionContent,
+  type CostedPlacement,
   type Decider,
   type EmployerState,
   type HourType,
   type LegalForm,
   type PayPeriod,
+  type PlacementState,
+  type Rate,
+  type RateCostFacts,
   type ResolvedCaoVersion,
   type RuleBook,
   type TimesheetLine,
@@ -43,9 +55,11 @@ export interface StreamAppend {
 }
 
 export interface PayrollPool {
-  /** CAOs and hirers first, then per worker its worker, placement and timesheet streams. */
+  /** CAOs and hirers first, then per worker its worker, placement and timesheet streams, then the hirers' rate agreements. */
   readonly appends: StreamAppend[];
   readonly workers: number;
+  /** Hirers, each with hours in the period and one rate agreement: the invoices a run for every hirer issues. */
+  readonly hirers: number;
   readonly sheets: number;
   /** Days with a line in the period (worked, sick or on leave). */
   readonly days: number;
@@ -98,14 +112,18 @@ const CAOS: Record<string, CaoVersionContent> = {
   },
 };
 
-const HIRERS = [
-  { employerId: 'visschedijk', caoCode: 'schoonmaak', functionName: 'schoonmaker', scale: 'A' },
-  { employerId: 'hemmes', caoCode: 'schoonmaak', functionName: 'glazenwasser', scale: 'A' },
-  { employerId: 'de-waarbeek', caoCode: 'recreatie', functionName: 'attractiemedewerker', scale: 'A' },
-  { employerId: 'hulsbeek', caoCode: 'recreatie', functionName: 'gastheer', scale: 'B' },
-  { employerId: 'stork', caoCode: 'metaal', functionName: 'monteur', scale: 'B' },
-  { employerId: 'apollo', caoCode: 'metaal', functionName: 'operator', scale: 'A' },
+/** The kinds of hirer, taken in turn: hirer n is `<name>-<n>`, its CAO and its one function this kind's. */
+const HIRER_KINDS = [
+  { name: 'visschedijk', caoCode: 'schoonmaak', functionName: 'schoonmaker', scale: 'A' },
+  { name: 'hemmes', caoCode: 'schoonmaak', functionName: 'glazenwasser', scale: 'A' },
+  { name: 'de-waarbeek', caoCode: 'recreatie', functionName: 'attractiemedewerker', scale: 'A' },
+  { name: 'hulsbeek', caoCode: 'recreatie', functionName: 'gastheer', scale: 'B' },
+  { name: 'stork', caoCode: 'metaal', functionName: 'monteur', scale: 'B' },
+  { name: 'apollo', caoCode: 'metaal', functionName: 'operator', scale: 'A' },
 ] as const;
+
+/** Workers a hirer: 2,000 workers are placed at 400 hirers, so a run for every hirer issues 400 invoices. */
+export const WORKERS_PER_HIRER = 5;
 
 const SITE = 'hengelo';
 const OPERATOR = 'operator:bench';
@@ -171,13 +189,20 @@ const line = (day: string, start: number, minutes: number, hourType: HourType): 
 const SET_UP = new Date('2025-12-01T09:00:00Z');
 const PLACEMENT_PERIOD = { from: '2026-01-05', to: '2026-06-28' };
 
+/** A hirer of the pool: its kind's CAO and function, and its stream's state. */
+interface PoolHirer {
+  readonly employerId: string;
+  readonly kind: (typeof HIRER_KINDS)[number];
+  readonly state: EmployerState;
+}
+
 /** What every worker's streams are made with: the draws, the request's correlation id, the rules, CAOs and hirers. */
 interface Generation {
   readonly next: () => number;
   readonly correlationId: string;
   readonly rules: RuleBook;
   readonly versions: readonly ResolvedCaoVersion[];
-  readonly hirers: ReadonlyMap<string, EmployerState>;
+  readonly hirers: readonly PoolHirer[];
   /** The Mondays of the ISO weeks inside the period. */
   readonly mondays: readonly string[];
 }
@@ -194,37 +219,44 @@ interface Placed {
   readonly placementId: string;
   readonly employerId: string;
   readonly hoursPerWeek: number;
+  /** As the cost price of a fixed rate is worked out from it. */
+  readonly costed: CostedPlacement;
 }
 
 /**
  * The pool: per worker a registration and an indefinite contract (a quarter guarantee 32 hours a
  * week, so some weeks need a top-up), one placement of 25–38 hours a week spread over Monday to
  * Friday, and for each ISO week of `period` a sheet registered, submitted and approved by the hirer.
+ * Worker n is placed at hirer n mod the hirers, so every hirer has hours to invoice.
  */
 export function payrollPool(workers: number, period: PayPeriod, rules: RuleBook, seed = 2026): PayrollPool {
   const correlationId = randomUUID();
   const caos = caoStreams(correlationId);
-  const hirers = hirerStreams(correlationId);
+  const hirers = hirerStreams(Math.max(1, Math.ceil(workers / WORKERS_PER_HIRER)), correlationId);
   const generation: Generation = {
     next: random(seed),
     correlationId,
     rules,
     versions: caos.versions,
-    hirers: hirers.states,
+    hirers: hirers.hirers,
     mondays: weekStartsIn(period).filter((monday) => monday >= period.from && addDays(monday, 6) <= period.to),
   };
   const appends = [...caos.appends, ...hirers.appends];
+  const placedAt = hirers.hirers.map((): CostedPlacement[] => []);
   let lines = 0;
   for (let w = 0; w < workers; w++) {
+    const h = w % hirers.hirers.length;
     const worker = poolWorker(generation, w);
-    const placement = placed(generation, worker.worker);
+    const placement = placed(generation, worker.worker, hirers.hirers[h]);
     const sheets = approvedSheets(generation, worker.worker, placement.placed);
     appends.push(worker.append, placement.append, ...sheets.appends);
+    placedAt[h].push(placement.placed.costed);
     lines += sheets.lines;
   }
+  appends.push(...hirers.hirers.map((hirer, h) => rateAgreement(generation, hirer, h, placedAt[h])));
   const sheets = workers * generation.mondays.length;
   const events = appends.reduce((n, a) => n + a.events.length, 0);
-  return { appends, workers, sheets, days: sheets * 5, lines, events };
+  return { appends, workers, hirers: generation.hirers.length, sheets, days: sheets * 5, lines, events };
 }
 
 function caoStreams(correlationId: string): { appends: StreamAppend[]; versions: ResolvedCaoVersion[] } {
@@ -236,8 +268,11 @@ function caoStreams(correlationId: string): { appends: StreamAppend[]; versions:
   return { appends: decided.map((d) => d.append), versions: decided.flatMap((d) => d.versions) };
 }
 
-function hirerStreams(correlationId: string): { appends: StreamAppend[]; states: Map<string, EmployerState> } {
-  const decided = HIRERS.map(({ employerId, caoCode, functionName, scale }) => {
+function hirerStreams(count: number, correlationId: string): { appends: StreamAppend[]; hirers: PoolHirer[] } {
+  const decided = Array.from({ length: count }, (_, h) => {
+    const kind = HIRER_KINDS[h % HIRER_KINDS.length];
+    const { caoCode, functionName, scale } = kind;
+    const employerId = `${kind.name}-${String(h + 1).padStart(3, '0')}`;
     const { events, state } = decideAll(
       employerDecider,
       [
@@ -248,9 +283,10 @@ function hirerStreams(correlationId: string): { appends: StreamAppend[]; states:
       ],
       SET_UP,
     );
-    return { employerId, state, append: { streamId: employerStreamId(employerId), events: recorded(events, OPERATOR, correlationId) } };
+    const append = { streamId: employerStreamId(employerId), events: recorded(events, OPERATOR, correlationId) };
+    return { hirer: { employerId, kind, state }, append };
   });
-  return { appends: decided.map((d) => d.append), states: new Map(decided.map((d) => [d.employerId, d.state])) };
+  return { appends: decided.map((d) => d.append), hirers: decided.map((d) => d.hirer) };
 }
 
 /** Registered with an indefinite contract; a quarter are 16 to 20 in the period (some turn 18 or 21 in it), the rest 21 to 66. */
@@ -288,11 +324,10 @@ function poolWorker({ next, rules, correlationId }: Generation, w: number): { wo
   };
 }
 
-/** Proposed and confirmed at a hirer drawn at random, 25–38 hours a week, at a step drawn from the function's scale. */
-function placed(generation: Generation, worker: PoolWorker): { placed: Placed; append: StreamAppend } {
-  const { next, hirers, versions, rules, correlationId } = generation;
-  const hirer = HIRERS[Math.floor(next() * HIRERS.length)];
-  const { employerId } = hirer;
+/** Proposed and confirmed at the hirer, 25–38 hours a week, at a step drawn from the function's scale. */
+function placed(generation: Generation, worker: PoolWorker, hirer: PoolHirer): { placed: Placed; append: StreamAppend } {
+  const { next, versions, rules, correlationId } = generation;
+  const { employerId, kind, state: employer } = hirer;
   const placementId = `${worker.workerId}-${employerId}`;
   const hoursPerWeek = 25 + Math.floor(next() * 14);
   const legalForm: LegalForm = next() < 0.7 ? 'payroll' : 'secondment';
@@ -301,14 +336,13 @@ function placed(generation: Generation, worker: PoolWorker): { placed: Placed; a
     workerId: worker.workerId,
     employerId,
     siteId: SITE,
-    functionName: hirer.functionName,
+    functionName: kind.functionName,
     legalForm,
     hoursPerWeek,
     period: PLACEMENT_PERIOD,
     billRateCents: 3150,
   };
-  const employer = hirers.get(employerId)!;
-  const { events } = decideAll(
+  const { events, state } = decideAll(
     placementDecider,
     [
       { type: 'ProposePlacement', ...terms },
@@ -316,7 +350,7 @@ function placed(generation: Generation, worker: PoolWorker): { placed: Placed; a
         type: 'ConfirmPlacement',
         worker: workerFactsFor(worker.state, PLACEMENT_PERIOD, placementId),
         site: siteFactsOf(employer, SITE),
-        step: Math.floor(next() * CAOS[hirer.caoCode].wageScales[hirer.scale].length),
+        step: Math.floor(next() * CAOS[kind.caoCode].wageScales[kind.scale].length),
         hirer: employer,
         caoVersions: versions,
         rules,
@@ -326,9 +360,62 @@ function placed(generation: Generation, worker: PoolWorker): { placed: Placed; a
     SET_UP,
   );
   return {
-    placed: { placementId, employerId, hoursPerWeek },
+    placed: { placementId, employerId, hoursPerWeek, costed: costedPlacement(state, employer, worker) },
     append: { streamId: placementStreamId(placementId), events: recorded(events, OPERATOR, correlationId) },
   };
+}
+
+function costedPlacement(placement: PlacementState, hirer: EmployerState, worker: PoolWorker): CostedPlacement {
+  if (!isPaid(placement)) throw new Error(`Placement of ${worker.workerId} was not confirmed`);
+  return {
+    waged: wagedPlacement(placement, hirer),
+    hirerTermsApply: placement.hirerTerms.applies,
+    worker: { workerId: worker.workerId, birthDate: worker.birthDate },
+  };
+}
+
+/**
+ * The hirer's one rate agreement, for all its placements from the CAO's first day on, open-ended:
+ * two hirers in three a factor 0.15 to 0.45 above the cost factor (1.85 against 1.55, say), the third a fixed hourly rate 20
+ * to 50 % over the cost of its dearest placement's hour; surcharges on overtime and irregular
+ * hours, and every other hirer a share paid to the G-account. Decided as AgreeRate decides it,
+ * against the cost facts the application would read.
+ */
+function rateAgreement(generation: Generation, hirer: PoolHirer, h: number, placements: readonly CostedPlacement[]): StreamAppend {
+  const { next, rules, versions, correlationId } = generation;
+  const { employerId, state } = hirer;
+  const scope = { kind: 'employer' } as const;
+  const margin = (lowBp: number) => lowBp + Math.floor(next() * 3000);
+  let rate: Rate;
+  let costs: RateCostFacts;
+  if (h % 3 === 2) {
+    costs = { kind: 'fixed', placements: coveredPlacementCosts(scope, { from: CAO_FROM }, placements, rules, versions) };
+    const dearest = Math.max(...costs.placements.map((p) => p.cost.hourlyCents));
+    if (!Number.isFinite(dearest)) throw new Error(`Hirer ${employerId} has no placement whose hour has a cost price`);
+    rate = { kind: 'fixed', hourlyCents: Math.ceil((dearest * (10_000 + margin(2000))) / 10_000) };
+  } else {
+    costs = { kind: 'factor', cost: costFactorOn(state, CAO_FROM, rules, versions) };
+    rate = { kind: 'factor', factorBp: costs.cost.costFactorBp + margin(1500) };
+  }
+  const { events } = decideAll(
+    rateAgreementDecider,
+    [
+      {
+        type: 'AgreeRate',
+        agreementId: `rate-${employerId}`,
+        employerId,
+        scope,
+        from: CAO_FROM,
+        rate,
+        surchargesBp: { overtime: 2500, irregular: 1500 },
+        gAccountShareBp: h % 2 === 0 ? 0 : 2500,
+        by: OPERATOR,
+        costs,
+      },
+    ],
+    SET_UP,
+  );
+  return { streamId: rateAgreementsStreamId(employerId), events: recorded(events, OPERATOR, correlationId) };
 }
 
 /**

@@ -1,12 +1,15 @@
 // Benchmark of the pay run: POST /pay-runs on the started API for one four-week period of a generated pool
 // (payroll-pool.ts: ~20 worked days per worker, one confirmed placement each, every week's sheet approved),
 // at 500, 1,000 and 2,000 workers, on a PostgreSQL scratch database and on in-memory PGlite; then the
-// run's finalization (a lock on every sheet it paid). The baseline in the same run is raw `pg`: reading
-// the rows the run reads and inserting the rows it appends, without the application in between.
+// run's finalization (a lock on every sheet it paid); then invoicing every hirer of the period at once
+// (POST /invoice-runs: a hirer for every five workers, 400 at 2,000), its numbers read back from the
+// ledger and checked gapless. The baseline in the same run is raw `pg`: reading the rows the run (or the
+// invoicing) reads and inserting the rows it appends, without the application in between.
 //   npm run bench:payroll                                                 (full run, about 15 minutes on 2 cores)
 //   BENCH_SIZES=200,400 BENCH_BACKENDS=pglite npm run bench:payroll      (quick run)
 //   BENCH_PERIOD=2026-P02 npm run bench:payroll                           (another four-week period of 2026)
-//   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:payroll                 (a .cpuprofile of each run and finalization)
+//   BENCH_INVOICES=0 npm run bench:payroll                                (the pay run and finalization only)
+//   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:payroll                 (a .cpuprofile of each run, finalization and invoicing)
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { writeFileSync } from 'node:fs';
@@ -15,8 +18,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { PayRunInputs } from '@banenpool/application';
-import { payPeriodOf, payRunStreamId, shippedRuleBook, type PayPeriod } from '@banenpool/domain';
+import { InvoiceInputs, PayRunInputs, UseCaseExecutor, type InvoiceRunAnswer } from '@banenpool/application';
+import { invoiceNumberOf, invoiceStreamId, payPeriodOf, payRunStreamId, shippedRuleBook, type PayPeriod } from '@banenpool/domain';
 import { formatPosition, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
@@ -31,6 +34,8 @@ type Backend = 'postgres' | 'pglite';
 const SIZES = (process.env.BENCH_SIZES ?? '500,1000,2000').split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',').map((b) => b.trim()) as Backend[];
 const PERIOD: PayPeriod = payPeriodOf(process.env.BENCH_PERIOD ?? '2026-P03', 'four_weeks');
+/** BENCH_INVOICES=0: no invoice run after the finalization. */
+const INVOICES = process.env.BENCH_INVOICES !== '0';
 /** The API's default pool has ten connections; PGlite has one, so its appends go one at a time. */
 const WRITERS: Record<Backend, number> = { postgres: 8, pglite: 1 };
 const GOAL = { workers: 2_000, seconds: 10 };
@@ -98,6 +103,15 @@ class Phases {
     return (this.spans.get(name) ?? []).reduce((total, s) => total + s.end - s.start, 0);
   }
 
+  /** From the end of each call of `from` to the start of the next call of `to`, added up (calls made one after another). */
+  between(from: string, to: string): number {
+    const starts = (this.spans.get(to) ?? []).map((s) => s.start);
+    return (this.spans.get(from) ?? []).reduce((total, { end }) => {
+      const next = Math.min(...starts.filter((start) => start >= end));
+      return Number.isFinite(next) ? total + next - end : total;
+    }, 0);
+  }
+
   clear(): void {
     this.spans.clear();
   }
@@ -118,6 +132,18 @@ interface Figures {
   projectRun: number;
   baseline: { read: number; write: number };
   finalize: { total: number; readRun: number; locks: number; locked: number };
+  loadAfter: number;
+  /** Absent with BENCH_INVOICES=0. */
+  invoicing?: InvoiceFigures;
+}
+
+interface InvoiceFigures {
+  hirers: number;
+  /** As checked in the ledger and the issued invoices. */
+  invoices: CheckedInvoices;
+  run: { total: number; waitReadModels: number; readInputs: number; draft: number; numbers: number; append: number };
+  projectInvoices: number;
+  baseline: { read: number; insert: number; insertEach: number };
   loadAfter: number;
 }
 
@@ -276,7 +302,113 @@ function phasesOf(app: INestApplication, store: EventStore): Phases {
   };
   phases.wrap(store, 'appendToStream', (args) => streamKind(args) && `append ${streamKind(args)}`);
   phases.wrap(store, 'readStream', (args) => streamKind(args) && `read ${streamKind(args)}`);
+  // Invoicing, per hirer in turn: its inputs read, its documents drafted, each numbered in the year's
+  // ledger and then appended to its own stream (each a command of the executor: read, decide, append).
+  phases.wrap(app.get(InvoiceInputs), 'of', () => 'invoiceInputs');
+  phases.wrap(app.get(UseCaseExecutor), 'step', (args) => {
+    const streamId = String(args[1]);
+    return streamId.startsWith('invoice-numbers-') ? 'number' : streamId.startsWith('invoice-') ? 'append invoice' : undefined;
+  });
   return phases;
+}
+
+/** POST /invoice-runs for every hirer, timed with its phases: every hirer gets its invoice, none is refused. */
+async function timeInvoiceRun({ backend, url }: Api, phases: Phases, pool: PayrollPool) {
+  phases.clear();
+  progress(`${backend}: POST /invoice-runs ${PERIOD.id} for ${int(pool.hirers)} hirers (load ${load()})`);
+  const t = performance.now();
+  const answer = (await profiled(`invoice-run-${backend}-${pool.workers}`, () =>
+    post(`${url}/invoice-runs`, { periodId: PERIOD.id }),
+  )) as unknown as InvoiceRunAnswer;
+  const total = performance.now() - t;
+  const [refused] = answer.refused;
+  if (refused) throw new Error(`the invoice run refused ${answer.refused.length} hirers, the first: ${JSON.stringify(refused)}`);
+  const issued = answer.documents.filter((d) => d.issued && d.kind === 'invoice').length;
+  if (issued !== pool.hirers || answer.documents.length !== pool.hirers) {
+    throw new Error(`the invoice run answered ${answer.documents.length} documents, ${issued} invoices issued, for ${pool.hirers} hirers`);
+  }
+  progress(`${backend}: invoice run ${secs(total)} s`);
+  return {
+    total,
+    waitReadModels: phases.ms('waitReadModels'),
+    readInputs: phases.sum('invoiceInputs'),
+    // Between a hirer's inputs read and its first number: drafting its invoice (and its credit note).
+    draft: phases.between('invoiceInputs', 'number'),
+    numbers: phases.sum('number'),
+    append: phases.sum('append invoice'),
+  };
+}
+
+interface CheckedInvoices {
+  count: number;
+  first: string;
+  last: string;
+  lines: number;
+  /** The pay lines the invoice lines price (their sources): every approved line once. */
+  payLines: number;
+  netCents: number;
+}
+
+/**
+ * The invoicing as the store holds it, read back: in each year's ledger the numbers 1..N in the
+ * ledger's order, N the hirers, one number a hirer; each number on one InvoiceIssued in its own
+ * stream; every approved pay line on exactly one invoice line; the invoices read model holding them all.
+ */
+async function checkedInvoices(pg: PostgresConnection['pool'], pool: PayrollPool): Promise<CheckedInvoices> {
+  const { rows: ledger } = await pg.query<{ streamId: string; year: number; sequence: number; employerId: string }>(
+    `SELECT stream_id AS "streamId", (data->>'year')::int AS year, (data->>'sequence')::int AS sequence, data->>'employerId' AS "employerId"
+     FROM es_events WHERE event_type = 'InvoiceNumberAssigned' ORDER BY stream_id, revision`,
+  );
+  const { rows: issued } = await pg.query<{ streamId: string; number: string; lines: number; sources: number; netCents: string }>(
+    `SELECT stream_id AS "streamId", data->>'number' AS number, jsonb_array_length(data->'lines') AS lines,
+       (SELECT coalesce(sum(jsonb_array_length(l->'sources')), 0) FROM jsonb_array_elements(data->'lines') l)::int AS sources,
+       data->'totals'->>'netCents' AS "netCents"
+     FROM es_events WHERE event_type = 'InvoiceIssued'`,
+  );
+  const fail = (what: string) => {
+    throw new Error(`invoice numbers: ${what}`);
+  };
+  const counted = new Map<string, number>();
+  for (const { streamId, sequence } of ledger) {
+    const expected = (counted.get(streamId) ?? 0) + 1;
+    if (sequence !== expected) fail(`${streamId} holds number ${sequence} where ${expected} comes`);
+    counted.set(streamId, expected);
+  }
+  if (ledger.length !== pool.hirers) fail(`the ledger holds ${ledger.length} numbers for ${pool.hirers} hirers`);
+  if (new Set(ledger.map((a) => a.employerId)).size !== pool.hirers) fail('a hirer holds two numbers');
+  const numbered = ledger.map(({ year, sequence }) => `${invoiceStreamId(year, sequence)} ${invoiceNumberOf(year, sequence)}`).sort();
+  const found = issued.map(({ streamId, number }) => `${streamId} ${number}`).sort();
+  if (numbered.join() !== found.join()) fail('the issued invoices are not the ledger’s numbers, each in its own stream');
+  const payLines = issued.reduce((n, i) => n + i.sources, 0);
+  if (payLines !== pool.lines) fail(`the invoices price ${payLines} pay lines, the approved sheets hold ${pool.lines}`);
+  const {
+    rows: [projected],
+  } = await pg.query<{ count: string }>(`SELECT count(*)::text AS count FROM rm_invoices WHERE period_id = $1`, [PERIOD.id]);
+  if (Number(projected.count) !== ledger.length) fail(`the invoices read model holds ${projected.count} of ${ledger.length}`);
+  const numberOf = ({ year, sequence }: { year: number; sequence: number }) => invoiceNumberOf(year, sequence);
+  return {
+    count: ledger.length,
+    first: numberOf(ledger[0]),
+    last: numberOf(ledger[ledger.length - 1]),
+    lines: issued.reduce((n, i) => n + i.lines, 0),
+    payLines,
+    netCents: issued.reduce((n, i) => n + Number(i.netCents), 0),
+  };
+}
+
+/** The invoice run for every hirer, its projection, the check of its numbers and its raw baseline. */
+async function invoicing(api: Api, phases: Phases, pool: PayrollPool): Promise<InvoiceFigures> {
+  const run = await timeInvoiceRun(api, phases, pool);
+  const loadAfter = loadavg()[0];
+  progress(`${api.backend}: projecting the invoices`);
+  const t = performance.now();
+  await projectionsCaughtUp(api.backend, api.store, api.projector);
+  const projectInvoices = performance.now() - t;
+  const invoices = await checkedInvoices(api.pg, pool);
+  progress(`${api.backend}: numbers ${invoices.first} to ${invoices.last} read back from the ledger: gapless, one a hirer`);
+  progress(`${api.backend}: baseline: raw reads of the invoicing's input rows, raw inserts of its events`);
+  const baseline = await rawInvoicingBaseline(api.pg);
+  return { hirers: pool.hirers, invoices, run, projectInvoices, baseline, loadAfter };
 }
 
 /** One size on one backend: a fresh store and API, filled, paid, the baseline, finalized; closed and dropped after. */
@@ -297,7 +429,9 @@ async function one(backend: Backend, workers: number): Promise<Figures> {
     const baseline = await rawBaseline(api.pg, payRunStreamId(PERIOD.id));
     const finalize = await timeFinalization(api, phases, pool);
     await projectionsCaughtUp(backend, store, api.projector);
-    return { backend, workers, pool, setup, ...paid, projectRun, baseline, finalize, loadAfter: loadavg()[0] };
+    const loadAfter = loadavg()[0];
+    const invoiced = INVOICES ? { invoicing: await invoicing(api, phases, pool) } : {};
+    return { backend, workers, pool, setup, ...paid, projectRun, baseline, finalize, loadAfter, ...invoiced };
   } finally {
     await app.close();
     await database?.drop();
@@ -319,16 +453,35 @@ const RAW_INSERT = `INSERT INTO bench_raw_events (stream_id, revision, event_id,
  */
 const jsonbArray = (values: readonly unknown[]): string => `{${values.map((value) => JSON.stringify(JSON.stringify(value))).join(',')}}`;
 
+interface RawEvent {
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: unknown;
+}
+
+/** Events as stored, to be inserted again raw. */
+const storedEvents = async (pg: PostgresConnection['pool'], where: string, params: unknown[]): Promise<RawEvent[]> =>
+  (await pg.query<RawEvent>(`SELECT event_type, schema_version, data, metadata FROM es_events WHERE ${where} ORDER BY position`, params))
+    .rows;
+
+/** The events into bench_raw_events as one stream, in one statement. */
+const rawInsert = (pg: PostgresConnection['pool'], streamId: string, events: readonly RawEvent[]) =>
+  pg.query(RAW_INSERT, [
+    streamId,
+    events.map((e) => e.event_type),
+    events.map((e) => e.schema_version),
+    jsonbArray(events.map((e) => e.data)),
+    jsonbArray(events.map((e) => e.metadata)),
+  ]);
+
 /**
  * What the run cannot do faster than: reading, in one query each, every event of the streams it
  * folds (workers, placements, hirers, CAOs, rule tables) and every timesheet row; and inserting
  * its events (the run's own, read back) in one statement, JSON serialisation included.
  */
 async function rawBaseline(pg: PostgresConnection['pool'], payRunStream: string) {
-  const { rows: run } = await pg.query<{ event_type: string; schema_version: number; data: unknown; metadata: unknown }>(
-    'SELECT event_type, schema_version, data, metadata FROM es_events WHERE stream_id = $1 ORDER BY revision',
-    [payRunStream],
-  );
+  const run = await storedEvents(pg, 'stream_id = $1', [payRunStream]);
   await pg.query(CREATE_RAW);
   let t = performance.now();
   const events = await pg.query(
@@ -338,17 +491,38 @@ async function rawBaseline(pg: PostgresConnection['pool'], payRunStream: string)
   const sheets = await pg.query('SELECT * FROM rm_timesheets');
   const read = performance.now() - t;
   t = performance.now();
-  await pg.query(RAW_INSERT, [
-    `raw-${payRunStream}`,
-    run.map((e) => e.event_type),
-    run.map((e) => e.schema_version),
-    jsonbArray(run.map((e) => e.data)),
-    jsonbArray(run.map((e) => e.metadata)),
-  ]);
+  await rawInsert(pg, `raw-${payRunStream}`, run);
   const write = performance.now() - t;
   await pg.query('DROP TABLE bench_raw_events');
   if (events.rows.length === 0 || sheets.rows.length === 0) throw new Error('the raw read found no rows');
   return { read, write };
+}
+
+/**
+ * What invoicing cannot do faster than: reading, in one query each, the run's pay rows and every
+ * event of the placement and rate-agreement streams; inserting its events (numbers and invoices,
+ * read back) in one statement, and again one statement an event, one after another, as the
+ * numbers of a gapless series are taken.
+ */
+async function rawInvoicingBaseline(pg: PostgresConnection['pool']) {
+  const invoicingEvents = await storedEvents(pg, `stream_id LIKE 'invoice-%'`, []);
+  await pg.query(CREATE_RAW);
+  let t = performance.now();
+  const pays = await pg.query('SELECT worker_id, totals, pay, employer_ids FROM rm_pay_run_workers WHERE pay_run_id = $1', [PERIOD.id]);
+  const streams = await pg.query(
+    `SELECT stream_id, revision, event_type, schema_version, data FROM es_events
+     WHERE stream_id LIKE 'placement-%' OR stream_id LIKE 'rates-%'`,
+  );
+  const read = performance.now() - t;
+  t = performance.now();
+  await rawInsert(pg, 'raw-invoicing', invoicingEvents);
+  const insert = performance.now() - t;
+  t = performance.now();
+  for (const [i, event] of invoicingEvents.entries()) await rawInsert(pg, `raw-invoicing-${i}`, [event]);
+  const insertEach = performance.now() - t;
+  await pg.query('DROP TABLE bench_raw_events');
+  if (pays.rows.length === 0 || streams.rows.length === 0) throw new Error('the raw read found no rows');
+  return { read, insert, insertEach };
 }
 
 // ---- printing -----------------------------------------------------------------------------------------------
@@ -416,6 +590,7 @@ function printBackend(backend: Backend, figures: Figures[]) {
       secs(finalize.total - finalize.readRun - finalize.locks),
     ]),
   );
+  printInvoicing(figures);
   const [smallest] = figures;
   const growth = figures.map(
     (f) =>
@@ -438,6 +613,73 @@ function printBackend(backend: Backend, figures: Figures[]) {
   }
 }
 
+function printInvoicing(figures: readonly Figures[]) {
+  const invoiced = figures.flatMap(({ workers, invoicing }) => (invoicing ? [{ workers, ...invoicing }] : []));
+  if (invoiced.length === 0) return;
+  out('\nAfter the finalization: every hirer invoiced at once (POST /invoice-runs), its phases in seconds, and the raw baseline:\n');
+  table(
+    [
+      'workers',
+      'hirers',
+      'invoices',
+      'invoice lines',
+      'pay lines priced',
+      '**invoice run s**',
+      'invoices/s',
+      'invoice lines/s',
+      'wait RM',
+      'read inputs',
+      'draft',
+      'numbers',
+      'append',
+      'other',
+      'raw read s',
+      'raw insert s',
+      'raw one by one s',
+      'run / raw',
+      'projecting s',
+      'load after',
+    ],
+    invoiced.map(({ workers, hirers, invoices, run, baseline, projectInvoices, loadAfter }) => [
+      int(workers),
+      int(hirers),
+      int(invoices.count),
+      int(invoices.lines),
+      int(invoices.payLines),
+      `**${secs(run.total)}**`,
+      (invoices.count / (run.total / 1000)).toFixed(1),
+      int(invoices.lines / (run.total / 1000)),
+      secs(run.waitReadModels),
+      secs(run.readInputs),
+      secs(run.draft),
+      secs(run.numbers),
+      secs(run.append),
+      secs(run.total - run.waitReadModels - run.readInputs - run.draft - run.numbers - run.append),
+      secs(baseline.read),
+      secs(baseline.insert),
+      secs(baseline.insertEach),
+      (run.total / (baseline.read + baseline.insertEach)).toFixed(1),
+      secs(projectInvoices),
+      loadAfter.toFixed(2),
+    ]),
+  );
+  const checked = invoiced.map(
+    ({ workers, invoices }) => `${int(workers)} workers: ${invoices.first} to ${invoices.last}, net €${int(invoices.netCents / 100)}`,
+  );
+  const [smallest] = invoiced;
+  const growth = invoiced.map(
+    (f) =>
+      `${int(f.hirers)} hirers: ${(f.run.total / f.hirers).toFixed(1)} ms a hirer (× ${(f.run.total / smallest.run.total).toFixed(2)} the time ` +
+      `for × ${(f.hirers / smallest.hirers).toFixed(1)} the hirers)`,
+  );
+  out(`\nGrowth of the invoice run: ${growth.join('; ')}.`);
+  out(
+    `Checked after each run, read back from the store: the ledger's numbers are 1..N with no gap and one a hirer, each on one ` +
+      `InvoiceIssued in its own stream, every approved pay line on exactly one invoice line, the invoices read model holds them all — ` +
+      `${checked.join('; ')}.`,
+  );
+}
+
 async function main() {
   out(`# Pay-run benchmark — ${new Date().toISOString()}`);
   out(
@@ -447,7 +689,13 @@ async function main() {
     'Columns: the pay run is POST /pay-runs answered (201); its phases, timed around the real calls: waiting for the read models, ' +
       'reading the earlier runs, reading the inputs (timesheet rows, worker, placement, hirer, CAO and rule streams), computing every ' +
       'worker’s pay and the events, the one append of the run; other = HTTP and the executor. Raw = plain `pg` reading the same rows ' +
-      'and inserting the same rows (the floor). Finalize = POST …/finalization: a lock on every sheet, then the run finalized.',
+      'and inserting the same rows (the floor). Finalize = POST …/finalization: a lock on every sheet, then the run finalized. ' +
+      'Invoice run = POST /invoice-runs for every hirer (a hirer for every five workers, each with one rate agreement, factor or ' +
+      'fixed), hirer after hirer: waiting for the read models, reading its inputs (its workers’ pay rows, placements, rate ' +
+      'agreements, earlier invoices), drafting, taking each number in the year’s ledger, appending the invoice to its own ' +
+      'stream; other = HTTP, finding the run and its hirers, looking for earlier documents. Raw = plain `pg` reading the pay ' +
+      'rows and the placement and rate streams, and inserting the invoicing’s events in one statement and one by one; ' +
+      'run / raw against the one-by-one insert.',
   );
   for (const backend of BACKENDS) {
     const figures: Figures[] = [];
