@@ -15,6 +15,7 @@ import { PayRunsModule } from './pay-runs/pay-runs.module.js';
 import { LksModule } from './lks/lks.module.js';
 import { RateAgreementsModule } from './rate-agreements/rate-agreements.module.js';
 import { InvoicesModule } from './invoices/invoices.module.js';
+import { FinanceModule } from './finance/finance.module.js';
 import { PlacementsModule } from './placements/placements.module.js';
 import { ReadModelQueriesModule } from './read-model-queries/read-model-queries.module.js';
 import { RulesModule } from './rules/rules.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         LksModule,
         RateAgreementsModule,
         InvoicesModule,
+        FinanceModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

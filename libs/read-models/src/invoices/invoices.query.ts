@@ -119,3 +119,60 @@ export async function invoicesOfEmployer(db: Queryable, employerId: string): Pro
   ]);
   return rows.map(recordOf);
 }
+
+/**
+ * A hirer's documents of one kind issued in a period's invoicing, summed as issued (a credit note's
+ * totals are negative), with what is paid and open on them so far. For the finance view.
+ */
+export interface PeriodDocumentTotals {
+  employerId: string;
+  kind: InvoiceKind;
+  documents: number;
+  netCents: number;
+  vatCents: number;
+  totalCents: number;
+  paidCents: number;
+  openCents: number;
+}
+
+/** The totals of a period's documents per hirer (or of one) and kind, by hirer id; summed in SQL, never a document's lines. */
+export async function documentTotalsOfPeriod(db: Queryable, periodId: string, employerId?: string): Promise<PeriodDocumentTotals[]> {
+  const filter = new SqlFilter().when(periodId, (p) => `period_id = ${p}`).when(employerId, (p) => `employer_id = ${p}`);
+  const rows: Record<keyof PeriodDocumentTotals, string | number>[] = await db.query(
+    `SELECT employer_id AS "employerId", kind, count(*) AS documents, sum(net_cents) AS "netCents", sum(vat_cents) AS "vatCents",
+       sum(total_cents) AS "totalCents", sum(paid_cents) AS "paidCents", sum(open_cents) AS "openCents"
+     FROM rm_invoices ${filter.sql} GROUP BY employer_id, kind ORDER BY employer_id, kind`,
+    filter.params,
+  );
+  // SQL sums come back as bigint text.
+  return rows.map(({ employerId, kind, ...sums }) => ({
+    employerId: String(employerId),
+    kind: kind as InvoiceKind,
+    documents: Number(sums.documents),
+    netCents: Number(sums.netCents),
+    vatCents: Number(sums.vatCents),
+    totalCents: Number(sums.totalCents),
+    paidCents: Number(sums.paidCents),
+    openCents: Number(sums.openCents),
+  }));
+}
+
+/** What a period's documents of one kind to a hirer bill for one worker: the sum of the worker's lines (a credit note's as first invoiced, so positive). */
+export interface PeriodWorkerLines {
+  employerId: string;
+  workerId: string;
+  kind: InvoiceKind;
+  amountCents: number;
+}
+
+/** The lines of a period's documents (to every hirer or one) summed per hirer, worker and kind, in SQL. */
+export async function workerLinesOfPeriod(db: Queryable, periodId: string, employerId?: string): Promise<PeriodWorkerLines[]> {
+  const filter = new SqlFilter().when(periodId, (p) => `period_id = ${p}`).when(employerId, (p) => `employer_id = ${p}`);
+  const rows: (Omit<PeriodWorkerLines, 'amountCents'> & { amountCents: string | number })[] = await db.query(
+    `SELECT employer_id AS "employerId", line->>'workerId' AS "workerId", kind, sum((line->>'amountCents')::bigint) AS "amountCents"
+     FROM rm_invoices, jsonb_array_elements(lines) AS line ${filter.sql}
+     GROUP BY employer_id, line->>'workerId', kind ORDER BY employer_id, 2, kind`,
+    filter.params,
+  );
+  return rows.map((row) => ({ ...row, amountCents: Number(row.amountCents) }));
+}
