@@ -488,6 +488,7 @@ interface Route {
 type QueryField =
   | { kind: 'date' | 'instant' | 'streamId'; optional?: boolean }
   | { kind: 'quarter'; optional?: boolean }
+  | { kind: 'payPeriod'; optional?: boolean }
   | { kind: 'month'; optional?: boolean }
   | { kind: 'int'; min: number; max: number; optional?: boolean }
   | { kind: 'enum'; values: readonly string[]; optional?: boolean };
@@ -933,6 +934,8 @@ const ROUTES: Route[] = [
     queryFields: DIFF_QUERY,
     ...AUDIT,
   },
+  // No pay run is invoiced in these worlds: the base request is a 404 at best (and so no question answered below).
+  { method: 'get', template: '/audit/invoices/:id/lines/:index', params: { id: INVOICE, index: '0' }, ...AUDIT },
   // Pay runs
   {
     method: 'get',
@@ -1084,6 +1087,19 @@ const ROUTES: Route[] = [
       reference: optional(text(1, 200)),
     },
     stale: [404],
+  },
+  // The finance view: the barrage's world has no run of the period, so the base request is a 404 at best.
+  {
+    method: 'get',
+    template: '/finance',
+    query: { period: PAY_PERIOD, employerId: EMPLOYER, limit: '10', offset: '0' },
+    queryFields: {
+      period: { kind: 'payPeriod' },
+      employerId: { kind: 'streamId', optional: true },
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+    },
+    noEmployers: true,
   },
   // Wage-cost subsidy (LKS): target-group data, so no employer reaches any of it. No month is paid in full here, so
   // no claim is calculated: the base requests on a claim are refused (422, 404) at best.
@@ -1937,6 +1953,9 @@ function badQueryValues(field: QueryField, full: boolean): Bad[] {
         return IMPOSSIBLE_QUARTERS;
       case 'month':
         return IMPOSSIBLE_MONTHS.filter((b) => typeof b.value === 'string');
+      // In a query, a period of the right form the pool does not pay by (2026-P14, a month) is the handler's 422, not a 400.
+      case 'payPeriod':
+        return IMPOSSIBLE_PAY_PERIODS.filter((b) => typeof b.value === 'string' && b.expect === undefined);
       case 'streamId':
         return [
           { label: '$all', value: '$all', core: true },
@@ -2035,6 +2054,11 @@ const AUDIT_REFUSALS: [string, string, string, readonly number[]][] = [
     [404],
   ],
   ['/workers/:workerId/contracts/:contractId/history', 'an unknown worker', `/audit/workers/w-nobody/contracts/${CONTRACT}/history`, [404]],
+  ['/:kind/:id/history', 'an invoice never issued', `/audit/invoices/${INVOICE}/history`, [404]],
+  ['/:kind/:id/as-of', 'an invoice id that is no number', `/audit/invoices/P02-rb/as-of?knownAt=${KNOWN_AT}`, [404]],
+  ['/invoices/:id/lines/:index', 'a line of an invoice never issued', `/audit/invoices/${INVOICE}/lines/0`, [404]],
+  ['/invoices/:id/lines/:index', 'a line that is no number', `/audit/invoices/${INVOICE}/lines/first`, BAD_REQUEST],
+  ['/invoices/:id/lines/:index', 'a negative line', `/audit/invoices/${INVOICE}/lines/-1`, BAD_REQUEST],
 ];
 for (const [template, title, path, expect] of AUDIT_REFUSALS) add(route('get', `/audit${template}`), title, { path, expect });
 add(route('get', '/audit/:kind/:id/history'), 'a page of 0, asked for as CSV', {
@@ -2102,8 +2126,10 @@ cases.sort((a, b) => Number(Boolean(a.risky)) - Number(Boolean(b.risky)));
 
 // 12. Removing a skill the worker does not have changes nothing, whatever it is called (a no-op or a 4xx).
 // 14. The audit questions the barrage broke, as they should be asked (a comparison job's id is made when it starts), and a history as CSV.
+/** A comparison job's id is made when it starts; no invoice exists in these worlds. */
+const UNANSWERED_AUDIT_ROUTES = new Set(['/audit/comparisons/:jobId', '/audit/invoices/:id/lines/:index']);
 const AUDIT_QUESTIONS: [string, string][] = [
-  ...ROUTES.filter((r) => r.method === 'get' && r.template.startsWith('/audit') && r.template !== '/audit/comparisons/:jobId').map(
+  ...ROUTES.filter((r) => r.method === 'get' && r.template.startsWith('/audit') && !UNANSWERED_AUDIT_ROUTES.has(r.template)).map(
     (r) => [label(r), pathOf(r)] as [string, string],
   ),
   ['GET /audit/:kind/:id/history as CSV', `/audit/placements/${CONFIRMED}/history?format=csv`],

@@ -11,7 +11,9 @@ import {
   auditDiff,
   auditHistory,
   historyCsv,
+  invoiceLineProvenance,
   isInstant,
+  provenanceSentences,
   recordAuditAccess,
   stateAsAppliedOn,
   stateAsKnownAt,
@@ -42,13 +44,17 @@ const USAGE = `Usage: npm run audit -- <command> [options]
   as-of   <kind> <id> --known-at <instant>              the state as the records stood then
   as-of   <kind> <id> --on <YYYY-MM-DD> [--known-at …]  what applied on that date (effective dates)
   diff    <kind> <id> --from <instant> [--to <instant>]  what changed about a placement or contract, in words
+  provenance invoice <number> --line <n>                 where a line of an invoice or credit note comes from
+                                                         (timesheet line, pay line, CAO version, rate agreement,
+                                                         rule rows) and its amount computed again; exit 3 when
+                                                         the records disagree with the line
   verify  [--stream <streamId> | --digest <file|json>]   walk the hash chains and recompute the last sealed digest
                                                          (and an exported one); exit 3 on a break
   digest                                                 seal a digest of every stream's head, store it and print it
                                                          as JSON: keep that outside the database for verify --digest
   compare                                                rebuild every read model in a scratch schema and
                                                          compare with the live one; exit 3 on a difference
-kinds: ${SUBJECT_KINDS.join(', ')} (a contract's id is <workerId>/<contractId>; audit-access's a date)
+kinds: ${SUBJECT_KINDS.join(', ')} (a contract's id is <workerId>/<contractId>; an invoice's its number; audit-access's a date)
 instants: ISO 8601 with a zone, e.g. 2026-03-04T14:00:00Z
 Works on DATA_DIR (embedded PGlite: stop the service first) or DATABASE_URL. Every run is
 recorded in the audit-access log as cli:<user>. Progress goes to stderr, answers to stdout.`;
@@ -64,13 +70,17 @@ const OPTIONS = {
   to: { type: 'string' },
   stream: { type: 'string' },
   digest: { type: 'string' },
+  line: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 class UsageError extends Error {}
 
-/** Exit codes: 0 answered, 1 failed, 2 wrong usage, 3 a chain or digest break or a read-model difference was found. */
+/**
+ * Exit codes: 0 answered, 1 failed, 2 wrong usage, 3 a chain or digest break, a read-model difference or an invoice
+ * line its records do not give was found.
+ */
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ options: OPTIONS, allowPositionals: true });
   const [command, kind, id] = positionals;
@@ -120,6 +130,8 @@ function taskFor(command: string, kind: string | undefined, id: string | undefin
       ];
       return async (_app, store) => print(await auditDiff(store, subject, from, to), (d) => d.changes.map((c) => c.sentence));
     }
+    case 'provenance':
+      return provenanceTask(kind, id, values);
     case 'verify': {
       if (values.stream !== undefined && values.digest !== undefined)
         throw new UsageError('--digest covers every stream: leave --stream out');
@@ -150,6 +162,17 @@ function asOfTask(subject: AuditSubject, values: Values): Task {
   }
   if (!knownAt) throw new UsageError('as-of needs --known-at <instant> or --on <date>');
   return async (_app, store) => print(await stateAsKnownAt(store, subject, knownAt));
+}
+
+function provenanceTask(kind: string | undefined, id: string | undefined, values: Values): Task {
+  if (kind !== 'invoice' || !id) throw new UsageError('Name the invoice: provenance invoice <number> --line <n>');
+  if (values.line === undefined) throw new UsageError('provenance needs --line <n>: 0 for the first line of the document');
+  const line = count(values.line, 0, '--line');
+  return async (_app, store) => {
+    const provenance = await invoiceLineProvenance(store, id, line);
+    print(provenance, provenanceSentences);
+    return provenance.discrepancies.length > 0 ? 3 : 0;
+  };
 }
 
 function postgresOnly(app: INestApplicationContext, command: string): PostgresConnection {

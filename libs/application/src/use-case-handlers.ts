@@ -8,6 +8,7 @@ import { ComparisonJobs } from './audit/comparison-jobs.js';
 import { ListFeedDigestsHandler, VerifyHashChainsHandler } from './audit/hash-chain.handlers.js';
 import { GetReadModelComparisonHandler, StartReadModelComparisonHandler } from './audit/read-model-comparison.handlers.js';
 import { GetAuditDiffHandler, GetAuditHistoryHandler, GetAuditStateHandler } from './audit/subject-audit.handlers.js';
+import { GetInvoiceLineProvenanceHandler } from './audit/invoice-provenance.handler.js';
 import { ChangeCaoHandler } from './cao/change-cao.handler.js';
 import { GetCaoHandler } from './cao/get-cao.handler.js';
 import { AmendCapacityRequestHandler } from './capacity/amend-capacity-request.handler.js';
@@ -49,6 +50,7 @@ import { InvoiceInputs } from './invoice/invoice-inputs.js';
 import { InvoiceIssuer } from './invoice/invoice-issuer.js';
 import { InvoicePeriodHandler } from './invoice/invoice-period.handler.js';
 import { GetInvoiceHandler, ListInvoicesHandler } from './invoice/invoice.queries.js';
+import { FinanceViewHandler } from './finance/finance-view.handler.js';
 import { BanenafspraakStatementHandler } from './banenafspraak/banenafspraak-statement.handler.js';
 import { CalculateLksClaimsHandler } from './lks/calculate-lks-claims.handler.js';
 import { LksClaimReader } from './lks/lks-claim-reader.js';
@@ -148,6 +150,7 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetAuditHistoryHandler,
   GetAuditStateHandler,
   GetAuditDiffHandler,
+  GetInvoiceLineProvenanceHandler,
   PublishRulePeriodHandler,
   GetRuleTablesHandler,
   TimesheetFactsReader,
@@ -191,4 +194,5 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   RecordInvoicePaymentHandler,
   GetInvoiceHandler,
   ListInvoicesHandler,
+  FinanceViewHandler,
 ];

@@ -8,6 +8,7 @@ import {
   contractCovering,
   contractPeriod,
   employerDecider,
+  invoiceDecider,
   isoWeekOf,
   mondayOf,
   overlaps,
@@ -32,6 +33,7 @@ import { caoVersionsOf, minimumWageBook, recordedConfirmation, wageOnDate, type 
 import { foldStream, recordedBy } from './replay.js';
 import { loadReplayEvents, type SubjectEvents } from './subject-events.js';
 import { payRunSummary } from './pay-run-view.js';
+import { invoiceOn } from './invoice-subject.js';
 
 interface Answer {
   readonly subject: AuditSubject;
@@ -138,6 +140,8 @@ function knownState(subject: AuditSubject, known: KnownEvents): unknown {
       return foldStream(timesheetDecider, known.stream);
     case 'pay-run':
       return payRunSummary(foldStream(payRunDecider, known.stream));
+    case 'invoice':
+      return foldStream(invoiceDecider, known.stream);
     case 'audit-access':
       return notReplayable();
     default:
@@ -167,6 +171,8 @@ function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate):
       return timesheetOn(foldStream(timesheetDecider, known.stream), on);
     case 'pay-run':
       return payRunOn(foldStream(payRunDecider, known.stream), on);
+    case 'invoice':
+      return invoiceOn(known.stream, on);
     case 'audit-access':
       return notReplayable();
     default:

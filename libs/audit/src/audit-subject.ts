@@ -10,10 +10,12 @@ import {
   timesheetStreamId,
   workerStreamId,
 } from '@banenpool/domain';
+import { invoiceStreamOf } from './invoice-subject.js';
 
 /**
  * What an auditor can ask about. A pool contract lives inside its worker's stream, so it is named by
- * both ids; a timesheet by its id (`<placementId>-<isoWeek>`), a pay run by its period's id (`2027-P03`, `2027-03`).
+ * both ids; a timesheet by its id (`<placementId>-<isoWeek>`), a pay run by its period's id (`2027-P03`, `2027-03`),
+ * an invoice or credit note by its number (`2027-00001`).
  */
 export const SUBJECT_KINDS = [
   'worker',
@@ -25,6 +27,7 @@ export const SUBJECT_KINDS = [
   'allocation-run',
   'timesheet',
   'pay-run',
+  'invoice',
   'audit-access',
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -54,6 +57,8 @@ export function streamOf(subject: AuditSubject): string {
       return timesheetStreamId(subject.id);
     case 'pay-run':
       return payRunStreamId(subject.id);
+    case 'invoice':
+      return invoiceStreamOf(subject.id);
     case 'audit-access':
       return auditAccessStreamId(subject.id);
     default:

@@ -12,3 +12,6 @@ export * from './subject-views.js';
 export * from './diff.js';
 export * from './money-text.js';
 export * from './instant.js';
+export * from './invoice-subject.js';
+export * from './invoice-provenance.js';
+export * from './invoice-provenance-text.js';

@@ -66,6 +66,9 @@ function rulesOf(event: PoolEvent): RuleReference[] {
     }
     case 'PayLinesCalculated':
       return distinct(payRules(event.data));
+    case 'InvoiceIssued':
+    case 'CreditNoteIssued':
+      return [ruleRow(event.data.vat.rule)];
     default:
       return [];
   }

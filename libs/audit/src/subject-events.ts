@@ -11,6 +11,7 @@ import {
 } from '@banenpool/domain';
 import type { EventStore, ReadStreamOptions, RecordedEvent, ReplayEvent } from '@banenpool/event-store';
 import { describeSubject, streamOf, type AuditSubject } from './audit-subject.js';
+import { numberAssignmentOf } from './invoice-subject.js';
 import { foldStream } from './replay.js';
 
 /**
@@ -22,7 +23,10 @@ export interface SubjectEvents<Event extends ReplayEvent = RecordedEvent> {
   readonly streamId: string;
   /** The whole stream the subject lives in (a contract's is its worker's). */
   readonly stream: readonly Event[];
-  /** The subject's own events: the stream, or for a contract only the events about that contract. */
+  /**
+   * The subject's own events: the stream; for a contract only the events about that contract; for an
+   * invoice also the number its year's ledger assigned it.
+   */
   readonly own: readonly Event[];
   /** A paid placement's hirer: the CAO it applies and the function's scale in it, by date. */
   readonly employer: readonly Event[];
@@ -55,10 +59,16 @@ export function loadReplayEvents(store: EventStore, subject: AuditSubject): Prom
 async function loadWith<Event extends ReplayEvent>(read: StreamRead<Event>, subject: AuditSubject): Promise<SubjectEvents<Event>> {
   const streamId = streamOf(subject);
   const stream = await read(streamId);
-  const own = subject.kind === 'contract' ? contractEvents(stream, subject.contractId) : stream;
+  const own = await ownEvents(read, subject, stream);
   if (own.length === 0) notFound('audit_subject_not_found', `Nothing was ever recorded about ${describeSubject(subject)}.`);
   const related = subject.kind === 'placement' ? await placementRules(read, stream) : NO_RELATED_EVENTS;
   return { subject, streamId, stream, own, ...related };
+}
+
+async function ownEvents<Event extends ReplayEvent>(read: StreamRead<Event>, subject: AuditSubject, stream: Event[]): Promise<Event[]> {
+  if (subject.kind === 'contract') return contractEvents(stream, subject.contractId);
+  if (subject.kind === 'invoice') return [...(await numberAssignmentOf(read, subject.id)), ...stream];
+  return stream;
 }
 
 /** A contract's own events: its agreement and end, the hours committed under it and the release of those hours. */

@@ -5,6 +5,7 @@ import {
   GetAuditDiffQuery,
   GetAuditHistoryQuery,
   GetAuditStateQuery,
+  GetInvoiceLineProvenanceQuery,
   GetReadModelComparisonQuery,
   ListFeedDigestsQuery,
   StartReadModelComparisonCommand,
@@ -13,6 +14,7 @@ import {
 import { historyCsv, type AuditSubject } from '@banenpool/audit';
 import { actorLabel, CurrentActor, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
+import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 import { QUERY_ID } from '../read-model-queries/query-params.js';
 import { AuditAccessInterceptor, AuditAction } from './audit-access.interceptor.js';
 import { AuditAsOfQuery, AuditDiffQuery, AuditHistoryQuery, VerifyQuery } from './audit.query.dto.js';
@@ -27,18 +29,21 @@ const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>>
   'allocation-runs': 'allocation-run',
   timesheets: 'timesheet',
   'pay-runs': 'pay-run',
+  invoices: 'invoice',
   'audit-access': 'audit-access',
 };
 const KIND = {
   name: 'kind',
   enum: Object.keys(KINDS),
   description:
-    'timesheets: id = <placementId>-<YYYY-Www>; pay-runs: id = the period (2027-P03, 2027-03); audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)',
+    'timesheets: id = <placementId>-<YYYY-Www>; pay-runs: id = the period (2027-P03, 2027-03); invoices: id = the number of an invoice or credit note (2027-00001); ' +
+    'audit-access: the log of audit reads, one stream a day (id = YYYY-MM-DD)',
 };
 
 /**
  * For auditors (operators may read too; employers may not): every event about a worker, pool
- * contract, placement, employer, CAO, capacity request, allocation run, timesheet or pay run with who, when and under which rules;
+ * contract, placement, employer, CAO, capacity request, allocation run, timesheet, pay run or invoice with who, when and under which rules;
+ * where each invoice line comes from;
  * its state as known at a moment or as applied on a date, replayed; what changed between two
  * moments; the hash chains; and a rebuild of every read model compared with the live one.
  * Nothing here changes the records, and every access is itself recorded (audit-access-<date>).
@@ -119,7 +124,8 @@ export class AuditController {
     summary: 'State as known at an instant (?knownAt=), or as applied on a date (?on=, optionally with knownAt), by replay',
     description:
       'A pay run is shown by its status, period, attempt and totals (per worker and in all), not its lines; with ?on= its lines of that day per worker. ' +
-      'A timesheet with ?on= shows the lines of that day as registered and as approved, and its lock.',
+      'A timesheet with ?on= shows the lines of that day as registered and as approved, and its lock. ' +
+      'An invoice with ?on= is the document as it stood that day by the dates it carries (sent, payments made, overdue).',
   })
   asOf(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditAsOfQuery) {
     return this.asOfFor(subjectOf(kind, id), query);
@@ -131,6 +137,20 @@ export class AuditController {
   @ApiOperation({ summary: 'What changed about a placement between two instants, in sentences, with the events in between' })
   diff(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditDiffQuery) {
     return this.diffFor(subjectOf(kind, id), query);
+  }
+
+  @Get('invoices/:id/lines/:index')
+  @AuditAction('provenance')
+  @ApiParam({ name: 'id', description: 'The number of an invoice or credit note, e.g. 2027-00001' })
+  @ApiParam({ name: 'index', description: 'The line, numbered from 0 as the document lists them' })
+  @ApiOperation({
+    summary:
+      'Where a line of an invoice or credit note comes from: each timesheet line as approved, its pay line (wage row, CAO version, rule rows), ' +
+      'the rate agreement and the VAT row, and the amount computed again from those records',
+    description: '`discrepancies` lists every way the records disagree with the line; it is empty when the line replays exactly.',
+  })
+  invoiceLine(@Param('id') id: string, @Param('index') index: string, @Query() _query: ConsistencyQuery) {
+    return this.queries.execute(new GetInvoiceLineProvenanceQuery(requireId(id, 'id'), lineIndexOf(index)));
   }
 
   @Get('workers/:workerId/contracts/:contractId/history')
@@ -194,6 +214,11 @@ const contractOf = (workerId: string, contractId: string): AuditSubject => ({
 function requireId(value: string, name: string): string {
   if (!QUERY_ID.test(value)) throw new BadRequestException(`${name} must be an id: 1-100 letters, digits or _.:@-`);
   return value;
+}
+
+function lineIndexOf(value: string): number {
+  if (!/^\d{1,6}$/.test(value)) throw new BadRequestException('index must be a line number: 0 for the first line, 1 for the second, …');
+  return Number(value);
 }
 
 /** ?format=csv, or no format and an Accept that prefers text/csv to JSON. */
