@@ -85,9 +85,12 @@ describe('confirming a placement reads each stream once', () => {
       'employer-waarbeek',
       'placement-anna-park',
       'rules-chain-rule',
+      'rules-employer-charges',
       'rules-holiday-allowance',
       'rules-minimum-wage',
       'rules-sick-pay-and-leave',
+      'rules-vat',
+      'rules-wage-cost-subsidy',
       'rules-working-time',
       'worker-anna',
     ]);

@@ -31,6 +31,9 @@ describe('rule tables over HTTP', () => {
       'chain-rule',
       'holiday-allowance',
       'sick-pay-and-leave',
+      'employer-charges',
+      'vat',
+      'wage-cost-subsidy',
     ]);
     for (const table of body.tables) {
       expect(table.rows.length).toBeGreaterThan(0);

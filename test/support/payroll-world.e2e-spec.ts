@@ -11,7 +11,7 @@ describe('the shared payroll world', () => {
   beforeAll(async () => {
     app = await startTestApi();
     world = await buildPayrollWorld(app);
-  });
+  }, 180_000);
   afterAll(() => app?.close());
 
   it('has finalized the run of each period, locking every sheet it registered in it', async () => {
