@@ -2177,7 +2177,8 @@ class SeededApi {
   ) {}
 
   static async start(): Promise<SeededApi> {
-    const app = await startTestApi();
+    // Hundreds of wrong keys from one address on purpose: lift the limit on failed authentications.
+    const app = await startTestApi({ AUTH_FAILURES_PER_MINUTE: '100000' });
     await app.listen(0, '127.0.0.1'); // one server for all requests, rather than one per request
     const api = new SeededApi(app, app.get(EVENT_STORE), app.get(DataSource), app.get(Projector), caller(app, OPERATOR));
     await api.seed();

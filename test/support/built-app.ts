@@ -33,7 +33,8 @@ export interface Started {
 export function startNode(script: string, env: Record<string, string>, args: readonly string[] = []): Started {
   const child = spawn(process.execPath, [join(DIST, script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    // The tests call with the demo keys, on PostgreSQL too; a test of that refusal sets ALLOW_DEMO_KEYS ''.
+    env: { ...process.env, NODE_OPTIONS: '', ALLOW_DEMO_KEYS: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

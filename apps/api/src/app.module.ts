@@ -1,8 +1,8 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { InfrastructureModule, ObservabilityModule } from '@banenpool/infrastructure';
-import { AppConfig, AuthGuard, IdempotencyInterceptor, loggerParams } from '@banenpool/platform';
+import { ApiKeyRing, apiKeyRingFor, AppConfig, AuthGuard, IdempotencyInterceptor, loggerParams } from '@banenpool/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AllocationsModule } from './allocations/allocations.module.js';
@@ -53,6 +53,10 @@ export class AppModule {
         FinanceModule,
       ],
       providers: [
+        {
+          provide: ApiKeyRing,
+          useFactory: () => apiKeyRingFor(config, (message) => new Logger('Auth').error(message)),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

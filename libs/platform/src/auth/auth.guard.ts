@@ -2,6 +2,8 @@ import {
   CanActivate,
   ExecutionContext,
   ForbiddenException,
+  HttpException,
+  HttpStatus,
   Injectable,
   Logger,
   SetMetadata,
@@ -9,9 +11,11 @@ import {
   createParamDecorator,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config.js';
-import { demoActor, parseApiKeys, type Actor, type Role } from './actor.js';
+import type { Actor, Role } from './actor.js';
+import { ApiKeyRing } from './api-key-ring.js';
 
 const PUBLIC = 'banenpool:public';
 const ROLES = 'banenpool:roles';
@@ -31,26 +35,38 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 /**
  * Every route needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) unless @Public.
  * Auditors only read: any other method is refused for them, whatever the route says.
+ * An address that keeps presenting wrong keys is answered 429 for the rest of the minute, before
+ * its key is even looked at, so keys cannot be guessed at the speed of the service. The count is
+ * per process (each instance limits on its own).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly keys: Map<string, Actor> | undefined;
+  private readonly failures: RateLimiterMemory;
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly keys: ApiKeyRing,
     config: AppConfig,
   ) {
-    this.keys = config.API_KEYS ? parseApiKeys(config.API_KEYS) : undefined;
-    if (!this.keys)
+    this.failures = new RateLimiterMemory({ points: config.AUTH_FAILURES_PER_MINUTE, duration: 60 });
+    if (keys.source.kind === 'demo')
       new Logger('Auth').warn('API_KEYS is not set: the demo keys (demo-operator, demo-auditor, demo-employer-<id>) are active');
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const actor = this.actorFor(keyOf(request));
-    if (!actor) throw new UnauthorizedException('A valid API key is needed: Authorization: Bearer <key> or X-Api-Key');
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { actor?: Actor }>();
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    await this.refuseWhileLimited(address, http.getResponse<Response>());
+    const key = keyOf(request);
+    const actor = key ? this.keys.authenticate(key) : undefined;
+    if (!actor) {
+      // A missing key guesses nothing; a wrong one counts against its address.
+      if (key) await this.failures.penalty(address);
+      throw new UnauthorizedException('A valid API key is needed: Authorization: Bearer <key> or X-Api-Key');
+    }
     const readOnly = request.method === 'GET' || request.method === 'HEAD' || this.reflector.getAllAndOverride<boolean>(READ_ONLY, targets);
     if (actor.role === 'auditor' && !readOnly) {
       throw new ForbiddenException('Auditors have read-only access');
@@ -61,9 +77,12 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private actorFor(key: string | undefined): Actor | undefined {
-    if (!key) return undefined;
-    return this.keys ? this.keys.get(key) : demoActor(key);
+  private async refuseWhileLimited(address: string, response: Response): Promise<void> {
+    const record = await this.failures.get(address);
+    if (!record || record.remainingPoints > 0) return;
+    const seconds = Math.max(1, Math.ceil(record.msBeforeNext / 1000));
+    response.setHeader('Retry-After', String(seconds));
+    throw new HttpException(`Too many failed authentications from this address; try again in ${seconds} s`, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 

@@ -78,10 +78,27 @@ export class AppConfig {
   @IsIn(['four_weeks', 'month'])
   PAY_PERIOD: 'four_weeks' | 'month' = 'four_weeks';
 
-  /** "key=role:name[:employerId],…"; unset means the demo keys (see README). */
+  /** "key=role:name[:employerId],…", a key given as itself or as `sha256:<hex>`; unset means the demo keys (see README). */
   @IsOptional()
   @IsString()
   API_KEYS?: string;
+
+  /** A file of API_KEYS entries, one per line, re-read when it changes (rotation without a restart). */
+  @IsOptional()
+  @IsString()
+  API_KEYS_FILE?: string;
+
+  /** Accept the public demo keys even off the embedded default on loopback (a shared test server, say). */
+  @Transform(toBool)
+  @IsBoolean()
+  ALLOW_DEMO_KEYS = false;
+
+  /** Failed authentications one address may make per minute before it gets 429 for the rest of it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  AUTH_FAILURES_PER_MINUTE = 20;
 }
 
 export class ConfigError extends Error {
@@ -96,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defaults = new AppConfig();
   const given = Object.fromEntries(
     Object.keys(defaults)
-      .concat('DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'API_KEYS')
+      .concat('DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'API_KEYS', 'API_KEYS_FILE')
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
