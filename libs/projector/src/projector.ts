@@ -8,6 +8,11 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** How long an idle projection waits before looking at the feed again (a local append wakes it sooner). */
   idleWaitMs?: number;
+  /**
+   * How long a woken projector lets further appends land before it reads the feed, so that a burst
+   * of commands costs one batch, not one each; a reader waiting for its write (waitFor) cuts it short.
+   */
+  gatherMs?: number;
   /** Ceiling of the back-off after a failed batch. */
   maxRetryDelayMs?: number;
   onError?: (projection: string, error: unknown) => void;
@@ -37,24 +42,70 @@ export type BatchListener = (projection: string, applied: number) => void;
 
 export const LAG_COUNT_CAP = 1_000;
 
+/** What one step of a lane did: the consumers that applied the batch, if any. */
+type Step = { kind: 'applied'; count: number; consumers: readonly FeedConsumer[] } | { kind: 'caught-up' } | { kind: 'busy' };
+
+/** Consumers the projector moves together, each with its own loop when running. */
+interface Lane {
+  readonly members: readonly FeedConsumer[];
+  /** A wake-up arrived since the lane last looked at the feed: many of them ask for one more step, not one each. */
+  woken: boolean;
+}
+
+/** A batch failed; `consumer` is the one whose handler threw, undefined when the transaction itself failed. */
+class BatchFailure extends Error {
+  constructor(
+    readonly consumer: string | undefined,
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
+}
+
 /**
  * Reads the global feed and applies it to the projections, each at its own checkpoint.
  *
- * A batch is read first, then applied in one transaction that (1) takes a transaction-scoped
- * advisory lock on the projection, so another projector process skips it, (2) re-reads the
- * checkpoint to make sure nobody moved it meanwhile, (3) applies the events and (4) moves the
- * checkpoint. A crash or a failing handler rolls all of it back and the batch is read again.
- * Reading before the transaction matters in embedded mode, where the pool has one connection.
- * A reaction's commands cannot join that transaction (they may go to another store): on a
- * PostgreSQL server they run inside it, under the lock, so processes take turns and a batch
- * another process has handled is skipped; on embedded PGlite (one process, one connection) they
- * run just before it. Either way a reaction may see a batch again after a crash (see Reaction).
+ * Every read model is in one lane: the consumers at the lowest checkpoint (normally all of them)
+ * share each batch, read once from the feed, then applied in ONE transaction that (1) tries the
+ * advisory lock of each of them in one statement, so another projector process skips what it
+ * holds, (2) re-reads their stored checkpoints and keeps those still where this process last saw
+ * them, (3) applies the batch to each of those and (4) moves their checkpoints in one statement.
+ * A crash or a failing handler rolls all of it back and the batch is read again. Between batches
+ * the checkpoints are kept in memory (step 2 re-validates them), so a batch costs the feed read
+ * and five statements whatever the number of read models. Reading before the transaction matters
+ * in embedded mode, where the pool has one connection. Wake-ups (notify) coalesce: however many
+ * arrive during a batch, they ask for one more, and a woken lane first lets a burst of appends land
+ * (`gatherMs`) unless a reader waits for its write.
+ *
+ * A read model whose handler throws drops out of the lane for a back-off (doubling up to
+ * `maxRetryDelayMs`, with lastError set), while the others go on without it at once; when its
+ * back-off ends it is the furthest behind, so it catches up alone and rejoins the others where it
+ * meets them. A failure no handler caused (the database) backs off the whole group.
+ *
+ * A reaction's commands cannot join that transaction (they may go to another store). On a
+ * PostgreSQL server each reaction has a lane of its own and its commands run inside its
+ * transaction, under its lock, so processes take turns and a batch another process has handled is
+ * skipped. On embedded PGlite (one process, one connection) they run just before the read models'
+ * transaction, which then moves the reaction's checkpoint too. Either way a reaction may see a
+ * batch again: after a crash, or (embedded) when a read model of its batch failed (see Reaction).
  */
 export class Projector {
   private readonly events = new EventEmitter();
   private readonly lastErrors = new Map<string, string>();
+  private readonly failures = new Map<string, { count: number; retryAt: number }>();
+  /** Where each consumer's stored checkpoint was when this process last looked: a hint, checked under the lock. */
+  private readonly known = new Map<string, GlobalPosition>();
+  /** Bumped when a rebuild resets checkpoints, so a batch that started before does not write its stale position back. */
+  private epoch = 0;
   private readonly batchSize: number;
-  private running?: { controller: AbortController; loops: Promise<void>[] };
+  private readonly idleWaitMs: number;
+  /** Calls of waitFor under way: while there are any, a woken lane does not wait to gather appends. */
+  private waiters = 0;
+  /** Wake-ups so far: a read of the feed started after the n-th one shows what was appended before it. */
+  private wakes = 0;
+  /** The feed read under way, which a lane at the same checkpoint shares instead of reading again. */
+  private reading?: { after: GlobalPosition; wakes: number; batch: Promise<RecordedEvent[]> };
+  private running?: { controller: AbortController; lanes: Lane[]; loops: Promise<void>[] };
 
   constructor(
     private readonly store: EventStore,
@@ -63,6 +114,7 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 1_000;
+    this.idleWaitMs = options.idleWaitMs ?? 100;
     this.events.setMaxListeners(0);
   }
 
@@ -70,19 +122,23 @@ export class Projector {
   start(): void {
     if (this.running) return;
     const controller = new AbortController();
-    this.running = { controller, loops: this.projections.map((p) => this.loop(p, controller.signal)) };
+    const lanes = this.lanesOf(this.projections).map((members) => ({ members, woken: true }));
+    this.running = { controller, lanes, loops: lanes.map((lane) => this.loop(lane, controller.signal)) };
   }
 
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running.controller.abort();
     this.events.emit('wake');
+    this.events.emit('hurry');
     await Promise.all(this.running.loops);
     this.running = undefined;
   }
 
   /** Something was appended in this process: look at the feed now rather than after the idle wait. */
   notify(): void {
+    this.wakes++;
+    for (const lane of this.running?.lanes ?? []) lane.woken = true;
     this.events.emit('wake');
   }
 
@@ -91,115 +147,162 @@ export class Projector {
    * An empty read of the feed alone does not mean that: on PostgreSQL the feed holds back
    * committed events behind any older transaction still running on the server (ADR 0004), so
    * the projection waits for them rather than stopping short.
-   * Projections at the same checkpoint (all of them, in a rebuild from zero) share each batch: the
-   * feed is read once for all of them, not once per projection. The furthest behind go first, and
-   * the others join them when they meet.
+   * Read models at the same checkpoint (all of them, in a rebuild from zero) share each batch and
+   * its transaction. The furthest behind go first, and the others join them when they meet.
    */
   async catchUp(projections: readonly FeedConsumer[] = this.projections, onBatch?: BatchListener): Promise<void> {
     const head = await this.store.headPosition({ committed: true });
-    let pending = [...projections];
-    while (pending.length > 0) {
-      const checkpoints: GlobalPosition[] = [];
-      for (const projection of pending) checkpoints.push(await this.checkpoint(projection.name));
-      const from = checkpoints.reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
-      const group = pending.filter((_, i) => comparePositions(checkpoints[i], from) === 0);
-      const batch = await this.store.readAll({ after: from, limit: this.batchSize });
-      let applied = false;
-      for (const projection of batch.length > 0 ? group : []) {
-        const outcome = await this.applyBatch(projection, from, batch);
-        if (outcome.kind === 'applied') {
-          applied = true;
-          onBatch?.(projection.name, outcome.count);
+    await this.refresh(projections);
+    for (const members of this.lanesOf(projections)) {
+      let pending = members;
+      while (pending.length > 0) {
+        const step = await unwrapped(this.step(pending));
+        if (step.kind === 'applied') {
+          for (const consumer of step.consumers) onBatch?.(consumer.name, step.count);
+          continue;
         }
+        if (step.kind === 'caught-up') pending = pending.filter((p) => !this.passed(p, head));
+        // Nothing moved: the feed is held back, or another projector holds these projections.
+        if (pending.length > 0) await this.nextWake(this.idleWaitMs);
       }
-      if (batch.length === 0) {
-        const passed = new Set<FeedConsumer>();
-        for (const projection of group) if (await this.hasPassed(projection, head)) passed.add(projection);
-        pending = pending.filter((p) => !passed.has(p));
-        if (passed.size === group.length) continue;
-      }
-      // Nothing moved: the feed is held back, or another projector holds these projections.
-      if (!applied) await this.nextWake(this.options.idleWaitMs ?? 100);
     }
   }
 
-  private async hasPassed(projection: FeedConsumer, head: GlobalPosition | undefined): Promise<boolean> {
-    return head === undefined || comparePositions(await this.checkpoint(projection.name), head) >= 0;
+  private passed(consumer: FeedConsumer, head: GlobalPosition | undefined): boolean {
+    return head === undefined || comparePositions(this.known.get(consumer.name) ?? START, head) >= 0;
   }
 
-  /** Empties a projection's tables and checkpoint in one transaction, then replays the whole feed. */
+  /** Empties the read models' tables and checkpoints in one transaction, then replays the whole feed into all of them at once. */
   async rebuild(name?: string, onBatch?: BatchListener): Promise<void> {
     const readModels = this.projections.filter((p): p is Projection => !isReaction(p));
     const selected = readModels.filter((p) => name === undefined || p.name === name);
     if (selected.length === 0) throw new Error(`Unknown projection ${name}; known: ${readModels.map((p) => p.name).join(', ')}`);
-    for (const projection of selected) {
-      await this.dataSource.transaction(async (manager) => {
-        await this.waitLock(manager, projection);
-        for (const entity of projection.entities) await manager.clear(entity);
-        await manager.delete(ProjectionCheckpoint, { name: projection.name });
-      });
-    }
+    const names = selected.map((p) => p.name);
+    await this.dataSource.transaction(async (manager) => {
+      // Sorted: two rebuilds waiting for the same locks take them in one order and cannot deadlock.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest($1::text[]) AS key', [names.map(lockKey).sort()]);
+      for (const projection of selected) for (const entity of projection.entities) await manager.clear(entity);
+      await manager.query('DELETE FROM projection_checkpoints WHERE name = ANY($1)', [names]);
+    });
+    this.epoch++;
+    for (const projection of selected) this.known.set(projection.name, START);
     await this.catchUp(selected, onBatch);
   }
 
   /** One attempt at the next batch of one projection or reaction. */
   async runBatch(projection: FeedConsumer): Promise<BatchOutcome> {
-    const from = await this.checkpoint(projection.name);
-    const batch = await this.store.readAll({ after: from, limit: this.batchSize });
-    if (batch.length === 0) return { kind: 'caught-up' };
-    return this.applyBatch(projection, from, batch);
-  }
-
-  /** Applies a batch read after `from`, unless the projection's checkpoint has moved meanwhile. */
-  private async applyBatch(projection: FeedConsumer, from: GlobalPosition, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
-    let applied: boolean;
-    if (!isReaction(projection)) applied = await this.underLock(projection, from, batch, (manager) => projection.apply(batch, manager));
-    else if (this.options.reactionsUnderLock) applied = await this.underLock(projection, from, batch, () => projection.react(batch));
-    else {
-      await projection.react(batch);
-      applied = await this.underLock(projection, from, batch, async () => undefined);
-    }
-    if (!applied) return { kind: 'busy' };
-    this.lastErrors.delete(projection.name);
-    this.events.emit('progress');
-    return { kind: 'applied', count: batch.length };
+    await this.refresh([projection]);
+    const step = await unwrapped(this.step([projection]));
+    return step.kind === 'applied' ? { kind: 'applied', count: step.count } : step;
   }
 
   /**
-   * One transaction: the projection's lock, its checkpoint still at `from`, the work, the new
-   * checkpoint. False when another projector holds the lock or has applied the batch.
+   * Reads the batch after the lowest checkpoint of `members` and applies it to those at that
+   * checkpoint. Checkpoints not known yet are read first (one statement for all of them). The read
+   * shows at least what was appended before the `seen`-th wake-up.
    */
-  private underLock(
-    projection: FeedConsumer,
+  private async step(members: readonly FeedConsumer[], seen = this.wakes): Promise<Step> {
+    if (members.some((m) => !this.known.has(m.name))) await this.refresh(members);
+    const from = members.map((m) => this.known.get(m.name) ?? START).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
+    const group = members.filter((m) => comparePositions(this.known.get(m.name) ?? START, from) === 0);
+    const batch = await this.read(from, seen);
+    if (batch.length === 0) return { kind: 'caught-up' };
+    if (!this.options.reactionsUnderLock) {
+      for (const reaction of group.filter(isReaction)) await handled(reaction, () => reaction.react(batch));
+    }
+    const epoch = this.epoch;
+    const applied = await this.underLock(group, from, batch, async (consumer, manager) => {
+      if (!isReaction(consumer)) await consumer.apply(batch, manager);
+      else if (this.options.reactionsUnderLock) await consumer.react(batch);
+    });
+    if (this.epoch === epoch) for (const consumer of applied) this.known.set(consumer.name, batch[batch.length - 1].position);
+    this.events.emit('progress');
+    if (applied.length === 0) return { kind: 'busy' };
+    for (const consumer of applied) this.succeeded(consumer.name);
+    return { kind: 'applied', count: batch.length, consumers: applied };
+  }
+
+  /**
+   * The batch after `from`: the read under way when it is after `from` too and started after the
+   * `seen`-th wake-up (every lane woken at once reads the feed once), otherwise a new one.
+   */
+  private read(from: GlobalPosition, seen: number): Promise<RecordedEvent[]> {
+    const shared = this.reading;
+    if (shared && shared.wakes >= seen && comparePositions(shared.after, from) === 0) return shared.batch;
+    const batch = this.store.readAll({ after: from, limit: this.batchSize });
+    const reading = { after: from, wakes: this.wakes, batch };
+    this.reading = reading;
+    const done = () => {
+      if (this.reading === reading) this.reading = undefined;
+    };
+    batch.then(done, done);
+    return batch;
+  }
+
+  /**
+   * One transaction: the group's locks, the checkpoints still at `from`, the work for each
+   * consumer that has both, their new checkpoints. Returns those consumers (none when another
+   * projector holds the locks or has applied the batch); the others' checkpoints are refreshed.
+   */
+  private async underLock(
+    group: readonly FeedConsumer[],
     from: GlobalPosition,
     batch: readonly RecordedEvent[],
-    work: (manager: EntityManager) => Promise<void>,
-  ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.tryLock(manager, projection))) return false;
-      const current = await this.checkpoint(projection.name, manager);
-      if (comparePositions(current, from) !== 0) return false; // another projector applied it
-      await work(manager);
-      await this.saveCheckpoint(manager, projection.name, batch[batch.length - 1]);
-      return true;
-    });
+    work: (consumer: FeedConsumer, manager: EntityManager) => Promise<void>,
+  ): Promise<FeedConsumer[]> {
+    const names = group.map((c) => c.name);
+    const epoch = this.epoch;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const locks: { locked: boolean }[] = await manager.query(
+          'SELECT pg_try_advisory_xact_lock(hashtext(k.key)) AS locked FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n',
+          [names.map(lockKey)],
+        );
+        const stored = await storedCheckpoints(manager, names);
+        if (this.epoch === epoch) for (const name of names) this.known.set(name, stored.get(name) ?? START);
+        const current = group.filter((c, i) => locks[i].locked && comparePositions(stored.get(c.name) ?? START, from) === 0);
+        for (const consumer of current) await handled(consumer, () => work(consumer, manager));
+        if (current.length > 0) await saveCheckpoints(manager, current, batch[batch.length - 1].position);
+        return current;
+      });
+    } catch (error) {
+      throw error instanceof BatchFailure ? error : new BatchFailure(undefined, error);
+    }
+  }
+
+  /** Reads the stored checkpoints of `consumers` into memory, in one statement. */
+  private async refresh(consumers: readonly FeedConsumer[]): Promise<void> {
+    const epoch = this.epoch;
+    const stored = await storedCheckpoints(
+      this.dataSource.manager,
+      consumers.map((c) => c.name),
+    );
+    if (this.epoch !== epoch) return;
+    for (const { name } of consumers) this.known.set(name, stored.get(name) ?? START);
+    this.events.emit('progress');
   }
 
   async checkpoint(name: string, manager: EntityManager = this.dataSource.manager): Promise<GlobalPosition> {
-    const row = await manager.findOneBy(ProjectionCheckpoint, { name });
-    return row ? { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } : START;
+    return (await storedCheckpoints(manager, [name])).get(name) ?? START;
   }
 
   async status(): Promise<ProjectionStatus[]> {
+    const stored = await storedCheckpoints(
+      this.dataSource.manager,
+      this.projections.map((p) => p.name),
+    );
+    const pending = new Map<string, Promise<RecordedEvent[]>>(); // projections at one checkpoint share the read
     return Promise.all(
       this.projections.map(async ({ name }) => {
-        const checkpoint = await this.checkpoint(name);
-        const pending = await this.store.readAll({ after: checkpoint, limit: LAG_COUNT_CAP });
-        const oldest = pending[0]?.recordedAt.getTime();
+        const checkpoint = stored.get(name) ?? START;
+        const key = `${checkpoint.commit}/${checkpoint.prepare}`;
+        if (!pending.has(key)) pending.set(key, this.store.readAll({ after: checkpoint, limit: LAG_COUNT_CAP }));
+        const behind = await pending.get(key)!;
+        const oldest = behind[0]?.recordedAt.getTime();
         return {
           name,
           checkpoint,
-          eventsBehind: pending.length,
+          eventsBehind: behind.length,
           lagSeconds: oldest === undefined ? 0 : Math.max(0, (Date.now() - oldest) / 1000),
           lastError: this.lastErrors.get(name),
         };
@@ -212,15 +315,22 @@ export class Projector {
    * what the reactions appended because of it, false when `timeoutMs` passes first. A reaction's
    * checkpoint passes `position` only after its commands were appended, so those lie at or before
    * the head of the feed at that moment: every projection then has to reach that head as well.
-   * Woken by this process's progress, and otherwise re-checks the stored checkpoints (a projector
-   * in another process moves them).
+   * While this process's projector runs, it answers from the checkpoints in memory, which its lanes
+   * move when they commit a batch (and refresh from storage when another process moved them);
+   * otherwise it re-reads the stored checkpoints (a projector in another process moves them).
    */
   async waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    if (!(await this.waitUntil(position, deadline))) return false;
-    if (!this.projections.some(isReaction)) return true;
-    const head = await this.store.headPosition({ committed: true });
-    return head === undefined || comparePositions(head, position) <= 0 || this.waitUntil(head, deadline);
+    this.waiters++;
+    this.events.emit('hurry');
+    try {
+      if (!(await this.waitUntil(position, deadline))) return false;
+      if (!this.projections.some(isReaction)) return true;
+      const head = await this.store.headPosition({ committed: true });
+      return head === undefined || comparePositions(head, position) <= 0 || (await this.waitUntil(head, deadline));
+    } finally {
+      this.waiters--;
+    }
   }
 
   private async waitUntil(position: GlobalPosition, deadline: number): Promise<boolean> {
@@ -233,48 +343,74 @@ export class Projector {
   }
 
   private async reached(position: GlobalPosition): Promise<boolean> {
-    for (const { name } of this.projections) {
-      if (comparePositions(await this.checkpoint(name), position) < 0) return false;
-    }
-    return true;
+    const names = this.projections.map((p) => p.name);
+    const checkpoints = this.running ? this.known : await storedCheckpoints(this.dataSource.manager, names);
+    return names.every((name) => comparePositions(checkpoints.get(name) ?? START, position) >= 0);
   }
 
-  private async loop(projection: FeedConsumer, signal: AbortSignal): Promise<void> {
-    let failures = 0;
+  private async loop(lane: Lane, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      const due = lane.members.filter((m) => (this.failures.get(m.name)?.retryAt ?? 0) <= Date.now());
+      if (due.length === 0) {
+        lane.woken = false; // the back-off decides when to look again
+        await this.nextWake(Math.min(...lane.members.map((m) => this.failures.get(m.name)!.retryAt)) - Date.now());
+        continue;
+      }
+      lane.woken = false;
       try {
-        const outcome = await this.runBatch(projection);
-        failures = 0;
-        // Also when there was nothing to apply: a caught-up projection must not stay "down" after a blip.
-        this.lastErrors.delete(projection.name);
-        if (outcome.kind !== 'applied') await this.nextWake(this.options.idleWaitMs ?? 100);
+        const step = await this.step(due);
+        if (step.kind === 'caught-up') for (const { name } of due) this.succeeded(name);
+        // A full batch, or members left at other checkpoints: there is more to do right away.
+        if (step.kind === 'applied' && (step.count === this.batchSize || !this.together(due))) continue;
+        if (await this.idle(lane, signal)) await this.gather(signal);
+        else if (step.kind === 'caught-up') await this.refresh(lane.members);
       } catch (error) {
-        failures++;
-        this.lastErrors.set(projection.name, error instanceof Error ? error.message : String(error));
-        this.options.onError?.(projection.name, error);
-        await this.nextWake(Math.min(100 * 2 ** failures, this.options.maxRetryDelayMs ?? 30_000));
+        const failure = error instanceof BatchFailure ? error : new BatchFailure(undefined, error);
+        const failed = failure.consumer === undefined ? due.map((m) => m.name) : [failure.consumer];
+        // Without the one that threw, the rest of the lane goes on at once (the rolled-back batch left the known checkpoints true).
+        for (const name of failed) this.failed(name, failure.reason);
       }
     }
   }
 
-  /** Transaction-scoped, so a crashed projector can never leave its projection locked. */
-  private async tryLock(manager: EntityManager, projection: FeedConsumer): Promise<boolean> {
-    const rows: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-      lockKey(projection.name),
-    ]);
-    return rows[0].locked;
+  /** Waits for a wake-up (returning at once if one came during the last step) or the idle wait; false when it was the idle wait. */
+  private async idle(lane: Lane, signal: AbortSignal): Promise<boolean> {
+    if (!lane.woken && !signal.aborted) await this.nextWake(this.idleWaitMs);
+    return lane.woken;
   }
 
-  private async waitLock(manager: EntityManager, projection: Projection): Promise<void> {
-    await lockProjection(manager, projection.name);
+  /**
+   * Every read model in one lane. A reaction under its lock has a lane of its own, so that its
+   * commands do not hold the read models' transaction; one that reacts before the transaction (on
+   * embedded PGlite) shares the read models' lane, its feed read and its transaction.
+   */
+  private lanesOf(consumers: readonly FeedConsumer[]): FeedConsumer[][] {
+    if (!this.options.reactionsUnderLock) return consumers.length > 0 ? [[...consumers]] : [];
+    const readModels = consumers.filter((c) => !isReaction(c));
+    return [...(readModels.length > 0 ? [readModels] : []), ...consumers.filter(isReaction).map((r) => [r])];
   }
 
-  private async saveCheckpoint(manager: EntityManager, name: string, last: RecordedEvent): Promise<void> {
-    await manager.upsert(
-      ProjectionCheckpoint,
-      { name, commit: last.position.commit.toString(), prepare: last.position.prepare.toString(), updatedAt: new Date() },
-      ['name'],
-    );
+  /** Lets the appends of a burst land before the next batch, unless a reader waits for one of them. */
+  private async gather(signal: AbortSignal): Promise<void> {
+    if (this.waiters === 0 && !signal.aborted) await this.waitForEvent('hurry', this.options.gatherMs ?? 20);
+  }
+
+  private together(consumers: readonly FeedConsumer[]): boolean {
+    const first = this.known.get(consumers[0].name) ?? START;
+    return consumers.every((c) => comparePositions(this.known.get(c.name) ?? START, first) === 0);
+  }
+
+  private succeeded(name: string): void {
+    this.failures.delete(name);
+    this.lastErrors.delete(name);
+  }
+
+  private failed(name: string, error: unknown): void {
+    const count = (this.failures.get(name)?.count ?? 0) + 1;
+    const delay = Math.min(100 * 2 ** count, this.options.maxRetryDelayMs ?? 30_000);
+    this.failures.set(name, { count, retryAt: Date.now() + delay });
+    this.lastErrors.set(name, error instanceof Error ? error.message : String(error));
+    this.options.onError?.(name, error);
   }
 
   private nextWake(ms: number): Promise<void> {
@@ -285,14 +421,14 @@ export class Projector {
     return this.waitForEvent('progress', ms);
   }
 
-  private waitForEvent(name: 'wake' | 'progress', ms: number): Promise<void> {
+  private waitForEvent(name: 'wake' | 'progress' | 'hurry', ms: number): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         this.events.off(name, done);
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, Math.max(0, ms));
       this.events.on(name, done);
     });
   }
@@ -300,7 +436,38 @@ export class Projector {
 
 const lockKey = (name: string) => `banenpool.projection.${name}`;
 
-/** Waits for the lock every batch of the projection takes; until the transaction ends, its checkpoint cannot move. */
-async function lockProjection(manager: EntityManager, name: string): Promise<void> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lockKey(name)]);
+/** Runs one consumer's handler; its failure names it, so the rest of its lane can go on without it. */
+async function handled(consumer: FeedConsumer, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    throw new BatchFailure(consumer.name, error);
+  }
+}
+
+/** A public method fails with the handler's own error, as a caller expects, not the lane's wrapper. */
+async function unwrapped<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof BatchFailure ? error.reason : error;
+  }
+}
+
+async function storedCheckpoints(manager: EntityManager, names: readonly string[]): Promise<Map<string, GlobalPosition>> {
+  const rows: Pick<ProjectionCheckpoint, 'name' | 'commit' | 'prepare'>[] = await manager.query(
+    'SELECT name, "commit", prepare FROM projection_checkpoints WHERE name = ANY($1)',
+    [names],
+  );
+  return new Map(rows.map((row) => [row.name, { commit: BigInt(row.commit), prepare: BigInt(row.prepare) }]));
+}
+
+/** All of the consumers' checkpoints to `position`, in one statement. */
+async function saveCheckpoints(manager: EntityManager, consumers: readonly FeedConsumer[], position: GlobalPosition): Promise<void> {
+  await manager.query(
+    `INSERT INTO projection_checkpoints (name, "commit", prepare, updated_at)
+     SELECT name, $2::text, $3::text, now() FROM unnest($1::text[]) AS name
+     ON CONFLICT (name) DO UPDATE SET "commit" = excluded."commit", prepare = excluded.prepare, updated_at = excluded.updated_at`,
+    [consumers.map((c) => c.name), position.commit.toString(), position.prepare.toString()],
+  );
 }
