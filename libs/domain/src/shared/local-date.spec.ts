@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
@@ -5,13 +6,31 @@ import {
   compareDates,
   contains,
   daysBetween,
+  fromEpochDay,
   isoWeekOf,
   isValidLocalDate,
   localDateOf,
   mondayOf,
   overlaps,
+  toEpochDay,
   weekStartsIn,
 } from './local-date.js';
+
+// The Date-based conversions the integer arithmetic replaced: the reference it must agree with.
+const DAY_MS = 86_400_000;
+const dateToEpochDay = (date: string) => {
+  const [year, month, day] = date.split('-').map(Number);
+  const utc = new Date(0);
+  utc.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, takes years 0 to 99 as they are
+  return utc.getTime() / DAY_MS;
+};
+const dateFromEpochDay = (epochDay: number) => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+
+// 0000-01-01 to 9999-12-31: every date a LocalDate's four-digit year can name.
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+const epochDays = fc.integer({ min: FIRST_DAY, max: LAST_DAY });
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 describe('local dates', () => {
   it.each([['2024-02-29'], ['2025-12-31'], ['1999-01-01']])('accepts the calendar date %s', (date) =>
@@ -68,5 +87,43 @@ describe('local dates', () => {
     expect(localDateOf(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
     expect(localDateOf(new Date('2025-07-01T21:59:00Z'))).toBe('2025-07-01');
     expect(localDateOf(new Date('2025-07-01T22:00:00Z'))).toBe('2025-07-02');
+  });
+
+  describe('integer day arithmetic agrees with Date', () => {
+    it('at the ends of the range', () => {
+      expect(dateFromEpochDay(FIRST_DAY)).toBe('0000-01-01');
+      expect(dateFromEpochDay(LAST_DAY)).toBe('9999-12-31');
+      expect([fromEpochDay(FIRST_DAY), fromEpochDay(0), fromEpochDay(LAST_DAY)]).toEqual(['0000-01-01', '1970-01-01', '9999-12-31']);
+    });
+
+    it('from days to a date and back, over years 0 to 9999', () =>
+      fc.assert(
+        fc.property(epochDays, (day) => {
+          expect(fromEpochDay(day)).toBe(dateFromEpochDay(day));
+          expect(toEpochDay(fromEpochDay(day))).toBe(day);
+        }),
+        { numRuns: 5_000 },
+      ));
+
+    it('from any year, month and day (rolling a day the month lacks over, like Date)', () =>
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (y, m, d) => {
+          const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          expect(toEpochDay(date)).toBe(dateToEpochDay(date));
+        }),
+        { numRuns: 5_000 },
+      ));
+
+    it('in the Monday of the week and the validity it gives', () =>
+      fc.assert(
+        fc.property(fc.integer({ min: toEpochDay('1000-01-08'), max: toEpochDay('9999-12-20') }), (day) => {
+          const date = fromEpochDay(day);
+          const weekday = (new Date(day * DAY_MS).getUTCDay() + 6) % 7;
+          expect(mondayOf(date)).toBe(dateFromEpochDay(day - weekday));
+          expect(isValidLocalDate(date)).toBe(true);
+          expect(isValidLocalDate(`${date.slice(0, 8)}${pad(Number(date.slice(8)) + 31, 2)}`)).toBe(false);
+        }),
+        { numRuns: 5_000 },
+      ));
   });
 });

@@ -20,14 +20,47 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const SHAPE = /^[1-9]\d{3}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
 
-// Days since 1970-01-01 in UTC: calendar arithmetic without daylight-saving surprises.
-const toEpochDay = (date: LocalDate): number => {
-  const [year, month, day] = date.split('-').map(Number);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-};
-const fromEpochDay = (epochDay: number): LocalDate => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+/*
+ * Days since 1970-01-01 (the proleptic Gregorian calendar, years 0 to 9999), computed on integers with
+ * Howard Hinnant's days_from_civil / civil_from_days: the read models convert millions of dates, and going
+ * through Date and ISO strings was most of a rebuild's time. A day that a month lacks (02-30) rolls over
+ * into the next month, as Date.UTC does.
+ */
+const DAYS_PER_ERA = 146_097; // 400 Gregorian years
+const EPOCH_SHIFT = 719_468; // days from 0000-03-01 to 1970-01-01
+
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+
+export function toEpochDay(date: LocalDate): number {
+  const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
+  const month = digit(date, 5) * 10 + digit(date, 6);
+  const day = digit(date, 8) * 10 + digit(date, 9);
+  // Years counted from March, so that the leap day is the last day of a year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT;
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+
+export function fromEpochDay(epochDay: number): LocalDate {
+  const shifted = epochDay + EPOCH_SHIFT;
+  const era = Math.floor(shifted / DAYS_PER_ERA);
+  const dayOfEra = shifted - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year >= 1000 ? year : String(year).padStart(4, '0')}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+}
 
 /** True for a real calendar date in the form YYYY-MM-DD (2025-02-29 is not one). */
 export function isValidLocalDate(value: unknown): value is LocalDate {
@@ -77,8 +110,9 @@ export function formatPeriod(period: OpenPeriod): string {
 
 /** The Monday that starts the ISO week of a date. */
 export function mondayOf(date: LocalDate): LocalDate {
-  const isoDayIndex = (new Date(toEpochDay(date) * DAY_MS).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return addDays(date, -isoDayIndex);
+  const epochDay = toEpochDay(date);
+  const isoDayIndex = (((epochDay + 3) % 7) + 7) % 7; // Monday 0 … Sunday 6 (1970-01-01 was a Thursday)
+  return fromEpochDay(epochDay - isoDayIndex);
 }
 
 /** The ISO week of a date as 'YYYY-Www' (weeks start on Monday; week 1 holds the first Thursday). */
@@ -92,7 +126,8 @@ export function isoWeekOf(date: LocalDate): string {
 /** The Mondays of every ISO week that a period touches, first to last. */
 export function weekStartsIn(period: Period): LocalDate[] {
   const mondays: LocalDate[] = [];
-  for (let monday = mondayOf(period.from); monday <= period.to; monday = addDays(monday, 7)) mondays.push(monday);
+  const last = toEpochDay(period.to);
+  for (let monday = toEpochDay(mondayOf(period.from)); monday <= last; monday += 7) mondays.push(fromEpochDay(monday));
   return mondays;
 }
 

@@ -1,6 +1,6 @@
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows, latestBy, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
 import {
@@ -22,6 +22,7 @@ import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 export const allocationBoardProjection: Projection = readModel({
   name: 'allocation-board',
   entities: [AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill],
+  eventTypes: ['WorkerRegistered', 'SkillAdded', 'SkillRemoved', ...PLACEMENT_EVENT_TYPES],
   async apply(events, manager) {
     await applyWorkerEvents(events, manager);
     const placements = await mergePlacementFacts(manager, AllocationBoardPlacement, events);

@@ -23,6 +23,7 @@ import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus, 
 export const banenafspraakProjection: Projection = readModel({
   name: 'banenafspraak',
   entities: [BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakApprovedSheet, BanenafspraakWorker],
+  eventTypes: ['WorkerRegistered', 'TargetGroupStatusRecorded', 'TimesheetApproved'],
   async apply(events, manager) {
     await saveNames(events, manager);
     const workers = await mergeStatuses(events, manager);

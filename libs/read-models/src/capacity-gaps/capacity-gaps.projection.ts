@@ -1,8 +1,14 @@
 import type { Projection } from '@banenpool/projector';
 import { overlaps } from '@banenpool/domain';
 import { In, type EntityManager } from 'typeorm';
-import { isKnownRequest, mergeCapacityFacts, type CapacityRequestFacts, type CapacitySlotFacts } from '../shared/capacity-facts.js';
-import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import {
+  CAPACITY_EVENT_TYPES,
+  isKnownRequest,
+  mergeCapacityFacts,
+  type CapacityRequestFacts,
+  type CapacitySlotFacts,
+} from '../shared/capacity-facts.js';
+import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
 import { daysOfWeek, weeksOf } from '../shared/weeks.js';
 import { CapacityGapPlacement, CapacityGapRequest, CapacityGapSlot, CapacityGapWeek } from './capacity-gaps.entity.js';
@@ -21,6 +27,7 @@ import { readModel } from '../shared/projected-events.js';
 export const capacityGapsProjection: Projection = readModel({
   name: 'capacity-gaps',
   entities: [CapacityGapWeek, CapacityGapRequest, CapacityGapSlot, CapacityGapPlacement],
+  eventTypes: [...CAPACITY_EVENT_TYPES, ...PLACEMENT_EVENT_TYPES],
   async apply(events, manager) {
     const { requestIds } = await mergeCapacityFacts(manager, CapacityGapRequest, CapacityGapSlot, events);
     const placements = await mergePlacementFacts(manager, CapacityGapPlacement, events);

@@ -1,7 +1,7 @@
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { mergeCapacityFacts } from '../shared/capacity-facts.js';
-import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { CAPACITY_EVENT_TYPES, mergeCapacityFacts } from '../shared/capacity-facts.js';
+import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
 import {
@@ -31,6 +31,14 @@ export const employerViewProjection: Projection = readModel({
     EmployerViewSlot,
     EmployerViewPlacement,
     EmployerViewPlacementWeek,
+  ],
+  eventTypes: [
+    'EmployerJoinedPool',
+    'EmployerLeftPool',
+    'SiteAdded',
+    'SeasonalClosureDeclared',
+    ...CAPACITY_EVENT_TYPES,
+    ...PLACEMENT_EVENT_TYPES,
   ],
   async apply(events, manager) {
     await applyEmployerEvents(events, manager);

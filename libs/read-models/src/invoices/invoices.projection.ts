@@ -8,13 +8,14 @@ import { InvoiceRow, type InvoiceStatus } from './invoices.entity.js';
 type DocumentEvent = Exclude<InvoiceEvent, { type: 'InvoiceNumberAssigned' }>;
 type DocumentProjectedEvent = ProjectedEvent & DocumentEvent;
 
-const DOCUMENT_EVENTS: ReadonlySet<string> = new Set<DocumentEvent['type']>([
+const DOCUMENT_EVENTS: ReadonlySet<DocumentEvent['type']> = new Set<DocumentEvent['type']>([
   'InvoiceIssued',
   'CreditNoteIssued',
   'InvoiceSent',
   'InvoicePaid',
 ]);
-const isDocumentEvent = (event: ProjectedEvent): event is DocumentProjectedEvent => DOCUMENT_EVENTS.has(event.type);
+const isDocumentEvent = (event: ProjectedEvent): event is DocumentProjectedEvent =>
+  DOCUMENT_EVENTS.has(event.type as DocumentEvent['type']);
 
 /**
  * Invoices and credit notes: one row per document, folded from its stream in revision order.
@@ -24,6 +25,7 @@ const isDocumentEvent = (event: ProjectedEvent): event is DocumentProjectedEvent
 export const invoicesProjection: Projection = readModel({
   name: 'invoices',
   entities: [InvoiceRow],
+  eventTypes: DOCUMENT_EVENTS,
   async apply(events, manager) {
     const documentEvents = events.filter(isDocumentEvent).sort((a, b) => a.revision - b.revision);
     if (documentEvents.length === 0) return;

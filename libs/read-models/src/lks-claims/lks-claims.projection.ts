@@ -1,7 +1,7 @@
 import { assertNever, lksEvents, type LksEvent, type WageValueDecided } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
+import { readModel, typesOf, type ProjectedEvent } from '../shared/projected-events.js';
 import { LksClaimRow, LksDecisionRow } from './lks-claims.entity.js';
 
 type LksProjectedEvent = ProjectedEvent & LksEvent;
@@ -19,6 +19,7 @@ const isLksEvent = (event: ProjectedEvent): event is LksProjectedEvent => Object
 export const lksClaimsProjection: Projection = readModel({
   name: 'lks-claims',
   entities: [LksDecisionRow, LksClaimRow],
+  eventTypes: typesOf(lksEvents),
   async apply(events, manager) {
     const lks = events.filter(isLksEvent).sort((a, b) => a.revision - b.revision);
     const decisions = lks.flatMap((event) => (event.type === 'WageValueDecided' ? [decisionRowOf(event.data)] : []));

@@ -1,7 +1,7 @@
 import { addTotals, assertNever, NO_TOTALS, payRunEvents, type PayRunEvent } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
+import { readModel, typesOf, type ProjectedEvent } from '../shared/projected-events.js';
 import { PayRunRow, PayRunWorkerRow, type PayRunWorkerPay } from './pay-runs.entity.js';
 
 type PayRunProjectedEvent = ProjectedEvent & PayRunEvent;
@@ -26,6 +26,7 @@ interface RunChange {
 export const payRunsProjection: Projection = readModel({
   name: 'pay-runs',
   entities: [PayRunRow, PayRunWorkerRow],
+  eventTypes: typesOf(payRunEvents),
   async apply(events, manager) {
     const runEvents = events.filter(isPayRunEvent).sort((a, b) => a.revision - b.revision);
     if (runEvents.length === 0) return;

@@ -2,7 +2,7 @@ import { contains, laterOf, overlaps, type LocalDate, type Period } from '@banen
 import { comparePositions, formatPosition, parsePosition } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 import { insertRows, saveRows } from '../shared/rows.js';
 import { daysOfWeek, weeksOf } from '../shared/weeks.js';
@@ -39,6 +39,7 @@ export const placementConflictsProjection: Projection = readModel({
     PlacementConflictsConfirmation,
     PlacementConflictsClosure,
   ],
+  eventTypes: [...PLACEMENT_EVENT_TYPES, 'SeasonalClosureDeclared'],
   async apply(events, manager) {
     await saveConfirmations(manager, events);
     const touched = new Set((await mergePlacementFacts(manager, PlacementConflictsPlacement, events)).keys());

@@ -1,10 +1,17 @@
 import { addDays, overlaps, type LocalDate, type Period } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { contractPeriod, contractsOfWorkers, mergeContractFacts, type ContractFacts } from '../shared/contract-facts.js';
+import {
+  CONTRACT_EVENT_TYPES,
+  contractPeriod,
+  contractsOfWorkers,
+  mergeContractFacts,
+  type ContractFacts,
+} from '../shared/contract-facts.js';
 import {
   isActive,
   mergePlacementFacts,
+  PLACEMENT_EVENT_TYPES,
   placementsOfWorkers,
   workedPeriod,
   type ActivePlacement,
@@ -38,6 +45,7 @@ export const RELEASE_HORIZON_DAYS = 182;
 export const releasedWorkersProjection: Projection = readModel({
   name: 'released-workers',
   entities: [ReleasedWorkerWeek, ReleasedWorkersPlacement, ReleasedWorkersContract, ReleasedWorkersClosure],
+  eventTypes: [...CONTRACT_EVENT_TYPES, ...PLACEMENT_EVENT_TYPES, 'SeasonalClosureDeclared'],
   async apply(events, manager) {
     const workers = await mergeContractFacts(manager, ReleasedWorkersContract, events);
     const placements = await mergePlacementFacts(manager, ReleasedWorkersPlacement, events);

@@ -4,7 +4,7 @@ import { Column, In, PrimaryColumn, type EntityManager } from 'typeorm';
 import { toQuarterHours } from './hours.js';
 import { latestBy, saveRows } from './rows.js';
 
-const CAPACITY_EVENT_TYPES: ReadonlySet<string> = new Set<CapacityEvent['type']>([
+export const CAPACITY_EVENT_TYPES: ReadonlySet<CapacityEvent['type']> = new Set<CapacityEvent['type']>([
   'CapacityRequested',
   'CapacityRequestAmended',
   'CapacityRequestWithdrawn',
@@ -133,7 +133,7 @@ export async function mergeCapacityFacts<R extends CapacityRequestFactsColumns, 
   slotEntity: new () => S,
   events: readonly RecordedEvent[],
 ): Promise<MergedCapacity> {
-  const capacityEvents = events.filter((e) => CAPACITY_EVENT_TYPES.has(e.type));
+  const capacityEvents = events.filter((e) => CAPACITY_EVENT_TYPES.has(e.type as CapacityEvent['type']));
   const requestIds = new Set(capacityEvents.map((e) => (e.data as { requestId: string }).requestId));
   if (capacityEvents.length === 0) return { requestIds };
 

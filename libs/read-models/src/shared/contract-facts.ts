@@ -40,6 +40,8 @@ export type ContractFacts = { -readonly [K in keyof ContractFactsColumns]: Contr
 
 type ContractEvent = PoolContractAgreed | PoolContractEnded;
 
+export const CONTRACT_EVENT_TYPES: readonly ContractEvent['type'][] = ['PoolContractAgreed', 'PoolContractEnded'];
+
 export function applyContractEvent(facts: ContractFacts, event: ContractEvent): ContractFacts {
   if (event.type === 'PoolContractEnded') {
     const lastDay = facts.lastDay === null || event.data.lastDay < facts.lastDay ? event.data.lastDay : facts.lastDay;

@@ -4,7 +4,7 @@ import { Column, In, PrimaryColumn, type EntityManager } from 'typeorm';
 import { toQuarterHours } from './hours.js';
 import { saveRows } from './rows.js';
 
-export const PLACEMENT_EVENT_TYPES: ReadonlySet<string> = new Set<PlacementEvent['type']>([
+export const PLACEMENT_EVENT_TYPES: ReadonlySet<PlacementEvent['type']> = new Set<PlacementEvent['type']>([
   'PlacementProposed',
   'PlacementConfirmed',
   'PlacementExtended',
@@ -221,7 +221,7 @@ export async function mergePlacementFacts<T extends PlacementFactsColumns>(
   entity: FactsEntity<T>,
   events: readonly RecordedEvent[],
 ): Promise<Map<string, PlacementFacts>> {
-  const placementEvents = events.filter((e) => PLACEMENT_EVENT_TYPES.has(e.type)).map(asPlacementEvent);
+  const placementEvents = events.filter((e) => PLACEMENT_EVENT_TYPES.has(e.type as PlacementEvent['type'])).map(asPlacementEvent);
   const ids = [...new Set(placementEvents.map((e) => e.data.placementId))];
   if (ids.length === 0) return new Map();
   const existing = (await manager.findBy(entity, { placementId: In(ids) } as never)) as PlacementFacts[];

@@ -13,6 +13,8 @@ interface UnnestColumn {
   readonly property: string;
   readonly sqlType: string;
   readonly array: boolean;
+  /** Sent as JSON text: a jsonb value that is itself an array would otherwise become a dimension of the parameter. */
+  readonly json: boolean;
 }
 
 function unnestColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: readonly ObjectLiteral[]): UnnestColumn[] {
@@ -25,6 +27,7 @@ function unnestColumns(manager: EntityManager, entity: EntityTarget<ObjectLitera
       property: column.propertyName,
       sqlType: manager.connection.driver.normalizeType(column),
       array: column.isArray,
+      json: column.type === 'jsonb' || column.type === 'json',
     }));
 }
 
@@ -33,6 +36,7 @@ function columnValues(column: UnnestColumn, rows: readonly ObjectLiteral[]): unk
   return rows.map((row) => {
     const value: unknown = row[column.property];
     if (value === undefined || value === null) return null;
+    if (column.json) return JSON.stringify(value);
     return column.array ? arrayLiteral(value as readonly unknown[]) : value;
   });
 }
@@ -44,8 +48,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function insertStatement(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, columns: readonly UnnestColumn[]): string {
   const table = manager.connection.getMetadata(entity).tablePath;
-  const selected = columns.map((c, i) => (c.array ? `v.c${i}::${c.sqlType}[]` : `v.c${i}`));
-  const unnested = columns.map((c, i) => `$${i + 1}::${c.array ? 'text' : c.sqlType}[]`);
+  const selected = columns.map((c, i) => (c.array ? `v.c${i}::${c.sqlType}[]` : c.json ? `v.c${i}::${c.sqlType}` : `v.c${i}`));
+  const unnested = columns.map((c, i) => `$${i + 1}::${c.array || c.json ? 'text' : c.sqlType}[]`);
   return `INSERT INTO ${table.split('.').map(quote).join('.')} (${columns.map((c) => quote(c.name)).join(', ')})
     SELECT ${selected.join(', ')} FROM unnest(${unnested.join(', ')}) AS v(${columns.map((_, i) => `c${i}`).join(', ')})`;
 }

@@ -1,7 +1,8 @@
 import { assertNever, timesheetEvents, type TimesheetEvent } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
 import { In } from 'typeorm';
-import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
+import { readModel, typesOf, type ProjectedEvent } from '../shared/projected-events.js';
+import { saveRows } from '../shared/rows.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { TimesheetRow } from './timesheets.entity.js';
 
@@ -19,6 +20,7 @@ const isTimesheetEvent = (event: ProjectedEvent): event is TimesheetProjectedEve
 export const timesheetsProjection: Projection = readModel({
   name: 'timesheets',
   entities: [TimesheetRow],
+  eventTypes: typesOf(timesheetEvents),
   async apply(events, manager) {
     const sheetEvents = events.filter(isTimesheetEvent).sort((a, b) => a.revision - b.revision);
     if (sheetEvents.length === 0) return;
@@ -34,12 +36,12 @@ export const timesheetsProjection: Projection = readModel({
       rows.set(id, { ...next, eventCount: event.revision + 1 });
       changed.add(id);
     }
-    if (changed.size > 0)
-      await manager.upsert(
-        TimesheetRow,
-        [...changed].map((id) => rows.get(id)!),
-        ['timesheetId'],
-      );
+    await saveRows(
+      manager,
+      TimesheetRow,
+      [...changed].map((id) => rows.get(id)!),
+      ['timesheetId'],
+    );
   },
 });
 

@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import {
   isActive,
   mergePlacementFacts,
+  PLACEMENT_EVENT_TYPES,
   placementsOfWorkers,
   placementStatus,
   workedPeriod,
@@ -27,6 +28,7 @@ export const FOLLOW_UP_DAYS = 14;
 export const upcomingEndsProjection: Projection = readModel({
   name: 'upcoming-ends',
   entities: [UpcomingEnd, UpcomingEndsPlacement],
+  eventTypes: PLACEMENT_EVENT_TYPES,
   async apply(events, manager) {
     const merged = await mergePlacementFacts(manager, UpcomingEndsPlacement, events);
     const workers = [...new Set([...merged.values()].flatMap((p) => (p.workerId ? [p.workerId] : [])))];

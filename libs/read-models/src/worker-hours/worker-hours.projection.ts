@@ -1,8 +1,8 @@
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { approvalsToApply, paidMinutesOf, type Approval } from '../shared/approved-timesheets.js';
-import { mergeContractFacts } from '../shared/contract-facts.js';
-import { isActive, mergePlacementFacts, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { CONTRACT_EVENT_TYPES, mergeContractFacts } from '../shared/contract-facts.js';
+import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
 import { mondayOfIsoWeek, weeksOf } from '../shared/weeks.js';
 import { WorkerHoursApprovedSheet, WorkerHoursContract, WorkerHoursPlacement, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
@@ -17,6 +17,7 @@ import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 export const workerHoursProjection: Projection = readModel({
   name: 'worker-hours',
   entities: [WorkerHoursPlacementWeek, WorkerHoursContract, WorkerHoursPlacement, WorkerHoursApprovedSheet],
+  eventTypes: [...CONTRACT_EVENT_TYPES, 'TimesheetApproved', ...PLACEMENT_EVENT_TYPES],
   async apply(events, manager) {
     await mergeContractFacts(manager, WorkerHoursContract, events);
     await mergeApprovals(manager, events);

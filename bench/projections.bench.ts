@@ -1,0 +1,207 @@
+// Benchmark of the read models on PostgreSQL: a generated pool (payroll-pool.ts: workers registered with a
+// contract, each placed at a hirer for 25 weeks, every week's timesheet registered, submitted and approved,
+// every hirer's rate agreement; each event decided by its stream's decider) appended to a scratch database,
+// then (1) each read model projected live from the whole feed alone, batch by batch, each batch in one
+// transaction as the projector applies it, and (2) every read model rebuilt into a scratch schema and
+// compared with the live tables (`rebuildAndCompare`, what `npm run projections:rebuild` and the auditors
+// use). The baselines in the same run: the raw `pg` read of every event in feed order, and the store's feed
+// read (what every projection pays before its own work).
+//   npm run bench:projections                        (600 workers, about 50,000 events)
+//   BENCH_WORKERS=6000 npm run bench:projections     (about 500,000 events)
+//   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:projections
+//       a .cpuprofile of each live projection and of the rebuild (open in Chrome DevTools, or summarise
+//       self time per function); `node --cpu-prof dist/bench/projections.bench.js` profiles the whole run.
+// Figures go to stdout, progress lines to stderr.
+import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { shippedRuleBook } from '@banenpool/domain';
+import {
+  connectPostgres,
+  migrateEventStore,
+  PostgresEventStore,
+  START,
+  type EventStore,
+  type GlobalPosition,
+  type PostgresConnection,
+} from '@banenpool/event-store';
+import { openReadModelDataSource, ProjectionCheckpoint, rebuildAndCompare, type Projection } from '@banenpool/projector';
+import { allProjections } from '@banenpool/read-models';
+import { createScratchDatabase } from '@banenpool/testing';
+import type { DataSource } from 'typeorm';
+import { mapBounded } from '../libs/application/src/payroll/collections.js';
+import { payrollPool } from './payroll-pool.js';
+
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 600);
+/** The weeks of timesheets: those of the placements' period (payroll-pool.ts), 25 ISO weeks. */
+const SHEET_WEEKS = { id: 'bench', kind: 'four_weeks', from: '2026-01-05', to: '2026-06-28' } as const;
+const BATCH_SIZE = 2_000;
+const WRITERS = 8;
+const GOAL = { rebuild: 20_000, live: 10_000 };
+const CPU_PROFILES = process.env.BENCH_CPU_PROFILE;
+
+const started = performance.now();
+const progress = (message: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+
+interface Timed {
+  name: string;
+  seconds: number;
+  load: string;
+  note?: string;
+}
+
+async function timed(name: string, work: () => Promise<string | void>): Promise<Timed> {
+  const t = performance.now();
+  const note = await profiled(name, work);
+  return { name, seconds: (performance.now() - t) / 1000, load: load(), note: note ?? undefined };
+}
+
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (!CPU_PROFILES) return work();
+  mkdirSync(CPU_PROFILES, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(CPU_PROFILES, `${name.replace(/[^a-z0-9-]+/gi, '_')}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function fillStore(connection: PostgresConnection, store: EventStore): Promise<number> {
+  const pool = payrollPool(WORKERS, SHEET_WEEKS, shippedRuleBook(new Date()));
+  progress(`appending ${int(pool.events)} events of ${int(WORKERS)} workers, ${WRITERS} writers`);
+  await mapBounded(pool.appends, WRITERS, ({ streamId, events }) =>
+    store.appendToStream(streamId, events, { expectedVersion: 'no_stream' }),
+  );
+  const { rows } = await connection.pool.query<{ n: string }>('SELECT count(*) AS n FROM es_events');
+  return Number(rows[0].n);
+}
+
+/** Baseline: every row, whole, in pages by the feed index, as a reader without the store would. */
+async function rawFeedRead(connection: PostgresConnection): Promise<string> {
+  let after = ['0', '0'];
+  for (let count = 0; ;) {
+    const { rows } = await connection.pool.query<{ transaction_id: string; position: string }>(
+      `SELECT * FROM es_events WHERE (transaction_id, position) > ($1::xid8, $2::bigint) ORDER BY transaction_id, position LIMIT ${BATCH_SIZE}`,
+      after,
+    );
+    if (rows.length === 0) return `${int(count)} rows`;
+    count += rows.length;
+    after = [rows[rows.length - 1].transaction_id, rows[rows.length - 1].position];
+  }
+}
+
+async function storeFeedRead(store: EventStore): Promise<string> {
+  let count = 0;
+  for (let after: GlobalPosition = START; ;) {
+    const batch = await store.readAll({ after, limit: BATCH_SIZE });
+    if (batch.length === 0) return `${int(count)} events`;
+    count += batch.length;
+    after = batch[batch.length - 1].position;
+  }
+}
+
+/**
+ * One read model alone from the whole feed: each batch read, then applied in one transaction with its checkpoint,
+ * as the projector does (without its locks and back-off, which another part of the project changes).
+ */
+async function projectLive(store: EventStore, dataSource: DataSource, projection: Projection): Promise<string> {
+  const rows = await countRows(dataSource, projection);
+  if (rows > 0) throw new Error(`${projection.name} is not empty`);
+  for (let after: GlobalPosition = START; ;) {
+    const batch = await store.readAll({ after, limit: BATCH_SIZE });
+    if (batch.length === 0) return `${int(await countRows(dataSource, projection))} rows`;
+    after = batch[batch.length - 1].position;
+    const checkpoint = { name: projection.name, commit: String(after.commit), prepare: String(after.prepare), updatedAt: new Date() };
+    await dataSource.transaction(async (manager) => {
+      await projection.apply(batch, manager);
+      await manager.upsert(ProjectionCheckpoint, checkpoint, ['name']);
+    });
+  }
+}
+
+async function countRows(dataSource: DataSource, projection: Projection): Promise<number> {
+  let total = 0;
+  for (const entity of projection.entities) total += await dataSource.getRepository(entity).count();
+  return total;
+}
+
+async function measure(connection: PostgresConnection, store: EventStore, events: number): Promise<{ figures: Timed[]; equal: boolean }> {
+  const dataSource = await openReadModelDataSource(
+    connection,
+    allProjections.flatMap((p) => p.entities),
+  );
+  try {
+    const figures = [
+      await timed('raw `pg` read of every event in feed order (baseline)', () => rawFeedRead(connection)),
+      await timed('feed read through the store (baseline)', () => storeFeedRead(store)),
+    ];
+    for (const projection of allProjections) {
+      progress(`live: ${projection.name} (load ${load()})`);
+      figures.push(await timed(`live: ${projection.name}`, () => projectLive(store, dataSource, projection)));
+    }
+    progress(`rebuild every read model into a scratch schema and compare (load ${load()})`);
+    let equal = false;
+    figures.push(
+      await timed(`rebuild ${allProjections.length} read models + compare`, async () => {
+        const comparison = await rebuildAndCompare({ store, dataSource, projections: allProjections, batchSize: BATCH_SIZE });
+        equal = comparison.equal;
+        if (comparison.events !== events) throw new Error(`rebuilt ${comparison.events} events, expected ${events}`);
+        return equal ? 'equal' : `DIFFERENT: ${JSON.stringify(comparison.projections.filter((p) => !p.equal))}`;
+      }),
+    );
+    return { figures, equal };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function print(events: number, figures: readonly Timed[]) {
+  out(`\nRead models on PostgreSQL: ${int(events)} events of ${int(WORKERS)} workers, batches of ${int(BATCH_SIZE)}`);
+  out(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`);
+  out('| measure | seconds | events/s | goal | load after (1/5/15 min) | result |');
+  out('|---|---:|---:|---:|---|---|');
+  for (const f of figures) {
+    const goal = f.name.startsWith('live:') ? GOAL.live : f.name.startsWith('rebuild') ? GOAL.rebuild : undefined;
+    const rate = events / f.seconds;
+    const met = goal === undefined ? '-' : `${int(goal)} (${rate >= goal ? 'met' : 'not met'})`;
+    out(`| ${f.name} | ${f.seconds.toFixed(2)} | ${int(rate)} | ${met} | ${f.load} | ${f.note ?? '-'} |`);
+  }
+}
+
+async function main() {
+  progress(`load average at start ${load()}`);
+  const database = await createScratchDatabase();
+  const connection = connectPostgres({ url: database.url, poolSize: WRITERS });
+  try {
+    await migrateEventStore(connection.pool);
+    const store = new PostgresEventStore(connection.pool);
+    const events = await fillStore(connection, store);
+    const { figures, equal } = await measure(connection, store, events);
+    print(events, figures);
+    if (!equal) process.exitCode = 1;
+  } finally {
+    await connection.close();
+    await database.drop();
+  }
+  progress('done, scratch database dropped');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
