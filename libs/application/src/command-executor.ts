@@ -1,4 +1,4 @@
-import { parseEventWith, poolEvents, type EventRegistry } from '@banenpool/domain';
+import { fold, parseEventWith, poolEvents, type EventRegistry } from '@banenpool/domain';
 import {
   WrongExpectedVersionError,
   type EventMetadata,
@@ -8,11 +8,13 @@ import {
   type RecordedEvent,
   type ReplayEvent,
 } from '@banenpool/event-store';
+import { keyMark, snapshotDue, stepMark, type LoadedStream, type Snapshotting } from './streams/stream-snapshots.js';
 
 /** What every stream's decider looks like to the executor (see libs/domain/src/shared/decider.ts). */
 export interface StreamDecider<Command, Event extends DomainEventShape, State> {
   readonly initialState: State;
   evolve(state: State, event: Event): State;
+  evolveAll?(state: State, events: readonly Event[]): State;
   decide(command: Command, state: State, now: Date): Event[];
 }
 
@@ -49,6 +51,8 @@ export interface ExecuteOptions<State = unknown> {
   answeredBy?: string;
   /** The schemas the stream's stored events are read with: every pool stream's unless a test brings a stand-in stream's. */
   schemas?: EventRegistry;
+  /** Load from the stream's latest snapshot and keep a new one every so often (ADR 0018); without, the whole stream is folded. */
+  snapshots?: Snapshotting;
 }
 
 export interface CommandResult<Event> {
@@ -81,21 +85,22 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
   options: ExecuteOptions<State>,
 ): Promise<CommandResult<Event>> {
   const stepDone = stepMarker(options);
+  const read = eventReader<Event>(options.schemas);
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
-    const version = history.length - 1;
-    const read = eventReader<Event>(options.schemas);
-    const state = history.map(read).reduce(decider.evolve, decider.initialState);
-    options.guard?.(state);
-    const answer = earlierAnswer(streamId, history, options.answeredBy, read);
-    if (answer) return answer;
-    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-      throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
-    }
-    if (history.some(stepDone)) return { streamId, events: [], version };
-    const events = decider.decide(await commandFor(command, state), state, options.now);
-    if (events.length === 0) return { streamId, events, version };
+    const loaded = await loadStream(store, decider, streamId, read, options.snapshots, marksSought(options));
+    const kept = keepSnapshot(streamId, loaded, options.snapshots);
     try {
+      const { state, version, recent } = loaded;
+      options.guard?.(state);
+      // Without a snapshot `recent` is the whole stream; with one, a mark before it made loadStream read the whole stream.
+      const answer = earlierAnswer(streamId, recent, options.answeredBy, read);
+      if (answer) return answer;
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new WrongExpectedVersionError(streamId, options.expectedVersion, version < 0 ? undefined : version);
+      }
+      if (recent.some(stepDone)) return { streamId, events: [], version };
+      const events = decider.decide(await commandFor(command, state), state, options.now);
+      if (events.length === 0) return { streamId, events, version };
       const appended = await store.appendToStream(
         streamId,
         events.map((e) => toNewEvent(e, options)),
@@ -107,6 +112,8 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
     } catch (error) {
       const retry = error instanceof WrongExpectedVersionError && options.expectedVersion === undefined && attempt < RETRIES_ON_CONFLICT;
       if (!retry) throw error;
+    } finally {
+      await kept;
     }
   }
 }
@@ -117,18 +124,69 @@ export async function loadState<Event extends DomainEventShape, State>(
   decider: Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>,
   streamId: string,
   schemas: EventRegistry = poolEvents,
+  snapshots?: Snapshotting,
 ): Promise<{ state: State; version: number }> {
-  const history = await store.readStream(streamId);
-  return { state: foldHistory(decider, history, schemas), version: history.length - 1 };
+  const { state, version } = await loadStream(store, decider, streamId, eventReader<Event>(schemas), snapshots);
+  return { state, version };
 }
 
 /** A stream's state from its events as stored. */
 export function foldHistory<Event extends DomainEventShape, State>(
-  decider: Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  decider: Folding<Event, State>,
   history: readonly ReplayEvent[],
   schemas: EventRegistry = poolEvents,
 ): State {
-  return history.map(eventReader<Event>(schemas)).reduce(decider.evolve, decider.initialState);
+  return fold(decider, history.map(eventReader<Event>(schemas)));
+}
+
+type Folding<Event extends DomainEventShape, State> = Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve' | 'evolveAll'>;
+
+/**
+ * The stream folded from its latest usable snapshot, reading only the events after it; from its
+ * first event when there is none, or when the snapshot is of another history (its event is not
+ * the stream's), covers a mark sought, or cannot be read or folded on. A snapshot is a cache:
+ * ignoring it costs time, never correctness.
+ */
+async function loadStream<Event extends DomainEventShape, State>(
+  store: EventStore,
+  decider: Folding<Event, State>,
+  streamId: string,
+  read: (recorded: RecordedEvent) => Event,
+  snapshots: Snapshotting | undefined,
+  marks: readonly string[] = [],
+): Promise<LoadedStream<State>> {
+  const found = await snapshots?.store.read(streamId, snapshots.kind, marks).catch(() => undefined);
+  if (found !== undefined && !found.marked) {
+    const { snapshot } = found;
+    const [at, ...recent] = await store.readStream(streamId, { fromRevision: snapshot.revision });
+    const state = at?.eventId === snapshot.eventId ? foldOnto(decider, snapshot.state as State, recent.map(read)) : undefined;
+    if (state !== undefined) return { state, version: recent.at(-1)?.revision ?? snapshot.revision, recent, from: snapshot };
+  }
+  const history = await store.readStream(streamId);
+  return { state: fold(decider, history.map(read)), version: history.length - 1, recent: history };
+}
+
+/** The events folded onto a snapshot's state; undefined when that state is not one the decider can fold on. */
+function foldOnto<Event extends DomainEventShape, State>(decider: Folding<Event, State>, state: State, events: Event[]): State | undefined {
+  try {
+    return fold(decider, events, state);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the snapshot a load has made due; a snapshot that cannot be written is left for the next command. */
+async function keepSnapshot<State>(streamId: string, loaded: LoadedStream<State>, snapshots: Snapshotting | undefined): Promise<void> {
+  const due = snapshots && snapshotDue(streamId, loaded, snapshots);
+  if (due) await snapshots.store.write(due.snapshot, due.marks).catch(() => undefined);
+}
+
+/** The marks whose events this command looks for in the stream: its step for its cause, its request's earlier answer. */
+function marksSought({ once, metadata, answeredBy }: ExecuteOptions<never>): string[] {
+  return [
+    ...(once !== undefined && metadata.causationId !== undefined ? [stepMark(once, metadata.causationId)] : []),
+    ...(answeredBy !== undefined ? [keyMark(answeredBy)] : []),
+  ];
 }
 
 function commandFor<Command, State>(source: CommandSource<Command, State>, state: State): Command | Promise<Command> {

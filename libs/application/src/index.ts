@@ -96,3 +96,6 @@ export * from './invoice/invoice-bookkeeping.handlers.js';
 export * from './invoice/invoice.queries.js';
 export * from './finance/finance-figures.js';
 export * from './finance/finance-view.handler.js';
+export * from './streams/stream-snapshots.js';
+export * from './streams/postgres-stream-snapshots.js';
+export * from './streams/snapshot-kinds.js';

@@ -18,6 +18,8 @@ import {
 } from '@banenpool/domain';
 import type { EventMetadata, EventStore, Reaction, RecordedEvent } from '@banenpool/event-store';
 import { executeCommand, loadState, type DomainEventShape, type StreamDecider } from './command-executor.js';
+import { snapshottingFor } from './streams/snapshot-kinds.js';
+import type { StreamSnapshots } from './streams/stream-snapshots.js';
 import { RuleBookReader } from './rules/rule-book-reader.js';
 import { StreamStates } from './shared/stream-states.js';
 
@@ -39,13 +41,17 @@ export const PLACEMENT_PROCESS_ACTOR = 'system:placement-process';
  * The worker's hours are judged by the Working Hours Act limits of the rule tables as they are when
  * the hours are committed (read from the same store, unless `rules` is given).
  */
-export function placementProcess(store: EventStore, rules: RuleBookSource = new RuleBookReader(new StreamStates(store))): Reaction {
+export function placementProcess(
+  store: EventStore,
+  rules: RuleBookSource = new RuleBookReader(new StreamStates(store)),
+  snapshots?: StreamSnapshots,
+): Reaction {
   return {
     kind: 'reaction',
     name: 'placement-process',
     async react(events) {
       for (const event of events) {
-        if (event.streamId.startsWith('placement-')) await handle(store, rules, event as RecordedEvent<PlacementEvent['data']>);
+        if (event.streamId.startsWith('placement-')) await handle(store, rules, event as RecordedEvent<PlacementEvent['data']>, snapshots);
       }
     },
   };
@@ -54,9 +60,14 @@ export function placementProcess(store: EventStore, rules: RuleBookSource = new 
 /** Where the rule tables come from: the RuleBookReader, or a stand-in. */
 export type RuleBookSource = Pick<RuleBookReader, 'read'>;
 
-async function handle(store: EventStore, rules: RuleBookSource, recorded: RecordedEvent<PlacementEvent['data']>): Promise<void> {
+async function handle(
+  store: EventStore,
+  rules: RuleBookSource,
+  recorded: RecordedEvent<PlacementEvent['data']>,
+  snapshots: StreamSnapshots | undefined,
+): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PlacementEvent;
-  const step = stepper(store, recorded);
+  const step = stepper(store, recorded, snapshots);
   switch (event.type) {
     case 'PlacementConfirmed':
       return confirmed(store, step, rules, event.data);
@@ -150,11 +161,17 @@ async function release(step: Step, placement: Placement, from?: LocalDate): Prom
 type Step = ReturnType<typeof stepper>;
 
 /** The commands of one event's handling: the process is the actor, the event is the cause, each command a named step done once. */
-function stepper(store: EventStore, cause: RecordedEvent) {
+function stepper(store: EventStore, cause: RecordedEvent, snapshots: StreamSnapshots | undefined) {
   const correlationId = cause.metadata.correlationId ?? cause.eventId;
   const metadata: EventMetadata = { actor: PLACEMENT_PROCESS_ACTOR, causationId: cause.eventId, correlationId };
   return <C, E extends DomainEventShape, S>(once: string, decider: StreamDecider<C, E, S>, streamId: string, command: C) =>
-    executeCommand(store, decider, streamId, command, { metadata, now: new Date(), schemaVersionOf, once });
+    executeCommand(store, decider, streamId, command, {
+      metadata,
+      now: new Date(),
+      schemaVersionOf,
+      once,
+      snapshots: snapshottingFor(decider, snapshots),
+    });
 }
 
 /** A compensation refused as no longer possible (the placement was withdrawn or ended meanwhile) must not stop the process. */

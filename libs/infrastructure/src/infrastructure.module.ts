@@ -17,7 +17,7 @@ import {
   type EventStore,
   type PostgresConnection,
 } from '@banenpool/event-store';
-import { placementProcess } from '@banenpool/application';
+import { placementProcess, PostgresStreamSnapshots, StreamSnapshots } from '@banenpool/application';
 import { openReadModelDataSource, Projector } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
@@ -97,10 +97,16 @@ export class InfrastructureModule {
             openReadModelDataSource(connection, [...allProjections.flatMap((p) => p.entities), IdempotencyRecord]),
         },
         {
+          // A cache of long streams' states beside the read models (ADR 0018): every store has that database.
+          provide: StreamSnapshots,
+          inject: [POSTGRES_CONNECTION],
+          useFactory: (connection: PostgresConnection) => new PostgresStreamSnapshots(connection.pool),
+        },
+        {
           provide: Projector,
-          inject: [EVENT_STORE, DataSource, POSTGRES_CONNECTION],
-          useFactory: (store: EventStore, dataSource: DataSource, connection: PostgresConnection) =>
-            new Projector(store, dataSource, [...allProjections, placementProcess(store)], {
+          inject: [EVENT_STORE, DataSource, POSTGRES_CONNECTION, StreamSnapshots],
+          useFactory: (store: EventStore, dataSource: DataSource, connection: PostgresConnection, snapshots: StreamSnapshots) =>
+            new Projector(store, dataSource, [...allProjections, placementProcess(store, undefined, snapshots)], {
               batchSize: config.PROJECTOR_BATCH_SIZE,
               reactionsUnderLock: connection.mode === 'postgres' && config.DATABASE_POOL_SIZE > 1,
               onError: (name, error) =>
@@ -109,7 +115,7 @@ export class InfrastructureModule {
         },
         InfrastructureLifecycle,
       ],
-      exports: [AppConfig, POSTGRES_CONNECTION, EVENT_STORE, DataSource, Projector],
+      exports: [AppConfig, POSTGRES_CONNECTION, EVENT_STORE, DataSource, StreamSnapshots, Projector],
     };
   }
 }

@@ -1,21 +1,28 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import type { EventStore } from '@banenpool/event-store';
+import { poolEvents } from '@banenpool/domain';
 import { foldHistory, loadState, type DomainEventShape, type StreamDecider } from '../command-executor.js';
+import { snapshottingFor } from '../streams/snapshot-kinds.js';
+import { StreamSnapshots } from '../streams/stream-snapshots.js';
 import { USE_CASE_EVENT_STORE } from './ports.js';
 import { requireEmployerAccess, type Caller } from './request-context.js';
 
 /** Streams read in one statement by loadMany: a bounded answer however many are asked for. */
 const STREAMS_PER_READ = 500;
 
-type Folding<Event extends DomainEventShape, State> = Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve'>;
+type Folding<Event extends DomainEventShape, State> = Pick<StreamDecider<unknown, Event, State>, 'initialState' | 'evolve' | 'evolveAll'>;
 
 /** A stream's state as it is now: for queries, and for the facts a command needs from other streams. */
 @Injectable()
 export class StreamStates {
-  constructor(@Inject(USE_CASE_EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(USE_CASE_EVENT_STORE) private readonly store: EventStore,
+    // Unbound: every stream is folded whole (ADR 0018). Loads only read snapshots; commands write them.
+    @Optional() private readonly snapshots?: StreamSnapshots,
+  ) {}
 
   load<Event extends DomainEventShape, State>(decider: Folding<Event, State>, streamId: string) {
-    return loadState(this.store, decider, streamId);
+    return loadState(this.store, decider, streamId, poolEvents, snapshottingFor(decider, this.snapshots));
   }
 
   /** The states of many streams, in the order of `streamIds`, read a page of streams per round trip. */

@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { schemaVersionOf } from '@banenpool/domain';
 import { formatPosition, type EventStore } from '@banenpool/event-store';
 import { executeCommand, type CommandSource, type DomainEventShape, type ExecuteOptions, type StreamDecider } from '../command-executor.js';
+import { snapshottingFor } from '../streams/snapshot-kinds.js';
+import { StreamSnapshots } from '../streams/stream-snapshots.js';
 import { USE_CASE_EVENT_STORE } from './ports.js';
 import type { RequestContext } from './request-context.js';
 import { StreamAppended } from './stream-appended.js';
@@ -24,6 +26,8 @@ export class UseCaseExecutor {
   constructor(
     @Inject(USE_CASE_EVENT_STORE) private readonly store: EventStore,
     private readonly eventBus: EventBus,
+    // Unbound: every stream is folded whole (ADR 0018).
+    @Optional() private readonly snapshots?: StreamSnapshots,
   ) {}
 
   /** The request's one command, on one stream, conditional on its If-Match. */
@@ -69,6 +73,7 @@ export class UseCaseExecutor {
       metadata: { actor: context.caller.label, correlationId: context.correlationId, ...(idempotencyKey ? { idempotencyKey } : {}) },
       now: new Date(),
       schemaVersionOf,
+      snapshots: snapshottingFor(decider, this.snapshots),
     });
     if (result.position) this.eventBus.publish(new StreamAppended(streamId, result.position));
     return {

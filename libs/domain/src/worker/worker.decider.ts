@@ -1,7 +1,17 @@
 import { assertNever, type Decider } from '../shared/decider.js';
 import { conflict, notFound, refuse } from '../shared/domain-error.js';
 import { requireBasisPoints, requireDate, requireHours, requirePeriod, requireText } from '../shared/guards.js';
-import { addDays, ageOn, formatPeriod, laterOf, localDateOf, overlaps, WEEKDAYS, type LocalDate } from '../shared/local-date.js';
+import {
+  addDays,
+  ageOn,
+  formatPeriod,
+  laterOf,
+  localDateOf,
+  overlaps,
+  WEEKDAYS,
+  type LocalDate,
+  type Period,
+} from '../shared/local-date.js';
 import { requireWorkPattern, samePattern } from '../shared/work-pattern.js';
 import { noCoveringContract } from '../shared/working-hours.js';
 import { requireLocation } from '../geography/location.js';
@@ -15,7 +25,7 @@ import type {
   ReleaseHours,
   WorkerCommand,
 } from './worker.commands.js';
-import type { Availability, ContractTerms, DatedTargetGroupStatus, WorkerEvent } from './worker.events.js';
+import type { Availability, ContractTerms, DatedTargetGroupStatus, HoursCommitted, WorkerEvent } from './worker.events.js';
 import { contractCovering, contractPeriod, workLoadsOf } from './worker-hours.js';
 import type { HoursCommitment, PoolWorker, WorkerState } from './worker.state.js';
 import { reachOf, requireWorkingTimeFits, workLoad } from './working-time.js';
@@ -66,22 +76,40 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
         const { contractId, employerId, from, to } = event.data;
         return { ...state, directContracts: [...state.directContracts, { contractId, employerId, from, to }] };
       }
+      // Each copies the commitments: evolveAll folds a whole history without a copy per event.
       case 'HoursCommitted': {
-        const { workerId: _worker, ...commitment } = event.data;
-        const others = state.commitments.filter((c) => c.placementId !== commitment.placementId);
-        return { ...state, commitments: [...others, commitment] };
+        const commitment = commitmentOf(event);
+        return { ...state, commitments: [...state.commitments.filter((c) => c.placementId !== commitment.placementId), commitment] };
       }
       case 'HoursReleased': {
-        const released = event.data.period;
-        const commitments = state.commitments.flatMap((c) => {
-          if (c.placementId !== event.data.placementId) return [c];
-          return released.from <= c.period.from ? [] : [{ ...c, period: { from: c.period.from, to: addDays(released.from, -1) } }];
-        });
+        const { placementId, period } = event.data;
+        const commitments = state.commitments.flatMap((c) => (c.placementId === placementId ? keptOf(c, period) : [c]));
         return { ...state, commitments };
       }
       default:
         return assertNever(event);
     }
+  },
+
+  /**
+   * The same as evolving event by event, with the commitments kept in one Map for the whole run:
+   * each HoursCommitted then changes one entry instead of copying every commitment, so a long
+   * history folds in linear time. The other events leave the commitments alone (their evolve never
+   * reads them), except a registration, which starts them afresh.
+   */
+  evolveAll(state, events) {
+    let folded = state;
+    let pending: Map<string, HoursCommitment> | undefined;
+    for (const event of events) {
+      if (folded.status === 'registered' && isCommitmentEvent(event)) {
+        pending = changeCommitment(pending ?? byPlacement(folded.commitments), event);
+        continue;
+      }
+      const before = folded;
+      folded = workerDecider.evolve(folded, event);
+      if (folded.status === 'none' || before.status === 'none' || folded.commitments !== before.commitments) pending = undefined;
+    }
+    return pending === undefined ? folded : withCommitments(registeredWorker(folded), pending);
   },
 
   decide(command, state, now) {
@@ -273,6 +301,43 @@ function releaseHours(command: ReleaseHours, worker: PoolWorker): WorkerEvent[] 
   if (from > commitment.period.to) return [];
   const { placementId, hoursPerWeek, period } = commitment;
   return [{ type: 'HoursReleased', data: { workerId: worker.workerId, placementId, hoursPerWeek, period: { from, to: period.to } } }];
+}
+
+type CommitmentEvent = Extract<WorkerEvent, { type: 'HoursCommitted' | 'HoursReleased' }>;
+
+const isCommitmentEvent = (event: WorkerEvent): event is CommitmentEvent =>
+  event.type === 'HoursCommitted' || event.type === 'HoursReleased';
+
+// In the order evolve has always kept them: a placement committed again moves to the end.
+const byPlacement = (commitments: readonly HoursCommitment[]): Map<string, HoursCommitment> =>
+  new Map(commitments.map((c) => [c.placementId, c]));
+
+const withCommitments = (worker: PoolWorker, commitments: ReadonlyMap<string, HoursCommitment>): PoolWorker => ({
+  ...worker,
+  commitments: [...commitments.values()],
+});
+
+const commitmentOf = ({ data: { workerId: _worker, ...commitment } }: HoursCommitted): HoursCommitment => commitment;
+
+/** What is left of a commitment after releasing its hours from a day on: its days before that day, if any. */
+const keptOf = (commitment: HoursCommitment, released: Period): HoursCommitment[] =>
+  released.from <= commitment.period.from
+    ? []
+    : [{ ...commitment, period: { from: commitment.period.from, to: addDays(released.from, -1) } }];
+
+/** Changes the placement's entry in place, as evolve changes it in a copy: the Map is the fold's own, never a state's. */
+function changeCommitment(commitments: Map<string, HoursCommitment>, event: CommitmentEvent): Map<string, HoursCommitment> {
+  const { placementId } = event.data;
+  const current = commitments.get(placementId);
+  if (event.type === 'HoursCommitted') {
+    commitments.delete(placementId); // committed again: to the end
+    return commitments.set(placementId, commitmentOf(event));
+  }
+  if (current === undefined) return commitments;
+  const [kept] = keptOf(current, event.data.period);
+  if (kept === undefined) commitments.delete(placementId);
+  else commitments.set(placementId, kept); // released in part: where it was
+  return commitments;
 }
 
 export function registeredWorker(state: WorkerState): PoolWorker {

@@ -57,3 +57,9 @@ export interface PoolWorker {
 }
 
 export type WorkerState = { readonly status: 'none' } | PoolWorker;
+
+/**
+ * The shape and meaning of a folded WorkerState. Raise it with any change to either (a field, what
+ * evolve keeps, how an event is read): stored snapshots of another version are then folded afresh.
+ */
+export const WORKER_STATE_VERSION = 1;
