@@ -60,7 +60,7 @@ export interface StateAsAppliedOn extends Answer {
 
 /** The subject's state as known at an instant (the function the audit benchmark times). */
 export async function stateAsKnownAt(store: EventStore, subject: AuditSubject, knownAt: Date): Promise<StateAsKnownAt> {
-  return asKnownAt(await loadReplayEvents(store, subject), knownAt);
+  return asKnownAt(await loadReplayEvents(store, subject, knownAt), knownAt);
 }
 
 /** What applied to the subject on a date, by the records as known at an instant (now when absent). */
@@ -70,7 +70,7 @@ export async function stateAsAppliedOn(
   on: LocalDate,
   knownAt = new Date(),
 ): Promise<StateAsAppliedOn> {
-  return asAppliedOn(await loadReplayEvents(store, subject), on, knownAt);
+  return asAppliedOn(await loadReplayEvents(store, subject, knownAt), on, knownAt);
 }
 
 export function asKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): StateAsKnownAt {

@@ -21,7 +21,7 @@ import { foldStream } from './replay.js';
 export interface SubjectEvents<Event extends ReplayEvent = RecordedEvent> {
   readonly subject: AuditSubject;
   readonly streamId: string;
-  /** The whole stream the subject lives in (a contract's is its worker's). */
+  /** The stream the subject lives in (a contract's is its worker's): whole, or as known at an instant (loadReplayEvents). */
   readonly stream: readonly Event[];
   /**
    * The subject's own events: the stream; for a contract only the events about that contract; for an
@@ -51,16 +51,32 @@ export function loadSubjectEvents(store: EventStore, subject: AuditSubject): Pro
   return loadWith((streamId, options) => store.readStream(streamId, options), subject);
 }
 
-/** loadSubjectEvents with only what a replay needs of each event. */
-export function loadReplayEvents(store: EventStore, subject: AuditSubject): Promise<SubjectEvents<ReplayEvent>> {
-  return loadWith((streamId, options) => store.readStreamForReplay(streamId, options), subject);
+/**
+ * loadSubjectEvents with only what a replay needs of each event. With `knownAt`, the store leaves
+ * out of the subject's stream what was recorded later, so an answer about an early instant does
+ * not read a long stream whole. A placement's stream is read whole: the rules its replay needs are
+ * chosen by the placement as recorded now (placementRules), and placement streams are short.
+ */
+export async function loadReplayEvents(store: EventStore, subject: AuditSubject, knownAt?: Date): Promise<SubjectEvents<ReplayEvent>> {
+  const read: StreamRead<ReplayEvent> = (streamId, options) => store.readStreamForReplay(streamId, options);
+  if (knownAt === undefined || subject.kind === 'placement') return loadWith(read, subject);
+  return loadWith(read, subject, await store.readStreamForReplay(streamOf(subject), { recordedUntil: knownAt }));
 }
 
-async function loadWith<Event extends ReplayEvent>(read: StreamRead<Event>, subject: AuditSubject): Promise<SubjectEvents<Event>> {
+/** `knownStream`: the subject's stream as known at an instant, when already read. */
+async function loadWith<Event extends ReplayEvent>(
+  read: StreamRead<Event>,
+  subject: AuditSubject,
+  knownStream?: Event[],
+): Promise<SubjectEvents<Event>> {
   const streamId = streamOf(subject);
-  const stream = await read(streamId);
+  const stream = knownStream ?? (await read(streamId));
   const own = await ownEvents(read, subject, stream);
-  if (own.length === 0) notFound('audit_subject_not_found', `Nothing was ever recorded about ${describeSubject(subject)}.`);
+  if (own.length === 0) {
+    // Nothing about it known by then: only the whole stream tells a subject recorded later from one never recorded.
+    if (knownStream) return loadWith(read, subject);
+    notFound('audit_subject_not_found', `Nothing was ever recorded about ${describeSubject(subject)}.`);
+  }
   const related = subject.kind === 'placement' ? await placementRules(read, stream) : NO_RELATED_EVENTS;
   return { subject, streamId, stream, own, ...related };
 }

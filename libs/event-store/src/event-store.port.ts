@@ -77,6 +77,11 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+export interface ReplayReadOptions extends ReadStreamOptions {
+  /** Only events recorded at or before this instant (an as-of question's cut, done by the store); default: all. */
+  recordedUntil?: Date;
+}
+
 export interface HeadOptions {
   committed?: boolean;
 }
@@ -96,7 +101,7 @@ export interface EventStore {
   appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** readStream with only what a replay needs (auditors' as-of answers over long streams). */
-  readStreamForReplay(streamId: string, options?: ReadStreamOptions): Promise<ReplayEvent[]>;
+  readStreamForReplay(streamId: string, options?: ReplayReadOptions): Promise<ReplayEvent[]>;
   /**
    * Several whole streams for replay at once (one round trip on PostgreSQL), each in revision
    * order, by stream id; a stream that does not exist reads as empty.

@@ -27,6 +27,7 @@ import type {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  ReplayReadOptions,
   RecordedEvent,
   ReplayEvent,
 } from '../event-store.port.js';
@@ -92,9 +93,15 @@ export class KurrentDbEventStore implements EventStore {
     return resolved.flatMap(toRecordedEvents).filter((e) => toRevision === undefined || e.revision <= toRevision);
   }
 
-  /** KurrentDB sends whole events either way: the replay read is the ordinary one. */
-  readStreamForReplay(streamId: string, options?: ReadStreamOptions): Promise<ReplayEvent[]> {
-    return this.readStream(streamId, options);
+  /**
+   * KurrentDB sends whole events either way: the replay read is the ordinary one. It cannot filter
+   * by time, so the cut at an instant is made here, before the count is applied.
+   */
+  async readStreamForReplay(streamId: string, { recordedUntil, ...options }: ReplayReadOptions = {}): Promise<ReplayEvent[]> {
+    if (recordedUntil === undefined) return this.readStream(streamId, options);
+    const { maxCount, ...range } = options;
+    const known = (await this.readStream(streamId, range)).filter((e) => e.recordedAt.getTime() <= recordedUntil.getTime());
+    return maxCount === undefined ? known : known.slice(0, maxCount);
   }
 
   /** One read per stream (the gRPC API has no multi-stream read), a few at a time. */

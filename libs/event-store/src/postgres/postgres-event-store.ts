@@ -13,6 +13,7 @@ import type {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  ReplayReadOptions,
   RecordedEvent,
   ReplayEvent,
 } from '../event-store.port.js';
@@ -135,7 +136,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Half the columns, and about half the time of readStream for a long stream (bench:audit on PGlite). */
-  async readStreamForReplay(streamId: string, options: ReadStreamOptions = {}): Promise<ReplayEvent[]> {
+  async readStreamForReplay(streamId: string, options: ReplayReadOptions = {}): Promise<ReplayEvent[]> {
     return (await this.queryStream<ReplayRow>(REPLAY_COLUMNS, streamId, options)).map(toReplayEvent);
   }
 
@@ -150,12 +151,20 @@ export class PostgresEventStore implements EventStore {
     return streams;
   }
 
-  private async queryStream<Row extends ReplayRow>(columns: string, streamId: string, options: ReadStreamOptions): Promise<Row[]> {
+  // The cut compares whole milliseconds, as a recordedAt Date holds them: an event is known at its own recordedAt.
+  private async queryStream<Row extends ReplayRow>(columns: string, streamId: string, options: ReplayReadOptions): Promise<Row[]> {
     return this.query<Row>({
       text: `SELECT ${columns} FROM es_events e
        WHERE stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
+         AND ($5::timestamptz IS NULL OR date_trunc('milliseconds', e.recorded_at) <= $5::timestamptz)
        ORDER BY e.revision LIMIT $4`,
-      values: [streamId, options.fromRevision ?? 0, options.toRevision ?? Number.MAX_SAFE_INTEGER, options.maxCount ?? null],
+      values: [
+        streamId,
+        options.fromRevision ?? 0,
+        options.toRevision ?? Number.MAX_SAFE_INTEGER,
+        options.maxCount ?? null,
+        options.recordedUntil ?? null,
+      ],
     });
   }
 

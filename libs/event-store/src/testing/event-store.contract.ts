@@ -177,6 +177,26 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
       expect(replay).toHaveLength(6);
     });
 
+    it('the replay read cut at an instant gives the events recorded at or before it, ranges and counts after the cut', async () => {
+      const cut = newStream('recorded-until');
+      for (const batch of [events(2), events(3), events(1)]) {
+        await store.appendToStream(cut, batch, { expectedVersion: 'any' });
+        await new Promise((resolve) => setTimeout(resolve, 5)); // each append at its own millisecond
+      }
+      const whole = await store.readStreamForReplay(cut);
+      const knownAt = (instant: Date) => whole.filter((e) => e.recordedAt.getTime() <= instant.getTime());
+      const instants = [new Date(whole[0].recordedAt.getTime() - 1), ...whole.map((e) => e.recordedAt)];
+      expect(new Set(instants.map((i) => i.getTime())).size).toBe(4);
+      for (const recordedUntil of instants) {
+        expect(await store.readStreamForReplay(cut, { recordedUntil })).toEqual(knownAt(recordedUntil));
+        expect(await store.readStreamForReplay(cut, { recordedUntil, fromRevision: 1, maxCount: 2 })).toEqual(
+          knownAt(recordedUntil)
+            .filter((e) => e.revision >= 1)
+            .slice(0, 2),
+        );
+      }
+    });
+
     it('reads several streams at once as each alone, a missing one as empty, a repeated id once', async () => {
       const other = newStream('several');
       await store.appendToStream(other, events(3), { expectedVersion: 'no_stream' });
