@@ -7,3 +7,4 @@ export { greedy } from './greedy.js';
 export { objectiveBreakdownOf, objectiveOf } from './objective.js';
 export { solve } from './solve.js';
 export { generatePool, seededRandom, SKILLS, TWENTE_TOWNS, twenteDistances, type PoolSize } from './generator.js';
+export { solveInThread, SolveThreadError, type CheckedSolve, type SolveThreadOptions } from './solve-in-thread.js';

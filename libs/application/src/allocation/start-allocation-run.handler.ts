@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { InternalServerErrorException, Logger, ServiceUnavailableException, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  checkProposals,
   DEFAULT_WEIGHTS,
-  solve,
+  solveInThread,
+  SolveThreadError,
   type AllocationInput,
   type AllocationProposal as EngineProposal,
-  type AllocationResult,
   type AllocationWeights,
+  type Violation,
 } from '@banenpool/allocation';
 import {
   allocationDecider,
@@ -47,7 +48,11 @@ export class StartAllocationRunCommand extends Command<AllocationRunStarted> {
 }
 
 @CommandHandler(StartAllocationRunCommand)
-export class StartAllocationRunHandler implements ICommandHandler<StartAllocationRunCommand> {
+export class StartAllocationRunHandler implements ICommandHandler<StartAllocationRunCommand>, BeforeApplicationShutdown {
+  private readonly logger = new Logger('AllocationRun');
+  /** Aborted at shutdown: every solve still running ends its thread. */
+  private readonly shutdown = new AbortController();
+
   constructor(
     private readonly executor: UseCaseExecutor,
     private readonly snapshots: AllocationSnapshots,
@@ -62,6 +67,10 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
    */
   async execute({ runId, scope, options, context }: StartAllocationRunCommand): Promise<AllocationRunStarted> {
     return this.start(runId ?? runIdFor(context), scope, options, context);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.shutdown.abort(new ServiceUnavailableException('The service is shutting down; the allocation run was not recorded.'));
   }
 
   private async start(
@@ -96,8 +105,9 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
     const timeLimitSeconds = options.timeLimitSeconds ?? 10;
     const snapshot = await this.snapshots.read(scope);
     const input = buildAllocationInput(snapshot.facts, scope);
-    const result = withinRequestPlaces(input, snapshot.facts, await solve(input, weights, { timeLimitSeconds }));
-    requireSound(input, result);
+    const { result: solved, violations } = await this.solveInThread(runId, input, weights, timeLimitSeconds);
+    requireSound(violations);
+    const result = withinRequestPlaces(input, snapshot.facts, solved);
     return {
       runId,
       scope,
@@ -122,11 +132,30 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
       proposals: result.proposals.map(toRecorded),
     };
   }
+
+  /**
+   * The solve and the check of its answer, off the event loop (solve-in-thread.ts), so the API keeps
+   * answering for the run's time limit. A thread that dies fails this run only: nothing is recorded, the
+   * caller gets a 500 and may start it again.
+   */
+  private async solveInThread(runId: string, input: AllocationInput, weights: AllocationWeights, timeLimitSeconds: number) {
+    try {
+      return await solveInThread(input, weights, {
+        timeLimitSeconds,
+        log: (line) => this.logger.debug(`${runId}: ${line}`),
+        warn: (line) => this.logger.warn(`${runId}: ${line}`),
+        signal: this.shutdown.signal,
+      });
+    } catch (error) {
+      if (!(error instanceof SolveThreadError)) throw error;
+      this.logger.error(`${runId}: ${error.message}`);
+      throw new InternalServerErrorException(`Allocation run ${runId} failed: ${error.message} Nothing was recorded; start it again.`);
+    }
+  }
 }
 
-/** The engine checks its own output; a violation here is a bug, never something to record. */
-function requireSound(input: AllocationInput, result: AllocationResult): void {
-  const violations = checkProposals(input, result);
+/** The engine's output is checked against the rules; a violation there is a bug, never something to record. */
+function requireSound(violations: readonly Violation[]): void {
   if (violations.length > 0)
     throw new Error(`The allocation engine proposed what the rules forbid: ${violations.map((v) => v.message).join(' ')}`);
 }
