@@ -56,6 +56,7 @@ export function request(
     hoursPerWeek?: number;
     weeks?: number[];
     openHeadcount?: number;
+    places?: number;
   } = {},
 ): CapacityDemand {
   const employerId = o.employerId ?? 'emp-facility';
@@ -67,6 +68,7 @@ export function request(
     skill: o.skill ?? 'schoonmaak',
     hoursPerWeek: o.hoursPerWeek ?? 16,
     weeks: (o.weeks ?? [0, 1, 2, 3]).map((i) => ({ weekStart: week(i), openHeadcount: o.openHeadcount ?? 1 })),
+    ...(o.places === undefined ? {} : { places: o.places }),
   };
 }
 

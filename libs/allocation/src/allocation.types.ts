@@ -33,6 +33,13 @@ export interface CapacityDemand {
    * never proposes a week that is not here, and `checkProposals` flags one that is not.
    */
   readonly weeks: readonly DemandWeek[];
+  /**
+   * Proposals the request can still take over its whole period (the capacity stream gives every
+   * placement one place for its whole period: headcount minus places already held). A proposal is one
+   * worker on one unbroken run of weeks, so a worker who can take the request only in two separate
+   * stretches uses two places. Absent: no limit beyond the open places of each week.
+   */
+  readonly places?: number;
 }
 
 // ---- supply -------------------------------------------------------------------------------------
@@ -314,6 +321,7 @@ export interface Violation {
     | 'no_open_demand'
     | 'duplicate_assignment'
     | 'over_filled'
+    | 'over_places'
     | 'over_availability'
     | 'over_contract_max'
     | 'over_working_hours_act'

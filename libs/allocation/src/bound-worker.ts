@@ -3,7 +3,7 @@
 // when told to, lowers the bound on its own from the main thread's best prices — aiming at the main
 // thread's best objective, read from shared memory — publishing every better bound there.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { combine, Relaxer, type Relaxing } from './lagrangian.js';
+import { combine, combineScratch, Relaxer, type Relaxing } from './lagrangian.js';
 import { buildCandidates, prepare } from './prepare.js';
 import {
   COMMAND_BOUND,
@@ -60,12 +60,12 @@ if (parentPort && workerData) {
       // The even workers' share is built only when the relaxation over all prices first needs it (half the
       // work of a whole Relaxer); the odd one is reused.
       let even: Relaxer | null = null;
-      const pairSum = new Float64Array(cand.pairCount);
+      const scratch = combineScratch(cand);
       const whole: Relaxing & { potential: Float64Array } = {
         potential: share.potential,
         relax: (prices, links) => {
           even ??= new Relaxer(p, cand, { part: 0, parts: 2 });
-          return combine(p, cand, prices, links, pairSum, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]);
+          return combine(p, cand, prices, links, scratch, [even.blocks(prices, links.beta), share.blocks(prices, links.beta)]);
         },
       };
       // Bound and counts written under the seqlock, so the main thread never reads half a number.
@@ -78,6 +78,7 @@ if (parentPort && workerData) {
       };
       publish(Number.POSITIVE_INFINITY, 0, 0);
       tightenBound(whole, p, cand, Float64Array.from(pi), Float64Array.from(beta), {
+        lambda: Float64Array.from(new Float64Array(buffers.lambda)),
         target: () => figures[F_TARGET],
         deadline: figures[F_DEADLINE] - performance.timeOrigin,
         stopGap: figures[F_STOP_GAP],

@@ -68,6 +68,9 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
         d.weeks.map((w) => w.weekStart),
         `week in ${where}`,
       );
+      if (d.places !== undefined && (!Number.isInteger(d.places) || d.places < 0)) {
+        throw new AllocationInputError(`${where}: places ${d.places} is not a whole number ≥ 0.`);
+      }
       return {
         requestId: d.requestId,
         employerId: d.employerId,
@@ -78,6 +81,7 @@ export function normalizeInput(input: AllocationInput): Required<AllocationInput
         weeks: [...d.weeks]
           .map((w) => ({ weekStart: w.weekStart, openHeadcount: w.openHeadcount }))
           .sort((a, b) => byString(a.weekStart, b.weekStart)),
+        ...(d.places === undefined ? {} : { places: d.places }),
       };
     })
     .sort((a, b) => byString(a.requestId, b.requestId));

@@ -18,7 +18,7 @@ const EPS = 1e-9;
  * - the worker has the request's skill; the site is within the travel cut-off;
  * - the week is an open demand week of the request (closed site weeks are not in the demand);
  * - no worker is proposed twice for the same request and week; no request week gets more proposals
- *   than open places;
+ *   than open places; no request gets more proposals than its places (`places`);
  * - per worker and week: committed + proposed ≤ availability, ≤ the contract maximum and ≤ 60 h.
  */
 export function checkProposals(input: AllocationInput, output: Pick<AllocationResult, 'proposals' | 'inputHash' | 'weights'>): Violation[] {
@@ -37,6 +37,7 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
   const perCell = new Map<string, number>();
   const perWorkerWeek = new Map<string, { workerId: string; weekStart: string; hours: number }>();
   const seen = new Set<string>();
+  const perRequest = new Map<string, number>();
 
   for (const proposal of output.proposals) {
     const { proposalId, workerId, requestId } = proposal;
@@ -47,6 +48,7 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
     if (!request) violations.push({ ...base, code: 'unknown_request', message: `Request ${requestId} is not in the input.` });
     if (!worker || !request) continue;
 
+    perRequest.set(requestId, (perRequest.get(requestId) ?? 0) + 1);
     const weeks = proposal.weekStarts;
     const consecutive = weeks.every((week, i) => i === 0 || addDays(weeks[i - 1], 7) === week);
     if (weeks.length === 0 || !consecutive || proposal.from !== weeks[0] || proposal.to !== addDays(weeks[weeks.length - 1], 6)) {
@@ -123,6 +125,17 @@ export function checkProposals(input: AllocationInput, output: Pick<AllocationRe
         requestId,
         weekStart,
         message: `Request ${requestId} gets ${count} proposals in the week of ${weekStart} for ${open} open place(s).`,
+      });
+    }
+  }
+
+  for (const [requestId, count] of perRequest) {
+    const places = requests.get(requestId)?.places;
+    if (places !== undefined && count > places) {
+      violations.push({
+        code: 'over_places',
+        requestId,
+        message: `Request ${requestId} gets ${count} proposals for ${places} place(s) left (one per worker and unbroken run of weeks).`,
       });
     }
   }

@@ -114,8 +114,9 @@ export function generatePool(seed: number, size: PoolSize): AllocationInput {
     const headcount = weighted([1, 2, 3, 4, 5, 6, 7, 8].map((n, k) => ({ n, weight: [24, 22, 16, 12, 9, 7, 5, 5][k] }))).n;
     const hours = pick([8, 12, 16, 16, 20, 20, 24, 24, 28, 32, 36, 38]);
     const closes = chance(0.3) ? new Set(christmas) : new Set<number>();
-    const alreadyFilled = chance(0.25) ? int(1, Math.max(1, headcount - 1)) : 0;
-    const filledUntil = start + int(0, length);
+    // Placements already made hold their place for the request's whole period (as the capacity stream
+    // counts them), also in the weeks after they end: every week has the places left open.
+    const places = headcount - (chance(0.25) ? int(1, Math.max(1, headcount - 1)) : 0);
     demand.push({
       requestId: `req-${pad(i + 1, 4)}`,
       employerId: employer.id,
@@ -125,7 +126,8 @@ export function generatePool(seed: number, size: PoolSize): AllocationInput {
       hoursPerWeek: hours,
       weeks: Array.from({ length }, (_, k) => start + k)
         .filter((t) => !closes.has(t))
-        .map((t) => ({ weekStart: weeks[t], openHeadcount: Math.max(0, headcount - (t < filledUntil ? alreadyFilled : 0)) })),
+        .map((t) => ({ weekStart: weeks[t], openHeadcount: places })),
+      places,
     });
   }
 

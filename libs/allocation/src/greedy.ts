@@ -1,10 +1,11 @@
-// The greedy baseline: deterministic, one pass, no look-ahead. Requests with the most hours per week
-// first; within a request week by week; every open place goes to the feasible worker whose proposal
-// adds most to the objective right now (the same terms as objectiveOf, evaluated as marginal gains),
-// lowest worker id on a tie; a place stays open when no worker adds anything.
+// The greedy baseline: deterministic, no look-ahead beyond one run. Requests with the most hours per
+// week first; within a request, again and again the one run of one worker over consecutive weeks that
+// adds most to the objective right now (the same terms as objectiveOf, evaluated as marginal gains) —
+// runs, not weeks, because each run is a proposal and takes one of the request's places — lowest
+// worker and first week on a tie; a request is done when no run adds anything or its places are used.
 import type { AllocationInput, AllocationResult, AllocationWeights } from './allocation.types.js';
 import { evaluate, type Assignment } from './objective.js';
-import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
+import { buildCandidates, prepare, runChange, type Candidates, type Prepared } from './prepare.js';
 import { toProposals } from './proposals.js';
 
 const EPS = 1e-9;
@@ -47,7 +48,9 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
   };
 
   const filled = new Int32Array(p.cellOpen.length);
+  const runs = new Int32Array(p.requests.length);
   const place = (j: number) => {
+    runs[cand.request[j]] += runChange(cand, taken, j);
     taken[j] = 1;
     chosen.push(j);
     filled[cand.cell[j]]++;
@@ -56,26 +59,47 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
     if (!weekEmployers[k].includes(cand.employer[j])) weekEmployers[k] = [...weekEmployers[k], cand.employer[j]];
     if (cand.pair[j] >= 0) usedPair[cand.pair[j]] = 1;
   };
+  const open = (j: number) => !taken[j] && filled[cand.cell[j]] < p.cellOpen[cand.cell[j]];
+  const placesFor = (j: number) => runs[cand.request[j]] + runChange(cand, taken, j) <= p.requests[cand.request[j]].places;
 
-  for (const j of preset) if (!taken[j] && filled[cand.cell[j]] < p.cellOpen[cand.cell[j]] && gainOf(j) > EPS) place(j);
+  for (const j of preset) if (open(j) && placesFor(j) && gainOf(j) > EPS) place(j);
+  const { requestStart } = cand;
+  const gains = new Float64Array(cand.count);
   for (const request of order) {
-    for (const c of cellsOfRequest[request.index]) {
-      while (filled[c] < p.cellOpen[c]) {
-        let best = -1;
-        let bestGain = EPS;
-        for (let i = cand.cellStart[c]; i < cand.cellStart[c + 1]; i++) {
-          const j = cand.byCell[i];
-          if (taken[j]) continue;
-          const gain = gainOf(j);
-          if (gain > bestGain) {
-            bestGain = gain;
-            best = j;
-          }
+    for (;;) {
+      const run = bestRun(request.index, requestStart[request.index], requestStart[request.index + 1]);
+      if (!run) break;
+      for (let j = run.first; j <= run.last; j++) place(j);
+    }
+  }
+
+  /**
+   * The most gaining run of one worker over consecutive open weeks of request r (candidates from..to, by
+   * worker and week) that the request's places allow: a run joining one the worker already holds takes
+   * no new place.
+   */
+  function bestRun(r: number, from: number, to: number): { first: number; last: number } | null {
+    const left = p.requests[r].places - runs[r];
+    for (let j = from; j < to; j++)
+      gains[j] = open(j) ? gainOf(j) + (cand.pair[j] >= 0 && !usedPair[cand.pair[j]] ? weights.continuity : 0) : Number.NaN;
+    let best: { first: number; last: number } | null = null;
+    let bestGain = EPS;
+    for (let a = from; a < to; a++) {
+      if (Number.isNaN(gains[a]) || gains[a] === Number.NEGATIVE_INFINITY) continue;
+      const joinsBefore = cand.prev[a] >= 0 && taken[cand.prev[a]] ? 1 : 0;
+      const newPair = cand.pair[a] >= 0 && !usedPair[cand.pair[a]] ? weights.continuity : 0;
+      let sum = -newPair;
+      for (let b = a; b < to && (b === a || cand.prev[b] === b - 1); b++) {
+        if (Number.isNaN(gains[b]) || gains[b] === Number.NEGATIVE_INFINITY) break;
+        sum += gains[b];
+        const joinsAfter = cand.next[b] >= 0 && taken[cand.next[b]] ? 1 : 0;
+        if (1 - joinsBefore - joinsAfter <= left && sum > bestGain) {
+          bestGain = sum;
+          best = { first: a, last: b };
         }
-        if (best < 0) break;
-        place(best);
       }
     }
+    return best;
   }
   if (prices) {
     for (let c = 0; c < p.cellOpen.length; c++) {

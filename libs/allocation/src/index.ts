@@ -8,3 +8,4 @@ export { objectiveBreakdownOf, objectiveOf } from './objective.js';
 export { solve } from './solve.js';
 export { generatePool, seededRandom, SKILLS, TWENTE_TOWNS, twenteDistances, type PoolSize } from './generator.js';
 export { solveInThread, SolveThreadError, type CheckedSolve, type SolveThreadOptions } from './solve-in-thread.js';
+export { allocationLp, solveLpExactly, type AllocationLp, type ExactSolve } from './lp-export.js';

@@ -90,7 +90,7 @@ describe('Relaxer', () => {
     const result = minimizeBound(relaxer, p, cand, start, options);
     expect(result.bound).toBeLessThan(first);
     expect(minimizeBound(relaxer, p, cand, start, options).bound).toBe(result.bound);
-    const again = relaxer.relax(result.pi, new LinkPrices(cand, result.beta));
+    const again = relaxer.relax(result.pi, new LinkPrices(cand, result.beta, result.lambda));
     expect(again.bound).toBeCloseTo(result.bound, 6);
     // The relaxation it hands back is the one at those prices (the solve reuses its choices).
     expect(result.relaxation!.bound).toBe(result.bound);

@@ -1,12 +1,17 @@
 // An upper bound on the objective over EVERY candidate, by Lagrangian relaxation.
 //
-// Relax the open-places rows Σ_w x[w,r,t] ≤ open[r,t] with prices π[r,t] ≥ 0, and the continuity links
-// x[j] ≤ y[w,e] with prices β[j] ≥ 0. What is left splits into independent pieces:
+// The request's places first become segment links: a plan uses at least one place per segment it uses
+// (a stretch of consecutive candidate weeks of one worker on one request, prepare.ts), so with v[s] = 1
+// when segment s is used, x[j] ≤ v[seg j], v[s] ≤ y[w,e] (a used segment pays its new relationship) and
+// Σ_s v[s] ≤ places[r] hold for every plan. Relax the open-places rows Σ_w x[w,r,t] ≤ open[r,t] with prices
+// π[r,t] ≥ 0, the links x[j] ≤ v[seg j] with prices β[j] ≥ 0 and the places rows with prices λ[r] ≥ 0.
+// What is left splits into independent pieces:
 //  - every worker-week: the best subset of its candidates under its free capacity, valued exactly
 //    (fill, fairness, returning, travel, shortfall covered, extra employers) minus π and β — a knapsack
 //    of a handful of items, solved exactly here;
-//  - every new worker × employer pair: max(0, Σ β − continuity);
-// plus Σ π · open. For ANY prices ≥ 0 the sum is ≥ the objective of every feasible set of proposals
+//  - every new worker × employer pair: max(0, Σ over its segments max(0, Σ β − λ) − continuity); every
+//    segment at a known employer: max(0, Σ β − λ);
+// plus Σ π · open + Σ λ · places. For ANY prices ≥ 0 the sum is ≥ the objective of every feasible set of proposals
 // (weak duality), so the bound is honest whatever prices are used; the subgradient method below looks
 // for prices that make it small. Because the worker-week pieces are solved as integer problems, the best
 // such bound is at least as tight as the MIP's LP relaxation, and usually tighter.
@@ -26,8 +31,10 @@ export interface Relaxation {
   readonly chosen: readonly number[];
   /** Per cell: how many candidates the relaxation puts there. */
   readonly cellUse: Int32Array;
-  /** Per new pair: whether the relaxation pays its continuity cost (Σβ > continuity). */
-  readonly pairOn: Uint8Array;
+  /** Per segment: whether the relaxation uses it (v = 1: its links' prices exceed λ, and its pair is paid). */
+  readonly segOn: Uint8Array;
+  /** Per request: segments used (places taken). */
+  readonly placesUse: Int32Array;
 }
 
 /** Anything that evaluates the relaxation at given prices (one thread, or split over two). */
@@ -36,7 +43,7 @@ export interface Relaxing {
 }
 
 /**
- * The continuity links' prices β. By candidate, for the worker-week blocks, which look them up item by
+ * The segment links' prices β (and the places' prices λ, by request). By candidate, for the worker-week blocks, which look them up item by
  * item; and for the links that carry a price (about 10^5 of ~10^6 candidates), in arrays of their own in
  * the order they joined, so that the passes over all of them — the bound's pair terms and the
  * subgradient's — read memory in sequence instead of jumping through the candidates.
@@ -44,29 +51,34 @@ export interface Relaxing {
 export class LinkPrices {
   /** β by candidate (0 off the list). */
   readonly beta: Float64Array;
-  /** Per listed link: its candidate, its new pair and its price. */
+  /** Per listed link: its candidate, its segment and its price. */
   readonly ids: Int32Array;
-  readonly pair: Int32Array;
+  readonly seg: Int32Array;
   readonly value: Float64Array;
   count = 0;
   private readonly position: Int32Array;
 
-  /** The links of the candidates priced in `beta` (a new pair and β > 0), in candidate order. */
+  /** λ by request (empty: all 0). */
+  readonly lambda: Float64Array;
+
+  /** The links of the candidates priced in `beta` (in a segment and β > 0), in candidate order. */
   constructor(
     private readonly cand: Candidates,
     beta: Float64Array,
+    lambda: Float64Array = new Float64Array(0),
   ) {
     this.beta = Float64Array.from(beta);
+    this.lambda = Float64Array.from(lambda);
     let capacity = 0;
-    for (let j = 0; j < cand.count; j++) if (cand.pair[j] >= 0) capacity++;
+    for (let j = 0; j < cand.count; j++) if (cand.seg[j] >= 0) capacity++;
     this.ids = new Int32Array(capacity);
-    this.pair = new Int32Array(capacity);
+    this.seg = new Int32Array(capacity);
     this.value = new Float64Array(capacity);
     this.position = new Int32Array(cand.count).fill(-1);
-    for (let j = 0; j < cand.count; j++) if (beta[j] > 0 && cand.pair[j] >= 0) this.add(j);
+    for (let j = 0; j < cand.count; j++) if (beta[j] > 0 && cand.seg[j] >= 0) this.add(j);
   }
 
-  /** How many links there can be (every candidate of a new pair). */
+  /** How many links there can be (every candidate in a segment). */
   get capacity(): number {
     return this.ids.length;
   }
@@ -76,12 +88,12 @@ export class LinkPrices {
     return this.position[j];
   }
 
-  /** Lists candidate j (a new pair's) at its current price; returns its place. */
+  /** Lists candidate j (one in a segment) at its current price; returns its place. */
   add(j: number): number {
     const i = this.count++;
     this.position[j] = i;
     this.ids[i] = j;
-    this.pair[i] = this.cand.pair[j];
+    this.seg[i] = this.cand.seg[j];
     this.value[i] = this.beta[j];
     return i;
   }
@@ -132,7 +144,7 @@ export class Relaxer implements Relaxing {
   private readonly head: Int32Array;
   private readonly next: Int32Array;
   private readonly solver: BlockSolver;
-  private readonly pairSum: Float64Array;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly p: Prepared,
@@ -157,12 +169,12 @@ export class Relaxer implements Relaxing {
     this.head = new Int32Array(p.workers.length * T).fill(-1);
     this.next = new Int32Array(cand.count);
     this.solver = new BlockSolver(p, cand);
-    this.pairSum = new Float64Array(cand.pairCount);
+    this.scratch = combineScratch(cand);
   }
 
   /** The whole relaxation (for a Relaxer of every worker; shares are added by `combine`). */
   relax(pi: Float64Array, links: LinkPrices): Relaxation {
-    return combine(this.p, this.cand, pi, links, this.pairSum, [this.blocks(pi, links.beta)]);
+    return combine(this.p, this.cand, pi, links, this.scratch, [this.blocks(pi, links.beta)]);
   }
 
   /** The best subset of every worker-week of this share, at these prices. */
@@ -174,7 +186,7 @@ export class Relaxer implements Relaxing {
       for (let q = this.orderStart[c]; q < this.orderStart[c + 1]; q++) {
         const j = this.order[q];
         if (this.potential[j] - price <= 1e-12) break;
-        if (cand.pair[j] >= 0 && this.potential[j] - price - beta[j] <= 1e-12) continue;
+        if (cand.seg[j] >= 0 && this.potential[j] - price - beta[j] <= 1e-12) continue;
         const k = this.weekOf[j];
         if (this.head[k] < 0) touched.push(k);
         this.next[j] = this.head[k];
@@ -186,7 +198,7 @@ export class Relaxer implements Relaxing {
     for (const k of Int32Array.from(touched).sort()) {
       this.solver.reset(k, p.weights.shortfall > 0 ? p.shortfall[k] : 0);
       for (let j = this.head[k]; j >= 0; j = this.next[j]) {
-        this.solver.add(j, cand.base[j] - pi[cand.cell[j]] - (cand.pair[j] >= 0 ? beta[j] : 0));
+        this.solver.add(j, cand.base[j] - pi[cand.cell[j]] - (cand.seg[j] >= 0 ? beta[j] : 0));
       }
       this.head[k] = -1;
       value += this.solver.solve();
@@ -196,31 +208,63 @@ export class Relaxer implements Relaxing {
   }
 }
 
+/** Scratch memory for `combine`: per segment and per pair, zero between calls. */
+export function combineScratch(cand: Candidates): Float64Array {
+  return new Float64Array(cand.segCount + cand.pairCount);
+}
+
 /**
  * The bound from the shares' block values (in share order, so the sum is the same whoever computed
- * them): Σ π · open + Σ over new pairs max(0, Σ β − continuity) + every worker-week's best.
+ * them): Σ π · open + Σ λ · places + the segments' and new pairs' terms + every worker-week's best.
  */
 export function combine(
   p: Prepared,
   cand: Candidates,
   pi: Float64Array,
   links: LinkPrices,
-  pairSum: Float64Array,
+  scratch: Float64Array,
   shares: readonly BlockValues[],
 ): Relaxation {
   let bound = 0;
   for (let c = 0; c < p.cellOpen.length; c++) bound += pi[c] * p.cellOpen[c];
+  const { lambda } = links;
+  for (let r = 0; r < lambda.length; r++) if (lambda[r] > 0) bound += lambda[r] * p.requests[r].places;
+  const segSum = scratch.subarray(0, cand.segCount);
+  const pairSum = scratch.subarray(cand.segCount);
+  // 1: segment gains, 2: a segment looked at that gains nothing.
+  const mark = new Uint8Array(cand.segCount);
   const pairOn = new Uint8Array(cand.pairCount);
-  const { count, pair, value } = links;
-  for (let i = 0; i < count; i++) pairSum[pair[i]] += value[i];
+  const { count, seg, value } = links;
+  for (let i = 0; i < count; i++) segSum[seg[i]] += value[i];
   for (let i = 0; i < count; i++) {
-    const q = pair[i];
-    if (pairSum[q] > p.weights.continuity && !pairOn[q]) {
+    const s = seg[i];
+    if (mark[s]) continue;
+    const gain = segSum[s] - (lambda.length > 0 ? lambda[cand.segRequest[s]] : 0);
+    mark[s] = gain > 0 ? 1 : 2;
+    if (gain <= 0) continue;
+    const q = cand.segPair[s];
+    if (q < 0) bound += gain;
+    else pairSum[q] += gain;
+  }
+  for (let i = 0; i < count; i++) {
+    const q = cand.segPair[seg[i]];
+    if (q >= 0 && pairSum[q] > p.weights.continuity && !pairOn[q]) {
       pairOn[q] = 1;
       bound += pairSum[q] - p.weights.continuity;
     }
   }
-  for (let i = 0; i < count; i++) pairSum[pair[i]] = 0;
+  const segOn = new Uint8Array(cand.segCount);
+  const placesUse = new Int32Array(p.requests.length);
+  for (let i = 0; i < count; i++) {
+    const s = seg[i];
+    const q = cand.segPair[s];
+    if (mark[s] === 1 && !segOn[s] && (q < 0 || pairOn[q])) {
+      segOn[s] = 1;
+      placesUse[cand.segRequest[s]]++;
+    }
+    segSum[s] = 0;
+    if (q >= 0) pairSum[q] = 0;
+  }
   const chosen: number[] = [];
   const cellUse = new Int32Array(p.cellOpen.length);
   for (const share of shares) {
@@ -230,7 +274,7 @@ export function combine(
       cellUse[cand.cell[j]]++;
     }
   }
-  return { bound, chosen, cellUse, pairOn };
+  return { bound, chosen, cellUse, segOn, placesUse };
 }
 
 /**
@@ -499,6 +543,8 @@ export interface DualResult {
   readonly bound: number;
   readonly pi: Float64Array;
   readonly beta: Float64Array;
+  /** The places' prices, by request. */
+  readonly lambda: Float64Array;
   readonly iterations: number;
   /** The relaxation at those prices (what it chose), or null when none was computed before the deadline. */
   readonly relaxation: Relaxation | null;
@@ -515,7 +561,7 @@ export function minimizeBound(
   relaxer: Relaxing,
   p: Prepared,
   cand: Candidates,
-  start: { pi: Float64Array; beta: Float64Array },
+  start: { pi: Float64Array; beta: Float64Array; lambda?: Float64Array },
   o: {
     /** The best known objective (or a function that reads it, when another thread improves it). */
     target: number | (() => number);
@@ -538,14 +584,17 @@ export function minimizeBound(
   const { weights } = p;
   const T = p.weeks.length;
   const pi = Float64Array.from(start.pi);
-  const links = new LinkPrices(cand, start.beta);
-  const { beta } = links;
+  // Only requests with limited places have a place price.
+  const limited = p.requests.filter((r) => Number.isFinite(r.places)).map((r) => r.index);
+  const links = new LinkPrices(cand, start.beta, start.lambda ?? new Float64Array(p.requests.length));
+  const { beta, lambda } = links;
   const gapOf = (bound: number) => (bound - target()) / Math.max(1, Math.abs(target()));
   // The best prices so far, updated in place: links only join the list (at price 0), so the listed
   // prices at that moment are all of β.
   const best = {
     bound: Number.POSITIVE_INFINITY,
     pi: Float64Array.from(pi),
+    lambda: Float64Array.from(lambda),
     links: Float64Array.from(links.value),
     linkCount: links.count,
     relaxation: null as Relaxation | null,
@@ -554,6 +603,7 @@ export function minimizeBound(
     if (r.bound < best.bound) {
       best.bound = r.bound;
       best.pi.set(pi);
+      best.lambda.set(lambda);
       best.links.set(links.value.subarray(0, links.count));
       best.linkCount = links.count;
       best.relaxation = r;
@@ -563,7 +613,7 @@ export function minimizeBound(
   const reduced = (j: number) => {
     const h = cand.hours[j];
     const shortfall = p.shortfall[cand.worker[j] * T + cand.week[j]];
-    return cand.base[j] - pi[cand.cell[j]] - (cand.pair[j] >= 0 ? beta[j] : 0) + weights.shortfall * (h < shortfall ? h : shortfall);
+    return cand.base[j] - pi[cand.cell[j]] - (cand.seg[j] >= 0 ? beta[j] : 0) + weights.shortfall * (h < shortfall ? h : shortfall);
   };
 
   let iterations = 0;
@@ -599,6 +649,8 @@ export function minimizeBound(
   const deflection = o.deflection ?? DEFLECTION;
   const gradPi = new Float64Array(pi.length);
   const dirPi = new Float64Array(pi.length);
+  const gradLambda = new Float64Array(limited.length);
+  const dirLambda = new Float64Array(limited.length);
   // By place in the link list: the subgradient, the direction, and whether the relaxation took the link.
   const gradLink = new Float64Array(links.capacity);
   const dirLink = new Float64Array(links.capacity);
@@ -619,18 +671,22 @@ export function minimizeBound(
     }
     if (iterations % 25 === 0)
       o.log?.(`bound: iteration ${iterations}: ${r.bound.toFixed(2)} (best ${best.bound.toFixed(2)}, ${r.chosen.length} taken)`);
-    // Subgradient: open − use per cell; y − x per continuity link (x taken or β > 0), projected where a
-    // price at 0 cannot fall. A link taken on a new pair the relaxation does not pay for (y − x < 0)
-    // joins the list.
+    // Subgradient: open − use per cell; places − segments used per request; v − x per segment link
+    // (x taken or β > 0), projected where a price at 0 cannot fall. A link taken in a segment the
+    // relaxation does not use (v − x < 0) joins the list.
     for (const j of r.chosen) {
-      if (cand.pair[j] < 0) continue;
+      if (cand.seg[j] < 0) continue;
       let i = links.positionOf(j);
       if (i < 0) {
-        if (r.pairOn[cand.pair[j]]) continue;
+        if (r.segOn[cand.seg[j]]) continue;
         i = links.add(j);
       }
       taken[i] = 1;
     }
+    limited.forEach((req, q) => {
+      const g = p.requests[req].places - r.placesUse[req];
+      gradLambda[q] = g > 0 && lambda[req] <= 0 ? 0 : g;
+    });
     for (let c = 0; c < pi.length; c++) {
       const g = p.cellOpen[c] - r.cellUse[c];
       gradPi[c] = g > 0 && pi[c] <= 0 ? 0 : g;
@@ -643,9 +699,13 @@ export function minimizeBound(
       dot += gradPi[c] * dirPi[c];
       last += dirPi[c] * dirPi[c];
     }
+    for (let q = 0; q < limited.length; q++) {
+      dot += gradLambda[q] * dirLambda[q];
+      last += dirLambda[q] * dirLambda[q];
+    }
     const count = links.count;
     for (let i = 0; i < count; i++) {
-      const g = r.pairOn[links.pair[i]] - taken[i];
+      const g = r.segOn[links.seg[i]] - taken[i];
       const projected = g > 0 && links.value[i] <= 0 ? 0 : g;
       gradLink[i] = projected;
       dot += projected * dirLink[i];
@@ -662,13 +722,18 @@ export function minimizeBound(
       dirLink[i] = gradLink[i] + keep * dirLink[i];
       norm += dirLink[i] * dirLink[i];
     }
+    for (let q = 0; q < limited.length; q++) {
+      dirLambda[q] = gradLambda[q] + keep * dirLambda[q];
+      norm += dirLambda[q] * dirLambda[q];
+    }
     if (norm === 0) break; // the relaxation is feasible and complementary: these prices are optimal
     const aim = target();
     const step = (theta * Math.max(r.bound - aim, 1e-4 * Math.max(1, Math.abs(aim)))) / norm;
     for (let c = 0; c < pi.length; c++) pi[c] = Math.max(0, pi[c] - step * dirPi[c]);
     for (let i = 0; i < count; i++) links.set(i, Math.max(0, links.value[i] - step * dirLink[i]));
+    limited.forEach((req, q) => (lambda[req] = Math.max(0, lambda[req] - step * dirLambda[q])));
   }
   const bestBeta = new Float64Array(cand.count);
   for (let i = 0; i < best.linkCount; i++) bestBeta[links.ids[i]] = best.links[i];
-  return { bound: best.bound, pi: best.pi, beta: bestBeta, iterations, relaxation: best.relaxation };
+  return { bound: best.bound, pi: best.pi, beta: bestBeta, lambda: best.lambda, iterations, relaxation: best.relaxation };
 }

@@ -45,7 +45,11 @@ describe('localSearch', () => {
     const data = generatePool(8, { workers: 120, requests: 30, weeks: 10 });
     const p = prepare(data);
     const cand = buildCandidates(p);
-    const start = greedyAssignments(p, cand);
+    // The greedy's plan without the last week of each run: still within every request's places (no run
+    // is split), and weeks an adjacent worker can take again.
+    const greedyChosen = greedyAssignments(p, cand);
+    const inGreedy = new Set(greedyChosen);
+    const start = greedyChosen.filter((j) => inGreedy.has(cand.next[j]));
     const potential = potentialOf(p, cand);
     const mended = localSearch(p, cand, start, potential, NO_DEADLINE);
     const before = evaluate(p, toAssignments(cand, start)).total;

@@ -10,9 +10,10 @@
 //  - give up a new relationship used in at most eight weeks: each of its places goes to the candidate who adds
 //    most there, in most cases a worker who already works for that employer (the week-by-week relaxation
 //    and the greedy spread a request's weeks over three times as many workers as it has places).
-// A move is kept only when it raises the objective; a pass that keeps none ends the search.
+// A move is kept only when it raises the objective and leaves every request within its places (runs of
+// one worker, each a proposal); a pass that keeps none ends the search.
 import { extraEmployersOf } from './objective.js';
-import type { Candidates, Prepared } from './prepare.js';
+import { runChange, type Candidates, type Prepared } from './prepare.js';
 
 const EPS = 1e-9;
 const NONE: readonly number[] = [];
@@ -103,6 +104,8 @@ class Plan {
   private readonly pairUse: Int32Array;
   /** The plan's jobs per new pair. */
   private readonly pairJobs: number[][];
+  /** Runs (proposals) per request. */
+  private readonly runs: Int32Array;
   private readonly T: number;
 
   constructor(
@@ -116,6 +119,7 @@ class Plan {
     this.pairUse = new Int32Array(cand.pairCount);
     this.pairJobs = Array.from({ length: cand.pairCount }, () => []);
     this.jobs = Array.from({ length: p.workers.length * this.T }, () => []);
+    this.runs = new Int32Array(p.requests.length);
   }
 
   usesOf(q: number): number {
@@ -269,6 +273,8 @@ class Plan {
       gain += this.toggle(j, true);
       done.push(j);
     }
+    // Taking a week out of the middle of a run splits it: the places are checked once all is in.
+    if (feasible) feasible = leaving.every((j) => this.withinPlaces(this.cand.request[j]));
     for (const j of done.reverse()) this.toggle(j, false);
     for (const j of [...leaving].reverse()) this.toggle(j, true);
     return feasible ? gain : null;
@@ -282,11 +288,17 @@ class Plan {
   private fits(j: number): boolean {
     const { cand, p } = this;
     const k = this.weekOf(j);
+    const r = cand.request[j];
     return (
       !this.inPlan[j] &&
       this.cellJobs[cand.cell[j]].length < p.cellOpen[cand.cell[j]] &&
-      this.load[k] + cand.hours[j] <= p.capacity[k] + EPS
+      this.load[k] + cand.hours[j] <= p.capacity[k] + EPS &&
+      this.runs[r] + runChange(cand, this.inPlan, j) <= p.requests[r].places
     );
+  }
+
+  private withinPlaces(r: number): boolean {
+    return this.runs[r] <= this.p.requests[r].places;
   }
 
   /** Puts j in or takes it out; returns the objective's change. */
@@ -304,7 +316,9 @@ class Plan {
       remove(list, j);
       remove(cellList, j);
     }
+    if (on) this.runs[cand.request[j]] += runChange(cand, this.inPlan, j);
     this.inPlan[j] = on ? 1 : 0;
+    if (!on) this.runs[cand.request[j]] -= runChange(cand, this.inPlan, j);
     this.load[k] += on ? cand.hours[j] : -cand.hours[j];
     let change = (on ? cand.base[j] : -cand.base[j]) + this.weekValue(k) - before;
     const q = cand.pair[j];

@@ -12,6 +12,9 @@
 //   C[w,t]  Σ_r hours·x ≤ free capacity (availability, contract maximum, 60 h, after committed hours)
 //   S[w,t]  s − Σ_r hours·x ≤ 0
 //   M[w,t]  Σ_e z − m ≤ 1
+//   P[r]    Σ run starts ≤ the request's places: x[w,r,t] starts a run (a proposal, a place) unless
+//           x[w,r,t−1] is chosen; u[w,r,t] ≥ x[w,r,t] − x[w,r,t−1], u ∈ [0,1] continuous (U rows), and
+//           x alone where the worker is no candidate in the week before
 //   x ≤ z, x ≤ y   (one row per x: the tight, disaggregated links)
 // The x objective holds the per-worker-week terms: fill, fairness, returning, travel.
 // With z, m, s, y continuous, every optimal (and every reported) solution has them at exactly the
@@ -25,7 +28,7 @@
 // The model can be built over a residual problem: some proposals fixed (a context whose capacities,
 // shortfalls, open places, week employers and paid relationships already hold them), so that a
 // sub-MIP re-decides only part of the solution with the exact marginal objective.
-import type { Candidates, Prepared } from './prepare.js';
+import { runsOf, type Candidates, type Prepared } from './prepare.js';
 
 const EPS = 1e-9;
 
@@ -35,6 +38,8 @@ export const ROW_S = 3;
 export const ROW_M = 4;
 export const ROW_LZ = 5;
 export const ROW_LY = 6;
+export const ROW_P = 7;
+export const ROW_U = 8;
 
 /** What the rows read: the prepared input, or a residual of it after fixing some proposals. */
 export interface ModelContext {
@@ -47,6 +52,10 @@ export interface ModelContext {
   readonly pairPaid: Uint8Array;
   /** Objective of what the context already fixed (0 for the plain input). */
   readonly fixedObjective: number;
+  /** Candidates a fixed proposal holds (a run of theirs may go on into the model's weeks); null when none. */
+  readonly fixedIn: Uint8Array | null;
+  /** Per request: runs among the fixed candidates alone. */
+  readonly fixedRuns: Int32Array;
   /** Leave out continuity (y) altogether and subtract these per-candidate prices instead (for pricing LPs). */
   readonly continuityPrices?: Float64Array;
 }
@@ -59,6 +68,8 @@ export function baseContext(p: Prepared, cand: Candidates): ModelContext {
     employersOf: (k) => p.committedEmployers.get(k) ?? [],
     pairPaid: new Uint8Array(cand.pairCount),
     fixedObjective: 0,
+    fixedIn: null,
+    fixedRuns: new Int32Array(p.requests.length),
   };
 }
 
@@ -187,6 +198,8 @@ export function buildModel(p: Prepared, cand: Candidates, sel: Int32Array, ctx: 
     for (const i of xs) addRow(ROW_LY, i, y, 0, [i, y], [1, -1]);
   }
 
+  addPlaceRows(p, cand, sel, ctx, addAux, addRow);
+
   return {
     numCols: colCost.length,
     numRows: rowUpper.length,
@@ -203,6 +216,62 @@ export function buildModel(p: Prepared, cand: Candidates, sel: Int32Array, ctx: 
     rowAux: Int32Array.from(rowAux),
     nonzeros: index.length,
   };
+}
+
+/**
+ * P: per request with limited places, its run starts in the model plus those of the fixed proposals
+ * ≤ its places. A fixed run that begins right after a model week starts a run only if that week is not
+ * chosen (1 − x, its constant moved to the right-hand side). Left out where it cannot bind.
+ */
+function addPlaceRows(
+  p: Prepared,
+  cand: Candidates,
+  sel: Int32Array,
+  ctx: ModelContext,
+  addAux: (cost: number, upper: number) => number,
+  addRow: (kind: number, key: number, aux: number, upper: number, cols: readonly number[], vals: readonly number[]) => void,
+): void {
+  const column = new Map<number, number>();
+  for (let i = 0; i < sel.length; i++) if (Number.isFinite(p.requests[cand.request[sel[i]]].places)) column.set(sel[i], i);
+  if (column.size === 0) return;
+  const starts = new Map<number, { alone: number[]; linked: Array<[number, number]>; after: number[] }>();
+  const of = (r: number) => {
+    let entry = starts.get(r);
+    if (!entry) starts.set(r, (entry = { alone: [], linked: [], after: [] }));
+    return entry;
+  };
+  const fixed = ctx.fixedIn;
+  for (const [j, i] of column) {
+    const entry = of(cand.request[j]);
+    const before = cand.prev[j];
+    const after = cand.next[j];
+    if (after >= 0 && fixed?.[after]) entry.after.push(i);
+    if (before >= 0 && fixed?.[before]) continue; // goes on with a fixed run
+    const prevColumn = before >= 0 ? column.get(before) : undefined;
+    if (prevColumn === undefined) entry.alone.push(i);
+    else entry.linked.push([i, prevColumn]);
+  }
+  for (const [r, { alone, linked, after }] of [...starts].sort((a, b) => a[0] - b[0])) {
+    const left = p.requests[r].places - ctx.fixedRuns[r];
+    if (alone.length + linked.length <= left) continue;
+    const cols: number[] = [...alone];
+    const vals: number[] = alone.map(() => 1);
+    for (const [i, before] of linked) {
+      const u = addAux(0, 1);
+      addRow(ROW_U, i, u, 0, [i, before, u], [1, -1, -1]);
+      cols.push(u);
+      vals.push(1);
+    }
+    for (const i of after) {
+      const at = cols.indexOf(i);
+      if (at >= 0) vals[at] -= 1;
+      else {
+        cols.push(i);
+        vals.push(-1);
+      }
+    }
+    addRow(ROW_P, r, -1, left, cols, vals);
+  }
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {
@@ -231,18 +300,21 @@ export function completeSolution(model: BuiltModel, xValue: Float64Array): Float
     const aux = model.rowAux[r];
     if (model.rowKind[r] === ROW_M) col[aux] = Math.max(0, activity(r, aux) - 1);
     if (model.rowKind[r] === ROW_S) col[aux] = Math.min(model.colUpper[aux], -activity(r, aux));
+    if (model.rowKind[r] === ROW_U) col[aux] = Math.max(0, activity(r, aux));
   }
   return col;
 }
 
 /** The context left after fixing some candidates: their hours, places, employers and relationships are taken. */
-export function residualContext(p: Prepared, cand: Candidates, fixed: Iterable<number>, fixedObjective: number): ModelContext {
+export function residualContext(p: Prepared, cand: Candidates, fixed: readonly number[], fixedObjective: number): ModelContext {
   const T = p.weeks.length;
   const capacity = Float64Array.from(p.capacity);
   const shortfall = Float64Array.from(p.shortfall);
   const cellOpen = Int32Array.from(p.cellOpen);
   const pairPaid = new Uint8Array(cand.pairCount);
   const extra = new Map<number, number[]>();
+  const fixedIn = new Uint8Array(cand.count);
+  for (const j of fixed) fixedIn[j] = 1;
   for (const j of fixed) {
     const k = cand.worker[j] * T + cand.week[j];
     capacity[k] -= cand.hours[j];
@@ -260,5 +332,7 @@ export function residualContext(p: Prepared, cand: Candidates, fixed: Iterable<n
     employersOf: (k) => extra.get(k) ?? p.committedEmployers.get(k) ?? [],
     pairPaid,
     fixedObjective,
+    fixedIn,
+    fixedRuns: runsOf(p, cand, fixed, fixedIn),
   };
 }

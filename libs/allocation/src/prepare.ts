@@ -1,7 +1,7 @@
 // The input turned into dense indexes (workers, requests, weeks, demand cells, worker-weeks) and the
 // candidate list: every (worker, request, week) that passes the hard cut-offs. Shared by the MIP, the
 // greedy baseline, objectiveOf and checkProposals, so that they all read the rules the same way.
-import { WORKING_HOURS_ACT_WEEK_LIMIT, type Hours } from '@banenpool/domain';
+import { addDays, WORKING_HOURS_ACT_WEEK_LIMIT, type Hours } from '@banenpool/domain';
 import type { AllocationInput, AllocationWeights, DistanceTable, WeekStart } from './allocation.types.js';
 import { hashNormalized, normalizeInput, normalizeWeights } from './canonical.js';
 
@@ -27,6 +27,8 @@ export interface PreparedRequest {
   readonly area: string;
   readonly skill: string;
   readonly hours: Hours;
+  /** Proposals (unbroken runs of one worker) the request can still take; Infinity when unlimited. */
+  readonly places: number;
 }
 
 export interface Prepared {
@@ -85,6 +87,7 @@ export function prepare(rawInput: AllocationInput, rawWeights: Partial<Allocatio
     area: d.area,
     skill: d.skill,
     hours: d.hoursPerWeek,
+    places: d.places ?? Number.POSITIVE_INFINITY,
   }));
   const requestIndex = new Map(requests.map((r) => [r.id, r.index]));
 
@@ -212,6 +215,26 @@ export interface Candidates {
    * fill·h + released·h (in a released week) + fairness·f·h + returning·known − travel·km.
    */
   readonly base: Float64Array;
+  /**
+   * The same worker on the same request in the calendar week before / after (−1 when that is not a
+   * candidate): a chosen candidate whose `prev` is not chosen starts a run, that is a proposal, that is
+   * one of the request's places.
+   */
+  readonly prev: Int32Array;
+  readonly next: Int32Array;
+  /**
+   * The stretch of consecutive weeks of one worker on one request the candidate lies in (its segment),
+   * for candidates whose request has limited places or whose employer is new to the worker; −1 otherwise.
+   * A plan uses at least one place per segment it uses (the bound's place links, lagrangian.ts), and a
+   * new relationship is paid when any of its segments is used.
+   */
+  readonly seg: Int32Array;
+  readonly segCount: number;
+  /** Per segment: its request, and its new pair (−1 when the employer is known to the worker). */
+  readonly segRequest: Int32Array;
+  readonly segPair: Int32Array;
+  /** The candidates of request r are requestStart[r] .. requestStart[r+1] (by worker, then week). */
+  readonly requestStart: Int32Array;
   /** Candidate index of (cell, worker) → lookups by cell: candidates of cell c are byCell[cellStart[c] .. cellStart[c+1]). */
   readonly cellStart: Int32Array;
   readonly byCell: Int32Array;
@@ -288,5 +311,71 @@ export function buildCandidates(p: Prepared): Candidates {
   const fill = cellStart.slice(0, cellCount);
   const byCell = new Int32Array(count);
   for (let j = 0; j < count; j++) byCell[fill[cell[j]]++] = j;
-  return { count, worker, request, week, cell, hours, km, employer, known, pair, pairCount: pairIds.size, base, cellStart, byCell };
+  // Candidates are ordered by request, worker, week: the week before is the one just before, if any.
+  const prev = new Int32Array(count).fill(-1);
+  const next = new Int32Array(count).fill(-1);
+  for (let j = 1; j < count; j++) {
+    const t = week[j];
+    if (
+      worker[j - 1] === worker[j] &&
+      request[j - 1] === request[j] &&
+      week[j - 1] === t - 1 &&
+      addDays(p.weeks[t - 1], 7) === p.weeks[t]
+    ) {
+      prev[j] = j - 1;
+      next[j - 1] = j;
+    }
+  }
+  const requestStart = new Int32Array(p.requests.length + 1);
+  for (let j = 0; j < count; j++) requestStart[request[j] + 1] = j + 1;
+  for (let r = 1; r <= p.requests.length; r++) requestStart[r] = Math.max(requestStart[r], requestStart[r - 1]);
+  const seg = new Int32Array(count).fill(-1);
+  const segRequest: number[] = [];
+  const segPair: number[] = [];
+  for (let j = 0; j < count; j++) {
+    if (pair[j] < 0 && !Number.isFinite(p.requests[request[j]].places)) continue;
+    if (prev[j] >= 0) seg[j] = seg[prev[j]];
+    else {
+      seg[j] = segRequest.length;
+      segRequest.push(request[j]);
+      segPair.push(pair[j]);
+    }
+  }
+  return {
+    count,
+    worker,
+    request,
+    week,
+    cell,
+    hours,
+    km,
+    employer,
+    known,
+    pair,
+    pairCount: pairIds.size,
+    base,
+    prev,
+    next,
+    seg,
+    segCount: segRequest.length,
+    segRequest: Int32Array.from(segRequest),
+    segPair: Int32Array.from(segPair),
+    requestStart,
+    cellStart,
+    byCell,
+  };
+}
+
+/** Per request: the runs (proposals) among the chosen candidates (`inPlan` marks them). */
+export function runsOf(p: Prepared, cand: Candidates, chosen: Iterable<number>, inPlan: Uint8Array): Int32Array {
+  const runs = new Int32Array(p.requests.length);
+  for (const j of chosen) if (cand.prev[j] < 0 || !inPlan[cand.prev[j]]) runs[cand.request[j]]++;
+  return runs;
+}
+
+/** How many runs taking j in (on) or out changes, with `inPlan` as it is without j. */
+export function runChange(cand: Candidates, inPlan: Uint8Array, j: number): number {
+  const before = cand.prev[j] >= 0 && inPlan[cand.prev[j]] ? 1 : 0;
+  const after = cand.next[j] >= 0 && inPlan[cand.next[j]] ? 1 : 0;
+  return 1 - before - after;
 }

@@ -15,7 +15,8 @@
 //     often placed first where they fit, the greedy filling the rest); the best plan so far is the incumbent;
 //  3. local search on the best plan (local-search.ts): exact-delta moves and swaps that mostly keep one
 //     worker on a request across weeks, which the week-by-week relaxation cannot see;
-//  4. then large-neighbourhood search with HiGHS — the weeks are re-optimised one window at a
+//  4. then large-neighbourhood search with HiGHS — where requests have places, first windows of a few whole
+//     requests over all their weeks (who holds which run); then the weeks are re-optimised one window at a
 //     time, as an exact MIP over that window's most promising candidates (by the relaxation's prices,
 //     plus the incumbent's and the relaxation's choices) with everything outside the window fixed
 //     (its hours, places, week employers and paid relationships carried into the window's rows), so
@@ -30,7 +31,7 @@ import type { AllocationInput, AllocationResult, AllocationStatus, AllocationWei
 import { greedyAssignments, toAssignments } from './greedy.js';
 import { loadHighs } from './highs-runtime.js';
 import { localSearch } from './local-search.js';
-import { initialPrices, LinkPrices, minimizeBound, type Relaxation } from './lagrangian.js';
+import { initialPrices, LinkPrices, minimizeBound, potentialOf, type Relaxation } from './lagrangian.js';
 import { baseContext, buildModel, completeSolution, residualContext, type BuiltModel } from './model.js';
 import { evaluate } from './objective.js';
 import { buildCandidates, prepare, type Candidates, type Prepared } from './prepare.js';
@@ -69,6 +70,9 @@ const HEURISTIC_EVERY = 15;
 const HEURISTIC_WINDOW = 30;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
 const EXTRA_PER_CELL = 2;
+/** Requests re-decided together over all their weeks, and workers per request beyond its places. */
+const REQUESTS_PER_WINDOW = 3;
+const EXTRA_WORKERS = 4;
 /**
  * Seconds a window's set-up, and again its result's check, may take besides its sub-MIP (up to 0.2 s each
  * on 2,000 x 400 with another process busy on one core; the solve had ended at 10.03 and 10.13 s).
@@ -220,8 +224,13 @@ function solveFull(
 ): Outcome {
   const sel = Int32Array.from({ length: cand.count }, (_, j) => j);
   const model = buildModel(p, cand, sel, baseContext(p, cand));
+  // The greedy mended by the local search as HiGHS's first incumbent: with places, runs of one worker
+  // are what HiGHS's own heuristics find slowest.
+  const start = opts.warmStart
+    ? localSearch(p, cand, greedyChosen, potentialOf(p, cand), performance.now() + (deadline - performance.now()) * 0.1)
+    : [];
   log(`MIP: ${model.numCols} variables (${model.numX} binary), ${model.numRows} rows, ${model.nonzeros} non-zeros`);
-  const run = runMip(highs, model, opts.warmStart ? greedyChosen : [], {
+  const run = runMip(highs, model, start, {
     seed: opts.randomSeed,
     timeLimit: Math.max(0.5, (deadline - performance.now()) / 1000),
     relativeGap: opts.relativeGap,
@@ -236,7 +245,7 @@ function solveFull(
     boundIterations: 0,
     mipNodes: run.nodes,
   };
-  if (!run.chosen) return { chosen: greedyChosen, bound: run.dualBound, solverObjective: null, stats };
+  if (!run.chosen) return { chosen: start.length > 0 ? start : greedyChosen, bound: run.dualBound, solverObjective: null, stats };
   return { chosen: run.chosen, bound: run.dualBound, solverObjective: run.objective, stats };
 }
 
@@ -299,7 +308,7 @@ function solveDecomposed(
   );
   lap('bound');
   // 2. Which weeks look most promising: where the relaxation gains most over the incumbent.
-  const links = new LinkPrices(cand, dual.beta);
+  const links = new LinkPrices(cand, dual.beta, dual.lambda);
   const relaxed = dual.relaxation ?? relaxer.relax(dual.pi, links);
   // The helper goes on lowering the bound from the best prices while this thread searches; its best so
   // far is read when the search ends (step 5), without waiting for it.
@@ -331,8 +340,9 @@ function solveDecomposed(
   const reduced = (j: number) =>
     cand.base[j] -
     dual.pi[cand.cell[j]] -
-    (cand.pair[j] >= 0 ? dual.beta[j] : 0) +
+    (cand.seg[j] >= 0 ? dual.beta[j] : 0) +
     p.weights.shortfall * Math.min(cand.hours[j], p.shortfall[cand.worker[j] * T + cand.week[j]]);
+  const { requestStart } = cand;
   const cellsOfWeek: number[][] = Array.from({ length: T }, () => []);
   for (let c = 0; c < p.cellOpen.length; c++) cellsOfWeek[p.cellWeek[c]].push(c);
 
@@ -349,16 +359,21 @@ function solveDecomposed(
   const done = () => gapOf(dual.bound, incumbentObjective) <= opts.relativeGap || reserve() < 0.2;
   // A window starts only with time for its set-up and check besides its sub-MIP.
   const noWindow = () => done() || reserve() < 2 * WINDOW_OVERHEAD + 0.1;
-  const solveWindow = (weeks: readonly number[]): boolean => {
-    const inWindow = new Uint8Array(T);
-    for (const t of weeks) inWindow[t] = 1;
+  /** The incumbent's candidates split into those the window re-decides (free) and the rest (fixed). */
+  const splitIncumbent = (inWindow: (j: number) => boolean) => {
     const fixed: number[] = [];
     const free = new Set<number>();
     for (let j = 0; j < cand.count; j++) {
       if (!incumbent[j]) continue;
-      if (inWindow[cand.week[j]]) free.add(j);
+      if (inWindow(j)) free.add(j);
       else fixed.push(j);
     }
+    return { fixed, free };
+  };
+  const solveWindow = (weeks: readonly number[]): boolean => {
+    const inWindow = new Uint8Array(T);
+    for (const t of weeks) inWindow[t] = 1;
+    const { fixed, free } = splitIncumbent((j) => inWindow[cand.week[j]] === 1);
     for (const t of weeks) {
       for (const c of cellsOfWeek[t]) {
         const ids = Array.from(cand.byCell.subarray(cand.cellStart[c], cand.cellStart[c + 1]));
@@ -367,6 +382,32 @@ function solveDecomposed(
         for (const j of ids.slice(0, p.cellOpen[c] + EXTRA_PER_CELL)) free.add(j);
       }
     }
+    return reoptimise(weeks.map((t) => p.weeks[t]).join('+'), fixed, free);
+  };
+  // A window of whole requests over all their weeks: where places are few, who holds which run is what
+  // a window of weeks cannot change. The workers most promising by the relaxation's prices (their gaining
+  // weeks summed), whole: a run needs all of its weeks.
+  const solveRequests = (requests: readonly number[]): boolean => {
+    const inWindow = new Uint8Array(p.requests.length);
+    for (const r of requests) inWindow[r] = 1;
+    const { fixed, free } = splitIncumbent((j) => inWindow[cand.request[j]] === 1);
+    for (const r of requests) {
+      const byWorker = new Map<number, number[]>();
+      for (let j = requestStart[r]; j < requestStart[r + 1]; j++) {
+        const list = byWorker.get(cand.worker[j]);
+        if (list) list.push(j);
+        else byWorker.set(cand.worker[j], [j]);
+      }
+      const score = (w: number) =>
+        byWorker.get(w)!.reduce((sum, j) => sum + Math.max(0, reduced(j)) + (relaxedSet[j] || incumbent[j] ? 1e3 : 0), 0);
+      const scores = new Map([...byWorker.keys()].map((w) => [w, score(w)]));
+      const ranked = [...byWorker.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+      const most = Math.max(...p.cellOpen.filter((_, c) => p.cellRequest[c] === r), 0);
+      for (const w of ranked.slice(0, Math.min(most, p.requests[r].places) + EXTRA_WORKERS)) for (const j of byWorker.get(w)!) free.add(j);
+    }
+    return reoptimise(`requests ${requests.map((r) => p.requests[r].id).join('+')}`, fixed, free);
+  };
+  const reoptimise = (label: string, fixed: number[], free: Set<number>): boolean => {
     const ctx = residualContext(p, cand, fixed, evaluate(p, toAssignments(cand, fixed)).total);
     const sel = Int32Array.from([...free].sort((a, b) => a - b));
     const model = buildModel(p, cand, sel, ctx);
@@ -387,7 +428,7 @@ function solveDecomposed(
     const objective = evaluate(p, toAssignments(cand, chosen)).total;
     const improved = objective > incumbentObjective + 1e-6;
     log(
-      `window ${weeks.map((t) => p.weeks[t]).join('+')}: ${model.numX} x, ${model.numRows} rows, ${run.ms.toFixed(0)} ms, objective ${incumbentObjective.toFixed(2)} → ${objective.toFixed(2)}`,
+      `window ${label}: ${model.numX} x, ${model.numRows} rows, ${run.ms.toFixed(0)} ms, objective ${incumbentObjective.toFixed(2)} → ${objective.toFixed(2)}`,
     );
     if (improved) {
       incumbent = next;
@@ -397,6 +438,17 @@ function solveDecomposed(
     }
     return improved;
   };
+  if (p.requests.some((r) => Number.isFinite(r.places))) {
+    const gainByRequest = new Float64Array(p.requests.length);
+    for (const j of start.chosen) gainByRequest[cand.request[j]] -= cand.base[j];
+    for (const j of relaxed.chosen) gainByRequest[cand.request[j]] += cand.base[j];
+    const promising = p.requests
+      .map((r) => r.index)
+      .filter((r) => requestStart[r + 1] > requestStart[r] && gainByRequest[r] > 1e-6)
+      .sort((a, b) => gainByRequest[b] - gainByRequest[a] || a - b);
+    for (let i = 0; i < promising.length && !noWindow(); i += REQUESTS_PER_WINDOW)
+      solveRequests(promising.slice(i, i + REQUESTS_PER_WINDOW));
+  }
   for (const t of Array.from({ length: T }, (_, t) => t).sort(byGain)) {
     if (noWindow()) break;
     solveWindow([t]);
@@ -430,6 +482,7 @@ function solveDecomposed(
     lap('bound2');
   } else if (!done()) {
     const more = tightenBound(relaxer, p, cand, dual.pi, dual.beta, {
+      lambda: dual.lambda,
       target: () => incumbentObjective,
       deadline: deadline - finishing * 1000,
       stopGap: opts.relativeGap,
@@ -477,28 +530,7 @@ function runMip(
   o: { seed: number; timeLimit: number; relativeGap: number },
 ): MipRun {
   const began = performance.now();
-  const inf = highs.infinity;
-  const m = highs.createModel({
-    numCols: model.numCols,
-    numRows: model.numRows,
-    sense: highs.constants.objectiveSense.maximize,
-    colCost: model.colCost,
-    colLower: new Float64Array(model.numCols),
-    colUpper: model.colUpper.map((u) => (Number.isFinite(u) ? u : inf)),
-    rowLower: new Float64Array(model.numRows).fill(-inf),
-    rowUpper: model.rowUpper,
-    matrix: {
-      format: 'csr',
-      numRows: model.numRows,
-      numCols: model.numCols,
-      starts: model.starts,
-      indices: model.index,
-      values: model.value,
-    },
-    integrality: Int32Array.from({ length: model.numCols }, (_, i) =>
-      i < model.numX ? highs.constants.variableType.integer : highs.constants.variableType.continuous,
-    ),
-  });
+  const m = highsModelOf(highs, model);
   try {
     m.options.set({ output_flag: false, random_seed: o.seed, time_limit: o.timeLimit, mip_rel_gap: o.relativeGap, presolve: 'on' });
     if (start.length > 0) {
@@ -523,4 +555,30 @@ function runMip(
   } finally {
     m.dispose();
   }
+}
+
+/** The model as a HiGHS model (maximise; x binary, the auxiliaries continuous). Dispose it after use. */
+export function highsModelOf(highs: Highs, model: BuiltModel): ReturnType<Highs['createModel']> {
+  const inf = highs.infinity;
+  return highs.createModel({
+    numCols: model.numCols,
+    numRows: model.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: model.colCost,
+    colLower: new Float64Array(model.numCols),
+    colUpper: model.colUpper.map((u) => (Number.isFinite(u) ? u : inf)),
+    rowLower: new Float64Array(model.numRows).fill(-inf),
+    rowUpper: model.rowUpper,
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.index,
+      values: model.value,
+    },
+    integrality: Int32Array.from({ length: model.numCols }, (_, i) =>
+      i < model.numX ? highs.constants.variableType.integer : highs.constants.variableType.continuous,
+    ),
+  });
 }

@@ -5,7 +5,7 @@
 // helper is not ready yet, failed, or cannot run: under a TypeScript test runner). After the bound phase
 // the helper goes on lowering the bound on its own from the best prices while this thread searches.
 import { Worker } from 'node:worker_threads';
-import { combine, Relaxer, type BlockValues, type LinkPrices, type Relaxation, type Relaxing } from './lagrangian.js';
+import { combine, combineScratch, Relaxer, type BlockValues, type LinkPrices, type Relaxation, type Relaxing } from './lagrangian.js';
 import type { AllocationInput, AllocationWeights } from './allocation.types.js';
 import type { Candidates, Prepared } from './prepare.js';
 
@@ -44,6 +44,8 @@ export interface HelperData {
 export interface HelperBuffers {
   readonly pi: SharedArrayBuffer;
   readonly beta: SharedArrayBuffer;
+  /** The places' prices λ by request (read only when the helper goes on with the bound). */
+  readonly lambda: SharedArrayBuffer;
   readonly chosen: SharedArrayBuffer;
 }
 
@@ -60,6 +62,7 @@ export class HelperThread {
   private readonly figures: Float64Array;
   private pi: Float64Array<ArrayBufferLike> = new Float64Array(0);
   private beta: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private lambda: Float64Array<ArrayBufferLike> = new Float64Array(0);
   private chosen: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private failed = false;
   /** Set once the helper works on its own bound: it takes no more shares. */
@@ -101,10 +104,12 @@ export class HelperThread {
     const buffers: HelperBuffers = {
       pi: new SharedArrayBuffer(p.cellOpen.length * 8),
       beta: new SharedArrayBuffer(cand.count * 8),
+      lambda: new SharedArrayBuffer(p.requests.length * 8),
       chosen: new SharedArrayBuffer(cand.count * 4),
     };
     this.pi = new Float64Array(buffers.pi);
     this.beta = new Float64Array(buffers.beta);
+    this.lambda = new Float64Array(buffers.lambda);
     this.chosen = new Int32Array(buffers.chosen);
     this.worker.postMessage(buffers);
     Atomics.store(this.control, C_ATTACHED, 1);
@@ -166,6 +171,7 @@ export class HelperThread {
   private share(pi: Float64Array, links: LinkPrices): void {
     this.pi.set(pi);
     for (let i = 0; i < links.count; i++) this.beta[links.ids[i]] = links.value[i];
+    if (links.lambda.length === this.lambda.length) this.lambda.set(links.lambda);
   }
 
   /**
@@ -200,7 +206,7 @@ export class SplitRelaxer implements Relaxing {
   readonly potential: Float64Array;
   private readonly own: Relaxer;
   private other: Relaxer | null = null;
-  private readonly pairSum: Float64Array;
+  private readonly scratch: Float64Array;
 
   constructor(
     private readonly p: Prepared,
@@ -209,7 +215,7 @@ export class SplitRelaxer implements Relaxing {
   ) {
     this.own = new Relaxer(p, cand, { part: 0, parts: 2 });
     this.potential = this.own.potential;
-    this.pairSum = new Float64Array(cand.pairCount);
+    this.scratch = combineScratch(cand);
   }
 
   /** Relaxations whose second share the helper priced, and all of them (for the log). */
@@ -224,7 +230,7 @@ export class SplitRelaxer implements Relaxing {
     this.count++;
     if (answer) this.sharedCount++;
     const theirs = answer ?? this.otherHere().blocks(pi, links.beta);
-    return combine(this.p, this.cand, pi, links, this.pairSum, [mine, theirs]);
+    return combine(this.p, this.cand, pi, links, this.scratch, [mine, theirs]);
   }
 
   private otherHere(): Relaxer {

@@ -6,7 +6,9 @@ import { solve } from './solve.js';
 import { refineLinkPricesByWorker, tightenBound } from './worker-link-prices.js';
 
 describe('link prices refined worker by worker', () => {
-  const data = generatePool(7, { workers: 70, requests: 16, weeks: 8 });
+  // The refinement knows only the relationships' links: the solve uses it where no request has limited places.
+  const pool = generatePool(7, { workers: 70, requests: 16, weeks: 8 });
+  const data = { ...pool, demand: pool.demand.map(({ places: _places, ...d }) => d) };
   const p = prepare(data);
   const cand = buildCandidates(p);
   const relaxer = new Relaxer(p, cand);

@@ -101,6 +101,8 @@ export function tightenBound(
   pi: Float64Array,
   beta: Float64Array,
   o: {
+    /** The places' prices λ by request to go on from (the worker-by-worker step leaves them as they are). */
+    readonly lambda?: Float64Array;
     readonly target: () => number;
     readonly deadline: number;
     readonly stopGap: number;
@@ -113,16 +115,21 @@ export function tightenBound(
     best = { bound: Math.min(best.bound, bound), workers, relaxations };
     o.onBound?.(best.bound, workers, relaxations);
   };
-  const refined = refineLinkPricesByWorker(p, cand, relaxer.potential, pi, beta, {
-    deadline: o.deadline,
-    onBound: (bound, workers) => report(bound, workers, 0),
-  });
+  // The worker-by-worker step knows only the relationships' links, not the places: where a request has
+  // limited places its bound would ignore them (valid, but far above), so the prices go on as they are.
+  const placesLimited = p.requests.some((r) => Number.isFinite(r.places));
+  const refined = placesLimited
+    ? { beta, workers: 0 }
+    : refineLinkPricesByWorker(p, cand, relaxer.potential, pi, beta, {
+        deadline: o.deadline,
+        onBound: (bound, workers) => report(bound, workers, 0),
+      });
   if (performance.now() < o.deadline) {
     minimizeBound(
       relaxer,
       p,
       cand,
-      { pi, beta: refined.beta },
+      { pi, beta: refined.beta, lambda: o.lambda },
       {
         target: o.target,
         deadline: o.deadline,

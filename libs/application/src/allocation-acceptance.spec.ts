@@ -22,28 +22,27 @@ const facts: AllocationFacts = {
   workers: [worker('anna'), worker('bram')],
 };
 
-describe('a run kept within the places its requests have left', () => {
+describe('a run within the places its requests have left', () => {
   const input = buildAllocationInput(facts, scope);
 
-  it('drops the proposals that cover the fewest hours beyond the places left, and recomputes objective and gap', async () => {
+  it('the engine proposes no more placements than the places left, and its gap is its own', async () => {
     const solved = await solve(input, DEFAULT_WEIGHTS, { timeLimitSeconds: 5 });
-    // Both workers before and after the closure: four placements for two places.
-    expect(solved.proposals).toHaveLength(4);
-    const kept = withinRequestPlaces(input, facts, solved);
-    expect(kept.proposals).toHaveLength(2);
-    expect(kept.droppedOverPlaces).toBe(2);
-    expect(overRequestPlaces(facts, kept.proposals).size).toBe(0);
-    expect(checkProposals(input, kept)).toEqual([]);
-    expect(kept.objective).toBe(objectiveOf(input, DEFAULT_WEIGHTS, kept.proposals));
-    expect(kept.objective).toBeLessThan(solved.objective);
-    expect(kept.gap).toBeCloseTo((kept.bound! - kept.objective) / kept.objective, 9);
-    expect(kept.status).toBe('heuristic');
+    // Both workers before and after the closure would be four placements for two places: the engine
+    // keeps each on one side of it.
+    expect(input.demand[0].places).toBe(2);
+    expect(solved.proposals).toHaveLength(2);
+    expect(overRequestPlaces(facts, solved.proposals).size).toBe(0);
+    expect(checkProposals(input, solved)).toEqual([]);
+    expect(solved.objective).toBe(objectiveOf(input, DEFAULT_WEIGHTS, solved.proposals));
+    expect(solved.status).toBe('optimal');
+    expect(withinRequestPlaces(input, facts, solved)).toEqual({ ...solved, droppedOverPlaces: 0 });
   });
 
-  it('leaves a result that fits its places as it is', async () => {
+  it('throws on a result beyond the places (an engine fault), never cutting it', async () => {
     const roomy = { ...facts, requests: [{ ...facts.requests[0], headcount: 9 }] };
     const solved = await solve(buildAllocationInput(roomy, scope), DEFAULT_WEIGHTS, { timeLimitSeconds: 5 });
-    expect(withinRequestPlaces(buildAllocationInput(roomy, scope), roomy, solved)).toEqual({ ...solved, droppedOverPlaces: 0 });
+    expect(solved.proposals).toHaveLength(4);
+    expect(() => withinRequestPlaces(input, facts, solved)).toThrow(/beyond its requests' places/);
   });
 
   it('refuses only as many proposals of an overflowing week as it takes for the rest to fit', async () => {

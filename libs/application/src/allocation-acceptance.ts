@@ -1,10 +1,10 @@
 // Which proposals of a run no longer hold against the pool as it is now: checked with the engine's
 // own rules against a freshly read input, plus the capacity stream's rule that a request holds at
-// most `headcount` placements over its whole period.
+// most `headcount` placements over its whole period (the engine keeps to it when it solves; placements
+// made meanwhile can still take the places).
 import {
   checkProposals,
   inputHash,
-  objectiveBreakdownOf,
   type AllocationInput,
   type AllocationResult,
   type AllocationWeights,
@@ -103,19 +103,18 @@ export function overRequestPlaces<P extends PlacesProposal>(facts: AllocationFac
 }
 
 /**
- * The engine's result cut to the places its requests have left (overRequestPlaces). Dropping a
- * proposal breaks no other rule; the objective and gap are recomputed for what is kept, and the
- * solver's bound stays a valid bound (the cut result is feasible for the problem it bounded).
+ * The engine's result, which holds its requests' places itself (each request's `places` in the input):
+ * a proposal over them would be a fault of the engine, never cut away here but thrown, so that no run
+ * is recorded with proposals the acceptance would refuse.
  */
 export function withinRequestPlaces(
-  input: AllocationInput,
+  _input: AllocationInput,
   facts: AllocationFacts,
   result: AllocationResult,
 ): AllocationResult & { droppedOverPlaces: number } {
   const over = overRequestPlaces(facts, result.proposals);
-  if (over.size === 0) return { ...result, droppedOverPlaces: 0 };
-  const proposals = result.proposals.filter((p) => !over.has(p.proposalId));
-  const breakdown = objectiveBreakdownOf(input, result.weights, proposals);
-  const gap = result.bound === null ? null : (result.bound - breakdown.total) / Math.max(1, Math.abs(breakdown.total));
-  return { ...result, proposals, breakdown, objective: breakdown.total, gap, status: 'heuristic', droppedOverPlaces: over.size };
+  if (over.size > 0) {
+    throw new Error(`The allocation engine proposed beyond its requests' places: ${[...over.keys()].join(', ')}.`);
+  }
+  return { ...result, droppedOverPlaces: 0 };
 }

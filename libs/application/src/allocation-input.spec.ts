@@ -57,6 +57,8 @@ describe('the allocation input built from read-model facts', () => {
           { weekStart: W1, openHeadcount: 2 },
           { weekStart: W3, openHeadcount: 1 },
         ],
+        // The places left for the whole request: the engine counts one per proposal, as the capacity stream per placement.
+        places: 2,
       }),
     ]);
   });

@@ -114,7 +114,8 @@ export function buildAllocationInput(facts: AllocationFacts, scope: AllocationSc
 /**
  * The open weeks of a request: in its period, inside the employer's membership, not touching a
  * closure of its site (a placement overlapping a closure is refused at confirmation), with no
- * more places than the request as a whole can still take.
+ * more places than the request as a whole can still take; and those places, which the engine counts
+ * per proposal (one worker, one unbroken run of weeks) as the capacity stream counts per placement.
  */
 function demandOf(request: RequestFact, site: Located<SiteFact>, weeks: readonly LocalDate[]): CapacityDemand {
   const placesLeft = Math.max(0, request.headcount - request.reservedSlots);
@@ -132,6 +133,7 @@ function demandOf(request: RequestFact, site: Located<SiteFact>, weeks: readonly
     skill: request.requiredSkill,
     hoursPerWeek: request.hoursPerWeek,
     weeks: open,
+    places: placesLeft,
   };
 }
 
