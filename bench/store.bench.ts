@@ -3,9 +3,11 @@
 //   npm run bench:store                      (full run)
 //   BENCH_SCALE=0.1 npm run bench:store      (quick run)
 //   BENCH_BACKENDS=pglite npm run bench:store
+//   BENCH_ROUNDS=8 npm run bench:store      (more, shorter ABBA rounds: steadier ratios on a loaded machine)
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import {
   connectPostgres,
   migrateEventStore,
@@ -26,8 +28,9 @@ type Backend = 'postgres' | 'pglite';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const size = (name: string, full: number, min = 1) => Math.max(min, Math.round(Number(process.env[name] ?? full * SCALE)));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4)); // ABBA rounds per append measure
 const SIZES = {
-  batches: 2 * Math.ceil(size('BENCH_BATCHES', 40) / 2), // batched appends per side (even: split in halves)
+  batches: 2 * ROUNDS * Math.ceil(size('BENCH_BATCHES', 40) / (2 * ROUNDS)), // batched appends per side (whole batches per ABBA share)
   batchSize: Number(process.env.BENCH_BATCH_SIZE ?? 500), // not scaled: the batch shape is the point
   single: size('BENCH_SINGLE', 2_000, 16), // events per side with one writer
   concurrent: size('BENCH_CONCURRENT', 8_000, 32), // events per side with 16 writers
@@ -111,26 +114,34 @@ interface Row {
   raw: number;
   baselineNote?: string;
   goal?: { label: string; met: (store: number, raw: number) => boolean };
+  /** One-minute load average when the measure ended: other work on the machine shifts both sides, not the ratio alone. */
+  load: number;
 }
 
 /**
- * Times `store` and `raw` doing `total` events each, split in halves run store, raw, raw, store
- * (ABBA), so a drift over the run (a checkpoint, a growing table, autovacuum) falls on both sides
- * alike. Each call gets its own half and must write fresh streams. Returns events/s per side.
+ * Times `store` and `raw` doing `total` events each, in `rounds` rounds of store, raw, raw, store
+ * (ABBA), so a drift over the run (a checkpoint, a growing table, autovacuum, other work on the
+ * machine) falls on both sides alike; more, shorter rounds follow a loaded machine's swings more
+ * closely. Each call gets its own share and must write fresh streams. Returns events/s per side.
  */
-async function abba(label: string, total: number, store: (n: number) => Promise<void>, raw: (n: number) => Promise<void>) {
-  const half = Math.max(1, Math.floor(total / 2));
+async function abba(label: string, total: number, store: (n: number) => Promise<void>, raw: (n: number) => Promise<void>, rounds = ROUNDS) {
+  const share = Math.max(1, Math.floor(total / (2 * rounds)));
   const time = async (side: string, work: (n: number) => Promise<void>) => {
-    progress(`  ${label}: ${side} ${half} events`);
+    progress(`  ${label}: ${side} ${share} events`);
     const t0 = process.hrtime.bigint();
-    await work(half);
+    await work(share);
     return process.hrtime.bigint() - t0;
   };
-  const s1 = await time('store', store);
-  const r1 = await time('raw', raw);
-  const r2 = await time('raw', raw);
-  const s2 = await time('store', store);
-  return { store: (2 * half) / seconds(s1 + s2), raw: (2 * half) / seconds(r1 + r2) };
+  let storeTime = 0n;
+  let rawTime = 0n;
+  for (let round = 0; round < rounds; round++) {
+    storeTime += await time('store', store);
+    rawTime += await time('raw', raw);
+    rawTime += await time('raw', raw);
+    storeTime += await time('store', store);
+  }
+  const events = 2 * rounds * share;
+  return { store: events / seconds(storeTime), raw: events / seconds(rawTime) };
 }
 
 /** `writers` concurrent loops sharing `n` single-event appends; each writer owns its streams. */
@@ -157,6 +168,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
   const { pool } = connection;
   const store = new PostgresEventStore(pool);
   const rows: Row[] = [];
+  const record = (row: Omit<Row, 'load'>) => rows.push({ ...row, load: loadavg()[0] });
   let dataSource: DataSource | undefined;
   try {
     await migrateEventStore(pool);
@@ -243,7 +255,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       (n) => storeBatches(take(batches.store, n)),
       (n) => rawBatches(take(batches.raw, n)),
     );
-    rows.push({
+    record({
       measure: `append ${SIZES.batchSize}-event batches`,
       ...batched,
       goal: { label: '>= 0.8 x raw', met: (s, r) => s >= 0.8 * r },
@@ -257,7 +269,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       (n) => writersLoop(n, 1, storeOne),
       (n) => writersLoop(n, 1, rawOne),
     );
-    rows.push({ measure: 'append 1 event, 1 writer', ...one });
+    record({ measure: 'append 1 event, 1 writer', ...one });
     progress(`${backend}: single-event appends, ${WRITERS} writers, ${SIZES.concurrent} events per side`);
     const many = await abba(
       `${WRITERS} writers`,
@@ -265,7 +277,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
       (n) => writersLoop(n, WRITERS, storeOne),
       (n) => writersLoop(n, WRITERS, rawOne),
     );
-    rows.push({ measure: `append 1 event, ${WRITERS} writers`, ...many, goal: { label: '>= 0.7 x raw', met: (s, r) => s >= 0.7 * r } });
+    record({ measure: `append 1 event, ${WRITERS} writers`, ...many, goal: { label: '>= 0.7 x raw', met: (s, r) => s >= 0.7 * r } });
 
     // Seed realistic streams (5-10 events each, appended 1-3 at a time by 16 writers), untimed,
     // so feed and projection run over a store shaped like production rather than 500-event streams.
@@ -301,11 +313,12 @@ async function runBackend(backend: Backend): Promise<Row[]> {
     await pool.query('VACUUM ANALYZE bench_raw_events');
     const feed = await abba(
       'feed',
-      2 * events, // each half is one whole-feed read
+      2 * events, // one round: each share is one whole-feed read
       async (n) => void check('store feed', await storeFeed(), n),
       async (n) => void check('raw feed', await rawFeed(), n),
+      1,
     );
-    rows.push({ measure: `read feed, pages of ${PAGE}`, ...feed });
+    record({ measure: `read feed, pages of ${PAGE}`, ...feed });
 
     // 4. Projection catch-up over the whole store from an empty read model.
     await dataSource.transaction(async (manager) => {
@@ -316,7 +329,7 @@ async function runBackend(backend: Backend): Promise<Row[]> {
     const t0 = process.hrtime.bigint();
     await projector.catchUp();
     const projected = events / seconds(process.hrtime.bigint() - t0);
-    rows.push({
+    record({
       measure: `projection catch-up (${allProjections.map((p) => p.name).join(', ')})`,
       store: projected,
       raw: feed.raw,
@@ -343,7 +356,7 @@ function check(what: string, got: number, expected: number) {
 function printTable(backend: Backend, rows: Row[]) {
   const int = (n: number) => Math.round(n).toLocaleString('en-US');
   const table = [
-    ['measure', 'store events/s', 'raw events/s', 'ratio', 'goal', 'met?'],
+    ['measure', 'store events/s', 'raw events/s', 'ratio', 'goal', 'met?', 'load'],
     ...rows.map((r) => [
       r.measure + (r.baselineNote ? ` [${r.baselineNote}]` : ''),
       int(r.store),
@@ -351,6 +364,7 @@ function printTable(backend: Backend, rows: Row[]) {
       (r.store / r.raw).toFixed(2),
       r.goal?.label ?? '-',
       r.goal ? (r.goal.met(r.store, r.raw) ? 'yes' : 'no') : '-',
+      r.load.toFixed(1),
     ]),
   ];
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
@@ -364,9 +378,15 @@ function printTable(backend: Backend, rows: Row[]) {
 
 async function main() {
   progress(`sizes ${JSON.stringify(SIZES)} (BENCH_SCALE=${SCALE}), backends ${BACKENDS.join(', ')}`);
+  const loads = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ');
+  console.log(`node ${process.version}, ${cpus().length} cores, load average at start (1/5/15 min): ${loads()}`);
   const results: [Backend, Row[]][] = [];
   for (const backend of BACKENDS) results.push([backend, await runBackend(backend)]);
   for (const [backend, rows] of results) printTable(backend, rows);
+  console.log(`\nload average at end (1/5/15 min): ${loads()}`);
   progress('done');
 }
 
