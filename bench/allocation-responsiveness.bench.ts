@@ -15,7 +15,7 @@
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
@@ -25,6 +25,7 @@ import { loadConfig } from '@banenpool/platform';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/http/configure-http-app.js';
 import type { Polled, PollerMessage } from './health-poller.js';
+import { load, out, progress } from './bench-output.js';
 
 const [WORKERS, REQUESTS] = (process.env.BENCH_SIZE ?? '2000x400').split('x').map(Number);
 const WEEKS = 26;
@@ -35,15 +36,6 @@ const INTERVAL_MS = 10;
 const GOAL_P99_MS = 100;
 /** The solve thread's nice value; unset: solveInThread's default, as the handler runs it. */
 const NICENESS = process.env.BENCH_NICENESS === undefined ? undefined : Number(process.env.BENCH_NICENESS);
-
-const started = performance.now();
-const progress = (message: string) =>
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
 
 /** Polls /health until `work` is done; the latencies from the poller's process. */
 async function polled<T>(

@@ -9,7 +9,7 @@
 //   BENCH_SNAPSHOTS=off npm run bench:long-stream      (snapshots off only: the "before")
 // Figures go to stdout, progress lines to stderr.
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { PostgresStreamSnapshots, executeCommand, snapshottingFor } from '@banenpool/application';
 import {
   addDays,
@@ -32,6 +32,7 @@ import {
 } from '@banenpool/event-store';
 import { createScratchDatabase } from '@banenpool/testing';
 import { workingTimeBook } from '../libs/domain/src/worker/working-time.fixtures.js';
+import { load, progress } from './bench-output.js';
 
 type Backend = 'postgres' | 'pglite';
 type Mode = 'off' | 'on';
@@ -44,17 +45,10 @@ const MODES = (process.env.BENCH_SNAPSHOTS ?? 'off,on').split(',').map((m) => m.
 const APPEND_BATCH = 500;
 const CONTRACT_FROM: LocalDate = '2020-01-06';
 
-const started = performance.now();
-const progress = (message: string) =>
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
 const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 const median = (values: readonly number[]) => sorted(values)[Math.floor(values.length / 2)];
 const p95 = (values: readonly number[]) => sorted(values)[Math.ceil(values.length * 0.95) - 1];
 const ms = (value: number) => value.toFixed(2).padStart(8);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 // ---- a worker's history as the pool writes it -------------------------------------------------------
 
@@ -125,7 +119,7 @@ function foldFigures(): void {
   };
   const oneByOne = time(() => events.reduce(workerDecider.evolve, workerDecider.initialState));
   const inOneGo = time(() => fold(workerDecider, events));
-  console.log(`\nFold of ${STREAM_EVENTS.toLocaleString('en-US')} worker events in memory (median of 5), load ${load()}`);
+  console.log(`\nFold of ${STREAM_EVENTS.toLocaleString('en-US')} worker events in memory (median of 5), load ${load(' ')}`);
   console.log(`  event by event (evolve, before)  ${ms(oneByOne)} ms`);
   console.log(`  in one go (evolveAll, after)     ${ms(inOneGo)} ms   ${(oneByOne / inOneGo).toFixed(1)}× faster`);
 }
@@ -205,7 +199,7 @@ async function runBackend(backend: Backend): Promise<Figures[]> {
         await commit(await freshWorker());
         await raw();
       }
-      const result: Figures = { backend, mode, fresh: [], long: [], raw: [], loadBefore: load(), loadAfter: '' };
+      const result: Figures = { backend, mode, fresh: [], long: [], raw: [], loadBefore: load(' '), loadAfter: '' };
       progress(`${backend}/${mode}: ${COMMANDS} commands on each stream, interleaved`);
       for (let i = 0; i < COMMANDS; i++) {
         const fresh = await freshWorker(); // made before the clock starts: a stream of two events
@@ -213,7 +207,7 @@ async function runBackend(backend: Backend): Promise<Figures[]> {
         result.fresh.push(await commit(fresh));
         result.raw.push(await raw());
       }
-      result.loadAfter = load();
+      result.loadAfter = load(' ');
       figures.push(result);
     }
     return figures;
@@ -239,12 +233,12 @@ function print(figures: readonly Figures[]): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`long-stream benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${load()}`);
+  console.log(`long-stream benchmark, ${new Date().toISOString()}, ${cpus().length} cores, load average ${load(' ')}`);
   foldFigures();
   const figures: Figures[] = [];
   for (const backend of BACKENDS) figures.push(...(await runBackend(backend)));
   print(figures);
-  console.log(`\nload average at the end: ${load()}`);
+  console.log(`\nload average at the end: ${load(' ')}`);
 }
 
 await main();

@@ -12,10 +12,7 @@
 //   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:payroll                 (a .cpuprofile of each run, finalization and invoicing)
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InvoiceInputs, PayRunInputs, UseCaseExecutor, type InvoiceRunAnswer } from '@banenpool/application';
@@ -28,6 +25,7 @@ import { AppModule } from '../apps/api/src/app.module.js';
 import { configureHttpApp } from '../apps/api/src/http/configure-http-app.js';
 import { mapBounded } from '../libs/application/src/payroll/collections.js';
 import { payrollPool, type PayrollPool } from './payroll-pool.js';
+import { load, out, profiled, progress } from './bench-output.js';
 
 type Backend = 'postgres' | 'pglite';
 
@@ -43,16 +41,8 @@ const OPERATOR_KEY = 'demo-operator';
 /** A folder: each pay run and finalization is CPU-profiled into it (open the .cpuprofile in Chrome DevTools). */
 const CPU_PROFILES = process.env.BENCH_CPU_PROFILE;
 
-const started = performance.now();
-const progress = (message: string) =>
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-const out = (line = '') => process.stdout.write(`${line}\n`);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const secs = (ms: number) => (ms / 1000).toFixed(2);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
 
 // ---- timing the phases of the real run ---------------------------------------------------------------
 
@@ -161,22 +151,6 @@ async function startApi(backend: Backend, database?: ScratchDatabase): Promise<{
   return { app, url };
 }
 
-/** `work`, CPU-profiled into CPU_PROFILES/<name>.cpuprofile when that is set. */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (!CPU_PROFILES) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(CPU_PROFILES, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
 async function post(url: string, body: object = {}): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: 'POST',
@@ -245,7 +219,7 @@ async function fillStore({ backend, store, pg, projector }: Api, workers: number
 async function timePayRun({ backend, url, pg }: Api, phases: Phases, pool: PayrollPool) {
   progress(`${backend}: POST /pay-runs ${PERIOD.id} for ${int(pool.workers)} workers (load ${load()})`);
   const t = performance.now();
-  await profiled(`pay-run-${backend}-${pool.workers}`, () => post(`${url}/pay-runs`, { period: PERIOD.id }));
+  await profiled(CPU_PROFILES, `pay-run-${backend}-${pool.workers}`, () => post(`${url}/pay-runs`, { period: PERIOD.id }));
   const total = performance.now() - t;
   const {
     rows: [paid],
@@ -278,7 +252,9 @@ async function timeFinalization({ backend, url }: Api, phases: Phases, pool: Pay
   phases.clear();
   progress(`${backend}: POST /pay-runs/${PERIOD.id}/finalization (${int(pool.sheets)} locks)`);
   const t = performance.now();
-  const finalized = await profiled(`finalize-${backend}-${pool.workers}`, () => post(`${url}/pay-runs/${PERIOD.id}/finalization`));
+  const finalized = await profiled(CPU_PROFILES, `finalize-${backend}-${pool.workers}`, () =>
+    post(`${url}/pay-runs/${PERIOD.id}/finalization`),
+  );
   const total = performance.now() - t;
   if (finalized.lockedTimesheets !== pool.sheets) throw new Error(`finalization locked ${String(finalized.lockedTimesheets)} sheets`);
   return {
@@ -317,7 +293,7 @@ async function timeInvoiceRun({ backend, url }: Api, phases: Phases, pool: Payro
   phases.clear();
   progress(`${backend}: POST /invoice-runs ${PERIOD.id} for ${int(pool.hirers)} hirers (load ${load()})`);
   const t = performance.now();
-  const answer = (await profiled(`invoice-run-${backend}-${pool.workers}`, () =>
+  const answer = (await profiled(CPU_PROFILES, `invoice-run-${backend}-${pool.workers}`, () =>
     post(`${url}/invoice-runs`, { periodId: PERIOD.id }),
   )) as unknown as InvoiceRunAnswer;
   const total = performance.now() - t;

@@ -13,10 +13,7 @@
 //       self time per function); `node --cpu-prof dist/bench/projections.bench.js` profiles the whole run.
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { cpus } from 'node:os';
 import { shippedRuleBook } from '@banenpool/domain';
 import {
   connectPostgres,
@@ -33,6 +30,7 @@ import { createScratchDatabase } from '@banenpool/testing';
 import type { DataSource } from 'typeorm';
 import { mapBounded } from '../libs/application/src/payroll/collections.js';
 import { payrollPool } from './payroll-pool.js';
+import { load, out, profiled, progress } from './bench-output.js';
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 600);
 /** The weeks of timesheets: those of the placements' period (payroll-pool.ts), 25 ISO weeks. */
@@ -42,15 +40,7 @@ const WRITERS = 8;
 const GOAL = { rebuild: 20_000, live: 10_000 };
 const CPU_PROFILES = process.env.BENCH_CPU_PROFILE;
 
-const started = performance.now();
-const progress = (message: string) =>
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-const out = (line = '') => process.stdout.write(`${line}\n`);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
 
 interface Timed {
   name: string;
@@ -61,24 +51,8 @@ interface Timed {
 
 async function timed(name: string, work: () => Promise<string | void>): Promise<Timed> {
   const t = performance.now();
-  const note = await profiled(name, work);
+  const note = await profiled(CPU_PROFILES, name, work);
   return { name, seconds: (performance.now() - t) / 1000, load: load(), note: note ?? undefined };
-}
-
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (!CPU_PROFILES) return work();
-  mkdirSync(CPU_PROFILES, { recursive: true });
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(CPU_PROFILES, `${name.replace(/[^a-z0-9-]+/gi, '_')}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 async function fillStore(connection: PostgresConnection, store: EventStore): Promise<number> {

@@ -11,7 +11,7 @@
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +22,7 @@ import { EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platfor
 import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { countStatements } from '../libs/projector/src/sql-statement-counter.js';
+import { load, out, progress } from './bench-output.js';
 
 type Backend = 'pglite' | 'postgres';
 type Mode = 'projector off' | 'projector on' | 'projector on + read-your-writes';
@@ -30,15 +31,6 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').ma
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const GOAL: Record<Backend, number> = { pglite: 150, postgres: 200 };
 const CONTEXT: RequestContext = { caller: { label: 'operator:bench' }, correlationId: 'bench-projector' };
-
-const started = performance.now();
-const progress = (message: string) =>
-  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-const out = (line = '') => process.stdout.write(`${line}\n`);
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' / ');
 
 interface Rate {
   perSecond: number;

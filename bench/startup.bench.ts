@@ -6,17 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load } from './bench-output.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const WARM_STARTS = Number(process.env.BENCH_WARM_STARTS ?? 3);
 const TIMEOUT_MS = 300_000;
-
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +62,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`load average before: ${load()}`);
+  console.log(`load average before: ${load(' ')}`);
   const baselinePort = await freePort();
   const baseline = await timeToHealthy(
     process.execPath,
@@ -92,7 +88,7 @@ async function main(): Promise<void> {
     console.log(`| baseline: bare node HTTP server | ${baseline.toFixed(2)} |`);
     console.log(`| npm start, fresh data folder | ${fresh.toFixed(2)} |`);
     for (const [i, seconds] of warm.entries()) console.log(`| npm start, warm #${i + 1} | ${seconds.toFixed(2)} |`);
-    console.log(`warm median ${median.toFixed(2)} s (goal ≤ 5 s: ${median <= 5 ? 'met' : 'not met'}); load average after: ${load()}`);
+    console.log(`warm median ${median.toFixed(2)} s (goal ≤ 5 s: ${median <= 5 ? 'met' : 'not met'}); load average after: ${load(' ')}`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,16 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-// The helper thread runs only from compiled JavaScript (a worker_threads module), never under this test
-// runner; so this test runs the built engine in a plain Node process, as the benchmark and the service do.
-const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', '..');
-const ENGINE = join(ROOT, 'dist/libs/allocation/src/index.js');
+import { COMPILED_ENGINE, runWithCompiledEngine } from './compiled-engine.testing.js';
 
 const SCRIPT = `
-import { checkProposals, generatePool, solve } from ${JSON.stringify(ENGINE)};
+import { checkProposals, generatePool, solve } from ${JSON.stringify(COMPILED_ENGINE)};
 const runs = [];
 for (const [workers, requests, seconds, places] of [[200, 50, 10, false], [600, 120, 4, true]]) {
   const pool = generatePool(2026 + workers, { workers, requests, weeks: 26 });
@@ -36,21 +27,7 @@ describe('the decomposed solve with its helper thread (compiled engine)', () => 
   let runs: Run[];
 
   beforeAll(async () => {
-    if (!existsSync(ENGINE)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    // A script file, not `node -e`: a worker thread inherits the process's flags, and `--input-type` is refused there.
-    const dir = mkdtempSync(join(tmpdir(), 'allocation-helper-'));
-    try {
-      const script = join(dir, 'solve.mjs');
-      writeFileSync(script, SCRIPT);
-      const { stdout } = await promisify(execFile)(process.execPath, [script], {
-        cwd: ROOT,
-        env: { ...process.env, NODE_OPTIONS: '' },
-        maxBuffer: 1 << 20,
-      });
-      runs = JSON.parse(stdout) as Run[];
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    runs = await runWithCompiledEngine<Run[]>(SCRIPT);
   }, 60_000);
 
   it('reports a bound no plan can beat, also when the bound phase ends before the helper published anything', () => {

@@ -1,17 +1,8 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-// The solve's thread starts only from compiled JavaScript, never under this test runner; so this test runs
-// the built engine in a plain Node process, as the service does.
-const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..', '..');
-const ENGINE = join(ROOT, 'dist/libs/allocation/src/index.js');
+import { COMPILED_ENGINE, runWithCompiledEngine } from './compiled-engine.testing.js';
 
 const SCRIPT = `
 import { readdirSync, readFileSync } from 'node:fs';
-import { generatePool, solve, solveInThread } from ${JSON.stringify(ENGINE)};
+import { generatePool, solve, solveInThread } from ${JSON.stringify(COMPILED_ENGINE)};
 const warnings = [];
 const warn = (line) => warnings.push(line);
 const threads = () => process.report.getReport().workers.length;
@@ -94,21 +85,7 @@ describe('solveInThread with the compiled engine', () => {
   let outcome: Outcome;
 
   beforeAll(async () => {
-    if (!existsSync(ENGINE)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    // A script file, not `node -e`: a worker thread inherits the process's flags, and `--input-type` is refused there.
-    const dir = mkdtempSync(join(tmpdir(), 'allocation-thread-'));
-    try {
-      const script = join(dir, 'solve.mjs');
-      writeFileSync(script, SCRIPT);
-      const { stdout } = await promisify(execFile)(process.execPath, [script], {
-        cwd: ROOT,
-        env: { ...process.env, NODE_OPTIONS: '' },
-        maxBuffer: 1 << 24,
-      });
-      outcome = JSON.parse(stdout) as Outcome;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    outcome = await runWithCompiledEngine<Outcome>(SCRIPT);
   }, 120_000);
 
   it('runs in a thread, never falling back, and answers as solve() does, checked, also two solves at once', () => {
