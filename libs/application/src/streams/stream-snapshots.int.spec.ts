@@ -55,11 +55,25 @@ describe.each(['pglite', 'postgres'] as const)('commands from snapshots (on %s)'
 
     const { store, readsFrom } = watched(stack.store);
     const result = await count(store, 'count-a', 13);
-    expect(readsFrom).toEqual([9]);
+    expect(readsFrom).toEqual([0, 9]); // its first page, full, so from the snapshot on
+
     expect(result.version).toBe(12);
     const whole = await loadState(stack.store, counter, 'count-a', schemas);
     expect(whole.state).toEqual({ total: 91, events: 13 });
     expect(await loadState(stack.store, counter, 'count-a', schemas, snapshotting())).toEqual(whole);
+  });
+
+  it('reads a stream shorter than a snapshot interval once, without asking the snapshot store', async () => {
+    await countTimes('count-short', EVERY - 2);
+    let asked = 0;
+    const counting = Object.create(snapshots) as StreamSnapshots;
+    counting.read = (...args) => {
+      asked++;
+      return snapshots.read(...args);
+    };
+    const { store, readsFrom } = watched(stack.store);
+    const result = await count(store, 'count-short', 1, { snapshots: snapshotting(counting) });
+    expect({ readsFrom, asked, version: result.version }).toEqual({ readsFrom: [0], asked: 0, version: EVERY - 2 });
   });
 
   it('ignores a snapshot of another history, of another state version or with a state it cannot fold on, and folds the whole stream', async () => {
