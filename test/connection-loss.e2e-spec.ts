@@ -51,7 +51,9 @@ describe('the built service when PostgreSQL drops its connections', () => {
         `SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000))::int AS killed FROM pg_stat_activity
          WHERE datname = current_database() AND pid <> pg_backend_pid()`,
       );
-      expect(rows[0].killed).toBeGreaterThan(1); // the blocked one and idle ones
+      // The blocked one at least (waitForBlocked saw it), and whatever idle ones the pool holds: the
+      // projector's single lane may leave none open at that moment.
+      expect(rows[0].killed).toBeGreaterThanOrEqual(1);
       return await answer;
     } finally {
       await session.query('ROLLBACK');
