@@ -132,7 +132,12 @@ describe('three projector processes and 50 confirmations (built service on Postg
     }
   });
 
-  it('takes nothing for a withdrawn placement after its withdrawal, and releases what it took before once', () => {
+  /**
+   * Three streams and no multi-stream transaction: a handling of the confirmation that checked the
+   * placement just before the withdrawal landed may still take after it. What must hold is that it
+   * then sees the withdrawal and gives that back itself, and that nothing is taken twice or kept.
+   */
+  it('takes once for a withdrawn placement, and a take after the withdrawal is given back by the handling that took it', () => {
     const wrong: object[] = [];
     for (let i = 0; i < PLACEMENTS; i++) {
       if (!withdrawnByOperator(i)) continue;
@@ -142,10 +147,14 @@ describe('three projector processes and 50 confirmations (built service on Postg
         ['HoursCommitted', 'HoursReleased'],
       ]) {
         const taken = eventsOf(i, take);
-        const late = taken.filter((e) => indexOf(e) > indexOf(withdrawal)).length;
-        const released = eventsOf(i, release).length;
-        if (late > 0 || taken.length > 1 || released !== taken.length)
-          wrong.push({ placement: placementId(i), take, late, taken: taken.length, released });
+        const released = eventsOf(i, release);
+        const lateNotGivenBack = taken.filter(
+          (e) =>
+            indexOf(e) > indexOf(withdrawal) &&
+            !released.some((r) => indexOf(r) > indexOf(e) && r.metadata.causationId === e.metadata.causationId),
+        ).length;
+        if (lateNotGivenBack > 0 || taken.length > 1 || released.length !== taken.length)
+          wrong.push({ placement: placementId(i), take, lateNotGivenBack, taken: taken.length, released: released.length });
       }
     }
     expect(wrong).toEqual([]);
