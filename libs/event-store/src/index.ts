@@ -13,3 +13,4 @@ export * from './postgres/verify-chain.js';
 export * from './postgres/feed-digest.js';
 export * from './feed-reaction.js';
 export { UNSTORABLE_TEXT } from './validation.js';
+export { PersonalDataKeys } from './privacy/personal-data-keys.port.js';
