@@ -101,20 +101,3 @@ export function overRequestPlaces<P extends PlacesProposal>(facts: AllocationFac
   }
   return refusals;
 }
-
-/**
- * The engine's result, which holds its requests' places itself (each request's `places` in the input):
- * a proposal over them would be a fault of the engine, never cut away here but thrown, so that no run
- * is recorded with proposals the acceptance would refuse.
- */
-export function withinRequestPlaces(
-  _input: AllocationInput,
-  facts: AllocationFacts,
-  result: AllocationResult,
-): AllocationResult & { droppedOverPlaces: number } {
-  const over = overRequestPlaces(facts, result.proposals);
-  if (over.size > 0) {
-    throw new Error(`The allocation engine proposed beyond its requests' places: ${[...over.keys()].join(', ')}.`);
-  }
-  return { ...result, droppedOverPlaces: 0 };
-}

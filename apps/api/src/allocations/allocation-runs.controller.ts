@@ -40,7 +40,7 @@ export class AllocationRunsController {
   })
   @ApiCreatedResponse({
     description:
-      '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs, droppedOverPlaces }, proposals, ' +
+      '{ runId, streamId, version, position, events, result: { status, objective, bound, gap, solveTimeMs }, proposals, ' +
       'unplaceable: [{ kind: worker|site, workerId | employerId+siteId, reason }] (left out: no location known; also in the run’s input) }',
   })
   start(@Body() body: StartAllocationRunDto, @Context() context: RequestContext) {

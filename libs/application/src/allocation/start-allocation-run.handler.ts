@@ -21,7 +21,6 @@ import {
   type Unplaceable,
 } from '@banenpool/domain';
 import { formatPosition } from '@banenpool/event-store';
-import { withinRequestPlaces } from '../allocation-acceptance.js';
 import { buildAllocationInput, unplaceableIn } from '../allocation-input.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
@@ -105,9 +104,9 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
     const timeLimitSeconds = options.timeLimitSeconds ?? 10;
     const snapshot = await this.snapshots.read(scope);
     const input = buildAllocationInput(snapshot.facts, scope);
-    const { result: solved, violations } = await this.solveInThread(runId, input, weights, timeLimitSeconds);
+    // The thread's check counts each request's places too: a proposal beyond them is an engine fault, never cut away here.
+    const { result, violations } = await this.solveInThread(runId, input, weights, timeLimitSeconds);
     requireSound(violations);
-    const result = withinRequestPlaces(input, snapshot.facts, solved);
     return {
       runId,
       scope,
@@ -127,7 +126,6 @@ export class StartAllocationRunHandler implements ICommandHandler<StartAllocatio
         bound: result.bound,
         gap: result.gap,
         solveTimeMs: result.solveTimeMs,
-        droppedOverPlaces: result.droppedOverPlaces,
       },
       proposals: result.proposals.map(toRecorded),
     };

@@ -86,8 +86,9 @@ export const allocationRunRecordSchema = z.object({
     solveTimeMs: figure,
     /**
      * Proposals the engine made beyond the places its requests have left over their whole period
-     * (it fills places week by week), dropped before recording; the objective and gap are those
-     * of what was kept, and the status is then heuristic.
+     * (it filled places week by week), dropped before recording; the objective and gap are those
+     * of what was kept, and the status is then heuristic. Only on runs recorded before the engine
+     * held the places itself (ADR 0019); written no more.
      */
     droppedOverPlaces: count.optional(),
   }),
