@@ -228,6 +228,36 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
     await expect(both.rebuild('test-reaction')).rejects.toThrow(/Unknown projection test-reaction; known: test-tally/);
   });
 
+  it('wakes itself after a reaction: what the reaction appended is applied without waiting out the idle wait', async () => {
+    const echoes: GlobalPosition[] = [];
+    const stream = `wake-${randomUUID()}`;
+    const echo: Reaction = {
+      kind: 'reaction',
+      name: 'test-echo',
+      async react(events) {
+        for (const event of events.filter((e) => e.streamId === stream)) {
+          const appended = await stack.store.appendToStream(`echo-${event.eventId}`, [{ type: 'Echoed', data: {} }], {
+            expectedVersion: 'any',
+          });
+          echoes.push(appended.position);
+        }
+      },
+    };
+    // Idle for ten minutes: without a wake-up the echo would be applied long after the test gave up.
+    const both = new Projector(stack.store, dataSource, [projection, echo], { batchSize: 10, idleWaitMs: 600_000 });
+    await both.catchUp();
+    both.start();
+    try {
+      const { result } = await append(1, stream);
+      both.notify(); // as the API does after its own append
+      expect(await both.waitFor(result.position, 15_000)).toBe(true);
+      expect(echoes).toHaveLength(1);
+      expect(comparePositions(await both.checkpoint('test-tally'), echoes[0])).toBeGreaterThanOrEqual(0);
+    } finally {
+      await both.stop();
+    }
+  });
+
   if (kind === 'postgres') {
     it('a second projector process is harmless: every event is applied exactly once', async () => {
       // A second pool, data source and projector stand for another process on the same database.

@@ -219,6 +219,8 @@ export class Projector {
     this.events.emit('progress');
     if (applied.length === 0) return { kind: 'busy' };
     for (const consumer of applied) this.succeeded(consumer.name);
+    // A reaction's commands are appends in this process too: a reader waiting for them (waitFor) must not wait out the idle wait.
+    if (applied.some(isReaction)) this.notify();
     return { kind: 'applied', count: batch.length, consumers: applied };
   }
 
