@@ -126,10 +126,13 @@ describe('placement process (on PGlite)', () => {
   it('a second handling of a confirmation after the placement’s withdrawal takes nothing again', async () => {
     const confirmation = (await stack.store.readStream('placement-p2')).find((e) => e.type === 'PlacementConfirmed')!;
     await write('placement-p2', [withdrawal('p2')]);
-    await reactToEverything();
+    const withdrawn = (await feed()).length;
+    // It says what it appended, so that the projector looks at the feed again for it.
+    expect(await reactToEverything()).toEqual({ appended: 2 });
+    expect((await feed()).length).toBe(withdrawn + 2);
     expect(await eventsOf('p2')).toEqual(['CapacitySlotReserved', 'HoursCommitted', 'HoursReleased', 'CapacitySlotReleased']);
     const before = (await feed()).length;
-    await placementProcess(stack.store).react([confirmation]); // another projector, late
+    expect(await placementProcess(stack.store).react([confirmation])).toEqual({ appended: 0 }); // another projector, late
     await reactToEverything();
     expect((await feed()).length).toBe(before);
   });

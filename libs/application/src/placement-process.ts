@@ -50,9 +50,12 @@ export function placementProcess(
     kind: 'reaction',
     name: 'placement-process',
     async react(events) {
+      const tally: Tally = { appended: 0 };
       for (const event of events) {
-        if (event.streamId.startsWith('placement-')) await handle(store, rules, event as RecordedEvent<PlacementEvent['data']>, snapshots);
+        if (event.streamId.startsWith('placement-'))
+          await handle(store, rules, event as RecordedEvent<PlacementEvent['data']>, { snapshots, tally });
       }
+      return tally;
     },
   };
 }
@@ -60,14 +63,24 @@ export function placementProcess(
 /** Where the rule tables come from: the RuleBookReader, or a stand-in. */
 export type RuleBookSource = Pick<RuleBookReader, 'read'>;
 
+/** What one batch's handling appended, counted as its steps run. */
+interface Tally {
+  appended: number;
+}
+
+interface Stepping {
+  readonly snapshots: StreamSnapshots | undefined;
+  readonly tally: Tally;
+}
+
 async function handle(
   store: EventStore,
   rules: RuleBookSource,
   recorded: RecordedEvent<PlacementEvent['data']>,
-  snapshots: StreamSnapshots | undefined,
+  stepping: Stepping,
 ): Promise<void> {
   const event = { type: recorded.type, data: recorded.data } as PlacementEvent;
-  const step = stepper(store, recorded, snapshots);
+  const step = stepper(store, recorded, stepping);
   switch (event.type) {
     case 'PlacementConfirmed':
       return confirmed(store, step, rules, event.data);
@@ -161,17 +174,20 @@ async function release(step: Step, placement: Placement, from?: LocalDate): Prom
 type Step = ReturnType<typeof stepper>;
 
 /** The commands of one event's handling: the process is the actor, the event is the cause, each command a named step done once. */
-function stepper(store: EventStore, cause: RecordedEvent, snapshots: StreamSnapshots | undefined) {
+function stepper(store: EventStore, cause: RecordedEvent, { snapshots, tally }: Stepping) {
   const correlationId = cause.metadata.correlationId ?? cause.eventId;
   const metadata: EventMetadata = { actor: PLACEMENT_PROCESS_ACTOR, causationId: cause.eventId, correlationId };
-  return <C, E extends DomainEventShape, S>(once: string, decider: StreamDecider<C, E, S>, streamId: string, command: C) =>
-    executeCommand(store, decider, streamId, command, {
+  return async <C, E extends DomainEventShape, S>(once: string, decider: StreamDecider<C, E, S>, streamId: string, command: C) => {
+    const result = await executeCommand(store, decider, streamId, command, {
       metadata,
       now: new Date(),
       schemaVersionOf,
       once,
       snapshots: snapshottingFor(decider, snapshots),
     });
+    tally.appended += result.events.length;
+    return result;
+  };
 }
 
 /** A compensation refused as no longer possible (the placement was withdrawn or ended meanwhile) must not stop the process. */

@@ -11,8 +11,13 @@ import type { RecordedEvent } from './event-store.port.js';
  * not race on a batch.
  * It is never rebuilt: replaying it would only repeat commands.
  */
+export interface ReactionOutcome {
+  readonly appended: number;
+}
+
 export interface Reaction {
   readonly kind: 'reaction';
   readonly name: string;
-  react(events: readonly RecordedEvent[]): Promise<void>;
+  /** Handles the batch; says how many events its commands appended, so the projector looks at the feed again for them. */
+  react(events: readonly RecordedEvent[]): Promise<ReactionOutcome>;
 }

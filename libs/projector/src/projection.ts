@@ -1,8 +1,8 @@
-import type { Reaction, RecordedEvent } from '@banenpool/event-store';
+import type { Reaction, ReactionOutcome, RecordedEvent } from '@banenpool/event-store';
 import type { EntityManager, EntitySchema } from 'typeorm';
 
 /** Defined with the feed (libs/event-store), so the application can implement one without importing the projector. */
-export type { Reaction };
+export type { Reaction, ReactionOutcome };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function | EntitySchema;

@@ -213,6 +213,7 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
           throw new Error('command refused by a store that was down');
         }
         seen.push(...events.map((e) => e.eventId));
+        return { appended: 0 };
       },
     };
     const both = new Projector(stack.store, dataSource, [projection, reaction], { batchSize: 10 });
@@ -235,12 +236,14 @@ describe.each(STACK_KINDS)('Projector on %s', (kind) => {
       kind: 'reaction',
       name: 'test-echo',
       async react(events) {
-        for (const event of events.filter((e) => e.streamId === stream)) {
+        const mine = events.filter((e) => e.streamId === stream);
+        for (const event of mine) {
           const appended = await stack.store.appendToStream(`echo-${event.eventId}`, [{ type: 'Echoed', data: {} }], {
             expectedVersion: 'any',
           });
           echoes.push(appended.position);
         }
+        return { appended: mine.length };
       },
     };
     // Idle for ten minutes: without a wake-up the echo would be applied long after the test gave up.

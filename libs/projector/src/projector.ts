@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isReaction, type FeedConsumer, type Projection } from './projection.js';
+import { isReaction, type FeedConsumer, type Projection, type Reaction } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
 
 export interface ProjectorOptions {
@@ -207,20 +207,24 @@ export class Projector {
     const group = members.filter((m) => comparePositions(this.known.get(m.name) ?? START, from) === 0);
     const batch = await this.read(from, seen);
     if (batch.length === 0) return { kind: 'caught-up' };
+    let appended = 0;
+    const react = async (reaction: Reaction) => {
+      appended += (await reaction.react(batch)).appended;
+    };
     if (!this.options.reactionsUnderLock) {
-      for (const reaction of group.filter(isReaction)) await handled(reaction, () => reaction.react(batch));
+      for (const reaction of group.filter(isReaction)) await handled(reaction, () => react(reaction));
     }
     const epoch = this.epoch;
     const applied = await this.underLock(group, from, batch, async (consumer, manager) => {
       if (!isReaction(consumer)) await consumer.apply(batch, manager);
-      else if (this.options.reactionsUnderLock) await consumer.react(batch);
+      else if (this.options.reactionsUnderLock) await react(consumer);
     });
     if (this.epoch === epoch) for (const consumer of applied) this.known.set(consumer.name, batch[batch.length - 1].position);
     this.events.emit('progress');
     if (applied.length === 0) return { kind: 'busy' };
     for (const consumer of applied) this.succeeded(consumer.name);
     // A reaction's commands are appends in this process too: a reader waiting for them (waitFor) must not wait out the idle wait.
-    if (applied.some(isReaction)) this.notify();
+    if (appended > 0) this.notify();
     return { kind: 'applied', count: batch.length, consumers: applied };
   }
 

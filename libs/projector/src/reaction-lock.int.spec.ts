@@ -13,6 +13,7 @@ const recordingReaction = (seen: string[]): Reaction => ({
   async react(events: readonly RecordedEvent[]) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     seen.push(...events.map((e) => e.eventId));
+    return { appended: 0 };
   },
 });
 
