@@ -21,16 +21,13 @@ import { START, type GlobalPosition } from '../global-position.js';
 import { validateAppend } from '../validation.js';
 import { isLostConnection } from './connection-errors.js';
 
-interface ReplayRow {
+interface EventRow {
   stream_id: string;
   revision: string;
   event_type: string;
   schema_version: number;
   data: unknown;
   recorded_at: Date;
-}
-
-interface EventRow extends ReplayRow {
   event_id: string;
   transaction_id: string;
   position: string;
@@ -43,7 +40,21 @@ interface EventRow extends ReplayRow {
 const EVENT_COLUMNS = `event_id, stream_id, revision::text, transaction_id::text, position::text,
   event_type, schema_version, data, metadata, recorded_at, encode(hash, 'hex') AS hash`;
 
-const REPLAY_COLUMNS = 'stream_id, revision::text, event_type, schema_version, data, recorded_at';
+/**
+ * A replay's events as one JSON array in one value, not a row each: decoding rows cost more than the
+ * SQL (on PGlite a 10,000-event stream read 111 ms as rows, 81 ms as one array; PostgreSQL 52 and 41).
+ * The time goes as whole milliseconds since the epoch, truncated as a Date holds it.
+ */
+const REPLAY_ARRAY = `coalesce(json_agg(json_build_array(e.stream_id, e.revision, e.event_type, e.schema_version, e.data,
+    (extract(epoch FROM date_trunc('milliseconds', e.recorded_at)) * 1000)::bigint) ORDER BY e.stream_id, e.revision), '[]')::text AS events`;
+
+type ReplayTuple = [streamId: string, revision: number, type: string, schemaVersion: number, data: unknown, recordedAtMs: number];
+
+// The cut compares whole milliseconds, as a recordedAt Date holds them: an event is known at its own recordedAt.
+const STREAM_RANGE = `FROM es_events e
+       WHERE stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
+         AND ($5::timestamptz IS NULL OR date_trunc('milliseconds', e.recorded_at) <= $5::timestamptz)
+       ORDER BY e.revision LIMIT $4`;
 
 /**
  * How each expected version claims the stream row. Each returns the stream's new last revision
@@ -132,46 +143,38 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return (await this.queryStream<EventRow>('events', streamId, options)).map(toRecordedEvent);
+    const rows = await this.query<EventRow>({
+      name: 'es_read_stream',
+      text: `SELECT ${EVENT_COLUMNS} ${STREAM_RANGE}`,
+      values: rangeOf(streamId, options),
+    });
+    return rows.map(toRecordedEvent);
   }
 
-  /** Half the columns, and about half the time of readStream for a long stream (bench:audit on PGlite). */
+  /** Fewer columns in one value: a long stream reads in about half the time of readStream (bench:audit). */
   async readStreamForReplay(streamId: string, options: ReplayReadOptions = {}): Promise<ReplayEvent[]> {
-    return (await this.queryStream<ReplayRow>('replay', streamId, options)).map(toReplayEvent);
+    return this.replayEvents({
+      name: 'es_read_stream_for_replay',
+      text: `SELECT ${REPLAY_ARRAY} FROM (SELECT e.stream_id, e.revision, e.event_type, e.schema_version, e.data, e.recorded_at ${STREAM_RANGE}) e`,
+      values: rangeOf(streamId, options),
+    });
   }
 
   async readStreamsForReplay(streamIds: readonly string[]): Promise<Map<string, ReplayEvent[]>> {
     const streams = new Map<string, ReplayEvent[]>(streamIds.map((id) => [id, []]));
     if (streams.size === 0) return streams;
-    const rows = await this.query<ReplayRow>({
+    const events = await this.replayEvents({
       name: 'es_read_streams_for_replay',
-      text: `SELECT ${REPLAY_COLUMNS} FROM es_events e WHERE stream_id = ANY($1::text[]) ORDER BY e.stream_id, e.revision`,
+      text: `SELECT ${REPLAY_ARRAY} FROM es_events e WHERE stream_id = ANY($1::text[])`,
       values: [[...streams.keys()]],
     });
-    for (const row of rows) streams.get(row.stream_id)!.push(toReplayEvent(row));
+    for (const event of events) streams.get(event.streamId)!.push(event);
     return streams;
   }
 
-  // The cut compares whole milliseconds, as a recordedAt Date holds them: an event is known at its own recordedAt.
-  private async queryStream<Row extends ReplayRow>(
-    kind: 'events' | 'replay',
-    streamId: string,
-    options: ReplayReadOptions,
-  ): Promise<Row[]> {
-    return this.query<Row>({
-      name: `es_read_stream_${kind}`,
-      text: `SELECT ${kind === 'events' ? EVENT_COLUMNS : REPLAY_COLUMNS} FROM es_events e
-       WHERE stream_id = $1 AND e.revision >= $2 AND e.revision <= $3
-         AND ($5::timestamptz IS NULL OR date_trunc('milliseconds', e.recorded_at) <= $5::timestamptz)
-       ORDER BY e.revision LIMIT $4`,
-      values: [
-        streamId,
-        options.fromRevision ?? 0,
-        options.toRevision ?? Number.MAX_SAFE_INTEGER,
-        options.maxCount ?? null,
-        options.recordedUntil ?? null,
-      ],
-    });
+  private async replayEvents(statement: pg.QueryConfig): Promise<ReplayEvent[]> {
+    const [{ events }] = await this.query<{ events: string }>(statement);
+    return (JSON.parse(events) as ReplayTuple[]).map(toReplayEvent);
   }
 
   async readAll({ after = START, limit }: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -244,13 +247,16 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function toReplayEvent(row: ReplayRow): ReplayEvent {
-  return {
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    type: row.event_type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    recordedAt: row.recorded_at,
-  };
+function toReplayEvent([streamId, revision, type, schemaVersion, data, recordedAtMs]: ReplayTuple): ReplayEvent {
+  return { streamId, revision, type, schemaVersion, data, recordedAt: new Date(recordedAtMs) };
+}
+
+function rangeOf(streamId: string, options: ReplayReadOptions): unknown[] {
+  return [
+    streamId,
+    options.fromRevision ?? 0,
+    options.toRevision ?? Number.MAX_SAFE_INTEGER,
+    options.maxCount ?? null,
+    options.recordedUntil ?? null,
+  ];
 }
