@@ -2,14 +2,7 @@
 // own rules against a freshly read input, plus the capacity stream's rule that a request holds at
 // most `headcount` placements over its whole period (the engine keeps to it when it solves; placements
 // made meanwhile can still take the places).
-import {
-  checkProposals,
-  inputHash,
-  type AllocationInput,
-  type AllocationResult,
-  type AllocationWeights,
-  type Violation,
-} from '@banenpool/allocation';
+import { checkProposals, inputHash, type AllocationInput, type AllocationWeights, type Violation } from '@banenpool/allocation';
 import type { AllocationProposal } from '@banenpool/domain';
 import type { AllocationFacts } from './allocation-input.js';
 
