@@ -141,6 +141,7 @@ interface InvoiceFigures {
 async function startApi(backend: Backend, database?: ScratchDatabase): Promise<{ app: INestApplication; url: string }> {
   const config = loadConfig({
     ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: 'memory://' }),
+    ...(database ? { MASTER_KEY: Buffer.alloc(32, 7).toString('base64') } : {}), // required off the embedded default (ADR 0020)
     LOG_LEVEL: 'silent',
   });
   const app = await NestFactory.create(AppModule.forRoot(config), { logger: false });

@@ -57,6 +57,7 @@ async function measure(step: (i: number) => Promise<unknown>): Promise<Rate> {
 async function startApp(backend: Backend, projector: boolean, database?: ScratchDatabase, dataDir?: string): Promise<INestApplication> {
   const config = loadConfig({
     ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
+    ...(database ? { MASTER_KEY: Buffer.alloc(32, 7).toString('base64') } : {}), // required off the embedded default (ADR 0020)
     LOG_LEVEL: 'silent',
     ALLOW_DEMO_KEYS: 'true',
   });

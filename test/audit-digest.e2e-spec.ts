@@ -8,7 +8,7 @@ import { PostgresEventStore, sealFeedDigest, toFeedDigest, type PostgresConnecti
 import { POSTGRES_CONNECTION } from '@banenpool/platform';
 import { openTestStack, type TestStack } from '@banenpool/testing';
 import { caller, startTestApi } from './support/api-client.js';
-import { DIST, requireBuild, ROOT } from './support/built-app.js';
+import { DIST, requireBuild, ROOT, TEST_MASTER_KEY } from './support/built-app.js';
 
 interface Run {
   code: number;
@@ -19,7 +19,7 @@ interface Run {
 /** The built audit CLI, as `npm run audit -- …` runs it, with stdout and stderr apart. */
 function audit(url: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { ...process.env, NODE_OPTIONS: '', DATABASE_URL: url, EMBEDDED_PROJECTOR: 'false' };
+    const env = { ...process.env, NODE_OPTIONS: '', DATABASE_URL: url, EMBEDDED_PROJECTOR: 'false', MASTER_KEY: TEST_MASTER_KEY };
     const script = join(DIST, 'apps/audit/src/main.js');
     execFile(process.execPath, [script, ...args], { cwd: ROOT, env, maxBuffer: 1 << 22 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),

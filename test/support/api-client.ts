@@ -4,10 +4,11 @@ import { loadConfig } from '@banenpool/platform';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureHttpApp } from '../../apps/api/src/http/configure-http-app.js';
+import { TEST_MASTER_KEY } from './built-app.js';
 
 /** The API on in-memory PGlite (or the DATABASE_URL given), configured as main.ts does, with the demo keys accepted on either. */
 export async function startTestApi(env: Record<string, string | undefined> = {}, extraControllers: Type[] = []): Promise<INestApplication> {
-  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ALLOW_DEMO_KEYS: 'true', ...env });
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ALLOW_DEMO_KEYS: 'true', MASTER_KEY: TEST_MASTER_KEY, ...env });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)], controllers: extraControllers }).compile();
   const app = moduleRef.createNestApplication();
   configureHttpApp(app);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', '..');
 export const DIST = join(ROOT, 'dist');
+/** The master key (ADR 0020) every test process on one PostgreSQL database shares; the service refuses to start off the embedded default without one. */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 /** These tests start the compiled service as a user does; `npm test` builds it first. */
 export function requireBuild(): void {
@@ -34,7 +36,7 @@ export function startNode(script: string, env: Record<string, string>, args: rea
   const child = spawn(process.execPath, [join(DIST, script), ...args], {
     cwd: ROOT,
     // The tests call with the demo keys, on PostgreSQL too; a test of that refusal sets ALLOW_DEMO_KEYS ''.
-    env: { ...process.env, NODE_OPTIONS: '', ALLOW_DEMO_KEYS: 'true', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', ALLOW_DEMO_KEYS: 'true', MASTER_KEY: TEST_MASTER_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -102,3 +102,4 @@ export * from './payroll/pay-period.js';
 export * from './payroll/pay-components.js';
 export * from './payroll/pay-run.commands.js';
 export * from './payroll/pay-run.decider.js';
+export * from './privacy/personal-data.js';

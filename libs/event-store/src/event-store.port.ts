@@ -23,6 +23,11 @@ export interface EventMetadata {
   step?: string;
   /** The Idempotency-Key request that appended it (caller/key#claim), so a retry after a crash can find its outcome. */
   idempotencyKey?: string;
+  /**
+   * Set on read (never stored) when the event's personal fields were erased (their subject's data key
+   * shredded): its data holds the erased placeholders (libs/domain PERSONAL_DATA), not what was recorded.
+   */
+  personalDataErased?: boolean;
 }
 
 export interface NewEvent<Data = unknown> {

@@ -14,3 +14,8 @@ export * from './postgres/feed-digest.js';
 export * from './feed-reaction.js';
 export { UNSTORABLE_TEXT } from './validation.js';
 export { PersonalDataKeys } from './privacy/personal-data-keys.port.js';
+export * from './privacy/envelope.js';
+export * from './privacy/master-key.js';
+export * from './privacy/postgres-personal-data-keys.js';
+export * from './privacy/encrypting-event-store.js';
+export * from './privacy/personal-data-migration.js';

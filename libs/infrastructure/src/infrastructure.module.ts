@@ -17,6 +17,14 @@ import {
   type EventStore,
   type PostgresConnection,
 } from '@banenpool/event-store';
+import {
+  EncryptingEventStore,
+  ensurePersonalDataKeyTables,
+  loadMasterKey,
+  PersonalDataKeys,
+  PostgresPersonalDataKeys,
+} from '@banenpool/event-store';
+import { PERSONAL_DATA } from '@banenpool/domain';
 import { placementProcess, PostgresStreamSnapshots, StreamSnapshots } from '@banenpool/application';
 import { openReadModelDataSource, Projector } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
@@ -27,6 +35,9 @@ export interface InfrastructureOptions {
   /** Whether this process applies the feed to the read models. */
   runProjector: boolean;
 }
+
+/** The adapter's store before EncryptingEventStore wraps it: only this module sees ciphertext. */
+const STORED_EVENT_STORE = 'STORED_EVENT_STORE';
 
 /** Starts the projector with the application and closes everything in reverse order at shutdown. */
 @Injectable()
@@ -78,7 +89,8 @@ export class InfrastructureModule {
           },
         },
         {
-          provide: EVENT_STORE,
+          // The store as the adapter keeps it (personal fields encrypted); everyone else gets EVENT_STORE, which decrypts (ADR 0020).
+          provide: STORED_EVENT_STORE,
           inject: [POSTGRES_CONNECTION],
           useFactory: async (connection: PostgresConnection): Promise<EventStore> => {
             if (config.EVENTSTORE_CONNECTION_STRING) {
@@ -89,6 +101,23 @@ export class InfrastructureModule {
             if (applied.length > 0) logger.log(`Event store migrations applied: ${applied.join(', ')}`);
             return new PostgresEventStore(connection.pool);
           },
+        },
+        {
+          // Data keys beside the events (migration 004), or in the read-model database when events live in KurrentDB.
+          provide: PersonalDataKeys,
+          inject: [POSTGRES_CONNECTION, STORED_EVENT_STORE],
+          useFactory: async (connection: PostgresConnection): Promise<PersonalDataKeys> => {
+            const embedded = !config.DATABASE_URL && !config.EVENTSTORE_CONNECTION_STRING;
+            const masterKey = loadMasterKey({ ...config, embedded });
+            if (config.EVENTSTORE_CONNECTION_STRING) await ensurePersonalDataKeyTables(connection.pool);
+            return new PostgresPersonalDataKeys(connection.pool, masterKey);
+          },
+        },
+        {
+          provide: EVENT_STORE,
+          inject: [STORED_EVENT_STORE, PersonalDataKeys],
+          useFactory: (stored: EventStore, keys: PostgresPersonalDataKeys): EventStore =>
+            new EncryptingEventStore(stored, keys, PERSONAL_DATA),
         },
         {
           provide: DataSource,
@@ -115,7 +144,7 @@ export class InfrastructureModule {
         },
         InfrastructureLifecycle,
       ],
-      exports: [AppConfig, POSTGRES_CONNECTION, EVENT_STORE, DataSource, StreamSnapshots, Projector],
+      exports: [AppConfig, POSTGRES_CONNECTION, EVENT_STORE, DataSource, StreamSnapshots, Projector, PersonalDataKeys],
     };
   }
 }

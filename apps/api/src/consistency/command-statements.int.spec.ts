@@ -22,6 +22,7 @@ describe.each(STACK_KINDS)('one command with the in-process projector on %s', (k
       ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: 'memory://' }),
       LOG_LEVEL: 'silent',
       ALLOW_DEMO_KEYS: 'true',
+      MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), // required beside DATABASE_URL: it wraps the workers' data keys
     });
     app = await NestFactory.create(AppModule.forRoot(config), { logger: false });
     await app.init();
@@ -60,12 +61,12 @@ describe.each(STACK_KINDS)('one command with the in-process projector on %s', (k
       counter.stop();
     }
     const others = counter.statements.filter((s) => !READ_MODEL_TABLE.test(s));
-    // The command reads its stream and appends (2). Each lane's batch is the feed read and 5 in its
+    // The command reads its stream and appends (2), after looking up and creating the new worker's data key (2). Each lane's batch is the feed read and 5 in its
     // transaction: one lane for the read models and the embedded reaction, a second for the reaction
     // under its lock on PostgreSQL. Read-your-writes asks for the head (1). An idle poll of a lane
     // (feed and checkpoints) may fall in while the command runs (2 a lane).
     const lanes = kind === 'pglite' ? 1 : 2;
-    const bound = 2 + 6 * lanes + 1 + 2 * lanes;
+    const bound = 2 + 2 + 6 * lanes + 1 + 2 * lanes;
     // Beyond the bound the excess shows; a round of statements per read model (14 of them) would be far past it.
     expect(others.slice(bound)).toEqual([]);
   });

@@ -169,7 +169,7 @@ describe('hash chain migration on a store written before it', () => {
         ('old-1', 0, gen_random_uuid(), 'Old', 1, '{"a": 1}', '{}'), ('old-1', 1, gen_random_uuid(), 'Old', 1, '{"a": 2}', '{}'),
         ('old-2', 0, gen_random_uuid(), 'Old', 1, '{"b": [1, 2]}', '{}')`);
 
-    expect(await migrateEventStore(connection.pool)).toEqual(['002_hash_chain.sql', '003_feed_digests.sql']);
+    expect(await migrateEventStore(connection.pool)).toEqual(['002_hash_chain.sql', '003_feed_digests.sql', '004_personal_data_keys.sql']);
     const store = new PostgresEventStore(connection.pool);
     await store.appendToStream('old-1', batch(2, 'new'), { expectedVersion: 1 });
 

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
       EMBEDDED_PROJECTOR: 'false',
       PAY_PERIOD: 'month',
+      MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), // required off the embedded default (ADR 0020)
     });
     expect(config).toMatchObject({
       PORT: 8080,

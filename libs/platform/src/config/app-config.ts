@@ -99,6 +99,16 @@ export class AppConfig {
   @Min(1)
   @Max(100_000)
   AUTH_FAILURES_PER_MINUTE = 20;
+
+  /** Base64 of the 32-byte master key that wraps the data keys of personal data (ADR 0020); required off the embedded default. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'MASTER_KEY must be the base64 of 32 bytes (openssl rand -base64 32)' })
+  MASTER_KEY?: string;
+
+  /** A file holding MASTER_KEY (e.g. a mounted secret). */
+  @IsOptional()
+  @IsString()
+  MASTER_KEY_FILE?: string;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = Object.fromEntries(
     Object.keys(defaults)
       .concat('DATABASE_URL', 'EVENTSTORE_CONNECTION_STRING', 'API_KEYS', 'API_KEYS_FILE')
+      .concat('MASTER_KEY', 'MASTER_KEY_FILE')
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
@@ -134,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!config.DATABASE_URL && !config.EMBEDDED_PROJECTOR) {
     throw new ConfigError(['EMBEDDED_PROJECTOR=false needs DATABASE_URL: in embedded mode only this process can reach the data']);
+  }
+  if ((config.DATABASE_URL || config.EVENTSTORE_CONNECTION_STRING) && !config.MASTER_KEY && !config.MASTER_KEY_FILE) {
+    throw new ConfigError([
+      'MASTER_KEY (or MASTER_KEY_FILE) is required with DATABASE_URL or EVENTSTORE_CONNECTION_STRING: it wraps the keys of personal data (make one with `openssl rand -base64 32`, give every process the same one, keep it safe)',
+    ]);
   }
   return config;
 }

@@ -1,0 +1,199 @@
+import type pg from 'pg';
+import { EventStoreUnavailableError } from '../errors.js';
+import { isLostConnection } from '../postgres/connection-errors.js';
+import type { Queryable } from '../postgres/postgres-event-store.js';
+import { masterKeyId, newDataKey, unwrapKey, wrapKey } from './envelope.js';
+import { PersonalDataKeys } from './personal-data-keys.port.js';
+
+/** A subject's data key, or the fact that it was shredded. */
+export type SubjectKey = { readonly key: Buffer; readonly version: number } | { readonly shredded: true };
+
+export class MissingDataKeyError extends Error {
+  constructor(subjectId: string) {
+    super(`No data key for subject ${subjectId}, and it was never shredded: the personal_data_keys table lost a row`);
+    this.name = 'MissingDataKeyError';
+  }
+}
+
+export class SubjectErasedError extends Error {
+  constructor(subjectId: string) {
+    super(`The personal data of ${subjectId} was erased: no new personal data can be recorded for it`);
+    this.name = 'SubjectErasedError';
+  }
+}
+
+export interface PersonalDataKeyOptions {
+  /** Unwrapped keys kept in memory (least recently used dropped first). */
+  cacheSize?: number;
+  /**
+   * How long a cached key is trusted: another process may shred it meanwhile, and this one must
+   * stop decrypting with it soon after.
+   */
+  cacheTtlMs?: number;
+  now?: () => number;
+}
+
+const KEY_TABLES_SQL = `
+CREATE TABLE IF NOT EXISTS personal_data_keys (
+  subject_id text PRIMARY KEY, key_version integer NOT NULL DEFAULT 1, wrapped_key bytea NOT NULL,
+  master_key_id text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+CREATE TABLE IF NOT EXISTS personal_data_shredded (subject_id text PRIMARY KEY, shredded_at timestamptz NOT NULL DEFAULT now());`;
+
+/** Creates the key tables where migration 004 does not run: the read-model database beside KurrentDB. */
+export async function ensurePersonalDataKeyTables(pool: Queryable): Promise<void> {
+  await pool.query(KEY_TABLES_SQL);
+}
+
+interface KeyRow {
+  subject_id: string;
+  key_version: number | null;
+  wrapped_key: Buffer | null;
+  master_key_id: string | null;
+  shredded: boolean;
+}
+
+/**
+ * Data keys in PostgreSQL/PGlite (`personal_data_keys`, wrapped by the master key) and the record
+ * of shredded subjects (`personal_data_shredded`). Unwrapped keys are cached, bounded, and dropped
+ * on shred.
+ */
+export class PostgresPersonalDataKeys extends PersonalDataKeys {
+  private readonly cache = new Map<string, { key: Buffer; version: number; at: number }>();
+  private readonly masterId: string;
+  private readonly cacheSize: number;
+  private readonly cacheTtlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly pool: Queryable,
+    private readonly masterKey: Buffer,
+    options: PersonalDataKeyOptions = {},
+  ) {
+    super();
+    this.masterId = masterKeyId(masterKey);
+    this.cacheSize = options.cacheSize ?? 10_000;
+    this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  async shred(subjectId: string): Promise<void> {
+    await this.query(
+      `WITH gone AS (DELETE FROM personal_data_keys WHERE subject_id = $1)
+       INSERT INTO personal_data_shredded (subject_id) VALUES ($1) ON CONFLICT (subject_id) DO NOTHING`,
+      [subjectId],
+    );
+    this.cache.delete(subjectId);
+  }
+
+  async isShredded(subjectId: string): Promise<boolean> {
+    const rows = await this.query<{ found: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM personal_data_shredded WHERE subject_id = $1) AS found',
+      [subjectId],
+    );
+    return rows[0].found;
+  }
+
+  /** The keys to encrypt with: created for subjects that have none; a shredded subject is refused. */
+  async keysForWriting(subjectIds: readonly string[]): Promise<Map<string, { key: Buffer; version: number }>> {
+    const found = await this.keysForReading(subjectIds, { createMissing: true });
+    const keys = new Map<string, { key: Buffer; version: number }>();
+    for (const [subject, entry] of found) {
+      if ('shredded' in entry) throw new SubjectErasedError(subject);
+      keys.set(subject, entry);
+    }
+    return keys;
+  }
+
+  /** The keys to decrypt with, or `shredded`; a key neither there nor shredded is an error (never read as erased). */
+  async keysForReading(subjectIds: readonly string[], { createMissing = false } = {}): Promise<Map<string, SubjectKey>> {
+    const result = new Map<string, SubjectKey>();
+    const missing: string[] = [];
+    for (const subject of new Set(subjectIds)) {
+      const cached = this.cached(subject);
+      if (cached) result.set(subject, cached);
+      else missing.push(subject);
+    }
+    if (missing.length === 0) return result;
+    let rows = await this.lookUp(missing);
+    const absent = rows.filter((row) => row.wrapped_key === null && !row.shredded).map((row) => row.subject_id);
+    if (absent.length > 0) {
+      if (!createMissing) throw new MissingDataKeyError(absent[0]);
+      rows = [...rows.filter((row) => !absent.includes(row.subject_id)), ...(await this.create(absent))];
+    }
+    for (const row of rows) result.set(row.subject_id, this.fromRow(row));
+    return result;
+  }
+
+  private fromRow(row: KeyRow): SubjectKey {
+    if (row.shredded) return { shredded: true };
+    if (row.wrapped_key === null) throw new MissingDataKeyError(row.subject_id);
+    if (row.master_key_id !== this.masterId) {
+      throw new Error(
+        `The data key of ${row.subject_id} was wrapped with another master key (id ${row.master_key_id}, this one is ${this.masterId}): check MASTER_KEY`,
+      );
+    }
+    const entry = { key: unwrapKey(this.masterKey, row.subject_id, row.wrapped_key), version: row.key_version ?? 1 };
+    this.remember(row.subject_id, entry);
+    return entry;
+  }
+
+  private async lookUp(subjectIds: readonly string[]): Promise<KeyRow[]> {
+    return this.query<KeyRow>(
+      `SELECT s.id AS subject_id, k.key_version, k.wrapped_key, k.master_key_id, (d.subject_id IS NOT NULL) AS shredded
+       FROM unnest($1::text[]) AS s(id)
+       LEFT JOIN personal_data_keys k ON k.subject_id = s.id
+       LEFT JOIN personal_data_shredded d ON d.subject_id = s.id`,
+      [subjectIds],
+    );
+  }
+
+  /**
+   * New keys for subjects without one, as rows: a concurrent writer's key wins (ON CONFLICT), and a
+   * shredded subject gets none; only those are looked up again (one statement for a new worker, not two).
+   */
+  private async create(subjectIds: readonly string[]): Promise<KeyRow[]> {
+    const wrapped = subjectIds.map((subject) => wrapKey(this.masterKey, subject, newDataKey()));
+    const inserted = await this.query<{ subject_id: string }>(
+      `INSERT INTO personal_data_keys (subject_id, wrapped_key, master_key_id)
+       SELECT s.id, s.wrapped, $3 FROM unnest($1::text[], $2::bytea[]) AS s(id, wrapped)
+       WHERE NOT EXISTS (SELECT 1 FROM personal_data_shredded d WHERE d.subject_id = s.id)
+       ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id`,
+      [subjectIds, wrapped, this.masterId],
+    );
+    const ours = new Set(inserted.map((row) => row.subject_id));
+    const created = subjectIds.flatMap((subject_id, i): KeyRow[] =>
+      ours.has(subject_id) ? [{ subject_id, key_version: 1, wrapped_key: wrapped[i], master_key_id: this.masterId, shredded: false }] : [],
+    );
+    const others = subjectIds.filter((subject) => !ours.has(subject));
+    return others.length === 0 ? created : [...created, ...(await this.lookUp(others))];
+  }
+
+  private cached(subject: string): { key: Buffer; version: number } | undefined {
+    const entry = this.cache.get(subject);
+    if (!entry) return undefined;
+    this.cache.delete(subject);
+    if (this.now() - entry.at > this.cacheTtlMs) return undefined;
+    this.cache.set(subject, entry); // most recently used last
+    return { key: entry.key, version: entry.version };
+  }
+
+  private remember(subject: string, entry: { key: Buffer; version: number }): void {
+    this.cache.delete(subject);
+    this.cache.set(subject, { ...entry, at: this.now() });
+    while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /** Cached keys, for tests of the bound. */
+  get cachedKeys(): number {
+    return this.cache.size;
+  }
+
+  private async query<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
+    try {
+      return (await this.pool.query<Row>(text, values)).rows;
+    } catch (error) {
+      if (isLostConnection(error)) throw new EventStoreUnavailableError("The data keys' database connection was lost", { cause: error });
+      throw error;
+    }
+  }
+}
