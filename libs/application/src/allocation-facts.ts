@@ -147,6 +147,7 @@ async function withProfiles(store: EventStore, workers: readonly WorkerRow[], po
     workers.map(async (worker) => {
       const state = await foldedAt(store, workerDecider, workerStreamId(worker.workerId), position);
       if (state.status === 'none') return [];
+      if (state.status === 'erased') return []; // erased: no location or availability any more, never proposed
       const { homeArea, location, availability } = state;
       return [{ ...worker, homeArea, ...(location && { location }), availability }];
     }),

@@ -19,6 +19,8 @@ export * from './employer/get-employer.handler.js';
 export * from './worker/change-worker.handler.js';
 export * from './worker/offer-contract.handler.js';
 export * from './worker/get-worker.handler.js';
+export * from './worker-erasure/erase-worker-data.handler.js';
+export * from './worker-erasure/plaintext-copies.js';
 export * from './capacity/request-capacity.handler.js';
 export * from './capacity/amend-capacity-request.handler.js';
 export * from './capacity/withdraw-capacity-request.handler.js';

@@ -88,6 +88,7 @@ import { TimesheetFactsReader } from './timesheet/timesheet-facts.js';
 import { UseCaseExecutor } from './shared/use-case-executor.js';
 import { GetStreamCatalogEntryHandler, ListStreamCatalogHandler } from './streams/stream-catalog.handlers.js';
 import { ChangeWorkerHandler } from './worker/change-worker.handler.js';
+import { EraseWorkerDataHandler } from './worker-erasure/erase-worker-data.handler.js';
 import { GetWorkerHandler } from './worker/get-worker.handler.js';
 import { OfferContractHandler } from './worker/offer-contract.handler.js';
 
@@ -111,6 +112,7 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   ClassifyFunctionHandler,
   GetEmployerHandler,
   ChangeWorkerHandler,
+  EraseWorkerDataHandler,
   OfferContractHandler,
   GetWorkerHandler,
   RequestCapacityHandler,

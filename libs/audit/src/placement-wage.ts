@@ -42,6 +42,7 @@ export type WageOnDate = { readonly date: LocalDate; readonly wage: DayWage } | 
 
 export function wageOnDate({ placement, hirer, caoVersions, worker, rules }: PlacementStates, date: LocalDate): WageOnDate | undefined {
   if (!isPaid(placement) || worker.status === 'none') return undefined;
+  if (worker.status === 'erased') return { date, unavailable: "The worker's data was erased: their age on the day is unknown." };
   try {
     return { date, wage: wageOn(wagedPlacement(placement, hirer), worker, date, rules, caoVersions) };
   } catch (error) {

@@ -111,6 +111,8 @@ export class PayRunInputs {
     return {
       workers: workers
         .filter((worker) => worker.status !== 'none')
+        // An erased worker (no birth date) left after their last pay: see the erasure's preconditions.
+        .filter((worker): worker is PoolWorker => worker.status === 'registered')
         .filter((worker) => approved.has(worker.workerId) || guaranteesHours(worker, period))
         .map(inputOf),
       unpaid: sheets.filter((sheet) => sheet.approved === undefined && weekTouches(sheet, period)).map(unpaidOf),

@@ -7,6 +7,7 @@ import {
   employerDecider,
   employerStreamId,
   siteFactsOf,
+  registeredWorker,
   workerDecider,
   workerFactsFor,
   workerStreamId,
@@ -85,6 +86,6 @@ export class PlacementFacts {
   // Read once per command: the worker facts and the hirer limits both come from it.
   private async workerState(terms: PlacementTerms): Promise<PoolWorker> {
     const { state } = await this.streams.existing(workerDecider, workerStreamId(terms.workerId), `worker ${terms.workerId}`);
-    return state;
+    return registeredWorker(state); // an erased worker is placed no more (409)
   }
 }

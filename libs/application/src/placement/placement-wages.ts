@@ -8,6 +8,7 @@ import {
   refuse,
   wagedPlacement,
   wageOn,
+  registeredWorker,
   workerDecider,
   workerStreamId,
   type DayWage,
@@ -56,6 +57,6 @@ export class PlacementWages {
     const waged = wagedPlacement(placement, hirer);
     const caoVersions = await this.facts.caoVersionsDuring(hirer, waged.period);
     const { placementId, workerId, employerId } = placement;
-    return { placementId, workerId, employerId, ...wageOn(waged, worker.state, day, rules, caoVersions) };
+    return { placementId, workerId, employerId, ...wageOn(waged, registeredWorker(worker.state), day, rules, caoVersions) };
   }
 }

@@ -96,11 +96,18 @@ export class RateCostFactsReader {
     const workers = await mapBounded(placements, READS_IN_FLIGHT, async ({ workerId }) => {
       return (await this.streams.existing(workerDecider, workerStreamId(workerId), `worker ${workerId}`)).state;
     });
-    return placements.map((placement, i) => ({
-      waged: wagedPlacement(placement, hirer),
-      hirerTermsApply: placement.hirerTerms.applies,
-      worker: { workerId: placement.workerId, birthDate: workers[i].birthDate },
-    }));
+    // An erased worker's placements ended before the erasure (its preconditions): no cost to check, and no birth date to check it with.
+    return placements.flatMap((placement, i) => {
+      const worker = workers[i];
+      if (worker.status === 'erased') return [];
+      return [
+        {
+          waged: wagedPlacement(placement, hirer),
+          hirerTermsApply: placement.hirerTerms.applies,
+          worker: { workerId: placement.workerId, birthDate: worker.birthDate },
+        },
+      ];
+    });
   }
 
   private async placementItems(employerId: string): Promise<EmployerPlacementItem[]> {

@@ -5,6 +5,7 @@ import {
   employerStreamId,
   isoWeekOf,
   isPaid,
+  registeredWorker,
   laterOf,
   overlaps,
   placementDecider,
@@ -67,7 +68,7 @@ export class TimesheetFactsReader {
     return {
       placement: { placementId, workerId, employerId, period: { from: placement.period.from, to: workedLastDay(placement) } },
       closures: closuresOf(hirer, placement.siteId).map(({ period, reason }) => ({ period, reason })),
-      worker: { birthDate: worker.birthDate },
+      worker: { birthDate: registeredWorker(worker).birthDate },
       otherShifts: await this.otherShifts(worker.commitments, sheet),
       rules,
     };

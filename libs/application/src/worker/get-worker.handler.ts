@@ -8,6 +8,7 @@ import {
   workerDecider,
   workerStreamId,
   type DatedTargetGroupStatus,
+  type ErasedWorker,
   type Period,
   type PoolWorker,
 } from '@banenpool/domain';
@@ -25,7 +26,10 @@ export interface WorkerAtEmployer {
 /** What operators and auditors see: the whole worker, with the target-group status that holds today (absent when none does). */
 export type WorkerView = PoolWorker & { targetGroup?: DatedTargetGroupStatus; version: number };
 
-export class GetWorkerQuery extends Query<WorkerView | WorkerAtEmployer> {
+/** A worker whose personal data was erased: the pool keeps only ids, contracts and hours (operators, auditors); an employer sees that and the id. */
+export type ErasedWorkerView = (ErasedWorker & { version: number }) | Pick<ErasedWorker, 'status' | 'workerId'>;
+
+export class GetWorkerQuery extends Query<WorkerView | WorkerAtEmployer | ErasedWorkerView> {
   constructor(
     readonly workerId: string,
     readonly caller: Caller,
@@ -38,8 +42,9 @@ export class GetWorkerQuery extends Query<WorkerView | WorkerAtEmployer> {
 export class GetWorkerHandler implements IQueryHandler<GetWorkerQuery> {
   constructor(private readonly streams: StreamStates) {}
 
-  async execute({ workerId, caller }: GetWorkerQuery): Promise<WorkerView | WorkerAtEmployer> {
+  async execute({ workerId, caller }: GetWorkerQuery): Promise<WorkerView | WorkerAtEmployer | ErasedWorkerView> {
     const { state, version } = await this.streams.existing(workerDecider, workerStreamId(workerId), `worker ${workerId}`);
+    if (state.status === 'erased') return caller.employerId === undefined ? { ...state, version } : { status: state.status, workerId };
     if (caller.employerId !== undefined) return this.employerView(state, caller.employerId);
     return { ...state, targetGroup: targetGroupStatusOn(state.targetGroupHistory ?? [], localDateOf(new Date())), version };
   }

@@ -4,7 +4,7 @@ import type { RuleBook } from '../rules/rule-book.js';
 import type { Hours } from '../shared/working-hours.js';
 import type { WorkPattern } from '../shared/work-pattern.js';
 import type { SeasonalClauseFacts } from './chain-rule.js';
-import type { Availability, ContractTerms, DatedTargetGroupStatus } from './worker.events.js';
+import type { Availability, ContractTerms, DatedTargetGroupStatus, ErasureReason } from './worker.events.js';
 
 export interface RegisterWorker {
   readonly type: 'RegisterWorker';
@@ -98,6 +98,16 @@ export interface ReleaseHours {
   readonly from?: LocalDate;
 }
 
+/**
+ * Erases the worker's personal data (GDPR art. 17) once they have left: refused while a pool contract
+ * is in force or planned, or hours are committed after today. A second erasure changes nothing (no
+ * events), so a retry after a crash can finish the shredding of the key and the purge of copies.
+ */
+export interface EraseWorkerData {
+  readonly type: 'EraseWorkerData';
+  readonly reason: ErasureReason;
+}
+
 export type WorkerCommand =
   | RegisterWorker
   | RecordTargetGroupStatus
@@ -108,4 +118,5 @@ export type WorkerCommand =
   | RecordDirectContract
   | EndContract
   | CommitHours
-  | ReleaseHours;
+  | ReleaseHours
+  | EraseWorkerData;

@@ -19,15 +19,24 @@ import { chainPositionFor } from './chain-rule.js';
 import type {
   CommitHours,
   EndContract,
+  EraseWorkerData,
   OfferContract,
   RecordDirectContract,
   RegisterWorker,
   ReleaseHours,
   WorkerCommand,
 } from './worker.commands.js';
-import type { Availability, ContractTerms, DatedTargetGroupStatus, HoursCommitted, WorkerEvent } from './worker.events.js';
+import {
+  ERASURE_REASONS,
+  type Availability,
+  type ContractTerms,
+  type DatedTargetGroupStatus,
+  type HoursCommitted,
+  type WorkerDataErased,
+  type WorkerEvent,
+} from './worker.events.js';
 import { contractCovering, contractPeriod, workLoadsOf } from './worker-hours.js';
-import type { HoursCommitment, PoolWorker, WorkerState } from './worker.state.js';
+import type { ErasedWorker, HoursCommitment, PoolWorker, WorkerState } from './worker.state.js';
 import { reachOf, requireWorkingTimeFits, workLoad } from './working-time.js';
 
 /** The pool employs no one younger than this (the youngest age with a statutory minimum wage). */
@@ -54,6 +63,8 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
       };
     }
     if (state.status === 'none') return state; // a worker's history always starts with WorkerRegistered
+    if (event.type === 'WorkerDataErased') return erasedOf(state, event);
+    if (state.status === 'erased') return evolveErased(state, event);
     switch (event.type) {
       case 'TargetGroupStatusRecorded': {
         // Kept whole, with its dates: a later recording changes the days from its own start, not the days before.
@@ -101,6 +112,11 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
     let folded = state;
     let pending: Map<string, HoursCommitment> | undefined;
     for (const event of events) {
+      // The erasure copies the commitments: hand it the ones folded so far.
+      if (pending !== undefined && event.type === 'WorkerDataErased') {
+        folded = withCommitments(registeredWorker(folded), pending);
+        pending = undefined;
+      }
       if (folded.status === 'registered' && isCommitmentEvent(event)) {
         pending = changeCommitment(pending ?? byPlacement(folded.commitments), event);
         continue;
@@ -109,7 +125,7 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
       folded = workerDecider.evolve(folded, event);
       if (folded.status === 'none' || before.status === 'none' || folded.commitments !== before.commitments) pending = undefined;
     }
-    return pending === undefined ? folded : withCommitments(registeredWorker(folded), pending);
+    return pending === undefined || folded.status !== 'registered' ? folded : withCommitments(folded, pending);
   },
 
   decide(command, state, now) {
@@ -150,7 +166,10 @@ export const workerDecider: Decider<WorkerCommand, WorkerEvent, WorkerState> = {
       case 'CommitHours':
         return commitHours(command, registeredWorker(state));
       case 'ReleaseHours':
-        return releaseHours(command, registeredWorker(state));
+        // Also after an erasure: the placement process releases the hours of a placement that ends.
+        return releaseHours(command, workerWithHours(state));
+      case 'EraseWorkerData':
+        return eraseWorkerData(command, state, localDateOf(now));
       default:
         return assertNever(command);
     }
@@ -292,7 +311,7 @@ const sameCommitment = (current: HoursCommitment, { hoursPerWeek, period, patter
   current.period.to === period.to &&
   samePattern(current.pattern, pattern);
 
-function releaseHours(command: ReleaseHours, worker: PoolWorker): WorkerEvent[] {
+function releaseHours(command: ReleaseHours, worker: PoolWorker | ErasedWorker): WorkerEvent[] {
   if (command.from !== undefined) requireDate(command.from, 'The date to release hours from');
   const commitment = worker.commitments.find((c) => c.placementId === command.placementId);
   // Releasing what is not (or no longer) committed changes nothing, so a compensation can be retried safely.
@@ -340,7 +359,85 @@ function changeCommitment(commitments: Map<string, HoursCommitment>, event: Comm
   return commitments;
 }
 
+/** The registered worker; refused for a worker never registered (404) or one whose data was erased (409). */
 export function registeredWorker(state: WorkerState): PoolWorker {
+  const worker = workerWithHours(state);
+  if (worker.status === 'erased') {
+    conflict(
+      'worker_erased',
+      `The personal data of worker ${worker.workerId} was erased on ${worker.erasedOn}; nothing more can be recorded about them.`,
+    );
+  }
+  return worker;
+}
+
+function workerWithHours(state: WorkerState): PoolWorker | ErasedWorker {
   if (state.status === 'none') notFound('worker_not_found', 'This worker is not registered.');
   return state;
+}
+
+/**
+ * Erasure is for people who have left: nothing running or planned may still need their data.
+ * Erasing again is no events, so that a retry after a crash still shreds the key and purges copies.
+ */
+function eraseWorkerData(command: EraseWorkerData, state: WorkerState, today: LocalDate): WorkerEvent[] {
+  const worker = workerWithHours(state);
+  if (worker.status === 'erased') return [];
+  if (!(ERASURE_REASONS as readonly string[]).includes(command.reason)) {
+    refuse('invalid_erasure_reason', `The reason for an erasure is one of ${ERASURE_REASONS.join(', ')}.`);
+  }
+  const running = worker.contracts.find((c) => {
+    const { to } = contractPeriod(c);
+    return to === undefined || to >= today;
+  });
+  if (running) {
+    conflict(
+      'worker_has_contract',
+      `Worker ${worker.workerId}'s contract ${running.contractId} runs ${formatPeriod(contractPeriod(running))}; end it before erasing their data.`,
+    );
+  }
+  const planned = worker.commitments.find((c) => c.period.to > today);
+  if (planned) {
+    conflict(
+      'worker_has_planned_hours',
+      `Worker ${worker.workerId} has hours committed to placement ${planned.placementId} until ${planned.period.to}; release them before erasing their data.`,
+    );
+  }
+  // The register periods without the wage value: what the banenafspraak count needs (art. 17(3)(b) GDPR).
+  const targetGroupStatuses = (worker.targetGroupHistory ?? []).map(({ inRegister, validFrom, validUntil }) => ({
+    inRegister,
+    ...(validFrom !== undefined && { validFrom }),
+    ...(validUntil !== undefined && { validUntil }),
+  }));
+  const { workerId } = worker;
+  return [{ type: 'WorkerDataErased', data: { workerId, reason: command.reason, erasedOn: today, retained: { targetGroupStatuses } } }];
+}
+
+/** Keeps only what is not personal data: the contracts and hours that pay, invoices and the chain rule rest on. */
+function erasedOf(worker: PoolWorker | ErasedWorker, event: WorkerDataErased): ErasedWorker {
+  const { workerId, contracts, directContracts, commitments } = worker;
+  return { status: 'erased', workerId, erasedOn: event.data.erasedOn, contracts, directContracts, commitments };
+}
+
+/** After the erasure only the placement process's release of hours is decided; any other event changes nothing a person can be found by. */
+function evolveErased(worker: ErasedWorker, event: Exclude<WorkerEvent, WorkerDataErased>): ErasedWorker {
+  switch (event.type) {
+    case 'HoursCommitted':
+    case 'HoursReleased':
+      return { ...worker, commitments: [...changeCommitment(byPlacement(worker.commitments), event).values()] };
+    case 'PoolContractEnded': {
+      const { contractId, lastDay } = event.data;
+      return { ...worker, contracts: worker.contracts.map((c) => (c.contractId === contractId ? { ...c, lastDay } : c)) };
+    }
+    case 'WorkerRegistered':
+    case 'TargetGroupStatusRecorded':
+    case 'SkillAdded':
+    case 'SkillRemoved':
+    case 'AvailabilityChanged':
+    case 'PoolContractAgreed':
+    case 'DirectContractRecorded':
+      return worker;
+    default:
+      return assertNever(event);
+  }
 }

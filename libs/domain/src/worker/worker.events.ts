@@ -93,6 +93,13 @@ const workerRegisteredV1 = z.object({
   availability: availabilitySchema,
 });
 
+/**
+ * Why a worker's personal data is erased, as a code: free text typed by an operator could name the
+ * person, and the erasure event is the one event that cannot be encrypted with the key it shreds.
+ */
+export const ERASURE_REASONS = ['data_subject_request', 'consent_withdrawn', 'no_longer_needed', 'unlawful_processing'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
 const hoursOfPlacement = { workerId: text, placementId: text, hoursPerWeek: weekHours, period };
 
 /** Every event of a worker's stream: its schema and the version it is written with. */
@@ -145,6 +152,30 @@ export const workerEvents = {
   HoursCommitted: { version: 1, data: z.object({ ...hoursOfPlacement, contractId: text, pattern: workPatternSchema.optional() }) },
   /** The part of a placement's commitment that is released (all of it, or from a date on). */
   HoursReleased: { version: 1, data: z.object(hoursOfPlacement) },
+  /**
+   * The worker's personal data was erased (GDPR art. 17): their data key is shredded, so the name,
+   * birth date, location and target-group data in the earlier events are unreadable. This event holds
+   * no personal data: a reason code (never free text, which could name the person) and the day.
+   * `retained` keeps what the law makes the pool keep and cannot be derived from the shredded events
+   * (art. 17(3)(b)): the register periods of the target-group statuses (no wage value), so that the
+   * banenafspraak count of the hours already approved stays what it was, also after a rebuild.
+   */
+  WorkerDataErased: {
+    version: 1,
+    data: z.object({
+      workerId: text,
+      reason: z.enum(ERASURE_REASONS),
+      erasedOn: localDate,
+      retained: z.object({
+        targetGroupStatuses: z.array(
+          targetGroupStatusSchema.omit({ wageValueBp: true }).extend({
+            validFrom: localDate.optional(),
+            validUntil: localDate.optional(),
+          }),
+        ),
+      }),
+    }),
+  },
 } as const satisfies EventRegistry;
 
 type Events = typeof workerEvents;
@@ -158,4 +189,5 @@ export type PoolContractEnded = EventOf<Events, 'PoolContractEnded'>;
 export type DirectContractRecorded = EventOf<Events, 'DirectContractRecorded'>;
 export type HoursCommitted = EventOf<Events, 'HoursCommitted'>;
 export type HoursReleased = EventOf<Events, 'HoursReleased'>;
+export type WorkerDataErased = EventOf<Events, 'WorkerDataErased'>;
 export type WorkerEvent = EventsOf<Events>;

@@ -56,10 +56,25 @@ export interface PoolWorker {
   readonly commitments: readonly HoursCommitment[];
 }
 
-export type WorkerState = { readonly status: 'none' } | PoolWorker;
+/**
+ * A worker whose personal data was erased (WorkerDataErased): no name, birth date, home area,
+ * location, skills, availability or target-group status any more. What the law makes the pool keep
+ * stays: the contracts and the hours committed, which past pay, invoices and the chain rule rest on,
+ * and the placement process can still release hours. Every other command is refused.
+ */
+export interface ErasedWorker {
+  readonly status: 'erased';
+  readonly workerId: string;
+  readonly erasedOn: LocalDate;
+  readonly contracts: readonly PoolContract[];
+  readonly directContracts: readonly DirectContract[];
+  readonly commitments: readonly HoursCommitment[];
+}
+
+export type WorkerState = { readonly status: 'none' } | PoolWorker | ErasedWorker;
 
 /**
  * The shape and meaning of a folded WorkerState. Raise it with any change to either (a field, what
  * evolve keeps, how an event is read): stored snapshots of another version are then folded afresh.
  */
-export const WORKER_STATE_VERSION = 1;
+export const WORKER_STATE_VERSION = 2;

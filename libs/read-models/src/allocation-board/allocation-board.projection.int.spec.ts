@@ -1,7 +1,7 @@
 import { STACK_KINDS } from '@banenpool/testing';
 import { expectReplaysEqual, openHarness, type ReadModelHarness } from '../shared/read-model.testing.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
-import { AllocationBoardEntry, AllocationBoardWorkerSkill } from './allocation-board.entity.js';
+import { AllocationBoardEntry, AllocationBoardWorker, AllocationBoardWorkerSkill } from './allocation-board.entity.js';
 import { allocationBoardProjection } from './allocation-board.projection.js';
 import { listBoard, workersWithAnySkill, type BoardFilter } from './allocation-board.query.js';
 
@@ -139,5 +139,30 @@ describe.each(STACK_KINDS)('allocation board on %s', (kind) => {
     expect((await withSkills(['cleaning', 'driving'])).map((w) => w.workerId)).toEqual(['anna', 'bram', 'cem', 'dewi', 'femke']);
     expect(await withSkills(['welding'])).toEqual([]);
     expect(await withSkills([])).toEqual([]);
+  });
+
+  it('blanks an erased worker’s name and skills, keeps their weeks, and a replay or rebuild brings neither back', async () => {
+    const weeksBefore = (await board({ workerId: 'cem', limit: 1000 })).items.map((i) => `${i.week} ${i.hours}`);
+    expect(weeksBefore.length).toBeGreaterThan(0);
+    await harness.append([
+      {
+        streamId: 'worker-cem',
+        events: [
+          {
+            type: 'WorkerDataErased',
+            data: { workerId: 'cem', reason: 'data_subject_request', erasedOn: '2027-06-01', retained: { targetGroupStatuses: [] } },
+          },
+        ],
+      },
+    ]);
+    const after = (await board({ workerId: 'cem', limit: 1000 })).items;
+    expect(after.map((i) => `${i.week} ${i.hours}`)).toEqual(weeksBefore);
+    expect(new Set(after.map((i) => i.workerName))).toEqual(new Set(['[erased]']));
+    expect((await workersWithAnySkill(harness.dataSource.manager, ['cleaning'])).map((w) => w.workerId)).not.toContain('cem');
+    await expectReplaysEqual(harness, allocationBoardProjection, async () => [
+      await harness.dataSource.manager.find(AllocationBoardWorker, { order: { workerId: 'ASC' } }),
+      await harness.dataSource.manager.find(AllocationBoardWorkerSkill, { order: { workerId: 'ASC', skill: 'ASC' } }),
+      await board({ limit: 1000 }),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import { ERASED_NAME } from '../shared/erased.js';
 import { insertRows, latestBy, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
 import {
@@ -22,9 +23,10 @@ import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 export const allocationBoardProjection: Projection = readModel({
   name: 'allocation-board',
   entities: [AllocationBoardEntry, AllocationBoardPlacement, AllocationBoardWorker, AllocationBoardWorkerSkill],
-  eventTypes: ['WorkerRegistered', 'SkillAdded', 'SkillRemoved', ...PLACEMENT_EVENT_TYPES],
+  eventTypes: ['WorkerRegistered', 'SkillAdded', 'SkillRemoved', 'WorkerDataErased', ...PLACEMENT_EVENT_TYPES],
   async apply(events, manager) {
     await applyWorkerEvents(events, manager);
+    await applyErasures(events, manager);
     const placements = await mergePlacementFacts(manager, AllocationBoardPlacement, events);
     if (placements.size === 0) return;
     await manager.delete(AllocationBoardEntry, { placementId: In([...placements.keys()]) });
@@ -59,12 +61,41 @@ export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
   }));
 }
 
+/**
+ * An erased worker keeps their id on the board (their past weeks stay) with the name blanked and no
+ * skills: they are placed no more. After the worker events of the batch, which may register them.
+ */
+async function applyErasures(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
+  const erased = events.flatMap((e) => (e.type === 'WorkerDataErased' ? [e.data.workerId] : []));
+  if (erased.length === 0) return;
+  await saveRows(
+    manager,
+    AllocationBoardWorker,
+    erased.map((workerId) => ({ workerId, name: ERASED_NAME })),
+    ['workerId'],
+  );
+  await manager.delete(AllocationBoardWorkerSkill, { workerId: In(erased) });
+}
+
+/** The workers of the batch's worker events whose data was erased before this batch. */
+async function erasedAmong(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<Set<string>> {
+  const ids = [...new Set(events.flatMap((e) => (WORKER_EVENTS.has(e.type) && 'workerId' in e.data ? [e.data.workerId] : [])))];
+  if (ids.length === 0) return new Set();
+  const rows = await manager.find(AllocationBoardWorker, { where: { workerId: In(ids), name: ERASED_NAME } });
+  return new Set(rows.map((row) => row.workerId));
+}
+
+const WORKER_EVENTS = new Set(['WorkerRegistered', 'SkillAdded', 'SkillRemoved']);
+
 type SkillChange = { workerId: string; skill: string; present: boolean; revision: number };
 
 async function applyWorkerEvents(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
   const names = new Map<string, string>();
   const changes: SkillChange[] = [];
+  // A replay of an erased worker's earlier events brings back neither their name nor their skills.
+  const erased = await erasedAmong(manager, events);
   for (const event of events) {
+    if (!('workerId' in event.data) || erased.has(event.data.workerId)) continue;
     if (event.type === 'WorkerRegistered') {
       const { workerId, name, skills } = event.data;
       names.set(workerId, name);

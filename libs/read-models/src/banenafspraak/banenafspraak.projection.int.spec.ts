@@ -133,6 +133,37 @@ describe.each(STACK_KINDS)('banenafspraak attribution on %s', (kind) => {
     expect(await behind('waarbeek', '2027-Q1')).toEqual([]);
   });
 
+  it('keeps an erased worker’s count from the register periods the erasure retained, and blanks the name', async () => {
+    const quarters = [
+      await quarterAt('visschedijk', '2027-Q1'),
+      await quarterAt('visschedijk', '2026-Q4'),
+      await quarterAt('waarbeek', '2026-Q4'),
+    ];
+    const recorded = (await harness.stack.store.readStream(workerStreamId('anna'))).flatMap((event) =>
+      event.type === 'TargetGroupStatusRecorded' ? [event.data as { inRegister: boolean; validFrom?: string; validUntil?: string }] : [],
+    );
+    expect(recorded.length).toBeGreaterThan(0);
+    const targetGroupStatuses = recorded.map(({ inRegister, validFrom, validUntil }) => ({ inRegister, validFrom, validUntil }));
+    await harness.append([
+      {
+        streamId: workerStreamId('anna'),
+        events: [
+          {
+            type: 'WorkerDataErased',
+            data: { workerId: 'anna', reason: 'data_subject_request', erasedOn: '2027-06-01', retained: { targetGroupStatuses } },
+          },
+        ],
+      },
+    ]);
+    expect([
+      await quarterAt('visschedijk', '2027-Q1'),
+      await quarterAt('visschedijk', '2026-Q4'),
+      await quarterAt('waarbeek', '2026-Q4'),
+    ]).toEqual(quarters);
+    const names = (await banenafspraakWorkerWeeks(harness.dataSource, 'visschedijk', '2027-Q1')).map((r) => `${r.workerId} ${r.name}`);
+    expect(names).toEqual(['anna [erased]', 'cem Cem Yilmaz']);
+  });
+
   it('gives the same rows after replays, out-of-order and re-split batches, and a rebuild', async () => {
     await expectReplaysEqual(harness, banenafspraakProjection, async () => [
       await harness.dataSource.manager.find(BanenafspraakMinutes, { order: { placementId: 'ASC', weekStart: 'ASC' } }),

@@ -2,6 +2,7 @@ import { isoWeekOf, targetGroupStatusOn, type DatedTargetGroupStatus } from '@ba
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { approvalsToApply, paidMinutesOf, type Approval } from '../shared/approved-timesheets.js';
+import { ERASED_NAME } from '../shared/erased.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 import { insertRows, saveRows } from '../shared/rows.js';
 import { mondayOfIsoWeek, quarterOfWeek } from '../shared/weeks.js';
@@ -19,14 +20,19 @@ import { BanenafspraakApprovedSheet, BanenafspraakMinutes, BanenafspraakStatus, 
  * week of leave does not make a job disappear from the count.
  *
  * It also keeps every registered worker's name, so a hirer's statement names the workers behind its figures.
+ *
+ * An erasure (WorkerDataErased) blanks the name and replaces the worker's statuses with the register
+ * periods the erasure retained (no wage value): the statuses in the log are unreadable after the key
+ * is shredded, and the count of the hours already approved must stay what it was, live and rebuilt.
  */
 export const banenafspraakProjection: Projection = readModel({
   name: 'banenafspraak',
   entities: [BanenafspraakMinutes, BanenafspraakStatus, BanenafspraakApprovedSheet, BanenafspraakWorker],
-  eventTypes: ['WorkerRegistered', 'TargetGroupStatusRecorded', 'TimesheetApproved'],
+  eventTypes: ['WorkerRegistered', 'TargetGroupStatusRecorded', 'TimesheetApproved', 'WorkerDataErased'],
   async apply(events, manager) {
     await saveNames(events, manager);
     const workers = await mergeStatuses(events, manager);
+    for (const workerId of await applyErasures(events, manager)) workers.add(workerId);
     for (const workerId of await mergeApprovals(events, manager)) workers.add(workerId);
     if (workers.size === 0) return;
     const ids = [...workers];
@@ -91,12 +97,18 @@ export function banenafspraakSheet(approval: Approval): BanenafspraakApprovedShe
 /** The names of the workers the batch registers (a name never changes, so the same event again writes the same row). */
 async function saveNames(events: readonly ProjectedEvent[], manager: EntityManager): Promise<void> {
   const names = events.flatMap((e) => (e.type === 'WorkerRegistered' ? [{ workerId: e.data.workerId, name: e.data.name }] : []));
-  await saveRows(manager, BanenafspraakWorker, names, ['workerId']);
+  const erased = await erasedAmong(manager, names);
+  await saveRows(
+    manager,
+    BanenafspraakWorker,
+    names.filter((row) => !erased.has(row.workerId)),
+    ['workerId'],
+  );
 }
 
 /** Keeps every recorded status (by its revision: the same event twice is one row); returns the workers the batch recorded one for. */
 async function mergeStatuses(events: readonly ProjectedEvent[], manager: EntityManager): Promise<Set<string>> {
-  const rows = events.flatMap((e) =>
+  let rows = events.flatMap((e) =>
     e.type === 'TargetGroupStatusRecorded'
       ? [
           {
@@ -110,6 +122,9 @@ async function mergeStatuses(events: readonly ProjectedEvent[], manager: EntityM
       : [],
   );
   if (rows.length === 0) return new Set();
+  // An erased worker's statuses are the periods the erasure retained: a replay of the recorded ones changes nothing.
+  const erased = await erasedAmong(manager, rows);
+  rows = rows.filter((row) => !erased.has(row.workerId));
   await manager.query(
     `INSERT INTO rm_banenafspraak_statuses (worker_id, revision, in_register, valid_from, valid_until)
      SELECT * FROM unnest($1::text[], $2::int[], $3::boolean[], $4::date[], $5::date[])
@@ -123,6 +138,35 @@ async function mergeStatuses(events: readonly ProjectedEvent[], manager: EntityM
     ],
   );
   return new Set(rows.map((r) => r.workerId));
+}
+
+/** Those of the workers whose data was erased before this batch (their name is the placeholder). */
+async function erasedAmong(manager: EntityManager, rows: readonly { workerId: string }[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const ids = [...new Set(rows.map((row) => row.workerId))];
+  const erased = await manager.find(BanenafspraakWorker, { where: { workerId: In(ids), name: ERASED_NAME } });
+  return new Set(erased.map((row) => row.workerId));
+}
+
+/** Blanks each erased worker's name and puts the retained register periods in place of their statuses; returns the workers erased. */
+async function applyErasures(events: readonly ProjectedEvent[], manager: EntityManager): Promise<Set<string>> {
+  const erased = new Set<string>();
+  for (const event of events) {
+    if (event.type !== 'WorkerDataErased') continue;
+    const { workerId, retained } = event.data;
+    await saveRows(manager, BanenafspraakWorker, [{ workerId, name: ERASED_NAME }], ['workerId']);
+    await manager.delete(BanenafspraakStatus, { workerId });
+    const statuses = retained.targetGroupStatuses.map(({ inRegister, validFrom, validUntil }, revision) => ({
+      workerId,
+      revision, // the order recorded, which is all targetGroupStatusOn needs
+      inRegister,
+      validFrom: validFrom ?? null,
+      validUntil: validUntil ?? null,
+    }));
+    await insertRows(manager, BanenafspraakStatus, statuses);
+    erased.add(workerId);
+  }
+  return erased;
 }
 
 /** Each worker's statuses in the order recorded, as targetGroupStatusOn reads them. */

@@ -99,3 +99,13 @@ export class LksClaimRow {
   @Column({ name: 'event_count', type: 'integer' })
   eventCount: number;
 }
+
+/**
+ * A worker whose personal data was erased (WorkerDataErased): their wage-value decisions are gone from
+ * rm_lks_decisions and a replay of the decisions' events does not bring them back.
+ */
+@Entity({ name: 'rm_lks_erased_workers' })
+export class LksErasedWorker {
+  @PrimaryColumn({ name: 'worker_id', type: 'text' })
+  workerId: string;
+}

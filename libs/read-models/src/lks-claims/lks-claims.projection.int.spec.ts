@@ -125,4 +125,30 @@ describe.each(STACK_KINDS)('LKS claims on %s', (kind) => {
       await lksClaimsOfMonth(db(), '2026-11'),
     ]);
   });
+
+  it('forgets an erased worker’s wage-value decisions and claim lines, keeps the claims’ totals, and a replay or rebuild brings neither back', async () => {
+    const withoutLines = (claims: { lines: unknown[] }[]) => claims.map(({ lines: _lines, ...claim }) => claim);
+    const claims = await lksClaimsOfMonth(db(), '2026-11');
+    expect(claims.filter((c) => c.workerId === 'cem' && c.lines.length > 0)).not.toEqual([]);
+    await harness.append([
+      {
+        streamId: 'worker-cem',
+        events: [
+          {
+            type: 'WorkerDataErased',
+            data: { workerId: 'cem', reason: 'data_subject_request', erasedOn: '2027-06-01', retained: { targetGroupStatuses: [] } },
+          },
+        ],
+      },
+    ]);
+    expect(await workersWithDecisionsDuring(db(), { from: '2026-11-01', to: '2026-11-30' })).toEqual(['femke']);
+    const after = await lksClaimsOfMonth(db(), '2026-11');
+    expect(withoutLines(after)).toEqual(withoutLines(claims));
+    expect(after.filter((c) => c.workerId === 'cem').map((c) => c.lines)).toEqual(claims.filter((c) => c.workerId === 'cem').map(() => []));
+    await expectReplaysEqual(harness, projection, async () => [
+      await db().manager.find(LksDecisionRow, { order: { decisionId: 'ASC' } }),
+      await db().manager.find(LksClaimRow, { order: { claimId: 'ASC' } }),
+      await lksClaimsOfMonth(db(), '2026-11'),
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import { assertNever, lksEvents, type LksEvent, type WageValueDecided } from '@b
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { readModel, typesOf, type ProjectedEvent } from '../shared/projected-events.js';
-import { LksClaimRow, LksDecisionRow } from './lks-claims.entity.js';
+import { LksClaimRow, LksDecisionRow, LksErasedWorker } from './lks-claims.entity.js';
 
 type LksProjectedEvent = ProjectedEvent & LksEvent;
 type ClaimEvent = Exclude<LksProjectedEvent, { type: 'WageValueDecided' }>;
@@ -18,16 +18,47 @@ const isLksEvent = (event: ProjectedEvent): event is LksProjectedEvent => Object
  */
 export const lksClaimsProjection: Projection = readModel({
   name: 'lks-claims',
-  entities: [LksDecisionRow, LksClaimRow],
-  eventTypes: typesOf(lksEvents),
+  entities: [LksDecisionRow, LksClaimRow, LksErasedWorker],
+  eventTypes: [...typesOf(lksEvents), 'WorkerDataErased'],
   async apply(events, manager) {
     const lks = events.filter(isLksEvent).sort((a, b) => a.revision - b.revision);
-    const decisions = lks.flatMap((event) => (event.type === 'WageValueDecided' ? [decisionRowOf(event.data)] : []));
+    const decisions = await withoutErased(
+      manager,
+      lks.flatMap((event) => (event.type === 'WageValueDecided' ? [decisionRowOf(event.data)] : [])),
+    );
     if (decisions.length > 0) await manager.upsert(LksDecisionRow, decisions, ['decisionId']);
     const claimEvents = lks.filter((event): event is ClaimEvent => event.type !== 'WageValueDecided');
     if (claimEvents.length > 0) await foldClaims(manager, claimEvents);
+    await forgetDecisionsOfErased(manager, events);
   },
 });
+
+/**
+ * An erased worker's wage-value decisions go (the wage value is target-group data; no reassessment is
+ * due for someone who left), and so do their claims' lines, which are erased in the events too. The
+ * claims keep their totals: subsidy claimed and paid is kept like payroll records.
+ * After the batch's decisions, so a rebuild that meets both in one batch ends as the live model did.
+ */
+async function forgetDecisionsOfErased(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<void> {
+  const erased = events.flatMap((event) => (event.type === 'WorkerDataErased' ? [event.data.workerId] : []));
+  if (erased.length === 0) return;
+  await manager.upsert(
+    LksErasedWorker,
+    erased.map((workerId) => ({ workerId })),
+    ['workerId'],
+  );
+  await manager.delete(LksDecisionRow, { workerId: In(erased) });
+  // A claim's lines let the wage value be worked out; its totals (the subsidy claimed and paid) stay.
+  await manager.query(`UPDATE rm_lks_claims SET lines = '[]'::jsonb WHERE worker_id = ANY($1::text[])`, [erased]);
+}
+
+/** The decisions but those of workers erased before this batch. */
+async function withoutErased(manager: EntityManager, decisions: LksDecisionRow[]): Promise<LksDecisionRow[]> {
+  if (decisions.length === 0) return decisions;
+  const erased = await manager.findBy(LksErasedWorker, { workerId: In([...new Set(decisions.map((d) => d.workerId))]) });
+  const ids = new Set(erased.map((row) => row.workerId));
+  return decisions.filter((d) => !ids.has(d.workerId));
+}
 
 function decisionRowOf({
   decisionId,

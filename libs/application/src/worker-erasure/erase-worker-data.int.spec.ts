@@ -1,0 +1,102 @@
+import type { EventBus } from '@nestjs/cqrs';
+import { DomainError, WORKER_STATE_VERSION, workerDecider, workerStreamId, type WorkerCommand } from '@banenpool/domain';
+import { openTestStack, type TestStack } from '@banenpool/testing';
+import type { DataSource } from 'typeorm';
+import { PostgresStreamSnapshots } from '../streams/postgres-stream-snapshots.js';
+import type { RequestContext } from '../shared/request-context.js';
+import { UseCaseExecutor } from '../shared/use-case-executor.js';
+import { EraseWorkerDataCommand, EraseWorkerDataHandler } from './erase-worker-data.handler.js';
+import { InMemoryPersonalDataKeys } from './in-memory-personal-data-keys.testing.js';
+
+const context: RequestContext = { caller: { label: 'operator:test' }, correlationId: 'erasure-spec' };
+const KIND = { name: 'worker', version: WORKER_STATE_VERSION };
+
+// Only the columns the purge reads: the real table is TypeORM's (IdempotencyRecord).
+const IDEMPOTENCY_TABLE = `CREATE TABLE IF NOT EXISTS api_idempotency_keys (
+  scope text PRIMARY KEY, state text NOT NULL, stream_id text, response_body jsonb)`;
+
+describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)', (kind) => {
+  let stack: TestStack;
+  let keys: InMemoryPersonalDataKeys;
+  let handler: EraseWorkerDataHandler;
+  let executor: UseCaseExecutor;
+  const query = async (text: string, params: readonly unknown[] = []) => (await stack.connection.pool.query(text, [...params])).rows;
+
+  const run = (workerId: string, command: WorkerCommand) => executor.step(workerDecider, workerStreamId(workerId), command, context);
+  const register = async (workerId: string) => {
+    await run(workerId, {
+      type: 'RegisterWorker',
+      workerId,
+      name: 'Fenna Oosterhuis',
+      birthDate: '1983-11-27',
+      homeArea: 'hengelo',
+      skills: ['cleaning'],
+      availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
+      targetGroup: { inRegister: true, wageValueBp: 5500 },
+    });
+  };
+  const typesIn = async (workerId: string) =>
+    (await stack.store.readStream(workerStreamId(workerId))).map((event: { type: string }) => event.type);
+
+  beforeAll(async () => {
+    stack = await openTestStack(kind);
+    const snapshots = new PostgresStreamSnapshots(stack.connection.pool);
+    executor = new UseCaseExecutor(stack.store, { publish: () => undefined } as unknown as EventBus, snapshots);
+    keys = new InMemoryPersonalDataKeys();
+    handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource);
+    await query(IDEMPOTENCY_TABLE);
+    await snapshots.write({ streamId: 'worker-other', kind: KIND, revision: 0, eventId: 'e0', state: { name: 'Other' } }, []);
+  });
+  afterAll(() => stack.cleanup());
+
+  it('appends WorkerDataErased, shreds the key and purges the snapshot and the stored answers about the worker', async () => {
+    await register('fenna');
+    const snapshots = new PostgresStreamSnapshots(stack.connection.pool);
+    await snapshots.write({ streamId: 'worker-fenna', kind: KIND, revision: 0, eventId: 'e1', state: { name: 'Fenna Oosterhuis' } }, [
+      'key:k1',
+    ]);
+    await query(`INSERT INTO api_idempotency_keys VALUES ('op:k1', 'done', 'worker-fenna', '{"streamId":"worker-fenna"}'),
+      ('op:k2', 'done', 'placement-p1', '{"workerId":"fenna"}'), ('op:k3', 'done', 'placement-p2', '{"workerId":"fennas"}')`);
+
+    const accepted = await handler.execute(new EraseWorkerDataCommand('fenna', 'data_subject_request', context));
+
+    expect(accepted).toMatchObject({ events: ['WorkerDataErased'], position: expect.any(String) });
+    expect(await typesIn('fenna')).toContain('WorkerDataErased');
+    expect(await keys.isShredded('fenna')).toBe(true);
+    expect(await query('SELECT stream_id FROM stream_snapshots ORDER BY stream_id')).toEqual([{ stream_id: 'worker-other' }]);
+    expect(await query(`SELECT mark FROM stream_snapshot_marks WHERE stream_id = 'worker-fenna'`)).toEqual([]);
+    expect(await query('SELECT scope FROM api_idempotency_keys ORDER BY scope')).toEqual([{ scope: 'op:k3' }]);
+  });
+
+  it('finishes an erasure whose process died between the append and the shredding, when it is sent again', async () => {
+    await register('joost');
+    keys.failNextShred();
+    await expect(handler.execute(new EraseWorkerDataCommand('joost', 'data_subject_request', context))).rejects.toThrow('died');
+    expect(await typesIn('joost')).toContain('WorkerDataErased');
+    expect(await keys.isShredded('joost')).toBe(false);
+
+    const again = await handler.execute(new EraseWorkerDataCommand('joost', 'data_subject_request', context));
+
+    expect(again.events).toEqual([]); // no second event
+    expect((await typesIn('joost')).filter((type) => type === 'WorkerDataErased')).toHaveLength(1);
+    expect(await keys.isShredded('joost')).toBe(true);
+  });
+
+  it('shreds nothing when the erasure is refused', async () => {
+    await register('lotte');
+    await run('lotte', {
+      type: 'OfferContract',
+      contractId: 'c1',
+      terms: { kind: 'indefinite', from: '2025-01-01', guaranteedHoursPerWeek: 0, maxHoursPerWeek: 32 },
+      rules: undefined as never, // an indefinite contract reads no rule table
+    });
+    const calls = keys.shredCalls;
+    const refused = handler.execute(new EraseWorkerDataCommand('lotte', 'data_subject_request', context));
+    await expect(refused).rejects.toBeInstanceOf(DomainError);
+    await expect(refused).rejects.toMatchObject({ code: 'worker_has_contract', kind: 'conflict' });
+    expect(keys.shredCalls).toBe(calls);
+    await expect(handler.execute(new EraseWorkerDataCommand('nobody', 'data_subject_request', context))).rejects.toMatchObject({
+      code: 'worker_not_found',
+    });
+  });
+});

@@ -1,0 +1,33 @@
+import { workerStreamId } from '@banenpool/domain';
+
+/**
+ * The copies of a worker's decrypted events kept outside the log, besides the read models:
+ * - stream snapshots of the worker stream (ADR 0018): the folded state with the name, birth date and
+ *   location in plain text. Deleted with their marks; the next load folds the (now erased) stream.
+ * - stored answers to Idempotency-Keys of requests about the worker. A command answers ids, versions
+ *   and event types only, but any stored answer that names the worker's id goes, so none can keep a
+ *   personal field; a retry of such a key (within its 24 hours) runs again and is refused as erased.
+ * Both tables are made on first use, so either may not exist yet.
+ */
+export async function purgePlaintextCopies(sql: Sql, workerId: string): Promise<void> {
+  const streamId = workerStreamId(workerId);
+  if (await tableExists(sql, 'stream_snapshots')) {
+    await sql('DELETE FROM stream_snapshots WHERE stream_id = $1', [streamId]);
+    await sql('DELETE FROM stream_snapshot_marks WHERE stream_id = $1', [streamId]);
+  }
+  if (await tableExists(sql, 'api_idempotency_keys')) {
+    await sql(
+      `DELETE FROM api_idempotency_keys
+        WHERE state = 'done' AND (stream_id = $1 OR strpos(response_body::text, $2) > 0)`,
+      [streamId, JSON.stringify(workerId)],
+    );
+  }
+}
+
+/** Runs one statement and answers its rows: a TypeORM DataSource's `query`, or a pg pool's rows. */
+export type Sql = (text: string, params: readonly unknown[]) => Promise<unknown[]>;
+
+async function tableExists(sql: Sql, table: string): Promise<boolean> {
+  const [row] = (await sql('SELECT to_regclass($1)::text AS found', [table])) as { found: string | null }[];
+  return typeof row?.found === 'string';
+}
