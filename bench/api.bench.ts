@@ -90,6 +90,7 @@ async function startService(env: Record<string, string>, profileFile: string): P
       HOST: '127.0.0.1',
       LOG_LEVEL,
       API_KEYS: `${API_KEY}=operator:bench`,
+      MASTER_KEY: process.env.MASTER_KEY ?? Buffer.alloc(32, 7).toString('base64'), // required off the embedded default (ADR 0020)
       BENCH_CPU_PROFILE_FILE: profileFile,
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -376,7 +377,9 @@ async function projectionsCaughtUp(service: Service): Promise<void> {
   const workerId = newId('bw');
   const { position } = await post(service, '/workers', workerBody(workerId));
   for (;;) {
-    const response = await fetch(`${service.url}/workers/${workerId}?waitFor=${String(position)}`, { headers: OPERATOR });
+    const response = await fetch(`${service.url}/workers/${workerId}?waitFor=${String(position)}&purpose=pool_operations`, {
+      headers: OPERATOR,
+    });
     await response.text();
     if (response.status === 200) return;
     progress(`  projections catching up (${response.status})`);
@@ -521,8 +524,11 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
     for (const [i, connections] of CONNECTIONS.entries()) rows.push(await run(service, placements(ready, pairs[i]), connections));
 
     await projectionsCaughtUp(service);
-    const board = query(`GET /board (one week)`, () => `/board?fromWeek=${BOARD_WEEK}&toWeek=${BOARD_WEEK}`);
-    const worker = query('GET /workers/:id', () => `/workers/${registered[Math.floor(Math.random() * registered.length)]}`);
+    const board = query(`GET /board (one week)`, () => `/board?fromWeek=${BOARD_WEEK}&toWeek=${BOARD_WEEK}&purpose=pool_operations`);
+    const worker = query(
+      'GET /workers/:id',
+      () => `/workers/${registered[Math.floor(Math.random() * registered.length)]}?purpose=pool_operations`,
+    );
     for (const scenario of [board, worker]) for (const connections of CONNECTIONS) rows.push(await run(service, scenario, connections));
 
     let profile: string | undefined;

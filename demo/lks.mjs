@@ -38,13 +38,13 @@ export async function claimSubsidy(api, send) {
 
 /** The worker's standing claim of the month, line by line: the figures of each stretch of days, the cap and the allowance. */
 export async function printLksClaim(api) {
-  const month = await api.get(`/lks-claims?month=${LKS_MONTH}&municipality=${decision.municipality}`);
+  const month = await api.get(`/lks-claims?month=${LKS_MONTH}&municipality=${decision.municipality}&purpose=pool_operations`);
   const standing = month.municipalities.flatMap((m) => m.claims).find((c) => c.workerId === workerId);
   if (!standing) {
     console.log(`\nNo LKS claim of ${LKS_MONTH} for ${workerId}  <-- NOT EXPECTED`);
     return;
   }
-  const claim = await api.get(`/lks-claims/${standing.claimId}`);
+  const claim = await api.get(`/lks-claims/${standing.claimId}?purpose=pool_operations`);
   console.log(
     `\nLKS claim ${claim.claimId} (GET /lks-claims/:id): ${workerName()}, ${claim.municipality}, ${claim.month}, ${claim.status}`,
   );

@@ -306,7 +306,7 @@ async function report(refusals) {
     );
   }
 
-  const femke = await api.get('/workers/w-femke');
+  const femke = await api.get('/workers/w-femke?purpose=pool_operations');
   const linked = femke.commitments.map((c) => `${c.hoursPerWeek} h (${c.placementId})`).join(' + ');
   const total = femke.commitments.reduce((sum, c) => sum + c.hoursPerWeek, 0);
   console.log(`\nLinked small-hour contracts: ${femke.name} works ${linked} = ${total} h a week as one job with the pool`);

@@ -183,7 +183,7 @@ describe('allocation runs over HTTP: the Twente winter', () => {
 
     const gaps = await get(`/capacity-gaps?requestId=${WINTER_REQUEST}&limit=100`);
     for (const p of first.proposals.items) {
-      const worker = await get(`/workers/${p.workerId}`);
+      const worker = await get(`/workers/${p.workerId}?purpose=pool_operations`);
       const contract = worker.contracts[0];
       expect(worker.skills).toContain('cleaning');
       expect(contract.terms.from <= p.from && (contract.terms.to === undefined || contract.terms.to >= p.to)).toBe(true);
@@ -210,7 +210,7 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       scenario.placements.filter((p) => p.employerId === PARK).map((p) => get(`/placements/${p.placementId}`)),
     );
     expect(after).toEqual(parkPlacementsBefore);
-    expect(await get(`/board?employerId=${FACILITY}&limit=10`)).toMatchObject({ total: 0 });
+    expect(await get(`/board?employerId=${FACILITY}&limit=10&purpose=pool_operations`)).toMatchObject({ total: 0 });
   });
 
   it('names a keyed run without a runId after its Idempotency-Key, so a retry meets the same run', async () => {
@@ -286,7 +286,9 @@ describe('allocation runs over HTTP: the Twente winter', () => {
       });
     }
 
-    const board = await get(`/board?employerId=${FACILITY}&siteId=hengelo&fromWeek=2026-W45&toWeek=2027-W12&limit=500&waitFor=${position}`);
+    const board = await get(
+      `/board?employerId=${FACILITY}&siteId=hengelo&fromWeek=2026-W45&toWeek=2027-W12&limit=500&waitFor=${position}&purpose=pool_operations`,
+    );
     expect(board.total).toBe(3 * WINTER_WEEKS.length);
     expect(new Set(board.items.map((b: { workerId: string }) => b.workerId))).toEqual(new Set(['w-ahmet', 'w-daan', 'w-lotte']));
     const gaps = await get(`/capacity-gaps?requestId=${WINTER_REQUEST}&limit=100&waitFor=${position}`);

@@ -196,14 +196,14 @@ describe('auditing over HTTP', () => {
   });
 
   it('records every auditor access, with who, what and the correlation id, in the day’s audit-access stream', async () => {
-    await auditor().get('/audit/workers/anna/history?limit=5').set('X-Correlation-Id', 'audit-ticket-42').expect(200);
+    await auditor().get('/audit/placements/p1/history?limit=5').set('X-Correlation-Id', 'audit-ticket-42').expect(200);
     const today = localDateOf(new Date());
     const { body } = await operator().get(`/audit/audit-access/${today}/history?limit=1000`).expect(200);
     const access = (body.entries as Entry[]).find((e) => e.correlationId === 'audit-ticket-42');
     expect(access).toMatchObject({
       type: 'AuditRecordsRead',
       actor: 'auditor:demo',
-      data: { action: 'history', target: '/audit/workers/anna/history', parameters: { limit: '5' } },
+      data: { action: 'history', target: '/audit/placements/p1/history', parameters: { limit: '5' } },
     });
     expect(access?.hash).toMatch(/^[0-9a-f]{64}$/);
     // Refused requests were no access: the employer's 403s above left nothing.

@@ -55,7 +55,8 @@ interface Statement {
 describe('the banenafspraak statement per hirer per quarter', () => {
   let app: INestApplication;
   let world: PayrollWorld;
-  const statementPath = (employerId: string, query = `quarter=${QUARTER}`) => `/employers/${employerId}/banenafspraak-statement?${query}`;
+  const statementPath = (employerId: string, query = `quarter=${QUARTER}`) =>
+    `/employers/${employerId}/banenafspraak-statement?${query}&purpose=banenafspraak_audit`;
   const statementOf = async (employerId: string, key = OPERATOR): Promise<Statement> => world.http.read(statementPath(employerId), key);
   const statusOf = async (employerId: string, key: string, query?: string) =>
     (await world.http.as(key).get(statementPath(employerId, query))).status;

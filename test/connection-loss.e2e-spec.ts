@@ -114,7 +114,7 @@ describe('the built service when PostgreSQL drops its connections', () => {
       expectAlive();
 
       expect((await send('POST', '/workers/anna/skills', { skill: `kept-${round}` })).status).toBe(201);
-      const worker = (await (await send('GET', '/workers/anna')).json()) as { skills: string[] };
+      const worker = (await (await send('GET', '/workers/anna?purpose=pool_operations')).json()) as { skills: string[] };
       expect(worker.skills).toContain(`kept-${round}`);
       expect(worker.skills).not.toContain(`lost-${round}`);
     }

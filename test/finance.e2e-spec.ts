@@ -142,8 +142,12 @@ describe('the pool’s finance view of a pay period', () => {
     return Promise.all(listed.items.map((item) => http.read(`/invoices/${item.invoiceId}`)));
   };
   const claimsOf = async (month: string): Promise<Claim[]> => {
-    const answer: { municipalities: { claims: { claimId: string }[] }[] } = await http.read(`/lks-claims?month=${month}`);
-    return Promise.all(answer.municipalities.flatMap((m) => m.claims).map((c) => http.read(`/lks-claims/${c.claimId}`)));
+    const answer: { municipalities: { claims: { claimId: string }[] }[] } = await http.read(
+      `/lks-claims?month=${month}&purpose=pool_operations`,
+    );
+    return Promise.all(
+      answer.municipalities.flatMap((m) => m.claims).map((c) => http.read(`/lks-claims/${c.claimId}?purpose=pool_operations`)),
+    );
   };
 
   /** The hirer's figures as the documents and the export give them, with the subsidy the view attributes. */

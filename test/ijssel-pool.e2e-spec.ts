@@ -61,7 +61,12 @@ describe('an IJssel pool (Zwolle and Kampen) under the recent rules, over HTTP',
   const command = (path: string, body: object, status = 201) => send('post', path, body, status);
   /** GET once the read models and the placement process have handled everything written so far. */
   const settled = async (path: string) =>
-    (await operator.get(`${path}?waitFor=${lastPosition}`).expect(200).expect('X-Consistency', 'reached')).body;
+    (
+      await operator
+        .get(`${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}`)
+        .expect(200)
+        .expect('X-Consistency', 'reached')
+    ).body;
   const wage = async (placementId: string, on: string, status = 200) =>
     (await operator.get(`/placements/${placementId}/wage?on=${on}&waitFor=${lastPosition}`).expect(status)).body;
 
@@ -106,7 +111,7 @@ describe('an IJssel pool (Zwolle and Kampen) under the recent rules, over HTTP',
     expect((await confirm(placementId, 201, step)).events).toEqual(['PlacementConfirmed']);
     const placement = await settled(`/placements/${placementId}`);
     expect(placement.status).toBe('confirmed');
-    const worker = await settled(`/workers/${placement.workerId}`);
+    const worker = await settled(`/workers/${placement.workerId}?purpose=pool_operations`);
     expect(worker.commitments.map((c: { placementId: string }) => c.placementId)).toContain(placementId);
     return placement;
   };
@@ -147,8 +152,14 @@ describe('an IJssel pool (Zwolle and Kampen) under the recent rules, over HTTP',
     await indefinite('kees', '2026-01-01', 32, 40);
     await register('lotte', '8025 AB', '1999-06-30', ['catering'], 32);
 
-    expect(await settled('/workers/fenna')).toMatchObject({ homeArea: 'Zwolle', location: { postcode: '8017 AB' } });
-    expect(await settled('/workers/jesse')).toMatchObject({ homeArea: 'Kampen', location: { postcode: '8261 CD' } });
+    expect(await settled('/workers/fenna?purpose=pool_operations')).toMatchObject({
+      homeArea: 'Zwolle',
+      location: { postcode: '8017 AB' },
+    });
+    expect(await settled('/workers/jesse?purpose=pool_operations')).toMatchObject({
+      homeArea: 'Kampen',
+      location: { postcode: '8261 CD' },
+    });
     expect((await settled(`/employers/${FACILITAIR}`)).sites).toEqual([
       expect.objectContaining({
         siteId: 'zwolle',
@@ -260,7 +271,7 @@ describe('an IJssel pool (Zwolle and Kampen) under the recent rules, over HTTP',
   describe('working time over every hirer', () => {
     it('refuses 60 h a week for 5 weeks by the 4-week average, and confirms a single week of 60 h', async () => {
       // Her pool contract allows 60 h a week, so only the Working Hours Act limits her.
-      expect((await settled('/workers/fenna')).contracts).toEqual([
+      expect((await settled('/workers/fenna?purpose=pool_operations')).contracts).toEqual([
         expect.objectContaining({ contractId: 'c1', terms: expect.objectContaining({ kind: 'indefinite', maxHoursPerWeek: 60 }) }),
       ]);
       await propose('fenna-vijf-weken', 'fenna', 'zwolle', 'schoonmaker', 60, { from: '2027-04-05', to: '2027-05-09' });
@@ -311,7 +322,7 @@ describe('an IJssel pool (Zwolle and Kampen) under the recent rules, over HTTP',
         { pattern: twelveHours('monday', 'tuesday', 'wednesday', 'thursday', 'friday') },
       );
       await confirmed('fenna-kampen-juni');
-      const fenna = await settled('/workers/fenna');
+      const fenna = await settled('/workers/fenna?purpose=pool_operations');
       expect(fenna.commitments.map((c: { placementId: string }) => c.placementId).sort()).toEqual([
         'fenna-jaarwisseling',
         'fenna-kampen-juni',
@@ -384,7 +395,11 @@ describe('an IJssel pool (Zwolle and Kampen) under the recent rules, over HTTP',
       const refused = await command('/workers/lotte/contracts', { ...fourth, seasonalClauseCao: 'schoonmaak' }, 422);
       expect(refused).toMatchObject({ code: 'cao_not_binding_pool' });
       expect(refused.detail).toContain('CAO schoonmaak does not bind the pool on 2027-01-02');
-      expect((await settled('/workers/lotte')).contracts.map((c: { contractId: string }) => c.contractId)).toEqual(['c1', 'c2', 'c3']);
+      expect((await settled('/workers/lotte?purpose=pool_operations')).contracts.map((c: { contractId: string }) => c.contractId)).toEqual([
+        'c1',
+        'c2',
+        'c3',
+      ]);
     });
   });
 

@@ -426,7 +426,7 @@ describe('invoicing after the pay runs: invoices per hirer, a payment, a retroac
     const subsidyCents = halfUp(gap * BigInt(minutes), 60n * 100_000_000n);
     const allowanceCents = share(subsidyCents, LKS_EMPLOYER_CHARGES_ALLOWANCE_BP);
 
-    expect(await http.read(`/lks-claims/sem.${LKS_MONTH}.1`)).toMatchObject({
+    expect(await http.read(`/lks-claims/sem.${LKS_MONTH}.1?purpose=pool_operations`)).toMatchObject({
       workerId: 'sem',
       municipality: 'hengelo',
       status: 'calculated',
@@ -460,7 +460,7 @@ describe('invoicing after the pay runs: invoices per hirer, a payment, a retroac
 
     let stated = 0;
     for (const { employerId } of world.hirers) {
-      const statement = await http.read(`/employers/${employerId}/banenafspraak-statement?quarter=${QUARTER.id}`);
+      const statement = await http.read(`/employers/${employerId}/banenafspraak-statement?quarter=${QUARTER.id}&purpose=pool_operations`);
       const own = approved.filter((d) => d.employerId === employerId);
       const minutes = sum(own.map((d) => d.minutes));
       expect(statement).toMatchObject({

@@ -92,8 +92,8 @@ describe('wage-cost subsidy (LKS) claims', () => {
   const claims = async (
     query: string,
   ): Promise<{ municipalities: { municipality: string; totalCents: number; paidCents: number; claims: Claim[]; corrected: Claim[] }[] }> =>
-    world.http.read(`/lks-claims?${query}`);
-  const claimOf = async (claimId: string): Promise<Claim> => world.http.read(`/lks-claims/${claimId}`);
+    world.http.read(`/lks-claims?${query}&purpose=pool_operations`);
+  const claimOf = async (claimId: string): Promise<Claim> => world.http.read(`/lks-claims/${claimId}?purpose=pool_operations`);
   const status = async (method: 'get' | 'post', path: string, key: string, body: object = {}) => {
     const request = world.http.as(key)[method](path);
     return (await (method === 'post' ? request.send(body) : request)).status;
@@ -202,19 +202,19 @@ describe('wage-cost subsidy (LKS) claims', () => {
   });
 
   it('lists a reassessment due within 8 weeks of today, not one further off', async () => {
-    const due = await world.http.read('/reassessments-due');
+    const due = await world.http.read('/reassessments-due?purpose=pool_operations');
     expect(due).toMatchObject({ asOf: today, weeks: 8 });
     expect(due.items.map((d: { workerId: string; daysLeft: number }) => [d.workerId, d.daysLeft])).toEqual([['sem', 40]]);
-    const nine = await world.http.read('/reassessments-due?weeks=9');
+    const nine = await world.http.read('/reassessments-due?weeks=9&purpose=pool_operations');
     expect(nine.items.map((d: { workerId: string }) => d.workerId)).toEqual(['sem', 'lotte']);
-    expect((await world.http.read(`/reassessments-due?asOf=${addDays(today, -20)}`)).items).toEqual([]);
+    expect((await world.http.read(`/reassessments-due?asOf=${addDays(today, -20)}&purpose=pool_operations`)).items).toEqual([]);
   });
 
   it('keeps wage values and claims from employers (403); auditors read but never write', async () => {
     const hirer = employerKey('waarbeek');
     for (const path of [`/lks-claims?month=${MONTH}`, `/lks-claims/sem.${MONTH}.1`, '/reassessments-due']) {
       expect(await status('get', path, hirer)).toBe(403);
-      expect(await status('get', path, AUDITOR)).toBe(200);
+      expect(await status('get', `${path}${path.includes('?') ? '&' : '?'}purpose=banenafspraak_audit`, AUDITOR)).toBe(200);
     }
     const decision = { municipality: 'hengelo', wageValueBp: 5000, from: '2027-01-01', reassessOn: '2027-06-01' };
     for (const key of [hirer, AUDITOR]) {
@@ -241,10 +241,10 @@ describe('wage-cost subsidy (LKS) claims', () => {
       ['post', `/lks-claims/sem.${MONTH}.2/payments`, { amountCents: 100, paidOn: '2026-04-01' }, 422],
       ['post', `/lks-claims/sem.${MONTH}.2/payments`, { amountCents: 0, paidOn: '2026-04-01' }, 400],
       ['post', `/lks-claims/sem.${MONTH}.2/submission`, { submittedOn: '2026-02-28' }, 422],
-      ['get', '/lks-claims', {}, 400],
-      ['get', '/lks-claims?month=2026-2', {}, 400],
-      ['get', '/lks-claims/no-such-claim', {}, 404],
-      ['get', '/reassessments-due?weeks=0', {}, 400],
+      ['get', '/lks-claims?purpose=pool_operations', {}, 400],
+      ['get', '/lks-claims?month=2026-2&purpose=pool_operations', {}, 400],
+      ['get', '/lks-claims/no-such-claim?purpose=pool_operations', {}, 404],
+      ['get', '/reassessments-due?weeks=0&purpose=pool_operations', {}, 400],
     ];
     const answers: string[] = [];
     for (const [method, path, body] of refused) answers.push(`${method} ${path} ${await status(method, path, OPERATOR, body)}`);

@@ -115,12 +115,12 @@ describe('roles over HTTP', () => {
     expect(seen.hours).toEqual([{ placementId: 'dewi-bolletje', hoursPerWeek: 16, period: { from: '2026-09-07', to: '2026-12-20' } }]);
     await otherEmployer().get('/workers/dewi').expect(403);
     expect(JSON.stringify(seen)).not.toMatch(/targetGroup|wageValue|inRegister|birthDate/);
-    const full = (await operator().get('/workers/dewi').expect(200)).body;
+    const full = (await operator().get('/workers/dewi?purpose=pool_operations').expect(200)).body;
     expect(full.targetGroup).toEqual({ inRegister: true, wageValueBp: 7000 });
   });
 
   it('an auditor reads everything and writes nothing', async () => {
-    expect((await auditor().get('/workers/dewi').expect(200)).body.targetGroup).toBeDefined();
+    expect((await auditor().get('/workers/dewi?purpose=subject_access').expect(200)).body.targetGroup).toBeDefined();
     await auditor().get('/placements/dewi-bolletje').expect(200);
     await auditor().get('/streams').expect(200);
     for (const [path, body] of [

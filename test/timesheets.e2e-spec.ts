@@ -116,7 +116,7 @@ describe('timesheets over HTTP', () => {
       period: { from: '2027-01-06', to: '2027-03-28' },
     });
     // The placement process commits the worker's hours: from then on the worker's sheets at every hirer count together.
-    await operator().get(`/workers/anna?waitFor=${lastPosition}`).expect(200);
+    await operator().get(`/workers/anna?waitFor=${lastPosition}&purpose=pool_operations`).expect(200);
     for (let attempt = 0; (await sheetCommitments('anna')) < 2; attempt++) {
       if (attempt > 100) throw new Error('The placement process did not commit Anna’s hours');
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -125,7 +125,8 @@ describe('timesheets over HTTP', () => {
   afterAll(() => app?.close());
 
   const sheetCommitments = async (workerId: string) =>
-    ((await operator().get(`/workers/${workerId}`).expect(200)).body as { commitments: unknown[] }).commitments.length;
+    ((await operator().get(`/workers/${workerId}?purpose=pool_operations`).expect(200)).body as { commitments: unknown[] }).commitments
+      .length;
 
   it('registers, submits and approves by the placement’s own hirer', async () => {
     const hours = await expectStatus(

@@ -172,7 +172,7 @@ describe('winter scenario over HTTP', () => {
     // The placement process filled a place of the request and committed Anna's hours.
     const request = (await settled('/capacity-requests/visschedijk-winter')).body;
     expect(request.openSlots).toBe(1);
-    const anna = (await settled('/workers/anna')).body;
+    const anna = (await settled('/workers/anna?purpose=pool_operations')).body;
     expect(anna.commitments.map((c: { placementId: string }) => c.placementId)).toEqual(['anna-park-2026', 'anna-winter']);
   });
 
@@ -194,7 +194,7 @@ describe('winter scenario over HTTP', () => {
   it('refuses a placement that takes the linked hours beyond the contract maximum', async () => {
     await placement('cem-a', 'cem', 'visschedijk', 'hengelo', 'schoonmaker', { from: '2027-01-04', to: '2027-02-28' });
     await command('/placements/cem-a/confirmation', { step: 0 });
-    await settled('/workers/cem');
+    await settled('/workers/cem?purpose=pool_operations');
     await placement('cem-b', 'cem', 'visschedijk', 'hengelo', 'schoonmaker', { from: '2027-02-01', to: '2027-03-28' });
     const refused = await command('/placements/cem-b/confirmation', { step: 0 }, 422);
     expect(refused.body).toMatchObject({ status: 422, code: 'hours_limit_exceeded' });

@@ -18,7 +18,8 @@ describe('working time over all hirers (HTTP)', () => {
     return response.body as { events?: string[]; code?: string; detail?: string };
   };
   /** GET after the placement process has handled everything written so far. */
-  const settled = async (path: string) => (await operator.get(`${path}?waitFor=${lastPosition}`).expect(200)).body;
+  const settled = async (path: string) =>
+    (await operator.get(`${path}${path.includes('?') ? '&' : '?'}waitFor=${lastPosition}`).expect(200)).body;
   const worker = async (workerId: string, birthDate: string) => {
     await command('/workers', {
       workerId,
@@ -123,10 +124,10 @@ describe('working time over all hirers (HTTP)', () => {
     it('confirms a handover from Wednesday to Thursday that would be 120 h a week if each counted in full', async () => {
       await propose('daan-mon-wed', 'daan', 60, { from: '2027-03-01', to: '2027-03-03' });
       expect((await confirm('daan-mon-wed')).events).toEqual(['PlacementConfirmed']);
-      await settled('/workers/daan');
+      await settled('/workers/daan?purpose=pool_operations');
       await propose('daan-thu-fri', 'daan', 60, { from: '2027-03-04', to: '2027-03-09' }, { pattern: twelveADay });
       expect((await confirm('daan-thu-fri')).events).toEqual(['PlacementConfirmed']);
-      const daan = await settled('/workers/daan');
+      const daan = await settled('/workers/daan?purpose=pool_operations');
       expect(daan.commitments.map((c: { placementId: string }) => c.placementId)).toEqual(['daan-mon-wed', 'daan-thu-fri']);
     });
 

@@ -36,7 +36,7 @@ describe('the shared payroll world', () => {
   });
 
   it('has a target-group worker with a wage value, and a worker who turns 18 in the first week', async () => {
-    const sem = await world.http.read('/workers/sem');
+    const sem = await world.http.read('/workers/sem?purpose=pool_operations');
     expect(JSON.stringify(sem)).toContain('"wageValueBp":6000');
     const joris = await world.http.read(`/pay-runs/${world.periods[0].id}/workers/joris`);
     expect(joris.days.slice(0, 2).map((d: { lines: { wageSource: string }[] }) => d.lines[0].wageSource)).toEqual([

@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { GetWorkerAccessLogHandler } from './access-record/get-worker-access-log.handler.js';
 import { AcceptAllocationProposalsHandler } from './allocation/accept-allocation-proposals.handler.js';
 import { AllocationSnapshots } from './allocation/allocation-snapshots.js';
 import { GetAllocationRunHandler } from './allocation/get-allocation-run.handler.js';
@@ -197,4 +198,5 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetInvoiceHandler,
   ListInvoicesHandler,
   FinanceViewHandler,
+  GetWorkerAccessLogHandler,
 ];

@@ -6,3 +6,4 @@ export * from './auth/auth.guard.js';
 export * from './auth/api-key-ring.js';
 export * from './idempotency/idempotency-record.entity.js';
 export * from './idempotency/idempotency.interceptor.js';
+export * from './auth/data-access-policy.js';

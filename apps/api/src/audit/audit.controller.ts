@@ -12,11 +12,12 @@ import {
   VerifyHashChainsQuery,
 } from '@banenpool/application';
 import { historyCsv, type AuditSubject } from '@banenpool/audit';
-import { actorLabel, CurrentActor, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
+import { actorLabel, CurrentActor, PERSONAL_FIELDS, ReadOnlyRoute, Roles, type Actor } from '@banenpool/platform';
 import type { Request, Response } from 'express';
 import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 import { QUERY_ID } from '../read-model-queries/query-params.js';
 import { AuditAccessInterceptor, AuditAction } from './audit-access.interceptor.js';
+import { PersonalDataRead } from './personal-data-read.js';
 import { AuditAsOfQuery, AuditDiffQuery, AuditHistoryQuery, VerifyQuery } from './audit.query.dto.js';
 
 /** The path's plural resource names, as the rest of the API spells them. */
@@ -32,6 +33,13 @@ const KINDS: Readonly<Record<string, Exclude<AuditSubject['kind'], 'contract'>>>
   invoices: 'invoice',
   'audit-access': 'audit-access',
 };
+/**
+ * A worker's stream holds every personal and target-group field as recorded, which an event history
+ * cannot leave out: asked about a worker, these answer only a purpose that covers them all.
+ */
+const WorkerStreamRead = () =>
+  PersonalDataRead({ fields: PERSONAL_FIELDS, answer: 'whole', when: (request) => request.params.kind === 'workers' });
+
 const KIND = {
   name: 'kind',
   enum: Object.keys(KINDS),
@@ -101,6 +109,7 @@ export class AuditController {
 
   @Get(':kind/:id/history')
   @AuditAction('history')
+  @WorkerStreamRead()
   @ApiParam(KIND)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
@@ -119,6 +128,7 @@ export class AuditController {
 
   @Get(':kind/:id/as-of')
   @AuditAction('as-of')
+  @WorkerStreamRead()
   @ApiParam(KIND)
   @ApiOperation({
     summary: 'State as known at an instant (?knownAt=), or as applied on a date (?on=, optionally with knownAt), by replay',
@@ -133,6 +143,7 @@ export class AuditController {
 
   @Get(':kind/:id/diff')
   @AuditAction('diff')
+  @WorkerStreamRead()
   @ApiParam({ ...KIND, enum: ['placements'] })
   @ApiOperation({ summary: 'What changed about a placement between two instants, in sentences, with the events in between' })
   diff(@Param('kind') kind: string, @Param('id') id: string, @Query() query: AuditDiffQuery) {

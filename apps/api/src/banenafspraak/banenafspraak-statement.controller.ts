@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
@@ -8,6 +8,8 @@ import {
   type RequestContext,
 } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
+import type { Request } from 'express';
+import { PersonalDataRead, showsWorkers } from '../audit/personal-data-read.js';
 import { Context } from '../http/request-context.decorator.js';
 import { BanenafspraakStatementParams } from './banenafspraak.query.dto.js';
 
@@ -24,6 +26,8 @@ export class BanenafspraakStatementController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':employerId/banenafspraak-statement')
+  // Names of workers counted as target group. The hirer reports these jobs, so its own key sees them too.
+  @PersonalDataRead({ fields: ['name', 'targetGroup'], answer: 'whole', employerSees: ['name', 'targetGroup'] })
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary: 'A hirer’s banenafspraak statement for a quarter: approved hours of target-group workers per ISO week, the jobs, and who',
@@ -45,11 +49,16 @@ export class BanenafspraakStatementController {
     @Param('employerId') employerId: string,
     @Query() query: BanenafspraakStatementParams,
     @Context() context: RequestContext,
+    @Req() request: Request,
   ): Promise<BanenafspraakStatement | StreamableFile> {
     const statement: BanenafspraakStatement = await this.queries.execute(
       new BanenafspraakStatementQuery(employerId, query.quarter, context.caller),
     );
     if (query.format !== 'csv') return statement;
+    showsWorkers(
+      request,
+      statement.workers.map((worker) => worker.workerId),
+    );
     return new StreamableFile(Buffer.from(banenafspraakStatementCsv(statement)), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="banenafspraak-${statement.employerId}-${statement.quarter}.csv"`,

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListBoardQuery, type RequestContext } from '@banenpool/application';
+import { ListBoardQuery, minimised, type RequestContext } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
+import { DataAccess, PersonalDataRead, type RequestDataAccess } from '../audit/personal-data-read.js';
 import { Context } from '../http/request-context.decorator.js';
 import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
 import { weekRange } from '../read-model-queries/query-params.js';
@@ -17,14 +18,15 @@ export class BoardController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @PersonalDataRead({ fields: ['name'], answer: 'minimised' })
   @ApiOperation({
     summary: 'The allocation board, one item per (ISO week, worker) with its confirmed placements; paginated',
     description: 'A placement counts in full in every ISO week its worked period touches. Employers see only their own placements.',
   })
   @ApiOkResponse({ description: '{ items: [{ week, weekStart, workerId, workerName, hours, placements: [...] }], total, limit, offset }' })
-  list(@Query() query: BoardQuery, @Context() context: RequestContext) {
+  async list(@Query() query: BoardQuery, @Context() context: RequestContext, @DataAccess() access: RequestDataAccess) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
-    return this.queries.execute(
+    const page = await this.queries.execute(
       new ListBoardQuery({
         employerId: scopedEmployerId(context.caller, query.employerId),
         siteId: query.siteId,
@@ -36,5 +38,7 @@ export class BoardController {
         offset: query.offset,
       }),
     );
+    // One record for the page, naming every worker on it (a page is at most 500 rows).
+    return { ...page, items: page.items.map((item) => minimised(item, access.fields)) };
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
 import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
+import { PersonalDataRead } from '../audit/personal-data-read.js';
 import { Context } from '../http/request-context.decorator.js';
 import { today } from '../read-model-queries/query-params.js';
 import {
@@ -32,6 +33,10 @@ const ACCEPTED = '{ streamId, version, position, events }';
 // read them, employers never reach them (403), not even about their own workers.
 
 /** The municipality's wage-value decisions, on the worker's `lks-<workerId>` stream. */
+
+/** A wage value (and a claim resting on one) says something about a worker's health: target-group data, whole. */
+const WageValueRead = () => PersonalDataRead({ fields: ['targetGroup'], answer: 'whole' });
+
 @ApiTags('wage-cost subsidy')
 @ApiBearerAuth()
 @Controller('workers')
@@ -85,6 +90,7 @@ export class LksClaimsController {
 
   @Get()
   @Roles('operator', 'auditor')
+  @WageValueRead()
   @ApiOperation({ summary: 'A month’s claims per municipality: totals over the standing claims, and the per-worker claims behind them' })
   @ApiOkResponse({
     description:
@@ -97,6 +103,7 @@ export class LksClaimsController {
 
   @Get(':claimId')
   @Roles('operator', 'auditor')
+  @WageValueRead()
   @ApiOperation({ summary: 'A claim with its lines: per stretch of days the minutes, the hourly figures, the cap and the rule rows' })
   @ApiOkResponse({
     description:
@@ -139,6 +146,7 @@ export class ReassessmentsDueController {
 
   @Get()
   @Roles('operator', 'auditor')
+  @WageValueRead()
   @ApiOperation({
     summary:
       'Each worker’s current wage-value decision whose reassessment date falls within the coming weeks (8 by default), or has passed',

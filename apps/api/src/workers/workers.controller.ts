@@ -1,15 +1,18 @@
-import { BadRequestException, Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ChangeWorkerCommand,
   GetWorkerQuery,
+  minimised,
   OfferContractCommand,
   type PlainWorkerCommand,
   type RequestContext,
 } from '@banenpool/application';
 import type { Availability, ContractTerms } from '@banenpool/domain';
-import { Roles } from '@banenpool/platform';
+import { PERSONAL_FIELDS, Roles } from '@banenpool/platform';
+import { DataAccess, PersonalDataRead, type RequestDataAccess } from '../audit/personal-data-read.js';
+import { ConsistencyQuery } from '../consistency/consistency.query.dto.js';
 import { Context } from '../http/request-context.decorator.js';
 import {
   AvailabilityDto,
@@ -102,9 +105,20 @@ export class WorkersController {
   }
 
   @Get(':workerId')
-  @ApiOperation({ summary: 'A worker; employers see only name, skills and committed hours' })
-  get(@Param('workerId') id: string, @Context() context: RequestContext) {
-    return this.queries.execute(new GetWorkerQuery(id, context.caller));
+  @PersonalDataRead({ fields: PERSONAL_FIELDS, answer: 'minimised' })
+  @ApiOperation({
+    summary: 'A worker; employers see only name, skills and committed hours',
+    description:
+      'Operators see everything; auditors what their purpose needs (payroll_audit: name and birth date; banenafspraak_audit: ' +
+      'name and target-group status; subject_access: everything; records_audit: no personal fields). Every answer is recorded.',
+  })
+  async get(
+    @Param('workerId') id: string,
+    @Query() _query: ConsistencyQuery,
+    @Context() context: RequestContext,
+    @DataAccess() access: RequestDataAccess,
+  ) {
+    return minimised(await this.queries.execute(new GetWorkerQuery(id, context.caller)), access.fields);
   }
 
   private run(id: string, command: PlainWorkerCommand, context: RequestContext) {
