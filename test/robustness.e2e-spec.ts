@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { auditAccessStreamId } from '@banenpool/audit';
 import { localDateOf } from '@banenpool/domain';
 import { formatPosition, parsePosition, type EventStore, type RecordedEvent } from '@banenpool/event-store';
-import { EVENT_STORE } from '@banenpool/platform';
+import { EVENT_STORE, PURPOSES } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -533,6 +533,8 @@ const timesheetLines: Record<string, Field> = {
 };
 
 const AUDIT = { caller: AUDITOR, noEmployers: true } as const;
+/** Why a worker's personal data is read (issue 18): required of operators and auditors on those routes. */
+const PURPOSE: QueryField = { kind: 'enum', values: PURPOSES };
 const HISTORY_QUERY: Record<string, QueryField> = {
   limit: { kind: 'int', min: 1, max: 1000, optional: true },
   offset: { kind: 'int', min: 0, max: 10_000_000, optional: true },
@@ -715,7 +717,43 @@ const ROUTES: Route[] = [
     body: { lastDay: '2027-05-31', reason: 'Moves abroad' },
     fields: { lastDay: date, reason: text(3, 500) },
   },
-  { method: 'get', template: '/workers/:workerId', params: { workerId: WORKER } },
+  {
+    method: 'get',
+    template: '/workers/:workerId',
+    params: { workerId: WORKER },
+    query: { purpose: 'pool_operations' },
+    queryFields: { purpose: PURPOSE },
+  },
+  {
+    method: 'get',
+    template: '/workers/:workerId/access-log',
+    params: { workerId: WORKER },
+    query: { purpose: 'subject_access', from: '2026-11-01', to: '2026-11-30', limit: '10', offset: '0' },
+    queryFields: {
+      purpose: PURPOSE,
+      from: { kind: 'date', optional: true },
+      to: { kind: 'date', optional: true },
+      limit: { kind: 'int', min: 1, max: 500, optional: true },
+      offset: { kind: 'int', min: 0, max: 1_000_000, optional: true },
+    },
+    noEmployers: true,
+  },
+  {
+    method: 'get',
+    template: '/workers/:workerId/export',
+    params: { workerId: WORKER },
+    query: { purpose: 'subject_access' },
+    queryFields: { purpose: PURPOSE },
+    noEmployers: true,
+  },
+  {
+    method: 'post',
+    template: '/workers/:workerId/erasure',
+    params: { workerId: WORKER },
+    // The barrage's worker has a contract in force: even this body is refused (409) and erases nothing.
+    body: { reason: 'data_subject_request' },
+    fields: { reason: { kind: 'enum', values: ['data_subject_request', 'consent_withdrawn', 'no_longer_needed', 'unlawful_processing'] } },
+  },
   // Capacity requests
   {
     method: 'post',
@@ -987,8 +1025,8 @@ const ROUTES: Route[] = [
     method: 'get',
     template: '/employers/:employerId/banenafspraak-statement',
     params: { employerId: EMPLOYER },
-    query: { quarter: '2027-Q1', format: 'csv' },
-    queryFields: { quarter: { kind: 'quarter' }, format: { kind: 'enum', values: ['json', 'csv'], optional: true } },
+    query: { quarter: '2027-Q1', format: 'csv', purpose: 'banenafspraak_audit' },
+    queryFields: { quarter: { kind: 'quarter' }, format: { kind: 'enum', values: ['json', 'csv'], optional: true }, purpose: PURPOSE },
     employer: true,
   },
   // Rate agreements
@@ -1137,11 +1175,18 @@ const ROUTES: Route[] = [
   {
     method: 'get',
     template: '/lks-claims',
-    query: { month: LKS_MONTH, municipality: 'hengelo' },
-    queryFields: { month: { kind: 'month' }, municipality: { kind: 'streamId', optional: true } },
+    query: { month: LKS_MONTH, municipality: 'hengelo', purpose: 'banenafspraak_audit' },
+    queryFields: { month: { kind: 'month' }, municipality: { kind: 'streamId', optional: true }, purpose: PURPOSE },
     noEmployers: true,
   },
-  { method: 'get', template: '/lks-claims/:claimId', params: { claimId: LKS_CLAIM }, noEmployers: true },
+  {
+    method: 'get',
+    template: '/lks-claims/:claimId',
+    params: { claimId: LKS_CLAIM },
+    query: { purpose: 'banenafspraak_audit' },
+    queryFields: { purpose: PURPOSE },
+    noEmployers: true,
+  },
   {
     method: 'post',
     template: '/lks-claims/:claimId/submission',
@@ -1164,8 +1209,8 @@ const ROUTES: Route[] = [
   {
     method: 'get',
     template: '/reassessments-due',
-    query: { asOf: '2026-09-01', weeks: '8' },
-    queryFields: { asOf: { kind: 'date', optional: true }, weeks: { kind: 'int', min: 1, max: 52, optional: true } },
+    query: { asOf: '2026-09-01', weeks: '8', purpose: 'banenafspraak_audit' },
+    queryFields: { asOf: { kind: 'date', optional: true }, weeks: { kind: 'int', min: 1, max: 52, optional: true }, purpose: PURPOSE },
     noEmployers: true,
   },
   // Timesheets
@@ -2151,7 +2196,9 @@ const QUESTIONS = [
   'as-of?on=2026-12-15&knownAt=2026-01-01T00:00:00Z',
   'diff?from=2026-01-01T00:00:00Z',
 ];
-const EVERY_AUDIT_QUESTION = AUDIT_SUBJECTS.flatMap((subject) => QUESTIONS.map((question) => `/audit/${subject}/${question}`));
+const EVERY_AUDIT_QUESTION = AUDIT_SUBJECTS.flatMap((subject) =>
+  QUESTIONS.map((question) => `/audit/${subject}/${question}${subject.startsWith('workers/') ? '&purpose=subject_access' : ''}`),
+);
 
 const ODD_SKILLS = BAD_IDS.filter(([title]) => !/percent|surrogate|10 000/.test(title)).map(([title, value]) => [title, value] as const);
 
@@ -2293,7 +2340,7 @@ class SeededApi {
     // The placement process fills the request and commits the worker's hours in the background.
     for (let attempt = 0; ; attempt++) {
       const filled = (await this.operator.get(`/capacity-requests/${REQUEST}`).expect(200)).body as { openSlots: number };
-      const worker = (await this.operator.get(`/workers/${WORKER}`).expect(200)).body as { commitments: unknown[] };
+      const worker = (await this.operator.get(`/workers/${WORKER}?purpose=pool_operations`).expect(200)).body as { commitments: unknown[] };
       if (filled.openSlots === 1 && worker.commitments.length === 1) break;
       if (attempt > 100) throw new Error('The placement process did not fill the request');
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -2343,11 +2390,11 @@ const SEEDED = [
   `/employers/${EMPLOYER}`,
   `/employers/${OTHER_EMPLOYER}`,
   `/employers/${EMPLOYER}/rate-agreements`,
-  `/workers/${WORKER}`,
+  // Not the workers (/workers/:id): reading one is on the access record (issue 18), so the snapshot would change
+  // what it compares; their streams' revisions are compared with every other stream's above.
   `/capacity-requests/${REQUEST}`,
   `/placements/${PROPOSED}`,
   `/placements/${CONFIRMED}`,
-  `/workers/${PROPOSED_WORKER}`,
   `/allocation-runs/${RUN_TO_ACCEPT}`,
   `/allocation-runs/${RUN_TO_REJECT}`,
   ...SEEDED_SHEETS.map(([sheetId]) => `/timesheets/${sheetId}`),
@@ -2452,7 +2499,9 @@ describe('No request a client can send yields a 5xx', () => {
       const res = await api.send({ method: 'get', path, key: AUDITOR });
       expect(summary(res)).toMatch(/^(200|422) /);
       const appended = (await api.appendedSince(before)).map((e) => e.type);
-      expect(appended).toEqual(res.status === 200 ? ['AuditRecordsRead'] : []);
+      // A question about a worker reads personal data: recorded once, as a PersonalDataRead (issue 18).
+      const recorded = path.startsWith('/audit/workers/') && !path.includes('/contracts/') ? 'PersonalDataRead' : 'AuditRecordsRead';
+      expect(appended).toEqual(res.status === 200 ? [recorded] : []);
     });
 
     // After the comparison above: a null taken as "not given" may rightly change the store.
@@ -2534,6 +2583,8 @@ describe('No request a client can send yields a 5xx', () => {
       ['post', '/lks-claims', [422]],
       ['post', '/lks-claims/:claimId/submission', [404]],
       ['post', '/lks-claims/:claimId/payments', [404]],
+      // The barrage's worker still has a contract in force: an erasure is refused and erases nothing.
+      ['post', '/workers/:workerId/erasure', [409]],
     ];
 
     it('cover every route that takes a command', () => {

@@ -101,5 +101,8 @@ export * from './finance/finance-view.handler.js';
 export * from './streams/stream-snapshots.js';
 export * from './streams/postgres-stream-snapshots.js';
 export * from './streams/snapshot-kinds.js';
+export * from './worker-export/worker-export.js';
+export * from './worker-export/worker-export-reader.js';
+export * from './worker-export/worker-export.handler.js';
 export * from './access-record/get-worker-access-log.handler.js';
 export * from './access-record/minimise.js';

@@ -92,6 +92,8 @@ import { ChangeWorkerHandler } from './worker/change-worker.handler.js';
 import { EraseWorkerDataHandler } from './worker-erasure/erase-worker-data.handler.js';
 import { GetWorkerHandler } from './worker/get-worker.handler.js';
 import { OfferContractHandler } from './worker/offer-contract.handler.js';
+import { WorkerExportHandler } from './worker-export/worker-export.handler.js';
+import { WorkerExportReader } from './worker-export/worker-export-reader.js';
 
 /**
  * Every use case's handler and what they share, for the module that registers them. That module
@@ -198,5 +200,7 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetInvoiceHandler,
   ListInvoicesHandler,
   FinanceViewHandler,
+  WorkerExportReader,
+  WorkerExportHandler,
   GetWorkerAccessLogHandler,
 ];
