@@ -169,10 +169,13 @@ describe('GET /workers/:id/export, the subject access export', () => {
     expect(exported.payRuns).toHaveLength(1);
     const [run] = exported.payRuns;
     expect(run).toMatchObject({ payRunId: PERIOD, status: 'finalized' });
-    // The statement route lists every sheet the run locked; the export keeps the worker's own.
+    // The run locked other workers' sheets too; the statement route and the export name only the worker's own.
     const statement = await http.read(`/pay-runs/${PERIOD}/workers/${SUBJECT}`);
     const own = (sheets: { timesheetId: string }[]) => sheets.filter((s) => s.timesheetId.startsWith(`${SUBJECT}-waarbeek-`));
     expect(own(statement.lockedTimesheets)).toHaveLength(2);
+    expect(statement.lockedTimesheets).toEqual(own(statement.lockedTimesheets));
+    const wholeRun = await http.read(`/pay-runs/${PERIOD}`);
+    expect(wholeRun.lockedTimesheets.length).toBeGreaterThan(statement.lockedTimesheets.length);
     expect(run.statement).toEqual({ ...statement, lockedTimesheets: own(statement.lockedTimesheets), unpaid: own(statement.unpaid) });
     const rows = (await http.read(`/pay-runs/${PERIOD}/export?format=json`)).rows.filter(
       (r: { workerId: string }) => r.workerId === SUBJECT,

@@ -15,7 +15,7 @@ import {
 import { DataSource } from 'typeorm';
 import { PayRunCalculation } from './pay-run-calculation.js';
 import { workerExportRows, type PayExportRow } from './pay-run-export.js';
-import { workerStatement, type WorkerStatement } from './worker-statement.js';
+import { runOfWorker, workerStatement, type WorkerStatement } from './worker-statement.js';
 
 /** Workers the export reads at a time: a page of their lines is a few MB at most. */
 const EXPORT_PAGE = 200;
@@ -193,6 +193,7 @@ export class WorkerStatementHandler implements IQueryHandler<WorkerStatementQuer
     const pay =
       found.pay ??
       notFound('worker_not_in_pay_run', `Pay run ${found.run.payRunId} pays worker ${workerId} nothing: no lines, top-ups or differences.`);
-    return workerStatement(found.run, pay);
+    // A person's statement names only their own sheets: the run's lists of locked and unpaid sheets hold everyone's.
+    return workerStatement(runOfWorker(found.run, pay), pay);
   }
 }

@@ -12,6 +12,7 @@ import {
   type PayPeriod,
   type PayTotals,
   type TopUpLine,
+  type UnpaidTimesheet,
   type WorkerPay,
 } from '@banenpool/domain';
 import { groupBy } from './collections.js';
@@ -237,5 +238,23 @@ function totalsOf(totals: PayTotals): WorkerStatement['totals'] {
     hoursPaid: hoursText(totals.paidMinutes),
     topUpHours: hoursText(totals.topUpMinutes),
     leaveEarnedHours: hoursText(totals.leaveAccruedMinutes),
+  };
+}
+
+/**
+ * A pay run cut down to what concerns one worker: the sheets it locked and left unpaid name other
+ * workers (their ids hold the placement's, often the worker's name), so only the worker's own stay.
+ */
+export function runOfWorker<Run extends { unpaid: readonly UnpaidTimesheet[]; lockedTimesheets?: readonly { timesheetId: string }[] }>(
+  run: Run,
+  pay: Pick<WorkerPay, 'workerId' | 'lines'>,
+): Run {
+  const paidSheets = new Set(pay.lines.map((line) => line.timesheetId));
+  return {
+    ...run,
+    unpaid: run.unpaid.filter((sheet) => sheet.workerId === pay.workerId),
+    ...(run.lockedTimesheets === undefined
+      ? {}
+      : { lockedTimesheets: run.lockedTimesheets.filter((sheet) => paidSheets.has(sheet.timesheetId)) }),
   };
 }

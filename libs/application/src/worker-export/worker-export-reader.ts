@@ -4,9 +4,9 @@ import type { EventStore, RecordedEvent } from '@banenpool/event-store';
 import { findRunPay, listTimesheets, type Queryable, type TimesheetItem } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
 import { workerExportRows } from '../payroll/pay-run-export.js';
-import { workerStatement } from '../payroll/worker-statement.js';
+import { runOfWorker, workerStatement } from '../payroll/worker-statement.js';
 import { USE_CASE_EVENT_STORE } from '../shared/ports.js';
-import { accessIsAbout, factOf, foldRunAboutWorker, runOfWorker, type ExportFact, type RunAboutWorker } from './worker-export.js';
+import { accessIsAbout, factOf, foldRunAboutWorker, type ExportFact, type RunAboutWorker } from './worker-export.js';
 
 /**
  * How much one read takes at most. Every category is read in pages of these, so what the export

@@ -1,11 +1,11 @@
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '@banenpool/event-store';
 import type { DataSource } from 'typeorm';
+import { runOfWorker } from '../payroll/worker-statement.js';
 import { EXPORT_PAGES, WorkerExportReader } from './worker-export-reader.js';
 import {
   accessIsAbout,
   CATEGORY_NOTES,
   foldRunAboutWorker,
-  runOfWorker,
   WORKER_EXPORT_CATEGORIES,
   workerExportHeader,
   workerExportJsonText,

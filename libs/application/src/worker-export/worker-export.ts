@@ -1,4 +1,4 @@
-import { localDateOf, type AllocationProposal, type LocalDate, type UnpaidTimesheet, type WorkerPay } from '@banenpool/domain';
+import { localDateOf, type AllocationProposal, type LocalDate } from '@banenpool/domain';
 import { formatPosition, type RecordedEvent } from '@banenpool/event-store';
 
 /**
@@ -265,22 +265,4 @@ export async function* workerExportJsonText({ header, categories }: WorkerExport
     yield ']';
   }
   yield ',"complete":true}';
-}
-
-/**
- * A pay run cut down to what concerns one worker: the sheets it locked and left unpaid name other
- * workers (their ids hold the placement's, often the worker's name), so only the worker's own stay.
- */
-export function runOfWorker<Run extends { unpaid: readonly UnpaidTimesheet[]; lockedTimesheets?: readonly { timesheetId: string }[] }>(
-  run: Run,
-  pay: Pick<WorkerPay, 'workerId' | 'lines'>,
-): Run {
-  const paidSheets = new Set(pay.lines.map((line) => line.timesheetId));
-  return {
-    ...run,
-    unpaid: run.unpaid.filter((sheet) => sheet.workerId === pay.workerId),
-    ...(run.lockedTimesheets === undefined
-      ? {}
-      : { lockedTimesheets: run.lockedTimesheets.filter((sheet) => paidSheets.has(sheet.timesheetId)) }),
-  };
 }
