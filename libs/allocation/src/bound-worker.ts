@@ -3,7 +3,7 @@
 // when told to, lowers the bound on its own from the main thread's best prices — aiming at the main
 // thread's best objective, read from shared memory — publishing every better bound there.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { combine, combineScratch, Relaxer, type Relaxing } from './lagrangian.js';
+import { combine, combineScratch, Relaxer, stepRule, type Relaxing } from './lagrangian.js';
 import { buildCandidates, prepare } from './prepare.js';
 import {
   COMMAND_BOUND,
@@ -77,10 +77,13 @@ if (parentPort && workerData) {
         Atomics.add(control, C_BOUND_SEQ, 1);
       };
       publish(Number.POSITIVE_INFINITY, 0, 0);
+      const deadline = figures[F_DEADLINE] - performance.timeOrigin;
       tightenBound(whole, p, cand, Float64Array.from(pi), Float64Array.from(beta), {
         lambda: Float64Array.from(new Float64Array(buffers.lambda)),
         target: () => figures[F_TARGET],
-        deadline: figures[F_DEADLINE] - performance.timeOrigin,
+        deadline,
+        // Both shares on this one thread: twice the work per relaxation of the split ones.
+        steps: stepRule(2 * cand.count, deadline - performance.now()),
         stopGap: figures[F_STOP_GAP],
         onBound: publish,
       });

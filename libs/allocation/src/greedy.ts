@@ -16,9 +16,16 @@ const NONE: readonly number[] = [];
  * cell that ended full the gain the best candidate left out would have brought (a price for the cell).
  * With `preset`, those candidates are placed first, in that order, wherever they still fit and gain
  * (the Lagrangian heuristic hands in what the latest relaxations chose, most often first); the greedy then
- * fills the places left.
+ * fills the places left. With `placePrices`, also writes for every request whose places ran out what the
+ * best run one more place would have allowed gains (a price for its places).
  */
-export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float64Array, preset: readonly number[] = []): number[] {
+export function greedyAssignments(
+  p: Prepared,
+  cand: Candidates,
+  prices?: Float64Array,
+  preset: readonly number[] = [],
+  placePrices?: Float64Array,
+): number[] {
   const { weights } = p;
   const T = p.weeks.length;
   const load = new Float64Array(p.workers.length * T);
@@ -71,33 +78,70 @@ export function greedyAssignments(p: Prepared, cand: Candidates, prices?: Float6
       if (!run) break;
       for (let j = run.first; j <= run.last; j++) place(j);
     }
+    // A request whose places ran out: what one more place would have gained is the place's price.
+    const r = request.index;
+    if (placePrices && runs[r] >= p.requests[r].places) {
+      const more = bestRun(r, requestStart[r], requestStart[r + 1], 1);
+      placePrices[r] = more ? more.gain : 0;
+    }
   }
 
   /**
    * The most gaining run of one worker over consecutive open weeks of request r (candidates from..to, by
    * worker and week) that the request's places allow: a run joining one the worker already holds takes
-   * no new place.
+   * no new place. Chain by chain (a worker's stretch of consecutive open weeks): with a place left, any
+   * run of the chain may be taken, and the best is found in one pass (Kadane: the best run ending at
+   * each week extends the best ending the week before, or starts anew); without, only a run that joins
+   * one held next to the chain can, which is tried run by run. The first run of most gain, by first and
+   * then last week, wins.
    */
-  function bestRun(r: number, from: number, to: number): { first: number; last: number } | null {
-    const left = p.requests[r].places - runs[r];
+  function bestRun(r: number, from: number, to: number, extraPlaces = 0): { first: number; last: number; gain: number } | null {
+    const left = p.requests[r].places - runs[r] + extraPlaces;
     for (let j = from; j < to; j++)
       gains[j] = open(j) ? gainOf(j) + (cand.pair[j] >= 0 && !usedPair[cand.pair[j]] ? weights.continuity : 0) : Number.NaN;
-    let best: { first: number; last: number } | null = null;
+    const valid = (j: number) => !Number.isNaN(gains[j]) && gains[j] !== Number.NEGATIVE_INFINITY;
+    let best: { first: number; last: number; gain: number } | null = null;
     let bestGain = EPS;
-    for (let a = from; a < to; a++) {
-      if (Number.isNaN(gains[a]) || gains[a] === Number.NEGATIVE_INFINITY) continue;
-      const joinsBefore = cand.prev[a] >= 0 && taken[cand.prev[a]] ? 1 : 0;
-      const newPair = cand.pair[a] >= 0 && !usedPair[cand.pair[a]] ? weights.continuity : 0;
-      let sum = -newPair;
-      for (let b = a; b < to && (b === a || cand.prev[b] === b - 1); b++) {
-        if (Number.isNaN(gains[b]) || gains[b] === Number.NEGATIVE_INFINITY) break;
-        sum += gains[b];
-        const joinsAfter = cand.next[b] >= 0 && taken[cand.next[b]] ? 1 : 0;
-        if (1 - joinsBefore - joinsAfter <= left && sum > bestGain) {
-          bestGain = sum;
-          best = { first: a, last: b };
+    for (let s = from; s < to;) {
+      if (!valid(s)) {
+        s++;
+        continue;
+      }
+      let e = s;
+      while (e + 1 < to && cand.prev[e + 1] === e && valid(e + 1)) e++;
+      const newPair = cand.pair[s] >= 0 && !usedPair[cand.pair[s]] ? weights.continuity : 0;
+      if (left >= 1) {
+        let sum = 0;
+        let first = s;
+        for (let b = s; b <= e; b++) {
+          const extended = sum + gains[b];
+          const fresh = -newPair + gains[b];
+          if (b > s && extended >= fresh) sum = extended;
+          else {
+            sum = fresh;
+            first = b;
+          }
+          if (sum > bestGain || (sum === bestGain && best && first < best.first)) {
+            bestGain = sum;
+            best = { first, last: b, gain: sum };
+          }
+        }
+      } else {
+        const joinsBefore = cand.prev[s] >= 0 && taken[cand.prev[s]] ? 1 : 0;
+        const joinsAfter = cand.next[e] >= 0 && taken[cand.next[e]] ? 1 : 0;
+        for (let a = s; a <= e && joinsBefore + joinsAfter > 0; a++) {
+          let sum = -newPair;
+          for (let b = a; b <= e; b++) {
+            sum += gains[b];
+            const joins = (a === s ? joinsBefore : 0) + (b === e ? joinsAfter : 0);
+            if (1 - joins <= left && sum > bestGain) {
+              bestGain = sum;
+              best = { first: a, last: b, gain: sum };
+            }
+          }
         }
       }
+      s = e + 1;
     }
     return best;
   }

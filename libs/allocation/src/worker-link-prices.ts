@@ -15,7 +15,7 @@
 // after every worker (published as it falls). On 2,000 × 400 at the prices of 240 relaxations, the link
 // prices alone gained 0.7 and the searches 131 more (553 workers, most closed within 50 nodes), in 0.9 s
 // on one thread; at the prices of 150 relaxations, 241 and 186.
-import { BlockSolver, minimizeBound, type Relaxing } from './lagrangian.js';
+import { BlockSolver, minimizeBound, type Relaxing, type StepRule } from './lagrangian.js';
 import type { Candidates, Prepared } from './prepare.js';
 
 /** Subgradient steps per worker, and the first one's size (the k-th is FIRST_STEP / k). */
@@ -106,6 +106,8 @@ export function tightenBound(
     readonly target: () => number;
     readonly deadline: number;
     readonly stopGap: number;
+    /** How the subgradient's step shrinks (lagrangian.ts `stepRule`; its short rule when absent). */
+    readonly steps?: StepRule;
     readonly onBound?: (bound: number, workers: number, relaxations: number) => void;
   },
 ): { bound: number; workers: number; relaxations: number } {
@@ -137,6 +139,7 @@ export function tightenBound(
         stopGap: o.stopGap,
         clearingRounds: 0,
         theta: 0.25,
+        ...o.steps,
         onRelaxation: (r, iteration) => report(r.bound, refined.workers, iteration),
       },
     );
