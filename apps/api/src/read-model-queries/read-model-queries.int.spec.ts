@@ -138,7 +138,9 @@ describe('read-model queries over HTTP', () => {
   afterAll(() => app?.close());
 
   it('shows the board, with employers limited to their own placements', async () => {
-    const board = await read('/board?fromWeek=2026-W44&toWeek=2026-W45').expect(200).expect('X-Consistency', 'reached');
+    const board = await read('/board?fromWeek=2026-W44&toWeek=2026-W45&purpose=pool_operations')
+      .expect(200)
+      .expect('X-Consistency', 'reached');
     expect(
       board.body.items.map(
         (i: { week: string; workerId: string; placements: { placementId: string }[] }) =>
@@ -156,7 +158,7 @@ describe('read-model queries over HTTP', () => {
       'waarbeek',
     ]);
     await read('/board?employerId=visschedijk', park).expect(403);
-    await read('/board?fromWeek=2026-W44&skill=attractions&siteId=park&limit=1&offset=1', auditor).expect(200);
+    await read('/board?fromWeek=2026-W44&skill=attractions&siteId=park&limit=1&offset=1&purpose=payroll_audit', auditor).expect(200);
   });
 
   it('shows capacity gaps filled by the placement process, scoped to the employer', async () => {
@@ -240,19 +242,19 @@ describe('read-model queries over HTTP', () => {
   });
 
   it.each([
-    '/board?fromWeek=2026-W54',
-    '/board?fromWeek=2025-W53',
-    '/board?fromWeek=2026-45',
-    '/board?fromWeek=2026-W46&toWeek=2026-W45',
-    '/board?limit=0',
-    '/board?limit=abc',
-    '/board?limit=501',
-    '/board?offset=-1',
-    '/board?employerId=no%20spaces',
-    '/board?skill=',
-    '/board?unknown=1',
-    '/board?employerId=a&employerId=b',
-    '/board?limit=1&limit=2',
+    '/board?fromWeek=2026-W54&purpose=pool_operations',
+    '/board?fromWeek=2025-W53&purpose=pool_operations',
+    '/board?fromWeek=2026-45&purpose=pool_operations',
+    '/board?fromWeek=2026-W46&toWeek=2026-W45&purpose=pool_operations',
+    '/board?limit=0&purpose=pool_operations',
+    '/board?limit=abc&purpose=pool_operations',
+    '/board?limit=501&purpose=pool_operations',
+    '/board?offset=-1&purpose=pool_operations',
+    '/board?employerId=no%20spaces&purpose=pool_operations',
+    '/board?skill=&purpose=pool_operations',
+    '/board?unknown=1&purpose=pool_operations',
+    '/board?employerId=a&employerId=b&purpose=pool_operations',
+    '/board?limit=1&limit=2&purpose=pool_operations',
     '/capacity-gaps?openOnly=maybe',
     '/worker-hours?fromWeek=2026-W01&toWeek=2028-W30',
     '/worker-hours?shortfallOnly=2',
