@@ -168,7 +168,8 @@ describe('auditing over HTTP', () => {
     expect(byQuery.headers['content-type']).toMatch(/^text\/csv/);
     const lines = byQuery.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data',
+      'recorded_at,stream_id,revision,position,event_id,type,schema_version,source,actor,correlation_id,causation_id,hash,rules,data,' +
+        'personal_data_erased,erased_fields',
     );
     expect(lines).toHaveLength(6);
     expect(lines[5]).toContain('CaoVersionCorrected');

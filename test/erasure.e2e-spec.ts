@@ -155,6 +155,32 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
     expect(worker.body).toMatchObject({ status: 'erased', workerId: WORKER, erasedOn: expect.any(String) });
   });
 
+  it('says in the audit history and the as-of answers that the personal data was erased, not what was recorded', async () => {
+    type Entry = { type: string; recordedAt: string; personalDataErased?: boolean; erasedFields?: string[] };
+    const history = await readAs(http, OPERATOR, `/audit/workers/${WORKER}/history`);
+    expect(history.status).toBe(200);
+    const entries = (history.body as { entries: Entry[] }).entries;
+    const registered = entries.find((e) => e.type === 'WorkerRegistered')!;
+    expect(registered).toMatchObject({ personalDataErased: true, erasedFields: ['name', 'birthDate', 'homeArea', 'location'] });
+    expect(entries.find((e) => e.type === 'WorkerDataErased')).not.toHaveProperty('personalDataErased');
+    const csv = await readAs(http, OPERATOR, `/audit/workers/${WORKER}/history?format=csv`);
+    expect(csv.text.split('\r\n')[0]).toMatch(/,personal_data_erased,erased_fields$/);
+    expect(csv.text.split('\r\n').find((line) => line.includes('WorkerRegistered'))).toMatch(/,true,name; birthDate; homeArea; location$/);
+
+    // As the records stood before the erasure: the worker as registered, saying the data is erased instead of showing placeholders.
+    const asOf = await readAs(http, OPERATOR, `/audit/workers/${WORKER}/as-of?knownAt=${registered.recordedAt}`);
+    expect(asOf.status).toBe(200);
+    expect(asOf.body).toMatchObject({
+      erased: { on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      state: { status: 'registered', workerId: WORKER, name: null, birthDate: null, homeArea: null },
+    });
+    expect(asOf.text).not.toMatch(/1900-01-01|\[erased\]/);
+    const applied = await readAs(http, OPERATOR, `/audit/workers/${WORKER}/as-of?on=${P02.from}`);
+    expect(applied.body).toMatchObject({ question: 'as_applied_on', erased: { on: expect.any(String) }, applies: { registered: true } });
+    const contract = await readAs(http, OPERATOR, `/audit/workers/${WORKER}/contracts/c1/as-of?knownAt=${new Date().toISOString()}`);
+    expect(contract.body).toMatchObject({ erased: { on: expect.any(String) } });
+  });
+
   it('leaves the name and birth date in no route’s answer about the worker', async () => {
     const paths = [
       `/workers/${WORKER}`,

@@ -21,6 +21,7 @@ export * from './worker/offer-contract.handler.js';
 export * from './worker/get-worker.handler.js';
 export * from './worker-erasure/erase-worker-data.handler.js';
 export * from './worker-erasure/plaintext-copies.js';
+export * from './worker-erasure/erasure-pay-facts.js';
 export * from './capacity/request-capacity.handler.js';
 export * from './capacity/amend-capacity-request.handler.js';
 export * from './capacity/withdraw-capacity-request.handler.js';

@@ -90,6 +90,7 @@ import { UseCaseExecutor } from './shared/use-case-executor.js';
 import { GetStreamCatalogEntryHandler, ListStreamCatalogHandler } from './streams/stream-catalog.handlers.js';
 import { ChangeWorkerHandler } from './worker/change-worker.handler.js';
 import { EraseWorkerDataHandler } from './worker-erasure/erase-worker-data.handler.js';
+import { ErasurePayFactsReader } from './worker-erasure/erasure-pay-facts.js';
 import { GetWorkerHandler } from './worker/get-worker.handler.js';
 import { OfferContractHandler } from './worker/offer-contract.handler.js';
 import { WorkerExportHandler } from './worker-export/worker-export.handler.js';
@@ -116,6 +117,7 @@ export const USE_CASE_PROVIDERS: Provider[] = [
   GetEmployerHandler,
   ChangeWorkerHandler,
   EraseWorkerDataHandler,
+  ErasurePayFactsReader,
   OfferContractHandler,
   GetWorkerHandler,
   RequestCapacityHandler,

@@ -28,6 +28,7 @@ import {
   type WorkerState,
 } from '@banenpool/domain';
 import type { EventStore, ReplayEvent } from '@banenpool/event-store';
+import { erasureOfSubject, withoutErasedFields, type Erasure, type ErasureEvent } from './erasure.js';
 import type { AuditSubject } from './audit-subject.js';
 import { caoVersionsOf, minimumWageBook, recordedConfirmation, wageOnDate, type PlacementStates } from './placement-wage.js';
 import { foldStream, recordedBy } from './replay.js';
@@ -43,6 +44,11 @@ interface Answer {
   /** How many of the stream's events that was. */
   readonly eventsReplayed: number;
   readonly lastEvent?: { readonly revision: number; readonly type: string; readonly recordedAt: string };
+  /**
+   * Set when the personal data of the worker the subject is about was erased (at any time, also after
+   * `knownAt`): the state shows no name, birth date or home area (null) instead of their placeholders.
+   */
+  readonly erased?: Erasure;
 }
 
 /** "What did the records say at that moment?" — replayed from the events recorded up to it, never a stored snapshot. */
@@ -60,7 +66,8 @@ export interface StateAsAppliedOn extends Answer {
 
 /** The subject's state as known at an instant (the function the audit benchmark times). */
 export async function stateAsKnownAt(store: EventStore, subject: AuditSubject, knownAt: Date): Promise<StateAsKnownAt> {
-  return asKnownAt(await loadReplayEvents(store, subject, knownAt), knownAt);
+  const events = await loadReplayEvents(store, subject, knownAt);
+  return asKnownAt(events, knownAt, await erasureOfSubject(store, events));
 }
 
 /** What applied to the subject on a date, by the records as known at an instant (now when absent). */
@@ -70,17 +77,28 @@ export async function stateAsAppliedOn(
   on: LocalDate,
   knownAt = new Date(),
 ): Promise<StateAsAppliedOn> {
-  return asAppliedOn(await loadReplayEvents(store, subject, knownAt), on, knownAt);
+  const events = await loadReplayEvents(store, subject, knownAt);
+  return asAppliedOn(events, on, knownAt, await erasureOfSubject(store, events));
 }
 
-export function asKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): StateAsKnownAt {
+/** `erasure`: the erasure of the worker the subject is about (erasureOfSubject), when their data was erased. */
+export function asKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date, erasure?: ErasureEvent): StateAsKnownAt {
   const replay = replayKnownAt(events, knownAt);
-  return { question: 'as_known_at', ...answer(events, replay.stream, knownAt), state: knownState(events.subject, replay) };
+  return {
+    question: 'as_known_at',
+    ...answer(events, replay.stream, knownAt, erasure),
+    state: knownState(events.subject, replay, erasure),
+  };
 }
 
-export function asAppliedOn(events: SubjectEvents<ReplayEvent>, on: LocalDate, knownAt: Date): StateAsAppliedOn {
+export function asAppliedOn(events: SubjectEvents<ReplayEvent>, on: LocalDate, knownAt: Date, erasure?: ErasureEvent): StateAsAppliedOn {
   const replay = replayKnownAt(events, knownAt);
-  return { question: 'as_applied_on', ...answer(events, replay.stream, knownAt), on, applies: appliedState(events.subject, replay, on) };
+  return {
+    question: 'as_applied_on',
+    ...answer(events, replay.stream, knownAt, erasure),
+    on,
+    applies: appliedState(events.subject, replay, on, erasure),
+  };
 }
 
 /** The subject's streams cut at an instant: only what was recorded by then. */
@@ -96,7 +114,7 @@ export function replayKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date)
   };
 }
 
-function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEvent[], knownAt: Date): Answer {
+function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEvent[], knownAt: Date, erasure?: ErasureEvent): Answer {
   const last = replayed.at(-1);
   return {
     subject: events.subject,
@@ -104,27 +122,38 @@ function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEve
     knownAt: knownAt.toISOString(),
     eventsReplayed: replayed.length,
     ...(last ? { lastEvent: { revision: last.revision, type: last.type, recordedAt: last.recordedAt.toISOString() } } : {}),
+    ...(erasure ? { erased: { on: erasure.data.erasedOn, recordedAt: erasure.recordedAt.toISOString() } } : {}),
   };
 }
 
-export function placementStates(known: KnownEvents): PlacementStates {
+/** `erasure`: the worker's, when their data was erased; their age is then unknown and no wage is worked out by it. */
+export function placementStates(known: KnownEvents, erasure?: ErasureEvent): PlacementStates {
+  const worker = foldStream(workerDecider, known.workerRegistration);
   return {
     placement: foldStream(placementDecider, known.stream),
     hirer: foldStream(employerDecider, known.employer),
     caoVersions: caoVersionsOf(known.cao),
-    worker: foldStream(workerDecider, known.workerRegistration),
+    // The registration reads with a placeholder birth date (an adult's): as erased, the wage says its age is unknown.
+    worker: erasure && worker.status === 'registered' ? erasedWorker(worker, erasure) : worker,
     rules: minimumWageBook(foldStream(rulesDecider, known.minimumWage)),
   };
 }
 
-function knownState(subject: AuditSubject, known: KnownEvents): unknown {
+function erasedWorker(worker: Exclude<WorkerState, { status: 'none' }>, erasure: ErasureEvent): WorkerState {
+  const { workerId, contracts, directContracts, commitments } = worker;
+  return { status: 'erased', workerId, erasedOn: erasure.data.erasedOn, contracts, directContracts, commitments };
+}
+
+function knownState(subject: AuditSubject, known: KnownEvents, erasure?: ErasureEvent): unknown {
   switch (subject.kind) {
-    case 'worker':
-      return foldStream(workerDecider, known.stream);
+    case 'worker': {
+      const worker = foldStream(workerDecider, known.stream);
+      return erasure && worker.status === 'registered' ? withoutErasedFields(worker, erasure.data) : worker;
+    }
     case 'contract':
       return contractState(foldStream(workerDecider, known.stream), subject.contractId);
     case 'placement': {
-      const states = placementStates(known);
+      const states = placementStates(known, erasure);
       const start = states.placement.status === 'none' ? undefined : states.placement.period.from;
       return { ...states.placement, ...(start ? { wageAtStartUnderRulesKnown: wageOnDate(states, start) ?? null } : {}) };
     }
@@ -149,14 +178,14 @@ function knownState(subject: AuditSubject, known: KnownEvents): unknown {
   }
 }
 
-function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate): unknown {
+function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate, erasure?: ErasureEvent): unknown {
   switch (subject.kind) {
     case 'worker':
       return workerOn(foldStream(workerDecider, known.stream), on);
     case 'contract':
       return contractOn(foldStream(workerDecider, known.stream), subject.contractId, on);
     case 'placement':
-      return placementOn(placementStates(known), on);
+      return placementOn(placementStates(known, erasure), on);
     case 'employer':
       return employerOn(foldStream(employerDecider, known.stream), on);
     case 'cao':

@@ -17,6 +17,9 @@ const COLUMNS = [
   'hash',
   'rules',
   'data',
+  // Last, so the columns before keep their places: 'true' when data's personal fields are erased placeholders.
+  'personal_data_erased',
+  'erased_fields',
 ] as const;
 
 /** RFC 4180 CSV, one row per event, the data as JSON in its own column (a spreadsheet opens it as it is). */
@@ -36,6 +39,8 @@ export function historyCsv(entries: readonly HistoryEntry[]): string {
     e.hash ?? '',
     e.rules.map(describeRule).join('; '),
     JSON.stringify(e.data),
+    e.personalDataErased === true ? 'true' : '',
+    (e.erasedFields ?? []).join('; '),
   ]);
   return stringify(rows, { header: true, columns: [...COLUMNS], record_delimiter: 'windows' });
 }

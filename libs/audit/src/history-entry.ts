@@ -1,3 +1,4 @@
+import { personalDataOf } from '@banenpool/domain';
 import { formatPosition, type RecordedEvent } from '@banenpool/event-store';
 import { rulesUsed, type RuleReference } from './rules-used.js';
 
@@ -19,6 +20,13 @@ export interface HistoryEntry {
   readonly source: 'own' | 'rules';
   readonly rules: readonly RuleReference[];
   readonly data: unknown;
+  /**
+   * Set when the event's personal fields were erased (the worker's data key shredded, ADR 0020/0021):
+   * `data` then holds placeholders in `erasedFields` ('[erased]', 1900-01-01, …), not what was recorded.
+   */
+  readonly personalDataErased?: true;
+  /** The fields of `data` that read as placeholders or are left out because they were erased. */
+  readonly erasedFields?: readonly string[];
 }
 
 export function historyEntry(event: RecordedEvent, source: HistoryEntry['source']): HistoryEntry {
@@ -38,5 +46,10 @@ export function historyEntry(event: RecordedEvent, source: HistoryEntry['source'
     source,
     rules: rulesUsed(event),
     data: event.data,
+    ...(event.metadata.personalDataErased === true ? erasureOf(event.type) : {}),
   };
+}
+
+function erasureOf(eventType: string): Pick<HistoryEntry, 'personalDataErased' | 'erasedFields'> {
+  return { personalDataErased: true, erasedFields: Object.keys(personalDataOf(eventType)?.fields ?? {}) };
 }

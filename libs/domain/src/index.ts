@@ -46,6 +46,7 @@ export * from './worker/worker-facts.js';
 export * from './worker/working-time.js';
 export * from './worker/chain-rule.js';
 export * from './worker/target-group.js';
+export * from './worker/erasure-pay.js';
 
 export * from './capacity/capacity.events.js';
 export * from './capacity/capacity.commands.js';

@@ -4,6 +4,7 @@ import { workerDecider, workerStreamId, type ErasureReason } from '@banenpool/do
 import { PersonalDataKeys } from '@banenpool/event-store';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
+import { ErasurePayFactsReader } from './erasure-pay-facts.js';
 import { purgePlaintextCopies } from './plaintext-copies.js';
 
 export class EraseWorkerDataCommand extends Command<CommandAccepted> {
@@ -17,7 +18,8 @@ export class EraseWorkerDataCommand extends Command<CommandAccepted> {
 }
 
 /**
- * Erases a worker's personal data (GDPR art. 17): records WorkerDataErased, shreds the worker's data
+ * Erases a worker's personal data (GDPR art. 17) once nothing is owed to them any more (the facts
+ * of their pay: ErasurePayFactsReader): records WorkerDataErased, shreds the worker's data
  * key (the personal fields of every earlier event become unreadable) and purges the plaintext copies
  * kept beside the log (the read models blank theirs when they project the event).
  *
@@ -33,14 +35,19 @@ export class EraseWorkerDataHandler implements ICommandHandler<EraseWorkerDataCo
     private readonly executor: UseCaseExecutor,
     private readonly keys: PersonalDataKeys,
     private readonly dataSource: DataSource,
+    private readonly payFacts: ErasurePayFactsReader,
   ) {}
 
   async execute({ workerId, reason, context }: EraseWorkerDataCommand): Promise<CommandAccepted> {
     const streamId = workerStreamId(workerId);
+    // Read before deciding: refused (409) while a sheet or the period of the last day is unpaid.
+    // A sheet approved between this read and the append is not seen; the pay run then names the
+    // erased worker's sheet as unpaid (PayRunInputs leaves erased workers out).
+    const pay = await this.payFacts.read(workerId);
     const accepted = await this.executor.step(
       workerDecider,
       streamId,
-      { type: 'EraseWorkerData', reason },
+      { type: 'EraseWorkerData', reason, pay },
       context,
       context.expectedVersion,
     );

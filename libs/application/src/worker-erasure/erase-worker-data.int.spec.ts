@@ -1,15 +1,25 @@
 import type { EventBus } from '@nestjs/cqrs';
-import { DomainError, WORKER_STATE_VERSION, workerDecider, workerStreamId, type WorkerCommand } from '@banenpool/domain';
+import {
+  DomainError,
+  WORKER_STATE_VERSION,
+  workerDecider,
+  workerStreamId,
+  type ErasurePayFacts,
+  type WorkerCommand,
+} from '@banenpool/domain';
 import { openTestStack, type TestStack } from '@banenpool/testing';
 import type { DataSource } from 'typeorm';
 import { PostgresStreamSnapshots } from '../streams/postgres-stream-snapshots.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor } from '../shared/use-case-executor.js';
 import { EraseWorkerDataCommand, EraseWorkerDataHandler } from './erase-worker-data.handler.js';
+import type { ErasurePayFactsReader } from './erasure-pay-facts.js';
 import { InMemoryPersonalDataKeys } from './in-memory-personal-data-keys.testing.js';
 
 const context: RequestContext = { caller: { label: 'operator:test' }, correlationId: 'erasure-spec' };
 const KIND = { name: 'worker', version: WORKER_STATE_VERSION };
+/** Nothing owed: no sheets (the read models are not part of this stack; erasure-pay.ts's spec weighs sheets and runs). */
+const PAID: ErasurePayFacts = { timesheets: [], finalizedPayRuns: [], payPeriodKind: 'month' };
 
 // Only the columns the purge reads: the real table is TypeORM's (IdempotencyRecord).
 const IDEMPOTENCY_TABLE = `CREATE TABLE IF NOT EXISTS api_idempotency_keys (
@@ -20,6 +30,7 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
   let keys: InMemoryPersonalDataKeys;
   let handler: EraseWorkerDataHandler;
   let executor: UseCaseExecutor;
+  let payFacts = PAID;
   const query = async (text: string, params: readonly unknown[] = []) => (await stack.connection.pool.query(text, [...params])).rows;
 
   const run = (workerId: string, command: WorkerCommand) => executor.step(workerDecider, workerStreamId(workerId), command, context);
@@ -43,7 +54,8 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     const snapshots = new PostgresStreamSnapshots(stack.connection.pool);
     executor = new UseCaseExecutor(stack.store, { publish: () => undefined } as unknown as EventBus, snapshots);
     keys = new InMemoryPersonalDataKeys();
-    handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource);
+    const payFactsReader = { read: async () => payFacts } as unknown as ErasurePayFactsReader;
+    handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource, payFactsReader);
     await query(IDEMPOTENCY_TABLE);
     await snapshots.write({ streamId: 'worker-other', kind: KIND, revision: 0, eventId: 'e0', state: { name: 'Other' } }, []);
   });
@@ -98,5 +110,30 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     await expect(handler.execute(new EraseWorkerDataCommand('nobody', 'data_subject_request', context))).rejects.toMatchObject({
       code: 'worker_not_found',
     });
+  });
+
+  it('appends and shreds nothing while a sheet of the worker is approved but unpaid, and erases once it is paid', async () => {
+    await register('sanne');
+    const sheet = { timesheetId: 'sanne-p1-2026-W02', week: '2026-W02', status: 'approved', lineCount: 2, approvedVersion: 1 } as const;
+    payFacts = { ...PAID, timesheets: [sheet] };
+    const calls = keys.shredCalls;
+    await expect(handler.execute(new EraseWorkerDataCommand('sanne', 'data_subject_request', context))).rejects.toMatchObject({
+      code: 'worker_has_unpaid_hours',
+      kind: 'conflict',
+      message: expect.stringContaining('sanne-p1-2026-W02'),
+    });
+    expect(await typesIn('sanne')).not.toContain('WorkerDataErased');
+    expect(keys.shredCalls).toBe(calls);
+
+    payFacts = {
+      ...PAID,
+      timesheets: [{ ...sheet, lock: { payRunId: '2026-01', approvedVersion: 1 } }],
+      finalizedPayRuns: [{ payRunId: '2026-01', to: '2026-01-31' }],
+    };
+    expect((await handler.execute(new EraseWorkerDataCommand('sanne', 'data_subject_request', context))).events).toEqual([
+      'WorkerDataErased',
+    ]);
+    expect(await keys.isShredded('sanne')).toBe(true);
+    payFacts = PAID;
   });
 });

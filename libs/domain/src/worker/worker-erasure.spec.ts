@@ -3,12 +3,21 @@ import { given } from '../shared/given-when-then.js';
 import { workingTimeBook } from './working-time.fixtures.js';
 import { workerDecider } from './worker.decider.js';
 import type { EraseWorkerData, WorkerCommand } from './worker.commands.js';
+import type { ErasurePayFacts, ErasureTimesheet } from './erasure-pay.js';
 import type { WorkerEvent } from './worker.events.js';
 import { agreed, annaRegistered, committed, fixedTerm, indefinite } from './worker.fixtures.js';
 import type { WorkerState } from './worker.state.js';
 
-// SPEC_NOW is 2026-01-15: Anna worked in 2025 and left at the end of it.
-const erase: EraseWorkerData = { type: 'EraseWorkerData', reason: 'data_subject_request' };
+// SPEC_NOW is 2026-01-15: Anna worked in 2025 and left at the end of it, and December is paid for good.
+const paidInFull: ErasurePayFacts = {
+  timesheets: [],
+  finalizedPayRuns: [
+    { payRunId: '2025-11', to: '2025-11-30' },
+    { payRunId: '2025-12', to: '2025-12-31' },
+  ],
+  payPeriodKind: 'month',
+};
+const erase: EraseWorkerData = { type: 'EraseWorkerData', reason: 'data_subject_request', pay: paidInFull };
 const inRegister: WorkerEvent = {
   type: 'TargetGroupStatusRecorded',
   data: { workerId: 'anna', inRegister: true, wageValueBp: 6500, validFrom: '2025-03-01', validUntil: '2025-12-31' },
@@ -50,7 +59,7 @@ describe('EraseWorkerData', () => {
     given(workerDecider, [
       annaRegistered,
       agreed('c1', indefinite('2025-01-01')),
-      { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c1', lastDay: '2026-01-14', reason: 'left' } },
+      { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c1', lastDay: '2025-12-20', reason: 'left' } },
     ])
       .when(erase)
       .then([{ type: 'WorkerDataErased', data: { ...erased.data, retained: { targetGroupStatuses: [] } } } as WorkerEvent]));
@@ -64,6 +73,11 @@ describe('EraseWorkerData', () => {
       .when(erase)
       .thenRefused('worker_has_planned_hours', { kind: 'conflict', message: 'p1' }));
 
+  it('is no events the second time even when pay is owed by then (nothing can be paid to an erased worker any more)', () =>
+    given(workerDecider, [...left, erased])
+      .when({ ...erase, pay: { ...paidInFull, finalizedPayRuns: [] } })
+      .then([]));
+
   it('refuses a reason outside the codes, so no free text naming the person reaches the log', () =>
     given(workerDecider, left)
       .when({ type: 'EraseWorkerData', reason: 'Anna de Vries asked' } as unknown as EraseWorkerData)
@@ -75,6 +89,91 @@ describe('EraseWorkerData', () => {
     given(workerDecider, [...left, erased])
       .when(erase)
       .then([]));
+});
+
+describe('EraseWorkerData while pay may still be owed (409 worker_has_unpaid_hours)', () => {
+  const sheet = (id: string, fields: Partial<ErasureTimesheet>): ErasureTimesheet => ({
+    timesheetId: id,
+    week: '2025-W50',
+    status: 'approved',
+    lineCount: 3,
+    approvedVersion: 1,
+    ...fields,
+  });
+  const withSheets = (...timesheets: ErasureTimesheet[]): EraseWorkerData => ({ ...erase, pay: { ...paidInFull, timesheets } });
+  const refusedFor = (command: EraseWorkerData, ...named: string[]) =>
+    given(workerDecider, left)
+      .when(command)
+      .thenRefused('worker_has_unpaid_hours', { kind: 'conflict', message: named.join(' ') });
+
+  it.each<[string, Partial<ErasureTimesheet>, string]>([
+    ['approved and paid by no run', {}, 'approval 1 not paid by a finalized pay run'],
+    ['approved and locked by a run not finalized yet', { lock: { payRunId: '2026-01', approvedVersion: 1 } }, 'approval 1 not paid'],
+    [
+      'approved again after the finalized run paid its first approval',
+      { approvedVersion: 2, lock: { payRunId: '2025-12', approvedVersion: 1 } },
+      'approval 2',
+    ],
+    ['submitted', { status: 'submitted', approvedVersion: undefined }, 'submitted, awaiting approval'],
+    [
+      'corrected after it was paid, the correction not approved yet',
+      { status: 'submitted', lock: { payRunId: '2025-12', approvedVersion: 1 } },
+      'submitted',
+    ],
+    ['a draft with hours', { status: 'draft', approvedVersion: undefined }, 'a draft, not submitted yet'],
+    ['rejected after an approval no run paid', { status: 'rejected' }, 'approval 1 not paid'],
+  ])('refuses while a sheet is %s, naming it', (_, fields, why) =>
+    refusedFor(withSheets(sheet('anna-p1-2025-W50', fields)), 'anna-p1-2025-W50 (2025-W50,', why),
+  );
+
+  it.each<[string, Partial<ErasureTimesheet>]>([
+    ['paid by a finalized run at its latest approval', { lock: { payRunId: '2025-12', approvedVersion: 1 } }],
+    ['rejected without ever being approved', { status: 'rejected', approvedVersion: undefined }],
+    ['rejected after a correction, its approval paid', { status: 'rejected', lock: { payRunId: '2025-11', approvedVersion: 1 } }],
+    ['an empty draft', { status: 'draft', lineCount: 0, approvedVersion: undefined }],
+  ])('accepts a sheet %s', (_, fields) =>
+    given(workerDecider, left)
+      .when(withSheets(sheet('s1', fields)))
+      .then([erased]),
+  );
+
+  it('names ten sheets and counts the rest', () =>
+    given(workerDecider, left)
+      .when(withSheets(...Array.from({ length: 12 }, (_, i) => sheet(`s${i}`, {}))))
+      .thenRefused('worker_has_unpaid_hours', { kind: 'conflict', message: /s9 \(2025-W50, [^;]* and 2 more/ }));
+
+  it('refuses while the pay period holding the contract’s last day is not finalized, naming it', () =>
+    refusedFor(
+      { ...erase, pay: { ...paidInFull, finalizedPayRuns: paidInFull.finalizedPayRuns.slice(0, 1) } },
+      'pay period 2025-12, which holds the last day of their contracts (2025-12-31), is not finalized (pay is final up to 2025-11-30)',
+    ));
+
+  it('names the four-week period of the last day, which may start in the year before it', () =>
+    given(workerDecider, [annaRegistered, agreed('c1', fixedTerm('2025-01-01', '2026-01-02'))])
+      .when({ ...erase, pay: { timesheets: [], finalizedPayRuns: [], payPeriodKind: 'four_weeks' } })
+      .thenRefused('worker_has_unpaid_hours', {
+        kind: 'conflict',
+        message:
+          'pay period 2026-P01, which holds the last day of their contracts (2026-01-02), is not finalized (no pay run is finalized yet)',
+      }));
+
+  it('takes the latest last day of all the worker’s pool contracts, an early end included', () =>
+    given(workerDecider, [
+      annaRegistered,
+      agreed('c1', fixedTerm('2025-01-01', '2025-06-30')),
+      agreed('c2', indefinite('2025-09-01')),
+      { type: 'PoolContractEnded', data: { workerId: 'anna', contractId: 'c2', lastDay: '2026-01-10', reason: 'left' } },
+    ])
+      .when(erase)
+      .thenRefused('worker_has_unpaid_hours', {
+        kind: 'conflict',
+        message: 'pay period 2026-01, which holds the last day of their contracts (2026-01-10)',
+      }));
+
+  it('asks nothing of the pay periods of a worker who never had a pool contract', () =>
+    given(workerDecider, [annaRegistered])
+      .when({ ...erase, pay: { timesheets: [], finalizedPayRuns: [], payPeriodKind: 'month' } })
+      .then([{ type: 'WorkerDataErased', data: { ...erased.data, retained: { targetGroupStatuses: [] } } } as WorkerEvent]));
 });
 
 describe('an erased worker', () => {

@@ -5,6 +5,7 @@ import type { Hours } from '../shared/working-hours.js';
 import type { WorkPattern } from '../shared/work-pattern.js';
 import type { SeasonalClauseFacts } from './chain-rule.js';
 import type { Availability, ContractTerms, DatedTargetGroupStatus, ErasureReason } from './worker.events.js';
+import type { ErasurePayFacts } from './erasure-pay.js';
 
 export interface RegisterWorker {
   readonly type: 'RegisterWorker';
@@ -100,12 +101,14 @@ export interface ReleaseHours {
 
 /**
  * Erases the worker's personal data (GDPR art. 17) once they have left: refused while a pool contract
- * is in force or planned, or hours are committed after today. A second erasure changes nothing (no
- * events), so a retry after a crash can finish the shredding of the key and the purge of copies.
+ * is in force or planned, hours are committed after today, or pay may still be owed (`pay`, read by
+ * the application: erasure-pay.ts). A second erasure changes nothing (no events), so a retry after a
+ * crash can finish the shredding of the key and the purge of copies.
  */
 export interface EraseWorkerData {
   readonly type: 'EraseWorkerData';
   readonly reason: ErasureReason;
+  readonly pay: ErasurePayFacts;
 }
 
 export type WorkerCommand =

@@ -16,6 +16,7 @@ import { requireWorkPattern, samePattern } from '../shared/work-pattern.js';
 import { noCoveringContract } from '../shared/working-hours.js';
 import { requireLocation } from '../geography/location.js';
 import { chainPositionFor } from './chain-rule.js';
+import { requirePaidInFull } from './erasure-pay.js';
 import type {
   CommitHours,
   EndContract,
@@ -377,7 +378,8 @@ function workerWithHours(state: WorkerState): PoolWorker | ErasedWorker {
 }
 
 /**
- * Erasure is for people who have left: nothing running or planned may still need their data.
+ * Erasure is for people who have left: nothing running or planned may still need their data, and
+ * nothing may still be owed to them (a pay run cannot pay an erased worker: no birth date, no age).
  * Erasing again is no events, so that a retry after a crash still shreds the key and purges copies.
  */
 function eraseWorkerData(command: EraseWorkerData, state: WorkerState, today: LocalDate): WorkerEvent[] {
@@ -403,6 +405,7 @@ function eraseWorkerData(command: EraseWorkerData, state: WorkerState, today: Lo
       `Worker ${worker.workerId} has hours committed to placement ${planned.placementId} until ${planned.period.to}; release them before erasing their data.`,
     );
   }
+  requirePaidInFull(worker, command.pay);
   // The register periods without the wage value: what the banenafspraak count needs (art. 17(3)(b) GDPR).
   const targetGroupStatuses = (worker.targetGroupHistory ?? []).map(({ inRegister, validFrom, validUntil }) => ({
     inRegister,
