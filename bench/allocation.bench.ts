@@ -90,6 +90,10 @@ for (const [workers, requests] of SIZES) {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
     );
+    if (m.mode !== 'full' && m.timings.bound)
+      out(
+        `bound: ${m.boundIterations} relaxations (the helper thread's own included) over the bound phase's ${fmt(m.timings.bound, 0)} ms: ${fmt((1000 * m.boundIterations) / m.timings.bound, 1)} per second, the Lagrangian heuristic's runs included; load ${loadavg()[0].toFixed(2)}`,
+      );
     out(
       `HiGHS ${result.solver.version}: ${result.status}, objective ${fmt(result.objective, 2)}, bound ${fmt(result.bound, 2)}, gap ${pct(result.gap)}, ${fmt(result.solveTimeMs, 0)} ms, violations ${violations.length}`,
     );

@@ -140,9 +140,41 @@ export class Relaxer implements Relaxing {
   /** This share's candidates of each cell c, best potential first: order[orderStart[c] .. orderStart[c+1]). */
   private readonly order: Int32Array;
   private readonly orderStart: Int32Array;
-  private readonly weekOf: Int32Array;
-  private readonly head: Int32Array;
-  private readonly next: Int32Array;
+  /**
+   * What a pass reads of every candidate, by its place in `order` (so a pass reads memory in sequence,
+   * not through a million-entry array at random): its potential, its worker-week, whether it has a link,
+   * its base value, hours and employer.
+   */
+  private readonly sorted: {
+    readonly potential: Float64Array;
+    /** What the item adds alone besides its value: the shortfall it covers less an extra employer's cost. */
+    readonly alone: Float64Array;
+    readonly block: Int32Array;
+    readonly linked: Uint8Array;
+    readonly base: Float64Array;
+    readonly hours: Float64Array;
+    readonly employer: Int32Array;
+  };
+  /** Per pass, the items that gain (place in `order`, value at these prices, worker-week), then grouped by worker-week. */
+  private readonly passQ: Int32Array;
+  private readonly passValue: Float64Array;
+  private readonly passBlock: Int32Array;
+  private readonly groupQ: Int32Array;
+  private readonly groupValue: Float64Array;
+  /** Per worker-week: its items in this pass (then where they start in the grouped lists); 0 between passes. */
+  private readonly blockCount: Int32Array;
+  private readonly touched: Int32Array;
+  /**
+   * Per worker-week: 1 when no two of its candidates fit together (its free hours are less than its two
+   * shortest candidates' hours), which holds at any prices: its best subset is its best single item, kept
+   * while the pass goes (`singleValue`, `singleItem`), with no grouping and no search. On 2,000 × 400 about
+   * half the worker-weeks a relaxation touches, with a quarter of the items.
+   */
+  private readonly single: Uint8Array;
+  /** Per worker-week that is not single: where its items end in the grouped lists. */
+  private readonly blockEnd: Int32Array;
+  private readonly singleValue: Float64Array;
+  private readonly singleItem: Int32Array;
   private readonly solver: BlockSolver;
   private readonly scratch: Float64Array;
 
@@ -153,21 +185,53 @@ export class Relaxer implements Relaxing {
   ) {
     const T = p.weeks.length;
     this.potential = potentialOf(p, cand);
-    this.weekOf = new Int32Array(cand.count);
-    for (let j = 0; j < cand.count; j++) this.weekOf[j] = cand.worker[j] * T + cand.week[j];
     const cells = p.cellOpen.length;
     this.orderStart = new Int32Array(cells + 1);
-    const order: number[] = [];
+    const order = new Int32Array(cand.count);
+    let n = 0;
+    const potential = this.potential;
+    const byPotential = (a: number, b: number) => potential[b] - potential[a] || a - b;
     for (let c = 0; c < cells; c++) {
-      const mine = Array.from(cand.byCell.subarray(cand.cellStart[c], cand.cellStart[c + 1])).filter(
-        (j) => cand.worker[j] % share.parts === share.part,
-      );
-      order.push(...mine.sort((a, b) => this.potential[b] - this.potential[a] || a - b));
-      this.orderStart[c + 1] = order.length;
+      const from = n;
+      for (let q = cand.cellStart[c]; q < cand.cellStart[c + 1]; q++) {
+        const j = cand.byCell[q];
+        if (cand.worker[j] % share.parts === share.part) order[n++] = j;
+      }
+      order.subarray(from, n).sort(byPotential);
+      this.orderStart[c + 1] = n;
     }
-    this.order = Int32Array.from(order);
-    this.head = new Int32Array(p.workers.length * T).fill(-1);
-    this.next = new Int32Array(cand.count);
+    this.order = order.slice(0, n);
+    this.sorted = {
+      potential: new Float64Array(n),
+      alone: new Float64Array(n),
+      block: new Int32Array(n),
+      linked: new Uint8Array(n),
+      base: new Float64Array(n),
+      hours: new Float64Array(n),
+      employer: new Int32Array(n),
+    };
+    const { sorted } = this;
+    for (let q = 0; q < n; q++) {
+      const j = this.order[q];
+      sorted.potential[q] = this.potential[j];
+      sorted.alone[q] = aloneOf(p, cand, j);
+      sorted.block[q] = cand.worker[j] * T + cand.week[j];
+      sorted.linked[q] = cand.seg[j] >= 0 ? 1 : 0;
+      sorted.base[q] = cand.base[j];
+      sorted.hours[q] = cand.hours[j];
+      sorted.employer[q] = cand.employer[j];
+    }
+    this.single = singleFits(p, cand);
+    this.blockEnd = new Int32Array(p.workers.length * T);
+    this.singleValue = new Float64Array(p.workers.length * T);
+    this.singleItem = new Int32Array(p.workers.length * T).fill(-1);
+    this.passQ = new Int32Array(n);
+    this.passValue = new Float64Array(n);
+    this.passBlock = new Int32Array(n);
+    this.groupQ = new Int32Array(n);
+    this.groupValue = new Float64Array(n);
+    this.blockCount = new Int32Array(p.workers.length * T);
+    this.touched = new Int32Array(p.workers.length * T);
     this.solver = new BlockSolver(p, cand);
     this.scratch = combineScratch(cand);
   }
@@ -179,33 +243,115 @@ export class Relaxer implements Relaxing {
 
   /** The best subset of every worker-week of this share, at these prices. */
   blocks(pi: Float64Array, beta: Float64Array): BlockValues {
-    const { p, cand } = this;
-    const touched: number[] = [];
+    const { p, order, sorted, passQ, passValue, passBlock, blockCount, touched, single, singleValue, singleItem } = this;
+    // 1. Per cell, its candidates that gain at these prices (best potential first: the rest cannot). A
+    //    worker-week where only one item fits keeps its best item as it goes; the others' are listed.
+    let n = 0;
+    let blocks = 0;
     for (let c = 0; c < p.cellOpen.length; c++) {
       const price = pi[c];
       for (let q = this.orderStart[c]; q < this.orderStart[c + 1]; q++) {
-        const j = this.order[q];
-        if (this.potential[j] - price <= 1e-12) break;
-        if (cand.seg[j] >= 0 && this.potential[j] - price - beta[j] <= 1e-12) continue;
-        const k = this.weekOf[j];
-        if (this.head[k] < 0) touched.push(k);
-        this.next[j] = this.head[k];
-        this.head[k] = j;
+        const potential = sorted.potential[q];
+        if (potential - price <= 1e-12) break;
+        const link = sorted.linked[q] ? beta[order[q]] : 0;
+        if (sorted.linked[q] && potential - price - link <= 1e-12) continue;
+        const k = sorted.block[q];
+        const value = sorted.base[q] - price - link;
+        if (blockCount[k]++ === 0) touched[blocks++] = k;
+        if (single[k]) {
+          const alone = value + sorted.alone[q];
+          if (alone > singleValue[k] + 1e-12) {
+            singleValue[k] = alone;
+            singleItem[k] = order[q];
+          }
+          continue;
+        }
+        passQ[n] = q;
+        passValue[n] = value;
+        passBlock[n] = k;
+        n++;
       }
     }
+    // 2. The listed items grouped by worker-week (a counting sort; within one the last found comes first).
+    const weeks = touched.subarray(0, blocks).sort();
+    let end = 0;
+    for (let b = 0; b < blocks; b++) {
+      const k = weeks[b];
+      if (single[k]) continue;
+      end += blockCount[k];
+      blockCount[k] = end;
+      this.blockEnd[k] = end;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = --blockCount[passBlock[i]];
+      this.groupQ[at] = passQ[i];
+      this.groupValue[at] = passValue[i];
+    }
+    // 3. Every worker-week's best subset, in worker-week order.
     let value = 0;
     const chosen: number[] = [];
-    for (const k of Int32Array.from(touched).sort()) {
-      this.solver.reset(k, p.weights.shortfall > 0 ? p.shortfall[k] : 0);
-      for (let j = this.head[k]; j >= 0; j = this.next[j]) {
-        this.solver.add(j, cand.base[j] - pi[cand.cell[j]] - (cand.seg[j] >= 0 ? beta[j] : 0));
+    for (let b = 0; b < blocks; b++) {
+      const k = weeks[b];
+      if (single[k]) {
+        if (singleItem[k] >= 0) {
+          value += singleValue[k];
+          chosen.push(singleItem[k]);
+        }
+        blockCount[k] = 0;
+        singleValue[k] = 0;
+        singleItem[k] = -1;
+        continue;
       }
-      this.head[k] = -1;
+      const from = blockCount[k];
+      blockCount[k] = 0;
+      this.solver.reset(k, p.weights.shortfall > 0 ? p.shortfall[k] : 0);
+      for (let at = from; at < this.blockEnd[k]; at++) {
+        const q = this.groupQ[at];
+        this.solver.add(order[q], this.groupValue[at], sorted.hours[q], sorted.employer[q]);
+      }
       value += this.solver.solve();
       for (const j of this.solver.best) chosen.push(j);
     }
     return { value, chosen };
   }
+}
+
+/**
+ * What candidate j adds to its worker-week alone besides its value at the prices (as BlockSolver values
+ * a single item): the shortfall its hours cover, less the cost of an extra employer.
+ */
+function aloneOf(p: Prepared, cand: Candidates, j: number): number {
+  const k = cand.worker[j] * p.weeks.length + cand.week[j];
+  const present = p.committedEmployers.get(k) ?? NONE;
+  const shortfall = p.weights.shortfall > 0 ? p.shortfall[k] : 0;
+  const fresh = present.includes(cand.employer[j]) ? 0 : 1;
+  return p.weights.shortfall * Math.min(shortfall, cand.hours[j]) - beyondFirstEmployer(fresh, present) * p.weights.extraEmployer;
+}
+
+/**
+ * Per worker-week: 1 when every candidate fits its free hours and no two fit together (the free hours are
+ * less than its two shortest candidates'), so that its best subset is one item or none at any prices.
+ */
+export function singleFits(p: Prepared, cand: Candidates): Uint8Array {
+  const T = p.weeks.length;
+  const shortest = new Float64Array(p.workers.length * T).fill(Number.POSITIVE_INFINITY);
+  const second = new Float64Array(p.workers.length * T).fill(Number.POSITIVE_INFINITY);
+  const longest = new Float64Array(p.workers.length * T);
+  for (let j = 0; j < cand.count; j++) {
+    const k = cand.worker[j] * T + cand.week[j];
+    const h = cand.hours[j];
+    if (h < shortest[k]) {
+      second[k] = shortest[k];
+      shortest[k] = h;
+    } else if (h < second[k]) second[k] = h;
+    longest[k] = Math.max(longest[k], h);
+  }
+  const single = new Uint8Array(p.workers.length * T);
+  for (let k = 0; k < single.length; k++) {
+    const capacity = p.capacity[k] + 1e-9;
+    single[k] = longest[k] <= capacity && shortest[k] + second[k] > capacity ? 1 : 0;
+  }
+  return single;
 }
 
 /** Scratch memory for `combine`: per segment and per pair, zero between calls. */
@@ -287,14 +433,18 @@ export function combine(
  */
 export class BlockSolver {
   size = 0;
-  best: number[] = [];
-  private items: number[] = [];
-  private profit: number[] = [];
+  /** The best subset found by the last `solve` (reused: read it before the next `reset`). */
+  readonly best: number[] = [];
+  // The block's items: candidate, value at the prices, hours, employer (typed, grown as needed).
+  private items = new Int32Array(16);
+  private profit = new Float64Array(16);
+  private hours = new Float64Array(16);
+  private employer = new Int32Array(16);
   private k = 0;
   private shortfall = 0;
   // Search state: items in search order, suffix sums of positive values, the current subset.
-  private order: number[] = [];
-  private restPositive: number[] = [];
+  private order = new Int32Array(16);
+  private restPositive = new Float64Array(17);
   /** The fewest and the most hours of any item of the block. */
   private fewestHours = 0;
   private mostHours = 0;
@@ -313,27 +463,40 @@ export class BlockSolver {
 
   reset(k: number, shortfall: number): void {
     this.size = 0;
-    this.items.length = 0;
-    this.profit.length = 0;
     this.k = k;
     this.shortfall = shortfall;
   }
 
-  add(j: number, value: number): void {
-    this.items.push(j);
-    this.profit.push(value);
-    this.size++;
+  /** Adds candidate j at `value`; its hours and employer are looked up unless the caller has them at hand. */
+  add(j: number, value: number, hours = this.cand.hours[j], employer = this.cand.employer[j]): void {
+    if (this.size === this.items.length) this.grow();
+    const i = this.size++;
+    this.items[i] = j;
+    this.profit[i] = value;
+    this.hours[i] = hours;
+    this.employer[i] = employer;
+  }
+
+  private grow(): void {
+    const size = this.items.length * 2;
+    const grown = <A extends Int32Array | Float64Array>(from: A, to: A): A => (to.set(from), to);
+    this.items = grown(this.items, new Int32Array(size));
+    this.profit = grown(this.profit, new Float64Array(size));
+    this.hours = grown(this.hours, new Float64Array(size));
+    this.employer = grown(this.employer, new Int32Array(size));
+    this.order = new Int32Array(size);
+    this.restPositive = new Float64Array(size + 1);
   }
 
   solve(): number {
     const n = this.size;
+    this.best.length = 0;
     this.capacity = this.p.capacity[this.k] + 1e-9;
     this.present = this.p.committedEmployers.get(this.k) ?? NONE;
     const most = this.mostItems();
     if (most <= 2) return this.fewItems(most);
     // Items by value, best first (insertion sort: blocks are small); ties by position, so it is deterministic.
     const order = this.order;
-    order.length = n;
     for (let i = 0; i < n; i++) {
       let q = i;
       while (q > 0 && this.profit[order[q - 1]] < this.profit[i]) {
@@ -342,14 +505,13 @@ export class BlockSolver {
       }
       order[q] = i;
     }
-    this.restPositive.length = n + 1;
     this.restPositive[n] = 0;
     for (let i = n - 1; i >= 0; i--) this.restPositive[i] = this.restPositive[i + 1] + Math.max(0, this.profit[order[i]]);
     this.fewestHours = Number.POSITIVE_INFINITY;
     this.mostHours = 0;
-    for (const j of this.items) {
-      this.fewestHours = Math.min(this.fewestHours, this.cand.hours[j]);
-      this.mostHours = Math.max(this.mostHours, this.cand.hours[j]);
+    for (let i = 0; i < n; i++) {
+      this.fewestHours = Math.min(this.fewestHours, this.hours[i]);
+      this.mostHours = Math.max(this.mostHours, this.hours[i]);
     }
     this.stack.length = 0;
     this.employersInSet.length = 0;
@@ -357,7 +519,7 @@ export class BlockSolver {
     this.bestSet = [];
     this.nodes = 0;
     if (!this.search(0, 0, 0)) return this.knapsack();
-    this.best = this.bestSet.map((i) => this.items[i]);
+    for (const i of this.bestSet) this.best.push(this.items[i]);
     return this.bestValue;
   }
 
@@ -367,8 +529,8 @@ export class BlockSolver {
     let a = Number.POSITIVE_INFINITY;
     let b = Number.POSITIVE_INFINITY;
     let c = Number.POSITIVE_INFINITY;
-    for (const j of this.items) {
-      const h = this.cand.hours[j];
+    for (let i = 0; i < this.size; i++) {
+      const h = this.hours[i];
       if (h < a) {
         c = b;
         b = a;
@@ -387,7 +549,6 @@ export class BlockSolver {
    */
   private fewItems(most: number): number {
     const { weights } = this.p;
-    const cand = this.cand;
     const capacity = this.capacity;
     const present = this.present;
     const { shortfall } = this;
@@ -395,38 +556,36 @@ export class BlockSolver {
     let bestValue = 0;
     let bestA = -1;
     let bestB = -1;
+    // Whether each item's employer is new to the week, looked up once rather than for every pair.
+    const fresh = this.order; // free here: only the search uses it
+    for (let i = 0; i < this.size; i++) fresh[i] = present.length > 0 && present.includes(this.employer[i]) ? 0 : 1;
     for (let a = 0; a < this.size; a++) {
-      const ja = this.items[a];
-      const ha = cand.hours[ja];
+      const ha = this.hours[a];
       if (ha > capacity) continue;
-      const ea = cand.employer[ja];
-      const freshA = present.includes(ea) ? 0 : 1;
+      const ea = this.employer[a];
+      const freshA = fresh[a];
       const single = this.profit[a] + weights.shortfall * Math.min(shortfall, ha) - beyondFirstEmployer(freshA, present) * extraCost;
       if (single > bestValue + 1e-12) {
         bestValue = single;
-        bestA = ja;
+        bestA = a;
         bestB = -1;
       }
       if (most < 2) continue;
       for (let b = a + 1; b < this.size; b++) {
-        const jb = this.items[b];
-        const hours = ha + cand.hours[jb];
+        const hours = ha + this.hours[b];
         if (hours > capacity) continue;
-        const eb = cand.employer[jb];
-        const fresh = ea === eb ? freshA : freshA + (present.includes(eb) ? 0 : 1);
+        const both = ea === this.employer[b] ? freshA : freshA + fresh[b];
         const pair =
-          this.profit[a] +
-          this.profit[b] +
-          weights.shortfall * Math.min(shortfall, hours) -
-          beyondFirstEmployer(fresh, present) * extraCost;
+          this.profit[a] + this.profit[b] + weights.shortfall * Math.min(shortfall, hours) - beyondFirstEmployer(both, present) * extraCost;
         if (pair > bestValue + 1e-12) {
           bestValue = pair;
-          bestA = ja;
-          bestB = jb;
+          bestA = a;
+          bestB = b;
         }
       }
     }
-    this.best = bestA < 0 ? [] : bestB < 0 ? [bestA] : [bestA, bestB];
+    if (bestA >= 0) this.best.push(this.items[bestA]);
+    if (bestB >= 0) this.best.push(this.items[bestB]);
     return bestValue;
   }
 
@@ -444,21 +603,26 @@ export class BlockSolver {
     }
     const room = weights.shortfall * Math.max(0, this.shortfall - hours);
     // What the subset can still gain: at most `more` items fit, and each adds at most its value plus the
-    // shortfall that its hours (at most the block's largest) can cover. In value order, the best `more` of
-    // them from position q on are the next `more`.
+    // shortfall that its hours (at most the block's largest) can cover — and all of them together cover
+    // at most `room`. In value order, the best `more` of them from position q on are the next `more`.
     const more = Math.floor((this.capacity - hours) / this.fewestHours);
     const cover = weights.shortfall * Math.min(this.mostHours, Math.max(0, this.shortfall - hours));
     for (let q = from; q < this.size; q++) {
       const reach = linear + covered - this.bestValue - 1e-12;
       if (reach + this.restPositive[q] + room <= 0) return true;
       let next = 0;
-      for (let i = q; i < q + more && i < this.size; i++) next += Math.max(0, this.profit[this.order[i]] + cover);
-      if (reach + next <= 0) return true;
+      let nextAlone = 0;
+      for (let i = q; i < q + more && i < this.size; i++) {
+        const value = this.profit[this.order[i]];
+        next += Math.max(0, value + cover);
+        nextAlone += Math.max(0, value);
+      }
+      if (reach + Math.min(next, nextAlone + room) <= 0) return true;
       const i = this.order[q];
-      const h = this.cand.hours[this.items[i]];
+      const h = this.hours[i];
       if (hours + h > this.capacity) continue;
       this.stack.push(i);
-      this.employersInSet.push(this.cand.employer[this.items[i]]);
+      this.employersInSet.push(this.employer[i]);
       const ok = this.search(q + 1, hours + h, linear + this.profit[i]);
       this.stack.pop();
       this.employersInSet.pop();
@@ -469,10 +633,9 @@ export class BlockSolver {
 
   private knapsack(): number {
     const { weights } = this.p;
-    const cand = this.cand;
     const n = this.size;
     // Hours in quarter hours, divided by their greatest common divisor.
-    const quarters = this.items.map((j) => Math.round(cand.hours[j] * 4));
+    const quarters = Array.from(this.hours.subarray(0, n), (h) => Math.round(h * 4));
     let unit = 0;
     for (const q of quarters) unit = gcd(unit, q);
     const size = quarters.map((q) => q / unit);
@@ -501,7 +664,6 @@ export class BlockSolver {
         bestC = c;
       }
     }
-    this.best = [];
     for (let i = n - 1, c = bestC; i >= 0 && c > 0; i--) {
       if (take[i * (cap + 1) + c]) {
         this.best.push(this.items[i]);

@@ -77,6 +77,15 @@ const HELPER_MIN_PAIRS = 5_000;
 const LOCAL_SEARCH_SHARE = 0.2;
 /** Relaxations between two runs of the Lagrangian heuristic. */
 const HEURISTIC_EVERY = 15;
+/**
+ * The same from this many candidates on: there one run (a greedy over all candidates, about 170 ms of
+ * CPU on 2,000 × 400 against 25–30 ms for a relaxation) costs as much as 5–6 relaxations, and on the
+ * main thread while the helper waits; every 15 it cost a quarter to a third of the bound's time there
+ * (by its CPU time) and found no better plan (ADR 0019). The best prices still get their run when the
+ * bound phase ends.
+ */
+const HEURISTIC_LARGE = 100_000;
+const HEURISTIC_EVERY_LARGE = 60;
 /** The latest relaxations whose choices guide the heuristic (recent-choices.ts). */
 const HEURISTIC_WINDOW = 30;
 /** Candidates per demand cell in a window's sub-MIP, beyond its open places. */
@@ -300,6 +309,7 @@ function solveDecomposed(
   // The Lagrangian heuristic: the candidates the latest relaxations took, most often first, placed wherever
   // they still fit and gain; the greedy fills the places left.
   const recent = new RecentChoices(cand.count, HEURISTIC_WINDOW);
+  const heuristicEvery = cand.count >= HEURISTIC_LARGE ? HEURISTIC_EVERY_LARGE : HEURISTIC_EVERY;
   const tryPlan = (at: string) => {
     const chosen = greedyAssignments(p, cand, undefined, recent.ranked(relaxer.potential));
     const objective = evaluate(p, toAssignments(cand, chosen)).total;
@@ -310,7 +320,7 @@ function solveDecomposed(
   };
   const tryRelaxation = (r: Relaxation, iteration: number) => {
     recent.add(r.chosen);
-    if (iteration % HEURISTIC_EVERY === 0) tryPlan(`relaxation ${iteration}`);
+    if (iteration % heuristicEvery === 0) tryPlan(`relaxation ${iteration}`);
   };
   const boundUntil = started + (deadline - started) * BOUND_SHARE;
   // From the time limit, not the clock, so the proposals do not depend on the machine's speed. The
