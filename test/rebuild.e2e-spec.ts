@@ -40,9 +40,15 @@ describe('npm run projections:rebuild (the built projector with --rebuild) on Po
     await database?.drop();
   });
 
+  /** The winter erases no one; test/erasure.e2e-spec.ts erases a worker and rebuilds and compares these. */
+  const FILLED_ONLY_BY_AN_ERASURE = new Set(['rm_lks_erased_workers']);
+
   it('empties and replays every read model, which then equal the live ones row for row', async () => {
     const live = await readModelSnapshot(dataSource, allProjections);
-    for (const [table, rows] of Object.entries(live)) expect({ table, empty: rows.length === 0 }).toEqual({ table, empty: false });
+    for (const [table, rows] of Object.entries(live)) {
+      if (FILLED_ONLY_BY_AN_ERASURE.has(table)) continue;
+      expect({ table, empty: rows.length === 0 }).toEqual({ table, empty: false });
+    }
     // Damage the live tables, so only a replay from zero can bring back what they held.
     await dataSource.query(`DELETE FROM rm_board_entries WHERE worker_id = 'anna'`);
     await dataSource.query(`UPDATE rm_stream_catalog SET event_count = 0`);
