@@ -8,6 +8,9 @@
 // read (what every projection pays before its own work).
 //   npm run bench:projections                        (600 workers, about 50,000 events)
 //   BENCH_WORKERS=6000 npm run bench:projections     (about 500,000 events)
+//   BENCH_BATCH=10000 npm run bench:projections      (events per feed read and per transaction; default 2,000)
+// After the figures, a second rebuild + compare with every `pg` statement timed, put down to the read model
+// whose `apply` sent it (or to the scratch schema, the transactions, the comparison): where the rebuild waits.
 //   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:projections
 //       a .cpuprofile of each live projection and of the rebuild (open in Chrome DevTools, or summarise
 //       self time per function); `node --cpu-prof dist/bench/projections.bench.js` profiles the whole run.
@@ -27,6 +30,7 @@ import {
 import { openReadModelDataSource, ProjectionCheckpoint, rebuildAndCompare, type Projection } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { createScratchDatabase } from '@banenpool/testing';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { mapBounded } from '../libs/application/src/payroll/collections.js';
 import { payrollPool } from './payroll-pool.js';
@@ -35,7 +39,7 @@ import { load, out, profiled, progress } from './bench-output.js';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 600);
 /** The weeks of timesheets: those of the placements' period (payroll-pool.ts), 25 ISO weeks. */
 const SHEET_WEEKS = { id: 'bench', kind: 'four_weeks', from: '2026-01-05', to: '2026-06-28' } as const;
-const BATCH_SIZE = 2_000;
+const BATCH_SIZE = Number(process.env.BENCH_BATCH ?? 2_000);
 const WRITERS = 8;
 const GOAL = { rebuild: 20_000, live: 10_000 };
 const CPU_PROFILES = process.env.BENCH_CPU_PROFILE;
@@ -114,7 +118,97 @@ async function countRows(dataSource: DataSource, projection: Projection): Promis
   return total;
 }
 
-async function measure(connection: PostgresConnection, store: EventStore, events: number): Promise<{ figures: Timed[]; equal: boolean }> {
+/** Where a rebuild's time goes: per read model (its `apply` calls) and for the rest, statements and their wall time. */
+interface Breakdown {
+  readonly part: string;
+  statements: number;
+  /** Wall time from sending each statement to its answer (PostgreSQL's work and the round trip). */
+  statementMs: number;
+  /** Wall time of the part as a whole (for a read model: its `apply` calls, its statements included). */
+  totalMs: number;
+}
+
+/**
+ * Runs `work` with every `pg` statement timed and put down to the read model whose `apply` is running (or to
+ * "comparison and feed" outside them): the profile says the rebuild waits on PostgreSQL, this says for whom.
+ */
+async function withBreakdown<T>(
+  projections: readonly Projection[],
+  work: (wrapped: readonly Projection[]) => Promise<T>,
+): Promise<{ result: T; parts: Breakdown[] }> {
+  const parts = new Map<string, Breakdown>();
+  const part = (name: string) => parts.get(name) ?? parts.set(name, { part: name, statements: 0, statementMs: 0, totalMs: 0 }).get(name)!;
+  const OTHER = 'comparison, feed reads and transactions';
+  let current = OTHER;
+  const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const counted = part(current === OTHER ? `${OTHER}: ${kindOf(args[0])}` : current);
+    const statement = current === OTHER ? undefined : part(`  ${current}: ${kindOf(args[0])}`);
+    counted.statements++;
+    if (statement) statement.statements++;
+    const t = performance.now();
+    const result = original.apply(this, args);
+    const done = () => {
+      counted.statementMs += performance.now() - t;
+      if (statement) statement.totalMs = statement.statementMs += performance.now() - t;
+    };
+    if (result instanceof Promise) void result.finally(done).catch(() => undefined);
+    return result;
+  };
+  const wrapped = projections.map((projection): Projection => ({
+    ...projection,
+    apply: async (batch, manager) => {
+      const t = performance.now();
+      current = projection.name;
+      try {
+        await projection.apply(batch, manager);
+      } finally {
+        current = OTHER;
+        part(projection.name).totalMs += performance.now() - t;
+      }
+    },
+  }));
+  const started = performance.now();
+  try {
+    const result = await work(wrapped);
+    for (const p of parts.values()) if (p.part.startsWith(OTHER)) p.totalMs = p.statementMs;
+    const unaccounted =
+      performance.now() - started - [...parts.values()].reduce((sum, p) => sum + (p.part.startsWith(' ') ? 0 : p.totalMs), 0);
+    part(`${OTHER}: not waiting on a statement`).totalMs = unaccounted;
+    return { result, parts: [...parts.values()].sort((a, b) => b.totalMs - a.totalMs) };
+  } finally {
+    prototype.query = original;
+  }
+}
+
+/** What a statement outside the read models is for, by its text. */
+function kindOf(query: unknown): string {
+  const text = typeof query === 'string' ? query : String((query as { text?: string } | undefined)?.text ?? '');
+  if (/SCHEMA/.test(text)) return 'scratch schema';
+  if (text.includes('FULL JOIN') || text.includes('NOT EXISTS')) return 'comparing';
+  if (/es_events|es_read|readAll|read_all/i.test(text)) return 'feed reads';
+  if (/^\s*(START|BEGIN|COMMIT|ROLLBACK|SET|SELECT set_config)/i.test(text)) return 'transactions';
+  return text.replace(/\s+/g, ' ').slice(0, 60);
+}
+
+function printBreakdown(parts: readonly Breakdown[], batches: number): void {
+  out(`\nWhere the rebuild + compare spent its time (${int(batches)} batches; a second run, timed per statement):`);
+  out('| part | ms | statements | per batch | ms waiting on PostgreSQL |');
+  out('|---|---:|---:|---:|---:|');
+  for (const p of parts.filter((p) => !p.part.startsWith(' '))) {
+    out(`| ${p.part} | ${int(p.totalMs)} | ${int(p.statements)} | ${(p.statements / batches).toFixed(1)} | ${int(p.statementMs)} |`);
+  }
+  out("\nThe read models' statements that waited longest on PostgreSQL (ms, count):");
+  for (const p of parts.filter((p) => p.part.startsWith(' ')).slice(0, 12))
+    out(`- ${p.part.trim()}: ${int(p.statementMs)} ms, ${int(p.statements)}`);
+}
+
+async function measure(
+  connection: PostgresConnection,
+  store: EventStore,
+  events: number,
+): Promise<{ figures: Timed[]; equal: boolean; breakdown: Breakdown[] }> {
   const dataSource = await openReadModelDataSource(
     connection,
     allProjections.flatMap((p) => p.entities),
@@ -138,7 +232,11 @@ async function measure(connection: PostgresConnection, store: EventStore, events
         return equal ? 'equal' : `DIFFERENT: ${JSON.stringify(comparison.projections.filter((p) => !p.equal))}`;
       }),
     );
-    return { figures, equal };
+    progress(`rebuild again, each statement timed (load ${load()})`);
+    const { parts } = await withBreakdown(allProjections, (projections) =>
+      rebuildAndCompare({ store, dataSource, projections, batchSize: BATCH_SIZE }),
+    );
+    return { figures, equal, breakdown: parts };
   } finally {
     await dataSource.destroy();
   }
@@ -165,8 +263,9 @@ async function main() {
     await migrateEventStore(connection.pool);
     const store = new PostgresEventStore(connection.pool);
     const events = await fillStore(connection, store);
-    const { figures, equal } = await measure(connection, store, events);
+    const { figures, equal, breakdown } = await measure(connection, store, events);
     print(events, figures);
+    printBreakdown(breakdown, Math.ceil(events / BATCH_SIZE));
     if (!equal) process.exitCode = 1;
   } finally {
     await connection.close();

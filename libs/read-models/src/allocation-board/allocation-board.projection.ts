@@ -1,6 +1,13 @@
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
-import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import {
+  isActive,
+  mergePlacementFacts,
+  storedBefore,
+  PLACEMENT_EVENT_TYPES,
+  workedPeriod,
+  type PlacementFacts,
+} from '../shared/placement-facts.js';
 import { ERASED_NAME } from '../shared/erased.js';
 import { insertRows, latestBy, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
@@ -29,7 +36,8 @@ export const allocationBoardProjection: Projection = readModel({
     await applyErasures(events, manager);
     const placements = await mergePlacementFacts(manager, AllocationBoardPlacement, events);
     if (placements.size === 0) return;
-    await manager.delete(AllocationBoardEntry, { placementId: In([...placements.keys()]) });
+    const stale = storedBefore(placements);
+    if (stale.length > 0) await manager.delete(AllocationBoardEntry, { placementId: In(stale) });
     await insertRows(manager, AllocationBoardEntry, [...placements.values()].flatMap(boardEntries));
   },
 });

@@ -68,9 +68,10 @@ export function attributedMinutes(sheet: BanenafspraakApprovedSheet, history: re
 
 /** Keeps each sheet's latest approval; returns the workers whose approved hours changed. */
 async function mergeApprovals(events: readonly ProjectedEvent[], manager: EntityManager): Promise<Set<string>> {
-  const approvals = await approvalsToApply(manager, BanenafspraakApprovedSheet, events);
+  const { approvals, stored } = await approvalsToApply(manager, BanenafspraakApprovedSheet, events);
   if (approvals.length === 0) return new Set();
-  await manager.delete(BanenafspraakApprovedSheet, { timesheetId: In(approvals.map((a) => a.timesheetId)) });
+  const replaced = approvals.map((a) => a.timesheetId).filter((id) => stored.has(id));
+  if (replaced.length > 0) await manager.delete(BanenafspraakApprovedSheet, { timesheetId: In(replaced) });
   await insertRows(manager, BanenafspraakApprovedSheet, approvals.flatMap(banenafspraakSheet));
   return new Set(approvals.map((a) => a.workerId));
 }

@@ -1,7 +1,14 @@
 import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { CAPACITY_EVENT_TYPES, mergeCapacityFacts } from '../shared/capacity-facts.js';
-import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import {
+  isActive,
+  mergePlacementFacts,
+  storedBefore,
+  PLACEMENT_EVENT_TYPES,
+  workedPeriod,
+  type PlacementFacts,
+} from '../shared/placement-facts.js';
 import { insertRows, saveRows } from '../shared/rows.js';
 import { weeksOf } from '../shared/weeks.js';
 import {
@@ -45,7 +52,8 @@ export const employerViewProjection: Projection = readModel({
     await mergeCapacityFacts(manager, EmployerViewRequest, EmployerViewSlot, events);
     const placements = await mergePlacementFacts(manager, EmployerViewPlacement, events);
     if (placements.size === 0) return;
-    await manager.delete(EmployerViewPlacementWeek, { placementId: In([...placements.keys()]) });
+    const stale = storedBefore(placements);
+    if (stale.length > 0) await manager.delete(EmployerViewPlacementWeek, { placementId: In(stale) });
     await insertRows(manager, EmployerViewPlacementWeek, [...placements.values()].flatMap(placementWeeks));
   },
 });

@@ -212,6 +212,12 @@ export const asPlacementEvent = (event: RecordedEvent): PlacementEvent => ({ typ
 
 type FactsEntity<T extends PlacementFactsColumns> = new () => T;
 
+/** The facts of the placements a batch touched, and which of them the read model held before the batch. */
+export type MergedPlacements = Map<string, PlacementFacts> & {
+  /** Rows derived from a placement exist only when its facts did before (they are written together): no other has any to delete. */
+  readonly stored: ReadonlySet<string>;
+};
+
 /**
  * Folds the batch's placement events into the read model's own placement table and returns the
  * facts of every placement the batch touched, as they now stand.
@@ -220,11 +226,12 @@ export async function mergePlacementFacts<T extends PlacementFactsColumns>(
   manager: EntityManager,
   entity: FactsEntity<T>,
   events: readonly RecordedEvent[],
-): Promise<Map<string, PlacementFacts>> {
+): Promise<MergedPlacements> {
   const placementEvents = events.filter((e) => PLACEMENT_EVENT_TYPES.has(e.type as PlacementEvent['type'])).map(asPlacementEvent);
   const ids = [...new Set(placementEvents.map((e) => e.data.placementId))];
-  if (ids.length === 0) return new Map();
+  if (ids.length === 0) return Object.assign(new Map<string, PlacementFacts>(), { stored: new Set<string>() });
   const existing = (await manager.findBy(entity, { placementId: In(ids) } as never)) as PlacementFacts[];
+  const stored = new Set(existing.map((row) => row.placementId));
   const facts = new Map<string, PlacementFacts>(
     existing.map((row) => [row.placementId, { ...emptyPlacementFacts(row.placementId), ...row }]),
   );
@@ -233,8 +240,11 @@ export async function mergePlacementFacts<T extends PlacementFactsColumns>(
     facts.set(id, applyPlacementEvent(facts.get(id) ?? emptyPlacementFacts(id), event));
   }
   await saveRows(manager, entity, [...facts.values()], ['placementId']);
-  return facts;
+  return Object.assign(facts, { stored });
 }
+
+/** The placements among `merged` that may have derived rows to replace (a rebuild's new ones have none: no DELETE). */
+export const storedBefore = (merged: MergedPlacements): string[] => [...merged.keys()].filter((id) => merged.stored.has(id));
 
 /** Every placement of these workers in the read model's placement table. */
 export async function placementsOfWorkers<T extends PlacementFactsColumns>(

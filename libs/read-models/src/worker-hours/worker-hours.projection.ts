@@ -2,7 +2,14 @@ import type { Projection } from '@banenpool/projector';
 import { In, type EntityManager } from 'typeorm';
 import { approvalsToApply, paidMinutesOf, type Approval } from '../shared/approved-timesheets.js';
 import { CONTRACT_EVENT_TYPES, mergeContractFacts } from '../shared/contract-facts.js';
-import { isActive, mergePlacementFacts, PLACEMENT_EVENT_TYPES, workedPeriod, type PlacementFacts } from '../shared/placement-facts.js';
+import {
+  isActive,
+  mergePlacementFacts,
+  storedBefore,
+  PLACEMENT_EVENT_TYPES,
+  workedPeriod,
+  type PlacementFacts,
+} from '../shared/placement-facts.js';
 import { insertRows } from '../shared/rows.js';
 import { mondayOfIsoWeek, weeksOf } from '../shared/weeks.js';
 import { WorkerHoursApprovedSheet, WorkerHoursContract, WorkerHoursPlacement, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
@@ -23,7 +30,8 @@ export const workerHoursProjection: Projection = readModel({
     await mergeApprovals(manager, events);
     const placements = await mergePlacementFacts(manager, WorkerHoursPlacement, events);
     if (placements.size === 0) return;
-    await manager.delete(WorkerHoursPlacementWeek, { placementId: In([...placements.keys()]) });
+    const stale = storedBefore(placements);
+    if (stale.length > 0) await manager.delete(WorkerHoursPlacementWeek, { placementId: In(stale) });
     await insertRows(manager, WorkerHoursPlacementWeek, [...placements.values()].flatMap(placementWeeks));
   },
 });
@@ -44,9 +52,10 @@ export function placementWeeks(facts: PlacementFacts): WorkerHoursPlacementWeek[
 }
 
 async function mergeApprovals(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<void> {
-  const approvals = await approvalsToApply(manager, WorkerHoursApprovedSheet, events);
+  const { approvals, stored } = await approvalsToApply(manager, WorkerHoursApprovedSheet, events);
   if (approvals.length === 0) return;
-  await manager.delete(WorkerHoursApprovedSheet, { timesheetId: In(approvals.map((a) => a.timesheetId)) });
+  const replaced = approvals.map((a) => a.timesheetId).filter((id) => stored.has(id));
+  if (replaced.length > 0) await manager.delete(WorkerHoursApprovedSheet, { timesheetId: In(replaced) });
   await insertRows(manager, WorkerHoursApprovedSheet, approvals.flatMap(approvedSheet));
 }
 
