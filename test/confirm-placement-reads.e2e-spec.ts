@@ -27,6 +27,7 @@ const caoContent = {
 describe('confirming a placement reads each stream once', () => {
   let app: INestApplication;
   let reads: string[];
+  let batches: string[][];
   let handler: ConfirmPlacementHandler;
   const context: RequestContext = { caller: { label: 'operator:test' }, correlationId: 'reads-1' };
 
@@ -64,11 +65,14 @@ describe('confirming a placement reads each stream once', () => {
     // The handler on the app's own store, wrapped to record which streams it reads.
     const store = app.get<EventStore>(EVENT_STORE);
     reads = [];
+    batches = [];
     const counting = new Proxy(store, {
-      get: (target, property) =>
-        property === 'readStream'
-          ? (streamId: string) => (reads.push(streamId), target.readStream(streamId))
-          : Reflect.get(target, property, target),
+      get: (target, property) => {
+        if (property === 'readStream') return (streamId: string) => (reads.push(streamId), target.readStream(streamId));
+        if (property === 'readStreamsForReplay')
+          return (streamIds: string[]) => (reads.push(...streamIds), batches.push(streamIds), target.readStreamsForReplay(streamIds));
+        return Reflect.get(target, property, target);
+      },
     });
     const eventBus = { publish: () => undefined } as unknown as EventBus;
     const streams = new StreamStates(counting);
@@ -93,6 +97,10 @@ describe('confirming a placement reads each stream once', () => {
       'rules-wage-cost-subsidy',
       'rules-working-time',
       'worker-anna',
+    ]);
+    // The rule tables come in one read, not one each.
+    expect(batches.filter((ids) => ids.some((id) => id.startsWith('rules-')))).toEqual([
+      expect.arrayContaining(reads.filter((id) => id.startsWith('rules-'))),
     ]);
   });
 });
