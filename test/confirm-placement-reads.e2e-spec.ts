@@ -92,6 +92,7 @@ describe('confirming a placement reads each stream once', () => {
       'rules-employer-charges',
       'rules-holiday-allowance',
       'rules-minimum-wage',
+      'rules-retention',
       'rules-sick-pay-and-leave',
       'rules-vat',
       'rules-wage-cost-subsidy',

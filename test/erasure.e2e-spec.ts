@@ -153,6 +153,12 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
     const worker = await readAs(http, OPERATOR, `/workers/${WORKER}`);
     expect(worker.status).toBe(200);
     expect(worker.body).toMatchObject({ status: 'erased', workerId: WORKER, erasedOn: expect.any(String) });
+    // The pay and invoices of the erasure's year stay for the years of the shipped retention row (art. 52 AWR).
+    const { erasedOn, fiscalRecordsKeptUntil } = worker.body as { erasedOn: string; fiscalRecordsKeptUntil: unknown };
+    expect(fiscalRecordsKeptUntil).toEqual({
+      until: `${Number(erasedOn.slice(0, 4)) + 7}-12-31`,
+      rule: { table: 'retention', effectiveFrom: '2020-01-01', revision: 0 },
+    });
   });
 
   it('says in the audit history and the as-of answers that the personal data was erased, not what was recorded', async () => {

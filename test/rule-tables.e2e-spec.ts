@@ -34,6 +34,7 @@ describe('rule tables over HTTP', () => {
       'employer-charges',
       'vat',
       'wage-cost-subsidy',
+      'retention',
     ]);
     for (const table of body.tables) {
       expect(table.rows.length).toBeGreaterThan(0);
@@ -128,5 +129,24 @@ describe('rule tables over HTTP', () => {
       .set('If-Match', '"7"')
       .send({ effectiveFrom: '2030-01-01', values: { minimumBp: 800 }, source: { title: 'WML art. 15' } })
       .expect(409);
+  });
+
+  it('keeps fiscal records for the years of the retention row: refuses 0 years (422), publishes a new period', async () => {
+    const retention = async () => (await operator.get('/rules/retention').expect(200)).body;
+    const before = await retention();
+    expect(before.rows).toEqual([expect.objectContaining({ effectiveFrom: '2020-01-01', values: { fiscalRecordsYears: 7 } })]);
+    const source = { title: 'An illustrative change of art. 52 AWR for a test' };
+    const none = await operator.post('/rules/retention').send({ effectiveFrom: '2031-01-01', values: { fiscalRecordsYears: 0 }, source });
+    expect(none.status).toBe(422);
+    expect(none.body.code).toBe('invalid_retention_period');
+    await operator
+      .post('/rules/retention')
+      .send({ effectiveFrom: '2031-01-01', values: { fiscalRecordsYears: 10 }, source })
+      .expect(201);
+    const after = await retention();
+    expect(after.rows.map((r: { lastDay?: string; values: object }) => [r.lastDay, r.values])).toEqual([
+      ['2030-12-31', { fiscalRecordsYears: 7 }],
+      [undefined, { fiscalRecordsYears: 10 }],
+    ]);
   });
 });

@@ -36,7 +36,7 @@ export class PublishRulePeriodDto {
       'working-time: { bands: [{ minAge, maxAge?, shiftHours, weekHours, fourWeekAverageHours?, sixteenWeekAverageHours?, night?: { from, until }, dailyRestHours?, shortenedDailyRestHours? }] }; ' +
       'chain-rule: { maxContracts, maxMonths, breakingGapMonths, seasonalBreakingGapMonths, caoMaxContracts, caoMaxMonths }; ' +
       'holiday-allowance: { minimumBp }; sick-pay-and-leave: { sickPayBp, leaveAccrualBp }; employer-charges: { chargesBp }; ' +
-      'vat: { standardBp }; wage-cost-subsidy: { capBp, employerChargesAllowanceBp }',
+      'vat: { standardBp }; wage-cost-subsidy: { capBp, employerChargesAllowanceBp }; retention: { fiscalRecordsYears }',
     example: { adultHourlyCents: 1500, adultAge: 21, youthBp: { 15: 3000, 16: 3450, 17: 3950, 18: 5000, 19: 6000, 20: 8000 } },
   })
   @IsObject()

@@ -31,7 +31,7 @@ export class WorkerErasureController {
     summary: 'Erase a worker’s personal data (operator)',
     description:
       'Records WorkerDataErased, shreds the worker’s data key (name, birth date, location and target-group data in every event become ' +
-      'unreadable) and purges the copies kept beside the log. Hours, pay and invoices stay (payroll records are kept 7 years). ' +
+      'unreadable) and purges the copies kept beside the log. Hours, pay and invoices stay for the years the retention rule table gives (GET /rules/retention; 7 after the year they concern, art. 52 AWR); GET /workers/:id then states until when. ' +
       '409 while a pool contract is in force or planned or hours are committed after today. Erasing again appends nothing and ' +
       'finishes what an interrupted erasure left undone.',
   })

@@ -1,5 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { localDateOf, retentionOn } from '@banenpool/domain';
+import { RuleBookReader } from '../rules/rule-book-reader.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { WorkerExportReader } from './worker-export-reader.js';
 import { workerExportHeader, type ExportCategory, type WorkerExport } from './worker-export.js';
@@ -23,16 +25,17 @@ export class WorkerExportQuery extends Query<WorkerExport> {
  */
 @QueryHandler(WorkerExportQuery)
 export class WorkerExportHandler implements IQueryHandler<WorkerExportQuery> {
-  constructor(private readonly reader: WorkerExportReader) {}
+  constructor(
+    private readonly reader: WorkerExportReader,
+    private readonly rules: RuleBookReader,
+  ) {}
 
   async execute({ workerId, context }: WorkerExportQuery): Promise<WorkerExport> {
     if (!(await this.reader.exists(workerId))) throw new NotFoundException(`No worker ${workerId}`);
-    const header = workerExportHeader(
-      workerId,
-      { label: context.caller.label, correlationId: context.correlationId },
-      new Date(),
-      POOL_CONTROLLER_NAME,
-    );
+    const now = new Date();
+    const retention = retentionOn(await this.rules.read(), localDateOf(now));
+    const requester = { label: context.caller.label, correlationId: context.correlationId };
+    const header = workerExportHeader(workerId, requester, now, POOL_CONTROLLER_NAME, retention);
     const reader = this.reader;
     const categories: ExportCategory[] = [
       { key: 'worker', pages: reader.workerFacts(workerId) },

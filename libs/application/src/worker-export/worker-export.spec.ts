@@ -1,10 +1,10 @@
+import { retentionOn, shippedRuleBook, type RetentionValues, type RuleRow } from '@banenpool/domain';
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '@banenpool/event-store';
 import type { DataSource } from 'typeorm';
 import { runOfWorker } from '../payroll/worker-statement.js';
 import { EXPORT_PAGES, WorkerExportReader } from './worker-export-reader.js';
 import {
   accessIsAbout,
-  CATEGORY_NOTES,
   foldRunAboutWorker,
   WORKER_EXPORT_CATEGORIES,
   workerExportHeader,
@@ -39,7 +39,8 @@ async function textOf(exported: WorkerExport): Promise<string> {
   return text;
 }
 
-const header = workerExportHeader('anna', { label: 'operator:anna', correlationId: 'req-1' }, at, 'De Twentse Banenpool');
+const shippedRetention = retentionOn(shippedRuleBook(at), '2027-01-01');
+const header = workerExportHeader('anna', { label: 'operator:anna', correlationId: 'req-1' }, at, 'De Twentse Banenpool', shippedRetention);
 
 describe('the subject access export as JSON text', () => {
   it('writes the header, every category in order with its pages joined, and complete last', async () => {
@@ -85,7 +86,16 @@ describe('the export header', () => {
       controller: { name: 'De Twentse Banenpool' },
     });
     expect(header.categories.map((c) => c.key)).toEqual([...WORKER_EXPORT_CATEGORIES]);
-    for (const note of CATEGORY_NOTES) expect(note.retention.length).toBeGreaterThan(0);
+    for (const note of header.categories) expect(note.retention.length).toBeGreaterThan(0);
+  });
+
+  it('states the fiscal retention from the retention row it is given, naming that row', () => {
+    const corrected: RuleRow<RetentionValues> = { ...shippedRetention, revision: 1, values: { fiscalRecordsYears: 10 } };
+    const notes = workerExportHeader('anna', { label: 'x', correlationId: 'c' }, at, 'Pool', corrected).categories;
+    const invoiceLines = notes.find((n) => n.key === 'invoiceLines');
+    expect(invoiceLines?.retention).toContain('10 years after the end of the year they concern');
+    expect(invoiceLines?.retention).toContain(`retention from ${shippedRetention.effectiveFrom}, revision 1`);
+    expect(header.categories.find((n) => n.key === 'payRuns')?.retention).toMatch(/^7 years after/);
   });
 });
 

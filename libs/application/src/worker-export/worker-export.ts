@@ -1,4 +1,4 @@
-import { localDateOf, type AllocationProposal, type LocalDate } from '@banenpool/domain';
+import { localDateOf, type AllocationProposal, type LocalDate, type RetentionValues, type RuleRow } from '@banenpool/domain';
 import { formatPosition, type RecordedEvent } from '@banenpool/event-store';
 
 /**
@@ -51,72 +51,80 @@ export interface WorkerExportHeader {
   notHeld: readonly string[];
 }
 
-/** Fiscal records (wage administration, invoices): art. 52 AWR asks 7 years. */
-const FISCAL = '7 years after the end of the year they concern (art. 52 Algemene wet inzake rijksbelastingen), also after an erasure';
+/** How long fiscal records (wage administration, invoices) are kept, as the retention row in force says. */
+const fiscalRetention = (row: RuleRow<RetentionValues>): string =>
+  `${row.values.fiscalRecordsYears} years after the end of the year they concern, also after an erasure ` +
+  `(rule table retention from ${row.effectiveFrom}, revision ${row.revision}: ${row.source.title})`;
+
 const PERSONAL =
   'for as long as the worker is with the pool; erased on request (POST /workers/:id/erasure deletes the key the personal fields are encrypted with)';
 
-export const CATEGORY_NOTES: readonly CategoryNote[] = [
-  {
-    key: 'worker',
-    what:
-      'The worker’s own record as recorded facts: registration (name, birth date, where they live), skills, availability, ' +
-      'target-group statuses and wage value, pool contracts, direct contracts with hirers, hours committed to placements',
-    source: 'event stream worker-<id>',
-    retention: `personal fields ${PERSONAL}; contracts and hours as wage administration ${FISCAL}`,
-  },
-  {
-    key: 'placements',
-    what: 'Every placement of the worker with a hirer: its terms, confirmation (function, CAO scale and step, first day’s pay), extensions, ends',
-    source: 'read model rm_employer_view_placements (which placements), event streams placement-<id> (their facts)',
-    retention: FISCAL,
-  },
-  {
-    key: 'timesheets',
-    what: 'The worker’s timesheets per placement and ISO week: the hours registered, approved (by whom) and locked by a pay run',
-    source: 'read model rm_timesheets',
-    retention: FISCAL,
-  },
-  {
-    key: 'payRuns',
-    what:
-      'Per pay run that paid the worker: the gross pay per day and component (wage, surcharges, holiday allowance, pension, ' +
-      'top-ups, differences), where each hourly wage came from (CAO scale and step, or the statutory minimum wage for the age), ' +
-      'the payslip statement and the rows sent to the payroll engine',
-    source: 'read models rm_pay_runs and rm_pay_run_workers',
-    retention: FISCAL,
-  },
-  {
-    key: 'invoiceLines',
-    what: 'Every line of an invoice or credit note to a hirer that names the worker (hours, rate, amount)',
-    source: 'read model rm_invoices',
-    retention: FISCAL,
-  },
-  {
-    key: 'wageCostSubsidy',
-    what: 'Wage-value decisions of the municipality and the wage-cost subsidy (LKS) claims computed from them, submitted and paid',
-    source: 'event stream lks-<id>',
-    retention: `decisions ${PERSONAL}; claims ${FISCAL}`,
-  },
-  {
-    key: 'allocationProposals',
-    what: 'Proposals of allocation runs to place the worker, with the reasons in figures, and what became of each',
-    source: 'event streams allocation-<runId> (listed by the stream catalog)',
-    retention: PERSONAL,
-  },
-  {
-    key: 'accessRecord',
-    what: 'Who read the worker’s data, when, what and in answer to which request (the record of sensitive reads and audit questions)',
-    source: 'event streams audit-access-<day> (listed by the stream catalog)',
-    retention: 'as long as the audit trail it belongs to (hash-chained, never edited)',
-  },
-];
+/** What each category holds, where it comes from and how long it is kept under the retention row in force. */
+export function categoryNotes(retention: RuleRow<RetentionValues>): readonly CategoryNote[] {
+  const fiscal = fiscalRetention(retention);
+  return [
+    {
+      key: 'worker',
+      what:
+        'The worker’s own record as recorded facts: registration (name, birth date, where they live), skills, availability, ' +
+        'target-group statuses and wage value, pool contracts, direct contracts with hirers, hours committed to placements',
+      source: 'event stream worker-<id>',
+      retention: `personal fields ${PERSONAL}; contracts and hours as wage administration ${fiscal}`,
+    },
+    {
+      key: 'placements',
+      what: 'Every placement of the worker with a hirer: its terms, confirmation (function, CAO scale and step, first day’s pay), extensions, ends',
+      source: 'read model rm_employer_view_placements (which placements), event streams placement-<id> (their facts)',
+      retention: fiscal,
+    },
+    {
+      key: 'timesheets',
+      what: 'The worker’s timesheets per placement and ISO week: the hours registered, approved (by whom) and locked by a pay run',
+      source: 'read model rm_timesheets',
+      retention: fiscal,
+    },
+    {
+      key: 'payRuns',
+      what:
+        'Per pay run that paid the worker: the gross pay per day and component (wage, surcharges, holiday allowance, pension, ' +
+        'top-ups, differences), where each hourly wage came from (CAO scale and step, or the statutory minimum wage for the age), ' +
+        'the payslip statement and the rows sent to the payroll engine',
+      source: 'read models rm_pay_runs and rm_pay_run_workers',
+      retention: fiscal,
+    },
+    {
+      key: 'invoiceLines',
+      what: 'Every line of an invoice or credit note to a hirer that names the worker (hours, rate, amount)',
+      source: 'read model rm_invoices',
+      retention: fiscal,
+    },
+    {
+      key: 'wageCostSubsidy',
+      what: 'Wage-value decisions of the municipality and the wage-cost subsidy (LKS) claims computed from them, submitted and paid',
+      source: 'event stream lks-<id>',
+      retention: `decisions ${PERSONAL}; claims ${fiscal}`,
+    },
+    {
+      key: 'allocationProposals',
+      what: 'Proposals of allocation runs to place the worker, with the reasons in figures, and what became of each',
+      source: 'event streams allocation-<runId> (listed by the stream catalog)',
+      retention: PERSONAL,
+    },
+    {
+      key: 'accessRecord',
+      what: 'Who read the worker’s data, when, what and in answer to which request (the record of sensitive reads and audit questions)',
+      source: 'event streams audit-access-<day> (listed by the stream catalog)',
+      retention: 'as long as the audit trail it belongs to (hash-chained, never edited)',
+    },
+  ];
+}
 
 export function workerExportHeader(
   workerId: string,
   requester: { label: string; correlationId: string },
   now: Date,
   controllerName: string,
+  retention: RuleRow<RetentionValues>,
 ): WorkerExportHeader {
   return {
     subject: { workerId },
@@ -139,7 +147,7 @@ export function workerExportHeader(
         'Each recorded fact: the stream, its revision, the event type and schema version, when it was recorded, ' +
         'who recorded it (actor) and in answer to which request (correlationId), and what it says (data)',
     },
-    categories: CATEGORY_NOTES,
+    categories: categoryNotes(retention),
     notHeld: [
       'Net pay, payroll tax and payslips after tax: computed by the licensed payroll engine from the rows under payRuns, not kept by the pool',
     ],

@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
+  fiscalRecordsKeptUntil,
   localDateOf,
   placementDecider,
   placementStreamId,
@@ -11,7 +12,9 @@ import {
   type ErasedWorker,
   type Period,
   type PoolWorker,
+  type RuleRef,
 } from '@banenpool/domain';
+import { RuleBookReader } from '../rules/rule-book-reader.js';
 import type { Caller } from '../shared/request-context.js';
 import { StreamStates } from '../shared/stream-states.js';
 
@@ -26,8 +29,14 @@ export interface WorkerAtEmployer {
 /** What operators and auditors see: the whole worker, with the target-group status that holds today (absent when none does). */
 export type WorkerView = PoolWorker & { targetGroup?: DatedTargetGroupStatus; version: number };
 
-/** A worker whose personal data was erased: the pool keeps only ids, contracts and hours (operators, auditors); an employer sees that and the id. */
-export type ErasedWorkerView = (ErasedWorker & { version: number }) | Pick<ErasedWorker, 'status' | 'workerId'>;
+/**
+ * A worker whose personal data was erased: the pool keeps only ids, contracts and hours (operators,
+ * auditors), with the day until which the retention row in force keeps the records of the year of
+ * the erasure; an employer sees the status and the id.
+ */
+export type ErasedWorkerView =
+  | (ErasedWorker & { version: number; fiscalRecordsKeptUntil: { until: string; rule: RuleRef } })
+  | Pick<ErasedWorker, 'status' | 'workerId'>;
 
 export class GetWorkerQuery extends Query<WorkerView | WorkerAtEmployer | ErasedWorkerView> {
   constructor(
@@ -40,13 +49,23 @@ export class GetWorkerQuery extends Query<WorkerView | WorkerAtEmployer | Erased
 
 @QueryHandler(GetWorkerQuery)
 export class GetWorkerHandler implements IQueryHandler<GetWorkerQuery> {
-  constructor(private readonly streams: StreamStates) {}
+  constructor(
+    private readonly streams: StreamStates,
+    private readonly rules: RuleBookReader,
+  ) {}
 
   async execute({ workerId, caller }: GetWorkerQuery): Promise<WorkerView | WorkerAtEmployer | ErasedWorkerView> {
     const { state, version } = await this.streams.existing(workerDecider, workerStreamId(workerId), `worker ${workerId}`);
-    if (state.status === 'erased') return caller.employerId === undefined ? { ...state, version } : { status: state.status, workerId };
+    if (state.status === 'erased')
+      return caller.employerId === undefined ? this.erasedView(state, version) : { status: state.status, workerId };
     if (caller.employerId !== undefined) return this.employerView(state, caller.employerId);
     return { ...state, targetGroup: targetGroupStatusOn(state.targetGroupHistory ?? [], localDateOf(new Date())), version };
+  }
+
+  private async erasedView(worker: ErasedWorker, version: number): Promise<ErasedWorkerView> {
+    const erasureYear = Number(worker.erasedOn.slice(0, 4));
+    const keptUntil = fiscalRecordsKeptUntil(await this.rules.read(), erasureYear, localDateOf(new Date()));
+    return { ...worker, version, fiscalRecordsKeptUntil: keptUntil };
   }
 
   /**

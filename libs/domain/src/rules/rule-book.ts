@@ -7,6 +7,7 @@ import type {
   ChainRuleValues,
   HolidayAllowanceValues,
   MinimumWageValues,
+  RetentionValues,
   RuleSource,
   RuleTable,
   SickPayAndLeaveValues,
@@ -43,6 +44,7 @@ export interface RuleBook {
   readonly employerCharges: readonly RuleRow<EmployerChargesValues>[];
   readonly vat: readonly RuleRow<VatValues>[];
   readonly wageCostSubsidy: readonly RuleRow<WageCostSubsidyValues>[];
+  readonly retention: readonly RuleRow<RetentionValues>[];
 }
 
 /** Which field of the RuleBook holds each table. */
@@ -55,6 +57,7 @@ const RULE_BOOK_FIELD = {
   'employer-charges': 'employerCharges',
   vat: 'vat',
   'wage-cost-subsidy': 'wageCostSubsidy',
+  retention: 'retention',
 } as const satisfies Record<RuleTable, keyof RuleBook>;
 
 /** The rows of one table, as a reader or a test gives them. */
@@ -140,4 +143,17 @@ export function vatOn(book: RuleBook, day: LocalDate): RuleRow<VatValues> {
 
 export function wageCostSubsidyOn(book: RuleBook, day: LocalDate): RuleRow<WageCostSubsidyValues> {
   return ruleOn('wage-cost-subsidy', book.wageCostSubsidy, day);
+}
+
+export function retentionOn(book: RuleBook, day: LocalDate): RuleRow<RetentionValues> {
+  return ruleOn('retention', book.retention, day);
+}
+
+/**
+ * The last day the wage administration of `year` must be kept, by the retention row in force on
+ * `day`: the end of the calendar year `fiscalRecordsYears` after it.
+ */
+export function fiscalRecordsKeptUntil(book: RuleBook, year: number, day: LocalDate): { until: LocalDate; rule: RuleRef } {
+  const row = retentionOn(book, day);
+  return { until: `${year + row.values.fiscalRecordsYears}-12-31`, rule: refOf(row) };
 }

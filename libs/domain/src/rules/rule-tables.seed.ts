@@ -166,4 +166,19 @@ export const RULE_TABLE_SEED: { readonly [T in RuleTable]: readonly Extract<Publ
       source: { title: 'Participatiewet, artikel 10d (loonkostensubsidie)', url: 'https://wetten.overheid.nl/BWBR0015703' },
     },
   ],
+  // Art. 52 AWR: the wage administration and the invoices are kept 7 years (from the end of the
+  // year they concern), so an erasure (GDPR art. 17(3)(b)) leaves them; art. 66 Wet LB is not
+  // modelled, as the pool keeps no copy of identity documents.
+  retention: [
+    {
+      type: 'PublishRulePeriod',
+      table: 'retention',
+      effectiveFrom: '2020-01-01',
+      values: { fiscalRecordsYears: 7 },
+      source: {
+        title: 'Algemene wet inzake rijksbelastingen, artikel 52 (bewaarplicht administratie)',
+        url: 'https://wetten.overheid.nl/BWBR0002320',
+      },
+    },
+  ],
 };

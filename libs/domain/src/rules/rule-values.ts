@@ -6,6 +6,7 @@ import type {
   ChainRuleValues,
   HolidayAllowanceValues,
   MinimumWageValues,
+  RetentionValues,
   SickPayAndLeaveValues,
   VatValues,
   WageCostSubsidyValues,
@@ -19,6 +20,8 @@ import type {
 const ADULT_AGE_RANGE = { min: 21, max: 23 } as const;
 const HOURS_A_DAY = 24;
 const HOURS_A_WEEK = 168;
+/** Dutch retention duties run from 2 to 20 years; outside 1–30 is a typing error. */
+const RETENTION_YEARS = { min: 1, max: 30 } as const;
 
 /** Refuses values that the command's table cannot hold. */
 export function requireValidRuleValues(command: PublishRulePeriod): void {
@@ -39,6 +42,8 @@ export function requireValidRuleValues(command: PublishRulePeriod): void {
       return requireValidVat(command.values);
     case 'wage-cost-subsidy':
       return requireValidWageCostSubsidy(command.values);
+    case 'retention':
+      return requireValidRetention(command.values);
     default:
       return assertNever(command);
   }
@@ -142,4 +147,13 @@ function requireValidVat({ standardBp }: VatValues): void {
 function requireValidWageCostSubsidy({ capBp, employerChargesAllowanceBp }: WageCostSubsidyValues): void {
   requireBasisPoints(capBp, 'The cap of the wage-cost subsidy', { min: 1, max: 10_000 });
   requireBasisPoints(employerChargesAllowanceBp, 'The employer-charges allowance of the wage-cost subsidy', { max: 10_000 });
+}
+
+function requireValidRetention({ fiscalRecordsYears }: RetentionValues): void {
+  if (!Number.isInteger(fiscalRecordsYears) || fiscalRecordsYears < RETENTION_YEARS.min || fiscalRecordsYears > RETENTION_YEARS.max) {
+    refuse(
+      'invalid_retention_period',
+      `The years fiscal records are kept must be a whole number from ${RETENTION_YEARS.min} to ${RETENTION_YEARS.max}, not ${fiscalRecordsYears}.`,
+    );
+  }
 }

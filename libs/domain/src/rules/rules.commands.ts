@@ -3,6 +3,7 @@ import type {
   ChainRuleValues,
   HolidayAllowanceValues,
   MinimumWageValues,
+  RetentionValues,
   RuleSource,
   RuleTable,
   SickPayAndLeaveValues,
@@ -22,6 +23,7 @@ export interface RuleValuesByTable {
   readonly 'employer-charges': EmployerChargesValues;
   readonly vat: VatValues;
   readonly 'wage-cost-subsidy': WageCostSubsidyValues;
+  readonly retention: RetentionValues;
 }
 
 export type RuleValues = RuleValuesByTable[RuleTable];

@@ -1,6 +1,6 @@
 import { fold } from '../shared/decider.js';
 import { given, SPEC_NOW } from '../shared/given-when-then.js';
-import { EMPTY_RULE_BOOK, minimumWageOn, type RuleBook } from './rule-book.js';
+import { EMPTY_RULE_BOOK, fiscalRecordsKeptUntil, minimumWageOn, type RuleBook } from './rule-book.js';
 import { RULE_TABLE_SEED } from './rule-tables.seed.js';
 import type { PublishRulePeriod, RuleValuesByTable } from './rules.commands.js';
 import { decideInOrder, ruleRows, rulesDecider } from './rules.decider.js';
@@ -190,6 +190,12 @@ describe('rule tables', () => {
       given(rulesDecider, [])
         .when(publishChainRule({ effectiveFrom: '2020-01-01' }, { maxContracts: 0 }))
         .thenRefused('invalid_chain_rule_parameters'));
+
+    it.each([0, 31, 7.5])('refuses keeping fiscal records %s years', (fiscalRecordsYears) =>
+      given(rulesDecider, [])
+        .when({ type: 'PublishRulePeriod', table: 'retention', effectiveFrom: '2020-01-01', values: { fiscalRecordsYears }, source })
+        .thenRefused('invalid_retention_period'),
+    );
   });
 
   describe('the rule book', () => {
@@ -215,6 +221,31 @@ describe('rule tables', () => {
         youthBp: 5000,
         hourlyCents: 736,
       }));
+  });
+
+  describe('retention', () => {
+    const retained = (history: RuleEvent[]): RuleBook => ({
+      ...EMPTY_RULE_BOOK,
+      retention: ruleRows(fold(rulesDecider, history), 'retention'),
+    });
+    const published = (effectiveFrom: string, fiscalRecordsYears: number): RuleEvent => ({
+      type: 'RetentionPeriodsPublished',
+      data: { effectiveFrom, source, values: { fiscalRecordsYears } },
+    });
+
+    it('keeps a year’s records until the end of the year the row in force on the day says', () => {
+      const book = retained([published('2020-01-01', 7), published('2027-01-01', 10)]);
+      expect(fiscalRecordsKeptUntil(book, 2026, '2026-12-31')).toEqual({
+        until: '2033-12-31',
+        rule: { table: 'retention', effectiveFrom: '2020-01-01', revision: 0 },
+      });
+      expect(fiscalRecordsKeptUntil(book, 2026, '2027-01-01').until).toBe('2036-12-31');
+    });
+
+    it('refuses a day before the first retention row', () =>
+      expect(() => fiscalRecordsKeptUntil(retained([published('2020-01-01', 7)]), 2019, '2019-12-31')).toThrow(
+        expect.objectContaining({ code: 'no_rule_in_force' }),
+      ));
   });
 
   describe('the shipped tables', () => {

@@ -23,6 +23,7 @@ export const RULE_TABLES = [
   'employer-charges',
   'vat',
   'wage-cost-subsidy',
+  'retention',
 ] as const;
 export type RuleTable = (typeof RULE_TABLES)[number];
 
@@ -121,6 +122,14 @@ export const wageCostSubsidyValuesSchema = z.object({
 });
 export type WageCostSubsidyValues = z.infer<typeof wageCostSubsidyValuesSchema>;
 
+/**
+ * How long the pool keeps what the law makes it keep, also after a worker's personal data is erased
+ * (GDPR art. 17(3)(b)): the wage administration (hours, pay, invoices, wage-cost subsidy claims)
+ * for `fiscalRecordsYears` after the end of the calendar year it concerns (art. 52 AWR: 7 years).
+ */
+export const retentionValuesSchema = z.object({ fiscalRecordsYears: count });
+export type RetentionValues = z.infer<typeof retentionValuesSchema>;
+
 /** Every event of the rule-table streams: one `…Published` event per period of a table. */
 export const ruleEvents = {
   MinimumWagePublished: { version: 1, data: z.object({ ...rowPeriod, values: minimumWageValuesSchema }) },
@@ -131,6 +140,7 @@ export const ruleEvents = {
   EmployerChargesPublished: { version: 1, data: z.object({ ...rowPeriod, values: employerChargesValuesSchema }) },
   VatRatePublished: { version: 1, data: z.object({ ...rowPeriod, values: vatValuesSchema }) },
   WageCostSubsidyFiguresPublished: { version: 1, data: z.object({ ...rowPeriod, values: wageCostSubsidyValuesSchema }) },
+  RetentionPeriodsPublished: { version: 1, data: z.object({ ...rowPeriod, values: retentionValuesSchema }) },
 } as const satisfies EventRegistry;
 
 type Events = typeof ruleEvents;
@@ -142,6 +152,7 @@ export type SickPayAndLeavePublished = EventOf<Events, 'SickPayAndLeavePublished
 export type EmployerChargesPublished = EventOf<Events, 'EmployerChargesPublished'>;
 export type VatRatePublished = EventOf<Events, 'VatRatePublished'>;
 export type WageCostSubsidyFiguresPublished = EventOf<Events, 'WageCostSubsidyFiguresPublished'>;
+export type RetentionPeriodsPublished = EventOf<Events, 'RetentionPeriodsPublished'>;
 export type RuleEvent = EventsOf<Events>;
 
 /** The event type that publishes a period of each table. */
@@ -154,4 +165,5 @@ export const PUBLISHED_EVENT_OF: { readonly [T in RuleTable]: RuleEvent['type'] 
   'employer-charges': 'EmployerChargesPublished',
   vat: 'VatRatePublished',
   'wage-cost-subsidy': 'WageCostSubsidyFiguresPublished',
+  retention: 'RetentionPeriodsPublished',
 };
