@@ -82,6 +82,27 @@ describe('npm run audit -- digest, and verify --digest (the built CLI) on Postgr
       expect.stringContaining('a stream or its tail was removed'),
     ]);
   });
+
+  it('verify also recomputes the chains a personal-data migration kept, and exits 3 on a forged link', async () => {
+    const { pool } = stack.connection;
+    const none = await audit(stack.url!, 'verify');
+    expect(none.stderr).toContain('No stream was re-chained by migrate:personal-data.');
+    expect(JSON.parse(none.stdout).earlierChains).toEqual({ epochs: 0, linksVerified: 0, linksErased: 0, breaks: [] });
+    // The earlier chain as a migration keeps it: each event's hash from before it re-chained the stream.
+    await pool.query(
+      `INSERT INTO es_chain_epochs (stream_id, revision, epoch, previous_hash, rewritten)
+       SELECT stream_id, revision, 'e1', hash, false FROM es_events WHERE stream_id = 'placement-p1'`,
+    );
+    const kept = await audit(stack.url!, 'verify');
+    expect({ code: kept.code, earlierChains: JSON.parse(kept.stdout).earlierChains }).toEqual({
+      code: 0,
+      earlierChains: { epochs: 1, linksVerified: 5, linksErased: 0, breaks: [] },
+    });
+    await pool.query(`UPDATE es_chain_epochs SET previous_hash = '\\x00' WHERE revision = 2`);
+    const forged = await audit(stack.url!, 'verify');
+    expect(forged.code).toBe(3);
+    expect(forged.stderr).toContain('BROKEN: earlier chain e1 of placement-p1 at revision 2');
+  });
 });
 
 describe('digests over HTTP', () => {
@@ -102,7 +123,11 @@ describe('digests over HTTP', () => {
     const seededEvents = seeded.reduce((sum, rows) => sum + rows.length, 0);
     expect(digests).toEqual([expect.objectContaining({ sequence: 1, streams: 1 + seeded.length, events: 3 + seededEvents })]);
     const { body } = await auditor().get('/audit/verify').expect(200);
-    expect(body).toMatchObject({ intact: true, digests: { stored: 1, checked: [1], breaks: [] } });
+    expect(body).toMatchObject({
+      intact: true,
+      digests: { stored: 1, checked: [1], breaks: [] },
+      earlierChains: { epochs: 0, breaks: [] },
+    });
     await caller(app, 'demo-employer-waarbeek').get('/audit/digests').expect(403);
   });
 

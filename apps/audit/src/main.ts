@@ -23,13 +23,16 @@ import {
 } from '@banenpool/audit';
 import { DomainError, isValidLocalDate, notFound, refuse } from '@banenpool/domain';
 import {
+  decryptingStoreOf,
   formatPosition,
   sealFeedDigest,
+  verifyChainEpochs,
   toFeedDigest,
   verifyEventChain,
   verifyFeedDigests,
   type ChainVerification,
   type DigestVerification,
+  type EpochVerification,
   type EventStore,
   type FeedDigest,
   type PostgresConnection,
@@ -136,7 +139,7 @@ function taskFor(command: string, kind: string | undefined, id: string | undefin
       if (values.stream !== undefined && values.digest !== undefined)
         throw new UsageError('--digest covers every stream: leave --stream out');
       const exported = values.digest === undefined ? [] : [exportedDigest(values.digest)];
-      return (app) => verify(postgresOnly(app, 'verify'), values.stream, exported);
+      return (app, store) => verify(postgresOnly(app, 'verify'), store, values.stream, exported);
     }
     case 'digest':
       return (app) => digest(postgresOnly(app, 'digest'));
@@ -199,8 +202,16 @@ function exportedDigest(text: string): FeedDigest {
   }
 }
 
-/** The chains of every stream (or one); for the whole feed also the sealed digests and the exported ones. */
-async function verify(connection: PostgresConnection, streamId: string | undefined, exported: FeedDigest[]): Promise<number> {
+/**
+ * The chains of every stream (or one); for the whole feed also the sealed digests, the exported ones
+ * and the chains as they were before a personal-data migration re-chained streams.
+ */
+async function verify(
+  connection: PostgresConnection,
+  store: EventStore,
+  streamId: string | undefined,
+  exported: FeedDigest[],
+): Promise<number> {
   const bar = progressBar('verify', 'events checked');
   bar.setTotal(await eventCount(connection, streamId));
   const result = await verifyEventChain(connection.pool, {
@@ -209,11 +220,24 @@ async function verify(connection: PostgresConnection, streamId: string | undefin
   });
   bar.stop();
   if (streamId && result.streams === 0) notFound('stream_not_found', `There is no stream ${streamId}.`);
-  const digests = streamId === undefined ? await verifyFeedDigests(connection.pool, { exported }) : undefined;
-  console.log(JSON.stringify(digests ? { ...result, digests } : result, null, 2));
-  const lines = [chainSummary(result), ...(digests ? digestSummary(digests) : [])];
-  for (const line of lines) console.error(line);
-  return result.firstBreak || digests?.breaks.length ? 3 : 0;
+  if (streamId !== undefined) {
+    console.log(JSON.stringify(result, null, 2));
+    console.error(chainSummary(result));
+    return result.firstBreak ? 3 : 0;
+  }
+  const digests = await verifyFeedDigests(connection.pool, { exported });
+  const earlierChains = await verifyChainEpochs(connection.pool, decryptingStoreOf(store));
+  console.log(JSON.stringify({ ...result, digests, earlierChains }, null, 2));
+  for (const line of [chainSummary(result), ...digestSummary(digests), epochSummary(earlierChains)]) console.error(line);
+  return result.firstBreak || digests.breaks.length || earlierChains.breaks.length ? 3 : 0;
+}
+
+function epochSummary({ epochs, linksVerified, linksErased, breaks }: EpochVerification): string {
+  if (epochs === 0) return 'No stream was re-chained by migrate:personal-data.';
+  const what = `${linksVerified.toLocaleString('en')} links of ${epochs} earlier chain${epochs === 1 ? '' : 's'} recomputed`;
+  const erased = linksErased > 0 ? `, ${linksErased.toLocaleString('en')} unreadable since an erasure` : '';
+  if (breaks.length === 0) return `Earlier chains intact: ${what}${erased}.`;
+  return breaks.map((b) => `BROKEN: earlier chain ${b.epoch} of ${b.streamId} at revision ${b.revision}`).join('\n');
 }
 
 function chainSummary({ firstBreak, events, streams }: ChainVerification): string {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HashChains, ReadModelRebuild, ReadModelsCatchUp, USE_CASE_EVENT_STORE, USE_CASE_PROVIDERS } from '@banenpool/application';
-import type { PostgresConnection } from '@banenpool/event-store';
+import { decryptingStoreOf, verifyChainEpochs, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { AppConfig, EVENT_STORE, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
 import { DataSource } from 'typeorm';
@@ -21,10 +21,11 @@ import { WakeProjector } from './wake-projector.handler.js';
     },
     {
       provide: HashChains,
-      inject: [POSTGRES_CONNECTION, AppConfig],
+      inject: [POSTGRES_CONNECTION, AppConfig, EVENT_STORE],
       // With KurrentDB the events are not in PostgreSQL, whatever that connection holds.
-      useFactory: (connection: PostgresConnection, config: AppConfig): HashChains => ({
+      useFactory: (connection: PostgresConnection, config: AppConfig, store: EventStore): HashChains => ({
         pool: config.EVENTSTORE_CONNECTION_STRING ? null : connection.pool,
+        verifyEarlierChains: () => verifyChainEpochs(connection.pool, decryptingStoreOf(store)),
       }),
     },
     { provide: ReadModelRebuild, inject: [EVENT_STORE, DataSource], useFactory: readModelRebuild },

@@ -6,13 +6,17 @@ import {
   verifyFeedDigests,
   type ChainVerification,
   type DigestVerification,
+  type EpochVerification,
   type FeedDigest,
 } from '@banenpool/event-store';
 import { HashChains } from '../shared/ports.js';
 
-export type ChainReport = ChainVerification & { intact: boolean; digests?: DigestVerification };
+export type ChainReport = ChainVerification & { intact: boolean; digests?: DigestVerification; earlierChains?: EpochVerification };
 
-/** Walk the hash chain of one stream, or of every stream and then the sealed digests too; report the first break. */
+/**
+ * Walk the hash chain of one stream, or of every stream and then the sealed digests and the chains
+ * as they were before a personal-data migration re-chained streams; report the first break.
+ */
 export class VerifyHashChainsQuery extends Query<ChainReport> {
   constructor(readonly streamId?: string) {
     super();
@@ -31,7 +35,9 @@ export class VerifyHashChainsHandler implements IQueryHandler<VerifyHashChainsQu
       return { intact: result.firstBreak === undefined, ...result };
     }
     const digests = await verifyFeedDigests(pool);
-    return { intact: result.firstBreak === undefined && digests.breaks.length === 0, ...result, digests };
+    const earlierChains = await this.chains.verifyEarlierChains();
+    const intact = result.firstBreak === undefined && digests.breaks.length === 0 && earlierChains.breaks.length === 0;
+    return { intact, ...result, digests, earlierChains };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { GlobalPosition, PostgresConnection } from '@banenpool/event-store';
+import type { EpochVerification, GlobalPosition, PostgresConnection } from '@banenpool/event-store';
 
 /** The event store the use cases read and append to; the app binds it to its own (useExisting). */
 export const USE_CASE_EVENT_STORE = Symbol('USE_CASE_EVENT_STORE');
@@ -11,6 +11,8 @@ export abstract class ReadModelsCatchUp {
 /** The PostgreSQL store's hash chains and sealed digests; `pool` is null when events are kept in KurrentDB, which has neither. */
 export abstract class HashChains {
   abstract readonly pool: PostgresConnection['pool'] | null;
+  /** The chains as they were before `migrate:personal-data` re-chained streams (es_chain_epochs). */
+  abstract verifyEarlierChains(): Promise<EpochVerification>;
 }
 
 /** How far a rebuild has come: events applied to one projection's scratch copy of the feed's total. */

@@ -165,3 +165,9 @@ function envelopeOf(event: { data: unknown }): PersonalDataEnvelope | undefined 
   const envelope = event.data[ENVELOPE_FIELD];
   return isEnvelope(envelope) ? envelope : undefined;
 }
+
+/** The store as the infrastructure binds EVENT_STORE: reading what the earlier, plaintext chains hashed needs its keys. */
+export function decryptingStoreOf(store: EventStore): EncryptingEventStore {
+  if (store instanceof EncryptingEventStore) return store;
+  throw new Error('This event store does not decrypt: EVENT_STORE is bound to an EncryptingEventStore (ADR 0020)');
+}
