@@ -1,5 +1,6 @@
 // Benchmark of the auditors' tools, each against a raw `pg` baseline doing the reading alone in the same run:
-//  1. as-of replay of one 10,000-event stream (goal ≤ 100 ms), on a PostgreSQL scratch database and on PGlite;
+//  1. as-of answers over one 10,000-event stream (goal ≤ 100 ms), on a PostgreSQL scratch database and on PGlite:
+//     replayed from the first event, and started from the snapshot a command keeps (ADR 0023);
 //  2. on a generated store of ≥ 500,000 pool events (PostgreSQL): verifying every stream's hash chain, sealing a
 //     digest of the whole feed and recomputing it (verify against the digest), and
 //     rebuilding every read model into a scratch schema and comparing it with the live one.
@@ -9,7 +10,15 @@
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { cpus, loadavg } from 'node:os';
-import { stateAsAppliedOn, stateAsKnownAt } from '@banenpool/audit';
+import {
+  foldHistory,
+  keptSnapshotsOf,
+  PostgresStreamSnapshots,
+  SNAPSHOT_EVERY,
+  snapshotDue,
+  snapshottingFor,
+} from '@banenpool/application';
+import { stateAsAppliedOn, stateAsKnownAt, type KeptSnapshots } from '@banenpool/audit';
 import {
   agreedPayOf,
   caoDecider,
@@ -21,6 +30,7 @@ import {
   type CaoEvent,
   type DomainEvent,
   type EmployerEvent,
+  workerDecider,
 } from '@banenpool/domain';
 import {
   connectPostgres,
@@ -107,11 +117,13 @@ async function appendInBatches(store: PostgresEventStore, streamId: string, even
 
 interface AsOfFigures {
   backend: string;
-  /** Wall time of each answer as known now (all 10,000 events), then as applied on a date, then as known halfway. */
+  /** Wall time of each answer as known now (all 10,000 events) replayed from the first event. */
+  knownAtFull: number[];
+  /** As known now, then as applied on a date, started from the snapshot; then as known halfway (before the snapshot: a full replay). */
   knownAt: number[];
   appliedOn: number[];
   halfway: number[];
-  /** This process's CPU time for each answer as known now (on PGlite that includes the database, which runs in it). */
+  /** This process's CPU time for each answer as known now from the snapshot (on PGlite that includes the database, which runs in it). */
   knownAtCpu: number[];
   /** The baseline: a raw `pg` SELECT of the same rows and columns the replay reads. */
   raw: number[];
@@ -124,20 +136,40 @@ const cpuMs = () => {
 };
 
 /**
- * Times the as-of answers over the whole stream, and as known halfway (the store cuts the stream at
- * the instant), against a raw `pg` read of the same rows, interleaved so that load hits all alike.
+ * The snapshot a command keeps of the stream at its worst for an as-of: the most events after it a
+ * command leaves (one fewer than SNAPSHOT_EVERY), so an answer as known now folds 99 events onto it.
+ */
+async function keepSnapshot(connection: PostgresConnection, store: PostgresEventStore, streamId: string): Promise<KeptSnapshots> {
+  const snapshots = new PostgresStreamSnapshots(connection.pool);
+  const revision = STREAM_EVENTS - SNAPSHOT_EVERY;
+  const recent = await store.readStream(streamId, { toRevision: revision });
+  const loaded = { state: foldHistory(workerDecider, recent), version: revision, recent };
+  const { snapshot } = snapshotDue(streamId, loaded, snapshottingFor(workerDecider, snapshots)!)!;
+  await snapshots.write(snapshot, []);
+  return keptSnapshotsOf(snapshots);
+}
+
+/** An answer as sent, without the part that says where its fold started. */
+const asSent = (answer: object) => JSON.stringify({ ...answer, replayedFrom: undefined });
+
+/**
+ * Times the as-of answers over the whole stream, replayed from the first event and from the kept
+ * snapshot, and as known halfway (the store cuts the stream at the instant), against a raw `pg`
+ * read of the same rows, interleaved so that load hits all alike.
  */
 async function measureAsOf(backend: string, connection: PostgresConnection, store: PostgresEventStore): Promise<AsOfFigures> {
   const workerId = `long-${backend}`;
   const streamId = `worker-${workerId}`;
-  progress(`${backend}: writing one worker stream of ${STREAM_EVENTS.toLocaleString('en-US')} events`);
+  progress(`${backend}: writing one worker stream of ${STREAM_EVENTS.toLocaleString('en-US')} events and a snapshot`);
   await appendInBatches(store, streamId, longWorkerStream(workerId));
+  const snapshots = await keepSnapshot(connection, store, streamId);
   const subject = { kind: 'worker', id: workerId } as const;
   const now = new Date();
   // Appends are of 500 events, each at its own instant: as known at the 5,000th event's, half the stream was recorded.
   const [middle] = await store.readStreamForReplay(streamId, { fromRevision: STREAM_EVENTS / 2 - 1, maxCount: 1 });
   const figures: AsOfFigures = {
     backend,
+    knownAtFull: [],
     knownAt: [],
     appliedOn: [],
     halfway: [],
@@ -147,18 +179,24 @@ async function measureAsOf(backend: string, connection: PostgresConnection, stor
   };
   for (let run = 0; run < AS_OF_RUNS; run++) {
     let t = performance.now();
+    const full = await stateAsKnownAt(store, subject, now);
+    figures.knownAtFull.push(ms(t));
+    if (full.eventsReplayed !== STREAM_EVENTS) throw new Error(`as-of replayed ${full.eventsReplayed} events, expected ${STREAM_EVENTS}`);
+    t = performance.now();
     const cpu = cpuMs();
-    const known = await stateAsKnownAt(store, subject, now);
+    const known = await stateAsKnownAt(store, subject, now, snapshots);
     figures.knownAt.push(ms(t));
     figures.knownAtCpu.push(cpuMs() - cpu);
-    if (known.eventsReplayed !== STREAM_EVENTS) throw new Error(`as-of replayed ${known.eventsReplayed} events, expected ${STREAM_EVENTS}`);
+    if (!known.replayedFrom.snapshot || asSent(known) !== asSent(full))
+      throw new Error('the answer from the snapshot is not the full replay’s');
     t = performance.now();
-    await stateAsAppliedOn(store, subject, '1900-06-06', now);
+    await stateAsAppliedOn(store, subject, '1900-06-06', now, snapshots);
     figures.appliedOn.push(ms(t));
     t = performance.now();
-    const half = await stateAsKnownAt(store, subject, middle.recordedAt);
+    const half = await stateAsKnownAt(store, subject, middle.recordedAt, snapshots);
     figures.halfway.push(ms(t));
-    if (half.eventsReplayed !== STREAM_EVENTS / 2) throw new Error(`as-of halfway replayed ${half.eventsReplayed} events`);
+    if (half.eventsReplayed !== STREAM_EVENTS / 2 || half.replayedFrom.snapshot)
+      throw new Error(`as-of halfway replayed ${half.eventsReplayed} events`);
     t = performance.now();
     const raw = await connection.pool.query(
       'SELECT stream_id, revision::text, event_type, schema_version, data, recorded_at FROM es_events WHERE stream_id = $1 ORDER BY revision',
@@ -461,17 +499,20 @@ async function measureStore(connection: PostgresConnection, store: PostgresEvent
 }
 
 function printAsOf(figures: AsOfFigures[]) {
-  console.log(`\nAs-of replay of one ${int(STREAM_EVENTS)}-event stream (${AS_OF_RUNS} runs each, interleaved; goal ≤ 100 ms at p95)`);
+  console.log(`\nAs-of answers over one ${int(STREAM_EVENTS)}-event stream (${AS_OF_RUNS} runs each, interleaved; goal ≤ 100 ms at p95)`);
+  console.log(
+    `From the snapshot a command keeps at revision ${int(STREAM_EVENTS - SNAPSHOT_EVERY)} (${SNAPSHOT_EVERY - 1} events after it, the most a command leaves); halfway is before it, so replayed from the first event.`,
+  );
   console.log(`node ${process.version}, ${cpus().length} cores, load average (1 min) before / after each backend's runs`);
   console.log(
-    '| backend | load | as known now: p50 / p95 | CPU p50 | as applied on a date: p50 / p95 | as known halfway (5,000 events): p50 / p95 | raw `pg` SELECT of the same rows: p50 / p95 | as known now ÷ raw (p50) | goal met? |',
+    '| backend | load | as known now, full replay: p50 / p95 | as known now, from the snapshot: p50 / p95 | CPU p50 | as applied on a date, from the snapshot: p50 / p95 | as known halfway (5,000 events, full replay): p50 / p95 | raw `pg` SELECT of all 10,000 rows: p50 / p95 | goal met (from the snapshot)? |',
   );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---|');
   for (const f of figures) {
     const fmt = (v: number[]) => `${median(v).toFixed(1)} / ${p95(v).toFixed(1)} ms`;
     const met = Math.max(p95(f.knownAt), p95(f.appliedOn)) <= 100 ? 'yes' : 'no';
     console.log(
-      `| ${f.backend} | ${f.load.before.toFixed(2)} / ${f.load.after.toFixed(2)} | ${fmt(f.knownAt)} | ${median(f.knownAtCpu).toFixed(1)} ms | ${fmt(f.appliedOn)} | ${fmt(f.halfway)} | ${fmt(f.raw)} | ${(median(f.knownAt) / median(f.raw)).toFixed(2)} | ${met} |`,
+      `| ${f.backend} | ${f.load.before.toFixed(2)} / ${f.load.after.toFixed(2)} | ${fmt(f.knownAtFull)} | ${fmt(f.knownAt)} | ${median(f.knownAtCpu).toFixed(1)} ms | ${fmt(f.appliedOn)} | ${fmt(f.halfway)} | ${fmt(f.raw)} | ${met} |`,
     );
   }
 }

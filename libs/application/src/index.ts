@@ -66,6 +66,7 @@ export * from './audit/comparison-jobs.js';
 export * from './audit/hash-chain.handlers.js';
 export * from './audit/read-model-comparison.handlers.js';
 export * from './audit/subject-audit.handlers.js';
+export * from './audit/kept-snapshots.js';
 export * from './audit/invoice-provenance.handler.js';
 export * from './timesheet/timesheet-facts.js';
 export * from './timesheet/timesheet-access.js';

@@ -1,4 +1,4 @@
-import { DomainError, schemaVersionOf, workerDecider, type DomainEvent } from '@banenpool/domain';
+import { DomainError, workerDecider, type DomainEvent } from '@banenpool/domain';
 import { connectPostgres, migrateEventStore, PostgresEventStore, type PostgresConnection } from '@banenpool/event-store';
 import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
 import fc from 'fast-check';
@@ -6,6 +6,7 @@ import { asAppliedOn, contractState, stateAsAppliedOn, stateAsKnownAt } from './
 import type { AuditSubject } from './audit-subject.js';
 import { foldStream } from './replay.js';
 import { loadReplayEvents } from './subject-events.js';
+import { instantsAround, workerStream, writtenWorker } from './worker-stream.fixtures.js';
 
 // The store cuts the subject's stream at the instant (loadReplayEvents): each answer must be the
 // fold of exactly the events recorded by then, as if the whole stream had been read and cut here.
@@ -25,63 +26,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-const WEEK_MS = 7 * 86_400_000;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** A worker registered, then a contract, then weekly hours committed and released under it. */
-function workerStream(workerId: string, weeks: number): DomainEvent<string, unknown>[] {
-  const events: DomainEvent<string, unknown>[] = [
-    {
-      type: 'WorkerRegistered',
-      data: {
-        workerId,
-        name: 'Wisselend',
-        birthDate: '1990-01-01',
-        homeArea: 'hengelo',
-        skills: ['cleaning'],
-        availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
-      },
-    },
-    {
-      type: 'PoolContractAgreed',
-      data: {
-        workerId,
-        contractId: 'c1',
-        terms: { kind: 'indefinite', from: '2026-01-05', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 },
-      },
-    },
-  ];
-  for (let week = 0; week < weeks; week++) {
-    const monday = Date.UTC(2026, 0, 5) + week * WEEK_MS;
-    const period = { from: isoDate(monday), to: isoDate(monday + 6 * 86_400_000) };
-    const placementId = `${workerId}-week-${week}`;
-    events.push({ type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 16, period } });
-    if (week % 2 === 0) events.push({ type: 'HoursReleased', data: { workerId, placementId, hoursPerWeek: 16, period } });
-  }
-  return events;
-}
-
-let streams = 0;
-
-/** Appends the events in batches of the given sizes (cycled), each batch at its own millisecond. */
-async function written(events: readonly DomainEvent<string, unknown>[], sizes: readonly number[]): Promise<string> {
-  const workerId = `as-of-${++streams}`;
-  const stamped = events.map((e) => ({ ...e, data: { ...(e.data as object), workerId } }));
-  for (let at = 0, batch = 0; at < stamped.length; batch++) {
-    const size = sizes[batch % sizes.length];
-    const slice = stamped.slice(at, at + size).map((e) => ({ type: e.type, data: e.data, schemaVersion: schemaVersionOf(e.type) }));
-    await store.appendToStream(`worker-${workerId}`, slice, { expectedVersion: 'any' });
-    at += size;
-    await new Promise((resolve) => setTimeout(resolve, 3));
-  }
-  return workerId;
-}
-
-/** Instants around every event: a millisecond before it, at it, and well after the last. */
-function instantsAround(recordedAt: readonly Date[]): Date[] {
-  const times = recordedAt.flatMap((at) => [at.getTime() - 1, at.getTime()]);
-  return [...new Set([...times, Math.max(...times) + 60_000])].map((t) => new Date(t));
-}
+const written = (events: readonly DomainEvent<string, unknown>[], sizes: readonly number[]) => writtenWorker(store, events, sizes);
 
 describe('as known at an instant, cut by the store', () => {
   it('equals folding the events recorded up to that instant, for a worker and its contract', async () => {

@@ -29,10 +29,11 @@ import {
 } from '@banenpool/domain';
 import type { EventStore, ReplayEvent } from '@banenpool/event-store';
 import { erasureOfSubject, withoutErasedFields, type Erasure, type ErasureEvent } from './erasure.js';
-import type { AuditSubject } from './audit-subject.js';
 import { caoVersionsOf, minimumWageBook, recordedConfirmation, wageOnDate, type PlacementStates } from './placement-wage.js';
 import { foldStream, recordedBy } from './replay.js';
-import { loadReplayEvents, type SubjectEvents } from './subject-events.js';
+import { snapshotStart, type FullReplayReason, type KeptSnapshots, type ReplayedFrom, type SnapshotStart } from './snapshot-start.js';
+import { loadReplayEvents, NO_RELATED_EVENTS, type SubjectEvents } from './subject-events.js';
+import { streamOf, type AuditSubject } from './audit-subject.js';
 import { payRunSummary } from './pay-run-view.js';
 import { invoiceOn } from './invoice-subject.js';
 
@@ -41,8 +42,10 @@ interface Answer {
   readonly streamId: string;
   /** Every event recorded at or before this instant was replayed, and nothing later. */
   readonly knownAt: string;
-  /** How many of the stream's events that was. */
+  /** How many of the stream's events that was (those a snapshot folded included). */
   readonly eventsReplayed: number;
+  /** Whether the answer started from a checked snapshot of the stream's state, or from its first event (ADR 0023). */
+  readonly replayedFrom: ReplayedFrom;
   readonly lastEvent?: { readonly revision: number; readonly type: string; readonly recordedAt: string };
   /**
    * Set when the personal data of the worker the subject is about was erased (at any time, also after
@@ -51,7 +54,11 @@ interface Answer {
   readonly erased?: Erasure;
 }
 
-/** "What did the records say at that moment?" — replayed from the events recorded up to it, never a stored snapshot. */
+/**
+ * "What did the records say at that moment?" — replayed from the events recorded up to it; for a
+ * worker's stream from a snapshot of its state when that folds exactly the events a replay from
+ * the first would (replayedFrom).
+ */
 export interface StateAsKnownAt extends Answer {
   readonly question: 'as_known_at';
   readonly state: unknown;
@@ -64,9 +71,17 @@ export interface StateAsAppliedOn extends Answer {
   readonly applies: unknown;
 }
 
-/** The subject's state as known at an instant (the function the audit benchmark times). */
-export async function stateAsKnownAt(store: EventStore, subject: AuditSubject, knownAt: Date): Promise<StateAsKnownAt> {
-  const events = await loadReplayEvents(store, subject, knownAt);
+/**
+ * The subject's state as known at an instant (the function the audit benchmark times). With
+ * `snapshots`, a worker's or contract's answer may start from the worker stream's kept snapshot.
+ */
+export async function stateAsKnownAt(
+  store: EventStore,
+  subject: AuditSubject,
+  knownAt: Date,
+  snapshots?: KeptSnapshots,
+): Promise<StateAsKnownAt> {
+  const events = await loadAsOfEvents(store, subject, knownAt, snapshots);
   return asKnownAt(events, knownAt, await erasureOfSubject(store, events));
 }
 
@@ -76,36 +91,59 @@ export async function stateAsAppliedOn(
   subject: AuditSubject,
   on: LocalDate,
   knownAt = new Date(),
+  snapshots?: KeptSnapshots,
 ): Promise<StateAsAppliedOn> {
-  const events = await loadReplayEvents(store, subject, knownAt);
+  const events = await loadAsOfEvents(store, subject, knownAt, snapshots);
   return asAppliedOn(events, on, knownAt, await erasureOfSubject(store, events));
 }
 
+/** What an as-of answer folds: the subject's events, or a snapshot of its worker stream and the events after it. */
+export interface AsOfEvents extends Omit<SubjectEvents<ReplayEvent>, 'own'> {
+  /** Set when the answer starts from a snapshot: `stream` then holds only the events recorded after its revision. */
+  readonly start?: SnapshotStart;
+  /** Why a snapshot was not started from, when one was looked for. */
+  readonly fullReplay?: FullReplayReason;
+}
+
+/** The subject's events as known at an instant, from the worker stream's snapshot where it folds exactly what a full replay would. */
+export async function loadAsOfEvents(
+  store: EventStore,
+  subject: AuditSubject,
+  knownAt: Date,
+  snapshots?: KeptSnapshots,
+): Promise<AsOfEvents> {
+  const start = await snapshotStart(store, subject, knownAt, snapshots);
+  if (typeof start === 'string') return { ...(await loadReplayEvents(store, subject, knownAt)), fullReplay: start };
+  return { subject, streamId: streamOf(subject), stream: start.after, ...NO_RELATED_EVENTS, start };
+}
+
 /** `erasure`: the erasure of the worker the subject is about (erasureOfSubject), when their data was erased. */
-export function asKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date, erasure?: ErasureEvent): StateAsKnownAt {
+export function asKnownAt(events: AsOfEvents, knownAt: Date, erasure?: ErasureEvent): StateAsKnownAt {
   const replay = replayKnownAt(events, knownAt);
   return {
     question: 'as_known_at',
-    ...answer(events, replay.stream, knownAt, erasure),
+    ...answer(events, replay, knownAt, erasure),
     state: knownState(events.subject, replay, erasure),
   };
 }
 
-export function asAppliedOn(events: SubjectEvents<ReplayEvent>, on: LocalDate, knownAt: Date, erasure?: ErasureEvent): StateAsAppliedOn {
+export function asAppliedOn(events: AsOfEvents, on: LocalDate, knownAt: Date, erasure?: ErasureEvent): StateAsAppliedOn {
   const replay = replayKnownAt(events, knownAt);
   return {
     question: 'as_applied_on',
-    ...answer(events, replay.stream, knownAt, erasure),
+    ...answer(events, replay, knownAt, erasure),
     on,
     applies: appliedState(events.subject, replay, on, erasure),
   };
 }
 
-/** The subject's streams cut at an instant: only what was recorded by then. */
-export type KnownEvents = Pick<SubjectEvents<ReplayEvent>, 'stream' | 'employer' | 'cao' | 'workerRegistration' | 'minimumWage'>;
+/** The subject's streams cut at an instant: only what was recorded by then (`stream` after the snapshot when started from one). */
+export type KnownEvents = Pick<AsOfEvents, 'stream' | 'employer' | 'cao' | 'workerRegistration' | 'minimumWage' | 'start'>;
 
-export function replayKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date): KnownEvents {
+/** `events` started from a snapshot are as known at the instant they were loaded for (loadAsOfEvents), not any other. */
+export function replayKnownAt(events: AsOfEvents, knownAt: Date): KnownEvents {
   return {
+    ...(events.start ? { start: events.start } : {}),
     stream: recordedBy(events.stream, knownAt),
     employer: recordedBy(events.employer, knownAt),
     cao: recordedBy(events.cao, knownAt),
@@ -114,13 +152,14 @@ export function replayKnownAt(events: SubjectEvents<ReplayEvent>, knownAt: Date)
   };
 }
 
-function answer(events: SubjectEvents<ReplayEvent>, replayed: readonly ReplayEvent[], knownAt: Date, erasure?: ErasureEvent): Answer {
-  const last = replayed.at(-1);
+function answer(events: AsOfEvents, { start, stream }: KnownEvents, knownAt: Date, erasure?: ErasureEvent): Answer {
+  const last = stream.at(-1) ?? start?.at;
   return {
     subject: events.subject,
     streamId: events.streamId,
     knownAt: knownAt.toISOString(),
-    eventsReplayed: replayed.length,
+    eventsReplayed: (start ? start.from.revision + 1 : 0) + stream.length,
+    replayedFrom: start?.from ?? { snapshot: false, because: events.fullReplay ?? 'no_snapshots_for_stream' },
     ...(last ? { lastEvent: { revision: last.revision, type: last.type, recordedAt: last.recordedAt.toISOString() } } : {}),
     ...(erasure ? { erased: { on: erasure.data.erasedOn, recordedAt: erasure.recordedAt.toISOString() } } : {}),
   };
@@ -147,11 +186,11 @@ function erasedWorker(worker: Exclude<WorkerState, { status: 'none' }>, erasure:
 function knownState(subject: AuditSubject, known: KnownEvents, erasure?: ErasureEvent): unknown {
   switch (subject.kind) {
     case 'worker': {
-      const worker = foldStream(workerDecider, known.stream);
+      const worker = workerOf(known);
       return erasure && worker.status === 'registered' ? withoutErasedFields(worker, erasure.data) : worker;
     }
     case 'contract':
-      return contractState(foldStream(workerDecider, known.stream), subject.contractId);
+      return contractState(workerOf(known), subject.contractId);
     case 'placement': {
       const states = placementStates(known, erasure);
       const start = states.placement.status === 'none' ? undefined : states.placement.period.from;
@@ -178,12 +217,15 @@ function knownState(subject: AuditSubject, known: KnownEvents, erasure?: Erasure
   }
 }
 
+/** The worker stream folded as known: onto the snapshot's state when started from one. */
+const workerOf = (known: KnownEvents): WorkerState => foldStream(workerDecider, known.stream, known.start?.state);
+
 function appliedState(subject: AuditSubject, known: KnownEvents, on: LocalDate, erasure?: ErasureEvent): unknown {
   switch (subject.kind) {
     case 'worker':
-      return workerOn(foldStream(workerDecider, known.stream), on);
+      return workerOn(workerOf(known), on);
     case 'contract':
-      return contractOn(foldStream(workerDecider, known.stream), subject.contractId, on);
+      return contractOn(workerOf(known), subject.contractId, on);
     case 'placement':
       return placementOn(placementStates(known, erasure), on);
     case 'employer':

@@ -22,7 +22,7 @@ export interface ErasureEvent {
  * theirs), whether recorded before or after the instant asked about; undefined when their data was
  * not erased or the subject is about no worker. Costs one read of a single event unless erased.
  */
-export async function erasureOfSubject(store: EventStore, events: SubjectEvents<ReplayEvent>): Promise<ErasureEvent | undefined> {
+export async function erasureOfSubject(store: EventStore, events: SubjectStream): Promise<ErasureEvent | undefined> {
   const workerId = workerOfSubject(events);
   if (workerId === undefined) return undefined;
   const streamId = workerStreamId(workerId);
@@ -34,7 +34,10 @@ export async function erasureOfSubject(store: EventStore, events: SubjectEvents<
   return erased && { recordedAt: erased.recordedAt, data: domainEventOf<WorkerDataErased>(erased).data };
 }
 
-function workerOfSubject({ subject, stream }: SubjectEvents<ReplayEvent>): string | undefined {
+/** A placement's stream is whole here: as-of answers start from a snapshot only for worker streams. */
+type SubjectStream = Pick<SubjectEvents<ReplayEvent>, 'subject' | 'stream'>;
+
+function workerOfSubject({ subject, stream }: SubjectStream): string | undefined {
   switch (subject.kind) {
     case 'worker':
       return subject.id;

@@ -7,6 +7,7 @@ export * from './history-csv.js';
 export * from './rules-used.js';
 export * from './subject-events.js';
 export * from './as-of.js';
+export * from './snapshot-start.js';
 export * from './erasure.js';
 export * from './placement-wage.js';
 export * from './subject-views.js';

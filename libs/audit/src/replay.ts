@@ -21,9 +21,13 @@ export function domainEventOf<Event>(event: Pick<ReplayEvent, 'streamId' | 'revi
   return parsed.event as Event;
 }
 
-/** Folds recorded events with a stream's own decider, each read through its type's schema. */
-export function foldStream<Event, State>(decider: Evolving<Event, State>, events: readonly ReplayEvent[]): State {
-  let state = decider.initialState;
+/** Folds recorded events with a stream's own decider, each read through its type's schema; onto `from` when given (a snapshot's state). */
+export function foldStream<Event, State>(
+  decider: Evolving<Event, State>,
+  events: readonly ReplayEvent[],
+  from = decider.initialState,
+): State {
+  let state = from;
   for (const event of events) state = decider.evolve(state, domainEventOf<Event>(event));
   return state;
 }

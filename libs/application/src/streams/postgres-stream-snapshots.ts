@@ -18,11 +18,13 @@ const CREATE = `
     stream_id text NOT NULL,
     mark      text NOT NULL,
     PRIMARY KEY (stream_id, mark)
-  );`;
+  );
+  -- What an auditor's as-of needs to start from a snapshot (ADR 0023); null on snapshots written before.
+  ALTER TABLE stream_snapshots ADD COLUMN IF NOT EXISTS hash text, ADD COLUMN IF NOT EXISTS recorded_until_ms bigint;`;
 
 // The state only when it is not the one this process holds already ($5, $6): a large state costs more to send and parse than to fold on.
 const READ = `
-  SELECT s.revision, s.event_id, CASE WHEN s.revision = $5 AND s.event_id = $6 THEN NULL ELSE s.state END AS state,
+  SELECT s.revision, s.event_id, s.hash, s.recorded_until_ms::text, CASE WHEN s.revision = $5 AND s.event_id = $6 THEN NULL ELSE s.state END AS state,
          EXISTS (SELECT 1 FROM stream_snapshot_marks m WHERE m.stream_id = s.stream_id AND m.mark = ANY($4::text[])) AS marked
     FROM stream_snapshots s
    WHERE s.stream_id = $1 AND s.kind = $2 AND s.version = $3`;
@@ -32,17 +34,21 @@ const WRITE = `
   WITH marks AS (
     INSERT INTO stream_snapshot_marks (stream_id, mark) SELECT $1, unnest($7::text[]) ON CONFLICT DO NOTHING
   )
-  INSERT INTO stream_snapshots (stream_id, kind, version, revision, event_id, state)
-  VALUES ($1, $2, $3, $4, $5, $6)
+  INSERT INTO stream_snapshots (stream_id, kind, version, revision, event_id, state, hash, recorded_until_ms)
+  VALUES ($1, $2, $3, $4, $5, $6, $8, $9)
   ON CONFLICT (stream_id) DO UPDATE
      SET kind = EXCLUDED.kind, version = EXCLUDED.version, revision = EXCLUDED.revision,
-         event_id = EXCLUDED.event_id, state = EXCLUDED.state, written_at = now()
+         event_id = EXCLUDED.event_id, state = EXCLUDED.state, hash = EXCLUDED.hash,
+         recorded_until_ms = EXCLUDED.recorded_until_ms, written_at = now()
    WHERE stream_snapshots.revision < EXCLUDED.revision
       OR stream_snapshots.kind <> EXCLUDED.kind OR stream_snapshots.version <> EXCLUDED.version`;
 
 interface SnapshotRow {
   revision: string;
   event_id: string;
+  hash: string | null;
+  /** Milliseconds since the epoch: the Date it was written from, exactly. */
+  recorded_until_ms: string | null;
   state: string | null;
   marked: boolean;
 }
@@ -71,18 +77,26 @@ export class PostgresStreamSnapshots extends StreamSnapshots {
     const { rows } = await this.pool.query<SnapshotRow>(READ, params);
     const row = rows[0];
     if (row === undefined) return undefined;
-    const snapshot: StreamSnapshot =
-      row.state === null && held !== undefined
-        ? held
-        : { streamId, kind, revision: Number(row.revision), eventId: row.event_id, state: JSON.parse(row.state ?? 'null') as unknown };
+    const snapshot = row.state === null && held !== undefined ? held : snapshotOf(streamId, kind, row);
     this.hold(snapshot);
     return { snapshot, marked: row.marked };
   }
 
   async write(snapshot: StreamSnapshot, marks: readonly string[]): Promise<void> {
     await this.ensureTables();
-    const { streamId, kind, revision, eventId, state } = snapshot;
-    await this.pool.query(WRITE, [streamId, kind.name, kind.version, revision, eventId, JSON.stringify(state), marks]);
+    const { streamId, kind, revision, eventId, state, hash, recordedUntil } = snapshot;
+    const params = [
+      streamId,
+      kind.name,
+      kind.version,
+      revision,
+      eventId,
+      JSON.stringify(state),
+      marks,
+      hash ?? null,
+      recordedUntil?.getTime() ?? null,
+    ];
+    await this.pool.query(WRITE, params);
     this.hold(snapshot);
   }
 
@@ -106,4 +120,16 @@ export class PostgresStreamSnapshots extends StreamSnapshots {
     });
     return this.tables;
   }
+}
+
+function snapshotOf(streamId: string, kind: SnapshotKind, row: SnapshotRow): StreamSnapshot {
+  return {
+    streamId,
+    kind,
+    revision: Number(row.revision),
+    eventId: row.event_id,
+    state: JSON.parse(row.state ?? 'null') as unknown,
+    ...(row.hash !== null ? { hash: row.hash } : {}),
+    ...(row.recorded_until_ms !== null ? { recordedUntil: new Date(Number(row.recorded_until_ms)) } : {}),
+  };
 }

@@ -155,4 +155,22 @@ describe.each(['pglite', 'postgres'] as const)('commands from snapshots (on %s)'
     await snapshots.write({ streamId: 'count-f', kind: KIND, revision: 1, eventId: second.eventId, state: { total: 3, events: 2 } }, []);
     expect((await snapshots.read('count-f', KIND, []))?.snapshot.revision).toBe(2);
   });
+
+  it('keeps with a snapshot the hash of its event and when the events it folds were recorded, also those of the snapshot it was folded onto', async () => {
+    await countTimes('count-h', 12); // snapshots at revisions 4, then 9 folded onto it
+    const events = await stack.store.readStream('count-h', { toRevision: 9 });
+    const latest = Math.max(...events.map((event) => event.recordedAt.getTime()));
+    const { snapshot } = (await new PostgresStreamSnapshots(stack.connection.pool).read('count-h', KIND, []))!;
+    expect(snapshot).toMatchObject({ revision: 9, hash: events[9].hash, recordedUntil: new Date(latest + 1) });
+  });
+
+  it('does not say when the events were recorded once a snapshot it was folded onto did not', async () => {
+    await countTimes('count-i', 5);
+    const [fifth] = await stack.store.readStream('count-i', { fromRevision: 4 });
+    await snapshots.write({ streamId: 'count-i', kind: KIND, revision: 4, eventId: fifth.eventId, state: { total: 15, events: 5 } }, []);
+    await countTimes('count-i', 6); // the sixth loads five events past the snapshot, and keeps a new one
+    const { snapshot } = (await new PostgresStreamSnapshots(stack.connection.pool).read('count-i', KIND, []))!;
+    expect(snapshot.revision).toBe(9);
+    expect(snapshot).not.toHaveProperty('recordedUntil');
+  });
 });

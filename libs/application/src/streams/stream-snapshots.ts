@@ -20,6 +20,18 @@ export interface StreamSnapshot {
   readonly eventId: string;
   /** The state as JSON reads it back (deciders' states are plain data: ADR 0018). */
   readonly state: unknown;
+  /**
+   * The stored hash of that event (absent on KurrentDB, which keeps none): it chains over every event
+   * before it, so a stream whose hash at `revision` is this one holds exactly the events the state folds.
+   */
+  readonly hash?: string;
+  /**
+   * No event the state folds was recorded after this instant (a millisecond over the latest: the
+   * times come through the driver's Date parsing, the store's cut through date_trunc, and the bound
+   * must hold for both): an auditor's answer as known at an instant no earlier may start from it
+   * (ADR 0023). Absent on snapshots written without it, which such an answer does not use.
+   */
+  readonly recordedUntil?: Date;
 }
 
 export interface FoundSnapshot {
@@ -84,8 +96,30 @@ export function snapshotDue<State>(
 ): { snapshot: StreamSnapshot; marks: string[] } | undefined {
   const last = loaded.recent.at(-1);
   if (last === undefined || loaded.version - (loaded.from?.revision ?? -1) < snapshotting.every) return undefined;
+  const { revision, eventId, hash } = last;
+  const recordedUntil = recordedUntilOf(loaded);
   return {
-    snapshot: { streamId, kind: snapshotting.kind, revision: last.revision, eventId: last.eventId, state: loaded.state },
+    snapshot: {
+      streamId,
+      kind: snapshotting.kind,
+      revision,
+      eventId,
+      state: loaded.state,
+      ...(hash ? { hash } : {}),
+      ...(recordedUntil ? { recordedUntil } : {}),
+    },
     marks: loaded.recent.flatMap((event) => marksOf(event.metadata)),
   };
+}
+
+/**
+ * The bound on when the events a new snapshot folds were recorded: over those read now and the
+ * snapshot they were folded onto. Times need not grow with revisions (an append that waited for
+ * another's lock keeps its earlier time), so it is the latest, not the last event's. Unknown when
+ * the snapshot loaded from has none.
+ */
+function recordedUntilOf({ recent, from }: LoadedStream<unknown>): Date | undefined {
+  if (from && from.recordedUntil === undefined) return undefined;
+  const latest = recent.reduce((max, event) => Math.max(max, event.recordedAt.getTime() + 1), from?.recordedUntil?.getTime() ?? -Infinity);
+  return Number.isFinite(latest) ? new Date(latest) : undefined;
 }
