@@ -28,7 +28,7 @@ import {
   type WorkerState,
 } from '@banenpool/domain';
 import type { EventStore, ReplayEvent } from '@banenpool/event-store';
-import { erasureOfSubject, withoutErasedFields, type Erasure, type ErasureEvent } from './erasure.js';
+import { asKnownToErasure, erasureOfSubject, withoutErasedFields, type Erasure, type ErasureEvent } from './erasure.js';
 import { caoVersionsOf, minimumWageBook, recordedConfirmation, wageOnDate, type PlacementStates } from './placement-wage.js';
 import { foldStream, recordedBy } from './replay.js';
 import { snapshotStart, type FullReplayReason, type KeptSnapshots, type ReplayedFrom, type SnapshotStart } from './snapshot-start.js';
@@ -172,15 +172,9 @@ export function placementStates(known: KnownEvents, erasure?: ErasureEvent): Pla
     placement: foldStream(placementDecider, known.stream),
     hirer: foldStream(employerDecider, known.employer),
     caoVersions: caoVersionsOf(known.cao),
-    // The registration reads with a placeholder birth date (an adult's): as erased, the wage says its age is unknown.
-    worker: erasure && worker.status === 'registered' ? erasedWorker(worker, erasure) : worker,
+    worker: asKnownToErasure(worker, erasure),
     rules: minimumWageBook(foldStream(rulesDecider, known.minimumWage)),
   };
-}
-
-function erasedWorker(worker: Exclude<WorkerState, { status: 'none' }>, erasure: ErasureEvent): WorkerState {
-  const { workerId, contracts, directContracts, commitments } = worker;
-  return { status: 'erased', workerId, erasedOn: erasure.data.erasedOn, contracts, directContracts, commitments };
 }
 
 function knownState(subject: AuditSubject, known: KnownEvents, erasure?: ErasureEvent): unknown {

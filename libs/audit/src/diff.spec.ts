@@ -30,6 +30,18 @@ describe('what changed about a placement between two moments', () => {
     );
   });
 
+  it('about a worker whose data was erased, works out no wage from the placeholder birth date', () => {
+    const erasure = {
+      recordedAt: new Date('2026-12-01T09:00:00Z'),
+      data: { workerId: 'w', reason: 'data_subject_request' as const, erasedOn: '2026-12-01', retained: { targetGroupStatuses: [] } },
+    };
+    const diff = diffOf(events, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T12:00:00Z'), erasure);
+    const wage = diff.changes.filter((c) => c.field.includes('wage'));
+    expect(wage.map((c) => [c.field, c.after])).toEqual([
+      ['Hourly wage', "none: The worker's data was erased: their age on the day is unknown."],
+    ]);
+  });
+
   it('between two moments with nothing recorded in between, nothing changed', () => {
     const diff = diffOf(events, new Date('2026-04-01T00:00:00Z'), new Date('2026-05-01T00:00:00Z'));
     expect(diff).toMatchObject({ changes: [], events: [] });

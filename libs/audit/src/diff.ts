@@ -13,6 +13,7 @@ import { comparePositions, type EventStore, type RecordedEvent } from '@banenpoo
 import type { AuditSubject } from './audit-subject.js';
 import type { HistoryEntry } from './history-entry.js';
 import { timeline } from './history.js';
+import { asKnownToErasure, erasureOfSubject, type ErasureEvent } from './erasure.js';
 import { minimumWageBook } from './placement-wage.js';
 import { domainEventOf } from './replay.js';
 import { describeRule, rulesUsed } from './rules-used.js';
@@ -47,13 +48,15 @@ export interface SubjectDiff {
 
 /** What changed about a contract or placement between two instants, by replaying the records event by event. */
 export async function auditDiff(store: EventStore, subject: AuditSubject, from: Date, to: Date): Promise<SubjectDiff> {
-  return diffOf(await loadSubjectEvents(store, subject), from, to);
+  const events = await loadSubjectEvents(store, subject);
+  return diffOf(events, from, to, await erasureOfSubject(store, events));
 }
 
-export function diffOf(events: SubjectEvents, from: Date, to: Date): SubjectDiff {
+/** `erasure`: the erasure of the worker the subject is about, when their data was erased (erasureOfSubject). */
+export function diffOf(events: SubjectEvents, from: Date, to: Date, erasure?: ErasureEvent): SubjectDiff {
   if (to.getTime() < from.getTime())
     refuse('diff_backwards', `The diff runs from ${from.toISOString()} to a later instant, not to ${to.toISOString()}.`);
-  const stepper = stepperFor(events);
+  const stepper = stepperFor(events, erasure);
   const related = [...events.employer, ...events.cao, ...events.workerRegistration, ...events.minimumWage];
   const ordered = [...events.stream, ...related].sort((a, b) => comparePositions(a.position, b.position));
   const inRange = (e: { recordedAt: Date }) => e.recordedAt.getTime() > from.getTime() && e.recordedAt.getTime() <= to.getTime();
@@ -75,9 +78,9 @@ interface Stepper {
   view(): SubjectView;
 }
 
-function stepperFor(events: SubjectEvents): Stepper {
+function stepperFor(events: SubjectEvents, erasure: ErasureEvent | undefined): Stepper {
   const { subject } = events;
-  if (subject.kind === 'placement') return placementStepper(events);
+  if (subject.kind === 'placement') return placementStepper(events, erasure);
   if (subject.kind === 'contract') {
     const worker = fold(workerDecider);
     return { apply: (event) => worker.apply(event), view: () => contractView(worker.state, subject.contractId) };
@@ -89,7 +92,7 @@ function stepperFor(events: SubjectEvents): Stepper {
 }
 
 /** Folds the placement and each stream its wage depends on, every one by its own decider. */
-function placementStepper(events: SubjectEvents): Stepper {
+function placementStepper(events: SubjectEvents, erasure: ErasureEvent | undefined): Stepper {
   const [placement, hirer, worker, minimumWage] = [fold(placementDecider), fold(employerDecider), fold(workerDecider), fold(rulesDecider)];
   const caos = [...new Set(events.cao.map((e) => e.streamId))].map((streamId) => [streamId, fold(caoDecider)] as const);
   const byStream = new Map<string, Folding<unknown>>([[events.streamId, placement], ...caos]);
@@ -107,7 +110,7 @@ function placementStepper(events: SubjectEvents): Stepper {
         placement: placement.state,
         hirer: hirer.state,
         caoVersions: caos.flatMap(([, cao]) => caoVersions(cao.state)),
-        worker: worker.state,
+        worker: asKnownToErasure(worker.state, erasure),
         rules: minimumWageBook(minimumWage.state),
       }),
   };

@@ -1,6 +1,13 @@
 // An audit answer replayed from the events of a worker whose personal data was erased (ADR 0021)
 // must say so, not present the erased placeholders ('[erased]', 1900-01-01) as what was recorded.
-import { placementDecider, workerStreamId, type LocalDate, type PoolWorker, type WorkerDataErased } from '@banenpool/domain';
+import {
+  placementDecider,
+  workerStreamId,
+  type LocalDate,
+  type PoolWorker,
+  type WorkerDataErased,
+  type WorkerState,
+} from '@banenpool/domain';
 import type { EventStore, ReplayEvent } from '@banenpool/event-store';
 import { domainEventOf, foldStream } from './replay.js';
 import type { SubjectEvents } from './subject-events.js';
@@ -69,4 +76,14 @@ export function withoutErasedFields(worker: PoolWorker, erasure: WorkerDataErase
   const { location: _location, targetGroupHistory, ...rest } = worker;
   const kept = targetGroupHistory && erasure.retained.targetGroupStatuses.slice(0, targetGroupHistory.length);
   return { ...rest, name: null, birthDate: null, homeArea: null, ...(kept ? { targetGroupHistory: kept } : {}) };
+}
+
+/**
+ * A worker's registration, folded for a wage, as the erasure left it: it reads with a placeholder
+ * birth date (an adult's), so once erased the worker is `erased` and a wage says the age is unknown.
+ */
+export function asKnownToErasure(worker: WorkerState, erasure: ErasureEvent | undefined): WorkerState {
+  if (erasure === undefined || worker.status !== 'registered') return worker;
+  const { workerId, contracts, directContracts, commitments } = worker;
+  return { status: 'erased', workerId, erasedOn: erasure.data.erasedOn, contracts, directContracts, commitments };
 }
