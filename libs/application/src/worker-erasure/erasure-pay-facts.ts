@@ -2,17 +2,19 @@ import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common'
 import type { ErasurePayFacts, ErasureTimesheet } from '@banenpool/domain';
 import { formatPosition, START, type EventStore } from '@banenpool/event-store';
 import { AppConfig } from '@banenpool/platform';
-import { listPayRuns, listTimesheets, type Queryable, type TimesheetItem } from '@banenpool/read-models';
+import { listTimesheets, type Queryable, type TimesheetItem } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
+import { offsetPages } from '../shared/offset-pages.js';
 import { ReadModelsCatchUp, USE_CASE_EVENT_STORE } from '../shared/ports.js';
 
-/** Rows read a time: a worker has a sheet a week per placement, a pool a run a period. */
+/** Sheets read a time: a worker has one a week per placement. */
 const PAGE = 500;
 
 /**
  * What an erasure needs to know of a worker's pay (EraseWorkerData.pay): their timesheets (the
- * timesheets read model) and the finalized pay runs (the pay-runs read model), read once the read
- * models hold every event committed so far, so a sheet approved or a run finalized just before is seen.
+ * timesheets read model) and the finalized pay runs it weighs (the pay-runs read model), read once
+ * the read models hold every event committed so far, so a sheet approved or a run finalized just
+ * before is seen.
  */
 @Injectable()
 export class ErasurePayFactsReader {
@@ -40,13 +42,26 @@ export async function erasurePayFacts(
   workerId: string,
   payPeriodKind: ErasurePayFacts['payPeriodKind'],
 ): Promise<ErasurePayFacts> {
-  const sheets = await allPages((page) => listTimesheets(db, { workerId, ...page }));
-  const runs = await allPages((page) => listPayRuns(db, page));
-  return {
-    timesheets: sheets.map(erasureTimesheetOf),
-    finalizedPayRuns: runs.filter((run) => run.status === 'finalized').map((run) => ({ payRunId: run.payRunId, to: run.period.to })),
-    payPeriodKind,
-  };
+  const timesheets: ErasureTimesheet[] = [];
+  for await (const page of offsetPages((range) => listTimesheets(db, { workerId, ...range }), PAGE)) {
+    timesheets.push(...page.map(erasureTimesheetOf));
+  }
+  const lockedBy = [...new Set(timesheets.flatMap((sheet) => sheet.lock?.payRunId ?? []))];
+  return { timesheets, finalizedPayRuns: await finalizedRunsWeighed(db, lockedBy), payPeriodKind };
+}
+
+/**
+ * Of the finalized runs, the ones requirePaidInFull weighs, not the pool's every run: the latest
+ * (runs are finalized in order, so its last day is what pay is final up to) and those among the
+ * runs that locked one of the worker's sheets (whether the lock paid for good).
+ */
+async function finalizedRunsWeighed(db: Queryable, lockedBy: string[]): Promise<ErasurePayFacts['finalizedPayRuns']> {
+  return db.query(
+    `SELECT pay_run_id AS "payRunId", period_to::text AS "to" FROM rm_pay_runs
+     WHERE status = 'finalized'
+       AND (pay_run_id = ANY($1::text[]) OR period_to = (SELECT max(period_to) FROM rm_pay_runs WHERE status = 'finalized'))`,
+    [lockedBy],
+  );
 }
 
 function erasureTimesheetOf({ timesheetId, week, status, lines, approved, lock }: TimesheetItem): ErasureTimesheet {
@@ -58,13 +73,4 @@ function erasureTimesheetOf({ timesheetId, week, status, lines, approved, lock }
     ...(approved === undefined ? {} : { approvedVersion: approved.approvedVersion }),
     ...(lock === undefined ? {} : { lock }),
   };
-}
-
-async function allPages<T>(read: (page: { limit: number; offset: number }) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const { items, total } = await read({ limit: PAGE, offset });
-    all.push(...items);
-    if (items.length === 0 || offset + PAGE >= total) return all;
-  }
 }

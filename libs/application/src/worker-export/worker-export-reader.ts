@@ -5,6 +5,7 @@ import { findRunPay, listTimesheets, type Queryable, type TimesheetItem } from '
 import { DataSource } from 'typeorm';
 import { workerExportRows } from '../payroll/pay-run-export.js';
 import { runOfWorker, workerStatement } from '../payroll/worker-statement.js';
+import { offsetPages } from '../shared/offset-pages.js';
 import { USE_CASE_EVENT_STORE } from '../shared/ports.js';
 import { accessIsAbout, factOf, foldRunAboutWorker, type ExportFact, type RunAboutWorker } from './worker-export.js';
 
@@ -95,12 +96,8 @@ export class WorkerExportReader {
   }
 
   /** The worker's timesheets as GET /timesheets lists them, the earliest week first. */
-  async *timesheets(workerId: string): AsyncGenerator<TimesheetItem[]> {
-    for (let offset = 0; ; offset += EXPORT_PAGES.rows) {
-      const page = await listTimesheets(this.dataSource, { workerId, limit: EXPORT_PAGES.rows, offset });
-      if (page.items.length > 0) yield page.items;
-      if (offset + EXPORT_PAGES.rows >= page.total) return;
-    }
+  timesheets(workerId: string): AsyncGenerator<TimesheetItem[]> {
+    return offsetPages((page) => listTimesheets(this.dataSource, { workerId, ...page }), EXPORT_PAGES.rows);
   }
 
   /** Each pay run whose latest attempt pays the worker, the earliest period first: its statement (the payslip) and engine rows. */

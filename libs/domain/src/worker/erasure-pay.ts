@@ -26,8 +26,9 @@ export interface ErasurePayFacts {
   /** Every timesheet of the worker. */
   readonly timesheets: readonly ErasureTimesheet[];
   /**
-   * The finalized pay runs: their ids (the periods') and last days. Runs are finalized in order, so
-   * the days up to the latest one's last day are paid for good.
+   * The finalized pay runs that matter here, with their ids (the periods') and last days: the latest
+   * one (runs are finalized in order, so the days up to its last day are paid for good) and every
+   * one that locked a sheet of the worker. Other runs may be left out.
    */
   readonly finalizedPayRuns: readonly { readonly payRunId: string; readonly to: LocalDate }[];
   /** The pool's kind of pay period: to name the period that holds the last day of the worker's contracts. */
