@@ -10,19 +10,17 @@ import {
 } from '@nestjs/common';
 import {
   connectPostgres,
+  EncryptingEventStore,
+  ensurePersonalDataKeyTables,
   KurrentDbEventStore,
+  loadMasterKey,
   migrateEventStore,
+  PersonalDataKeys,
   PostgresEventStore,
+  PostgresPersonalDataKeys,
   startEmbeddedPostgres,
   type EventStore,
   type PostgresConnection,
-} from '@banenpool/event-store';
-import {
-  EncryptingEventStore,
-  ensurePersonalDataKeyTables,
-  loadMasterKey,
-  PersonalDataKeys,
-  PostgresPersonalDataKeys,
 } from '@banenpool/event-store';
 import { PERSONAL_DATA } from '@banenpool/domain';
 import { placementProcess, PostgresStreamSnapshots, StreamSnapshots } from '@banenpool/application';

@@ -1,5 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { isLostConnection } from './connection-errors.js';
+import { EventStoreUnavailableError } from '../errors.js';
+import { isLostConnection, rowsUnlessLost } from './connection-errors.js';
 
 const withCode = (code: string, message = 'failed') => Object.assign(new Error(message), { code });
 
@@ -33,5 +34,23 @@ describe('isLostConnection', () => {
     ['nothing', undefined],
   ])('does not take %s for one', (_, error) => {
     expect(isLostConnection(error)).toBe(false);
+  });
+});
+
+describe('rowsUnlessLost', () => {
+  it('answers the rows', async () => {
+    expect(await rowsUnlessLost('lost', async () => ({ rows: [1, 2] }))).toEqual([1, 2]);
+  });
+
+  it('makes a lost connection EventStoreUnavailableError, with the error as its cause', async () => {
+    const lost = withCode('57P01');
+    const refused = rowsUnlessLost('The store was lost', () => Promise.reject(lost));
+    await expect(refused).rejects.toThrow(EventStoreUnavailableError);
+    await expect(refused).rejects.toMatchObject({ message: 'The store was lost', cause: lost });
+  });
+
+  it('passes any other error on as it is', async () => {
+    const unique = withCode('23505');
+    await expect(rowsUnlessLost('lost', () => Promise.reject(unique))).rejects.toBe(unique);
   });
 });

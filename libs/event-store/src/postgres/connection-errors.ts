@@ -1,3 +1,5 @@
+import { EventStoreUnavailableError } from '../errors.js';
+
 /**
  * SQLSTATEs that blame the connection or the server, not the statement: retrying the same
  * request later can succeed. Class 08 is connection exceptions; 57P01-57P03 are a backend
@@ -38,4 +40,17 @@ function lostAtDepth(error: unknown, depth: number): boolean {
   if (typeof message === 'string' && LOST_CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
   const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
   return inner.some((e) => lostAtDepth(e, depth + 1));
+}
+
+/**
+ * The rows of a statement; a lost connection becomes EventStoreUnavailableError with `lostMessage`,
+ * which callers answer as "may not have happened, try again" (HTTP 503); any other error stays as it is.
+ */
+export async function rowsUnlessLost<Row>(lostMessage: string, statement: () => Promise<{ rows: Row[] }>): Promise<Row[]> {
+  try {
+    return (await statement()).rows;
+  } catch (error) {
+    if (isLostConnection(error)) throw new EventStoreUnavailableError(lostMessage, { cause: error });
+    throw error;
+  }
 }

@@ -36,6 +36,11 @@ export async function migrateEventStore(pool: Pool): Promise<string[]> {
   }
 }
 
+/** One migration's SQL, for a database that takes that migration's tables but not the event store's. */
+export function migrationSql(file: string): string {
+  return readFileSync(join(findMigrationsDirectory(), file), 'utf8');
+}
+
 /** The SQL lives at the repository root; this file runs from src/ under jest and from dist/ in production. */
 function findMigrationsDirectory(): string {
   let directory = dirname(fileURLToPath(import.meta.url));

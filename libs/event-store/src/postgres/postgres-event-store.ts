@@ -3,7 +3,7 @@ import type pg from 'pg';
 
 /** A pool, or one client when the append must share a transaction with other writes. */
 export type Queryable = Pick<pg.Pool, 'query'>;
-import { EventStoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
+import { WrongExpectedVersionError } from '../errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -19,7 +19,7 @@ import type {
 } from '../event-store.port.js';
 import { START, type GlobalPosition } from '../global-position.js';
 import { validateAppend } from '../validation.js';
-import { isLostConnection } from './connection-errors.js';
+import { rowsUnlessLost } from './connection-errors.js';
 
 interface EventRow {
   stream_id: string;
@@ -216,19 +216,14 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Every statement goes through here: a lost connection becomes EventStoreUnavailableError, which
-   * callers answer as "may not have happened, try again" (HTTP 503). A pool drops the dead client as
-   * the query fails, so a retry gets a fresh connection. Every statement is named, so each connection
-   * plans it once: the projector and the executor send the same few on every command, and re-planning
-   * them cost as much again as running them (measured on PGlite, 0.4–0.6 ms against 0.2–0.3 ms).
+   * Every statement goes through here: a lost connection becomes EventStoreUnavailableError
+   * (rowsUnlessLost). A pool drops the dead client as the query fails, so a retry gets a fresh
+   * connection. Every statement is named, so each connection plans it once: the projector and the
+   * executor send the same few on every command, and re-planning them cost as much again as running
+   * them (measured on PGlite, 0.4–0.6 ms against 0.2–0.3 ms).
    */
-  private async query<Row extends pg.QueryResultRow>(statement: pg.QueryConfig): Promise<Row[]> {
-    try {
-      return (await this.pool.query<Row>(statement)).rows;
-    } catch (error) {
-      if (isLostConnection(error)) throw new EventStoreUnavailableError("The event store's database connection was lost", { cause: error });
-      throw error;
-    }
+  private query<Row extends pg.QueryResultRow>(statement: pg.QueryConfig): Promise<Row[]> {
+    return rowsUnlessLost("The event store's database connection was lost", () => this.pool.query<Row>(statement));
   }
 }
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { EventStoreUnavailableError } from '../errors.js';
-import { isLostConnection } from '../postgres/connection-errors.js';
+import { rowsUnlessLost } from '../postgres/connection-errors.js';
+import { migrationSql } from '../postgres/migrations.js';
 import type { Queryable } from '../postgres/postgres-event-store.js';
 import { masterKeyId, newDataKey, unwrapKey, wrapKey } from './envelope.js';
 import { PersonalDataKeys } from './personal-data-keys.port.js';
@@ -33,15 +33,13 @@ export interface PersonalDataKeyOptions {
   now?: () => number;
 }
 
-const KEY_TABLES_SQL = `
-CREATE TABLE IF NOT EXISTS personal_data_keys (
-  subject_id text PRIMARY KEY, key_version integer NOT NULL DEFAULT 1, wrapped_key bytea NOT NULL,
-  master_key_id text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-CREATE TABLE IF NOT EXISTS personal_data_shredded (subject_id text PRIMARY KEY, shredded_at timestamptz NOT NULL DEFAULT now());`;
-
-/** Creates the key tables where migration 004 does not run: the read-model database beside KurrentDB. */
+/**
+ * Creates the key tables where the event store's migrations do not run (the read-model database
+ * beside KurrentDB) from the migration that makes them, whose statements are all IF NOT EXISTS:
+ * its es_chain_epochs comes along and stays empty, as KurrentDB's events are never re-chained.
+ */
 export async function ensurePersonalDataKeyTables(pool: Queryable): Promise<void> {
-  await pool.query(KEY_TABLES_SQL);
+  await pool.query(migrationSql('004_personal_data_keys.sql'));
 }
 
 interface KeyRow {
@@ -188,12 +186,7 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
     return this.cache.size;
   }
 
-  private async query<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
-    try {
-      return (await this.pool.query<Row>(text, values)).rows;
-    } catch (error) {
-      if (isLostConnection(error)) throw new EventStoreUnavailableError("The data keys' database connection was lost", { cause: error });
-      throw error;
-    }
+  private query<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
+    return rowsUnlessLost("The data keys' database connection was lost", () => this.pool.query<Row>(text, values));
   }
 }
