@@ -26,7 +26,9 @@ import { WorkersModule } from './workers/workers.module.js';
 
 @Module({})
 export class AppModule {
+  /** Throws ConfigError for a key setting the service must not start with (demo keys off loopback, say), before anything opens. */
   static forRoot(config: AppConfig): DynamicModule {
+    const keys = apiKeyRingFor(config, (message) => new Logger('Auth').error(message));
     return {
       module: AppModule,
       imports: [
@@ -53,10 +55,7 @@ export class AppModule {
         FinanceModule,
       ],
       providers: [
-        {
-          provide: ApiKeyRing,
-          useFactory: () => apiKeyRingFor(config, (message) => new Logger('Auth').error(message)),
-        },
+        { provide: ApiKeyRing, useValue: keys },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { apiKeyRingFor, ConfigError, loadConfig } from '@banenpool/platform';
+import { ConfigError, loadConfig } from '@banenpool/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureHttpApp } from './http/configure-http-app.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  apiKeyRingFor(config); // refuse a key setting (demo keys off loopback, say) before anything starts
+  // forRoot refuses a key setting (demo keys off loopback, say) before anything starts.
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   configureHttpApp(app);
