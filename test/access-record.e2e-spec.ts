@@ -5,8 +5,8 @@ import type { EventStore } from '@banenpool/event-store';
 import { categoriesOf, EVENT_STORE, type PersonalField } from '@banenpool/platform';
 import { startTestApi } from './support/api-client.js';
 import {
+  addWorkingWorker,
   agreeRate,
-  approveSheet,
   AUDITOR,
   buildPayrollWorld,
   daysOfWeek,
@@ -14,9 +14,6 @@ import {
   fourWeekPeriod,
   hoursLine,
   OPERATOR,
-  placeWorker,
-  registerWeekHours,
-  submitSheet,
   timesheetIdOf,
   type PoolHttp,
 } from './support/payroll-world.js';
@@ -39,36 +36,17 @@ const SHEET = timesheetIdOf(PLACEMENT, P02.weeks[0]);
 const CLAIM = `${WORKER}.2026-01.1`;
 
 /** Registered with target-group data, placed with De Waarbeek, four hours approved in P02's first week. */
-async function addWilhelmina(http: PoolHttp) {
-  await http.post('/workers', {
+const addWilhelmina = (http: PoolHttp) =>
+  addWorkingWorker(http, {
     workerId: WORKER,
     name: NAME,
     birthDate: BIRTH_DATE,
-    homeArea: 'hengelo',
-    skills: ['cleaning'],
-    availability: { hoursPerWeek: 40 },
+    contractFrom: P02.from,
     targetGroup: { inRegister: true, wageValueBp: 5500, validFrom: P02.from },
+    placement: { placementId: PLACEMENT, employerId: HIRER, from: P02.from, to: P02.to, functionName: 'hovenier', step: 0 },
+    week: P02.weeks[0],
+    hours: [hoursLine(daysOfWeek(P02.weeks[0])[0], '08:00', '12:00')],
   });
-  await http.post(`/workers/${WORKER}/contracts`, {
-    contractId: 'c1',
-    kind: 'indefinite',
-    from: P02.from,
-    guaranteedHoursPerWeek: 0,
-    maxHoursPerWeek: 32,
-  });
-  await placeWorker(http, {
-    placementId: PLACEMENT,
-    workerId: WORKER,
-    employerId: HIRER,
-    from: P02.from,
-    to: P02.to,
-    functionName: 'hovenier',
-    step: 0,
-  });
-  await registerWeekHours(http, SHEET, [hoursLine(daysOfWeek(P02.weeks[0])[0], '08:00', '12:00')]);
-  await submitSheet(http, SHEET);
-  await approveSheet(http, SHEET, HIRER);
-}
 
 interface OpenApiOperation {
   'x-personal-data'?: { fields: PersonalField[]; answer: string };

@@ -1,15 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { startTestApi } from './support/api-client.js';
 import {
+  addWorkingWorker,
   buildPayrollWorld,
   daysOfWeek,
   fourWeekPeriod,
   hoursLine,
-  placeWorker,
-  registerWeekHours,
-  registerWorker,
-  submitSheet,
-  approveSheet,
   timesheetIdOf,
   type PoolHttp,
 } from './support/payroll-world.js';
@@ -26,12 +22,15 @@ const SHEET = timesheetIdOf(PLACEMENT, P02.weeks[0]);
 
 /** Our worker: a contract and a placement in 2026-P02, one week of hours approved before the run. */
 async function joinAndWork(http: PoolHttp) {
-  await registerWorker(http, { workerId: WORKER, birthDate: '1979-02-14', contractFrom: P02.from });
-  await placeWorker(http, { placementId: PLACEMENT, workerId: WORKER, employerId: HIRER, from: P02.from, to: P02.to, step: 0 });
   const [monday, tuesday] = daysOfWeek(P02.weeks[0]);
-  await registerWeekHours(http, SHEET, [hoursLine(monday, '08:00', '14:00'), hoursLine(tuesday, '08:00', '12:00')]);
-  await submitSheet(http, SHEET);
-  await approveSheet(http, SHEET, HIRER);
+  await addWorkingWorker(http, {
+    workerId: WORKER,
+    birthDate: '1979-02-14',
+    contractFrom: P02.from,
+    placement: { placementId: PLACEMENT, employerId: HIRER, from: P02.from, to: P02.to, step: 0 },
+    week: P02.weeks[0],
+    hours: [hoursLine(monday, '08:00', '14:00'), hoursLine(tuesday, '08:00', '12:00')],
+  });
 }
 
 describe('erasure while pay may still be owed (409 worker_has_unpaid_hours)', () => {

@@ -6,6 +6,7 @@ import { allProjections } from '@banenpool/read-models';
 import { DataSource } from 'typeorm';
 import { startTestApi } from './support/api-client.js';
 import {
+  addWorkingWorker,
   agreeRate,
   AUDITOR,
   buildPayrollWorld,
@@ -14,10 +15,6 @@ import {
   fourWeekPeriod,
   hoursLine,
   OPERATOR,
-  placeWorker,
-  registerWeekHours,
-  submitSheet,
-  approveSheet,
   timesheetIdOf,
   type PayrollWorld,
   type PoolHttp,
@@ -43,35 +40,18 @@ const LKS_MONTH = '2026-01';
 
 /** Our worker: registered in the target group with a wage value, an indefinite contract, placed at Visschedijk, one approved week. */
 async function joinAndWork(http: PoolHttp) {
-  await http.post('/workers', {
+  const [monday, tuesday] = daysOfWeek(WEEK);
+  await addWorkingWorker(http, {
     workerId: WORKER,
     name: NAME,
     birthDate: BIRTH_DATE,
     postcode: '7551 AB',
-    skills: ['cleaning'],
-    availability: { hoursPerWeek: 40 },
+    contractFrom: P02.from,
     targetGroup: { inRegister: true, wageValueBp: 5500, validFrom: P02.from },
+    placement: { placementId: PLACEMENT, employerId: HIRER, from: P02.from, to: P02.to, step: 0 },
+    week: WEEK,
+    hours: [hoursLine(monday, '08:00', '14:00'), hoursLine(tuesday, '08:00', '12:00')],
   });
-  await http.post(`/workers/${WORKER}/contracts`, {
-    contractId: 'c1',
-    kind: 'indefinite',
-    from: P02.from,
-    guaranteedHoursPerWeek: 0,
-    maxHoursPerWeek: 32,
-  });
-  await placeWorker(http, {
-    placementId: PLACEMENT,
-    workerId: WORKER,
-    employerId: HIRER,
-    from: P02.from,
-    to: P02.to,
-    step: 0,
-    functionName: 'schoonmaker',
-  });
-  const [monday, tuesday] = daysOfWeek(WEEK);
-  await registerWeekHours(http, SHEET, [hoursLine(monday, '08:00', '14:00'), hoursLine(tuesday, '08:00', '12:00')]);
-  await submitSheet(http, SHEET);
-  await approveSheet(http, SHEET, HIRER);
   await agreeRate(http, HIRER, { from: P02.from, rate: { kind: 'factor', factorBp: 18_500 } });
   await http.post(`/workers/${WORKER}/wage-value-decisions`, {
     municipality: 'hengelo',

@@ -176,7 +176,11 @@ export async function registerHirer(
 
 export interface Worker {
   workerId: string;
+  /** Default: the worker's id. */
+  name?: string;
   birthDate: string;
+  /** Where the worker lives, given instead of the home area Hengelo (so the location is personal data too). */
+  postcode?: string;
   /** The first day of the indefinite contract `c1`. */
   contractFrom: string;
   guaranteedHoursPerWeek?: number;
@@ -189,7 +193,9 @@ export interface Worker {
 export async function registerWorker(http: PoolHttp, worker: Worker) {
   const {
     workerId,
+    name = workerId,
     birthDate,
+    postcode,
     contractFrom,
     guaranteedHoursPerWeek = 0,
     maxHoursPerWeek = 32,
@@ -198,9 +204,9 @@ export async function registerWorker(http: PoolHttp, worker: Worker) {
   } = worker;
   await http.post('/workers', {
     workerId,
-    name: workerId,
+    name,
     birthDate,
-    homeArea: 'hengelo',
+    ...(postcode ? { postcode } : { homeArea: 'hengelo' }),
     skills: ['cleaning'],
     availability: { hoursPerWeek: availableHoursPerWeek },
     ...(targetGroup && { targetGroup }),
@@ -257,6 +263,27 @@ export function proposePlacement(
 export async function placeWorker(http: PoolHttp, placement: Placement & { step: number }) {
   await proposePlacement(http, placement);
   return http.post(`/placements/${placement.placementId}/confirmation`, { step: placement.step });
+}
+
+/**
+ * A test's own worker beside the world's: registered (contract `c1`), placed, and one week's hours
+ * registered, submitted and approved by the hirer, before the pay runs.
+ */
+export async function addWorkingWorker(
+  http: PoolHttp,
+  {
+    placement,
+    week,
+    hours,
+    ...worker
+  }: Worker & { placement: Omit<Placement, 'workerId'> & { step: number }; week: string; hours: readonly HoursLine[] },
+) {
+  await registerWorker(http, worker);
+  await placeWorker(http, { ...placement, workerId: worker.workerId });
+  const sheet = timesheetIdOf(placement.placementId, week);
+  await registerWeekHours(http, sheet, hours);
+  await submitSheet(http, sheet);
+  await approveSheet(http, sheet, placement.employerId);
 }
 
 // ---------------------------------------------------------------------------------------------
