@@ -15,6 +15,19 @@ async function openStore(): Promise<{ database: ScratchDatabase; connection: Pos
   return { database, connection, store: new PostgresEventStore(connection.pool) };
 }
 
+/**
+ * Waits until the feed's visible head is the last committed event. The head stays behind every
+ * transaction open on the server, other databases' too, so a test elsewhere can hold it back a while.
+ */
+async function visibleHeadReached(store: PostgresEventStore, waitMs = 150_000): Promise<void> {
+  const committed = (await store.headPosition({ committed: true })) ?? START;
+  const deadline = Date.now() + waitMs;
+  while (comparePositions((await store.headPosition()) ?? START, committed) < 0) {
+    if (Date.now() > deadline) throw new Error(`The feed's visible head did not reach the last commit in ${waitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('PostgresEventStore (PostgreSQL server)', () => {
   eventStoreContract(async () => {
     const { database, connection, store } = await openStore();
@@ -70,11 +83,12 @@ describe('PostgresEventStore global feed under concurrent transactions', () => {
     } finally {
       held.release();
     }
+    await visibleHeadReached(store);
     const seen = await store.readAll({ after: from, limit: 100 });
     expect(seen.map((e) => e.streamId)).toEqual(['late-1', 'early-1']);
     // Reading on from the last checkpoint yields nothing again: each event exactly once.
     expect(await store.readAll({ after: seen[1].position, limit: 100 })).toEqual([]);
-  });
+  }, 200_000);
 
   it('8 concurrent writers while a follower reads: every event seen exactly once, in order', async () => {
     const from = (await store.headPosition()) ?? START;
