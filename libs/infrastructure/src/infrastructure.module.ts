@@ -45,6 +45,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(POSTGRES_CONNECTION) private readonly connection: PostgresConnection,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keys: PersonalDataKeys,
     private readonly dataSource: DataSource,
     private readonly projector: Projector,
     @Inject('INFRASTRUCTURE_OPTIONS') private readonly options: InfrastructureOptions,
@@ -60,6 +61,7 @@ class InfrastructureLifecycle implements OnApplicationBootstrap, OnApplicationSh
     await this.projector.stop();
     await this.dataSource.destroy();
     await this.store.close();
+    if (this.keys instanceof PostgresPersonalDataKeys) await this.keys.close();
     await this.connection.close();
   }
 }
@@ -108,7 +110,12 @@ export class InfrastructureModule {
             const embedded = !config.DATABASE_URL && !config.EVENTSTORE_CONNECTION_STRING;
             const masterKey = loadMasterKey({ ...config, embedded });
             if (config.EVENTSTORE_CONNECTION_STRING) await ensurePersonalDataKeyTables(connection.pool);
-            return new PostgresPersonalDataKeys(connection.pool, masterKey);
+            const keys = new PostgresPersonalDataKeys(connection.pool, masterKey);
+            // On a server other instances share the keys: each drops a shredded key the moment it is shredded.
+            const onLost = (err: unknown) =>
+              logger.warn({ err }, 'Lost the connection that follows shreds; keys are not cached until it is back');
+            if (connection.mode === 'postgres') keys.followShreds(connection.pool, { onLost });
+            return keys;
           },
         },
         {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
 import { startEmbeddedPostgres } from '../embedded/embedded-postgres.js';
-import type { PostgresConnection } from '../postgres/connection.js';
+import { connectPostgres, type PostgresConnection } from '../postgres/connection.js';
 import { ensurePersonalDataKeyTables, PostgresPersonalDataKeys } from './postgres-personal-data-keys.js';
 
 // The data keys beside KurrentDB live in the read-model database, where the event store's
@@ -23,5 +24,64 @@ describe('ensurePersonalDataKeyTables', () => {
     expect([written.size, await keys.isShredded('w-1'), await keys.isShredded('w-2')]).toEqual([2, false, true]);
     const { rows } = await connection.pool.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'es_events'");
     expect(rows).toEqual([]); // the events' own tables stay where the events are
+  });
+});
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Waited 20 s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+// Two processes sharing one server: the instance that erases shreds, the other still holds the key.
+describe('shred notices between processes (PostgreSQL server)', () => {
+  const masterKey = randomBytes(32);
+  let database: ScratchDatabase;
+  let [eraser, other]: PostgresConnection[] = [];
+  let keys: PostgresPersonalDataKeys;
+  let cached: PostgresPersonalDataKeys;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase();
+    [eraser, other] = [connectPostgres({ url: database.url }), connectPostgres({ url: database.url })];
+    await ensurePersonalDataKeyTables(eraser.pool);
+    keys = new PostgresPersonalDataKeys(eraser.pool, masterKey);
+    // An hour: only the notice can make it drop a key in time.
+    cached = new PostgresPersonalDataKeys(other.pool, masterKey, { cacheTtlMs: 3_600_000 });
+    cached.followShreds(other.pool, { retryMs: 50 });
+    await until(() => cached.followsShreds, 'the listening connection');
+  });
+
+  afterAll(async () => {
+    await cached.close(); // before the pool ends, which would wait for the listening connection
+    await Promise.all([eraser.close(), other.close()]);
+    await database.drop();
+  });
+
+  it('drops a key another process shredded at once, and reads the subject as shredded', async () => {
+    await keys.keysForWriting(['w-1', 'w-2']);
+    expect([...(await cached.keysForReading(['w-1', 'w-2'])).values()].map((k) => 'key' in k)).toEqual([true, true]);
+    expect(cached.cachedKeys).toBe(2);
+    await keys.shred('w-1');
+    await until(() => cached.cachedKeys === 1, 'the shred notice');
+    expect((await cached.keysForReading(['w-1'])).get('w-1')).toEqual({ shredded: true });
+  });
+
+  it('caches no key while the listening connection is lost, and caches again once it is back', async () => {
+    await keys.keysForWriting(['w-3']);
+    await eraser.pool.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    );
+    await until(() => !cached.followsShreds, 'the loss to be seen');
+    expect(cached.cachedKeys).toBe(0);
+    await cached.keysForReading(['w-3']);
+    expect(cached.followsShreds || cached.cachedKeys === 0).toBe(true);
+    await until(() => cached.followsShreds, 'the listening connection again');
+    await cached.keysForReading(['w-3']);
+    expect(cached.cachedKeys).toBe(1);
+    await keys.shred('w-3');
+    await until(() => cached.cachedKeys === 0, 'the shred notice on the new connection');
   });
 });

@@ -4,6 +4,7 @@ import { migrationSql } from '../postgres/migrations.js';
 import type { Queryable } from '../postgres/postgres-event-store.js';
 import { masterKeyId, newDataKey, unwrapKey, wrapKey } from './envelope.js';
 import { PersonalDataKeys } from './personal-data-keys.port.js';
+import { followShredNotices, SHRED_CHANNEL, type ShredNoticeOptions, type StopFollowing } from './shred-notices.js';
 
 /** A subject's data key, or the fact that it was shredded. */
 export type SubjectKey = { readonly key: Buffer; readonly version: number } | { readonly shredded: true };
@@ -26,8 +27,8 @@ export interface PersonalDataKeyOptions {
   /** Unwrapped keys kept in memory (least recently used dropped first). */
   cacheSize?: number;
   /**
-   * How long a cached key is trusted: another process may shred it meanwhile, and this one must
-   * stop decrypting with it soon after.
+   * How long a cached key is trusted without a shred notice (followShreds): another process may
+   * shred it meanwhile, and this one must stop decrypting with it soon after.
    */
   cacheTtlMs?: number;
   now?: () => number;
@@ -53,7 +54,8 @@ interface KeyRow {
 /**
  * Data keys in PostgreSQL/PGlite (`personal_data_keys`, wrapped by the master key) and the record
  * of shredded subjects (`personal_data_shredded`). Unwrapped keys are cached, bounded, and dropped
- * on shred.
+ * on shred: this process's at once, and, with followShreds, every other process's as soon as the
+ * shred's notice reaches it.
  */
 export class PostgresPersonalDataKeys extends PersonalDataKeys {
   private readonly cache = new Map<string, { key: Buffer; version: number; at: number }>();
@@ -61,6 +63,11 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
   private readonly cacheSize: number;
   private readonly cacheTtlMs: number;
   private readonly now: () => number;
+  /** Whether a shred in another process would reach this cache; undefined: nobody follows (one process). */
+  private followingShreds: boolean | undefined;
+  private stopFollowing: StopFollowing | undefined;
+  /** Counts shred notices, so a key read before one arrived is not cached after it (it may be the shredded one). */
+  private shredNotices = 0;
 
   constructor(
     private readonly pool: Queryable,
@@ -75,12 +82,41 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
   }
 
   async shred(subjectId: string): Promise<void> {
+    // The notice is sent when the statement commits, to every process that follows shreds.
     await this.query(
-      `WITH gone AS (DELETE FROM personal_data_keys WHERE subject_id = $1)
-       INSERT INTO personal_data_shredded (subject_id) VALUES ($1) ON CONFLICT (subject_id) DO NOTHING`,
+      `WITH gone AS (DELETE FROM personal_data_keys WHERE subject_id = $1),
+            noted AS (INSERT INTO personal_data_shredded (subject_id) VALUES ($1) ON CONFLICT (subject_id) DO NOTHING)
+       SELECT pg_notify('${SHRED_CHANNEL}', $1)`,
       [subjectId],
     );
     this.cache.delete(subjectId);
+  }
+
+  /**
+   * Drops a subject's cached key when another process sharing the database shreds it. Until the
+   * listening connection is made, and whenever it is lost, no key is cached.
+   */
+  followShreds(pool: pg.Pool, options: ShredNoticeOptions = {}): void {
+    this.stopFollowing ??= followShredNotices(
+      pool,
+      {
+        forget: (subjectId) => {
+          this.shredNotices += 1;
+          this.cache.delete(subjectId);
+        },
+        following: (listening) => {
+          this.followingShreds = listening;
+          if (!listening) this.cache.clear();
+        },
+      },
+      options,
+    );
+  }
+
+  /** Closes the connection that follows shreds (before the pool ends, which waits for it). */
+  async close(): Promise<void> {
+    await this.stopFollowing?.();
+    this.stopFollowing = undefined;
   }
 
   async isShredded(subjectId: string): Promise<boolean> {
@@ -112,17 +148,18 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
       else missing.push(subject);
     }
     if (missing.length === 0) return result;
+    const noticesBefore = this.shredNotices;
     let rows = await this.lookUp(missing);
     const absent = rows.filter((row) => row.wrapped_key === null && !row.shredded).map((row) => row.subject_id);
     if (absent.length > 0) {
       if (!createMissing) throw new MissingDataKeyError(absent[0]);
       rows = [...rows.filter((row) => !absent.includes(row.subject_id)), ...(await this.create(absent))];
     }
-    for (const row of rows) result.set(row.subject_id, this.fromRow(row));
+    for (const row of rows) result.set(row.subject_id, this.fromRow(row, noticesBefore === this.shredNotices));
     return result;
   }
 
-  private fromRow(row: KeyRow): SubjectKey {
+  private fromRow(row: KeyRow, cacheable: boolean): SubjectKey {
     if (row.shredded) return { shredded: true };
     if (row.wrapped_key === null) throw new MissingDataKeyError(row.subject_id);
     if (row.master_key_id !== this.masterId) {
@@ -131,7 +168,7 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
       );
     }
     const entry = { key: unwrapKey(this.masterKey, row.subject_id, row.wrapped_key), version: row.key_version ?? 1 };
-    this.remember(row.subject_id, entry);
+    if (cacheable) this.remember(row.subject_id, entry);
     return entry;
   }
 
@@ -176,9 +213,15 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
   }
 
   private remember(subject: string, entry: { key: Buffer; version: number }): void {
+    if (this.followingShreds === false) return;
     this.cache.delete(subject);
     this.cache.set(subject, { ...entry, at: this.now() });
     while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /** Whether shred notices reach this cache now (false also while the listening connection is lost). */
+  get followsShreds(): boolean {
+    return this.followingShreds === true;
   }
 
   /** Cached keys, for tests of the bound. */
