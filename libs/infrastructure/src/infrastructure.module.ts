@@ -114,7 +114,7 @@ export class InfrastructureModule {
             // On a server other instances share the keys: each drops a shredded key the moment it is shredded.
             const onLost = (err: unknown) =>
               logger.warn({ err }, 'Lost the connection that follows shreds; keys are not cached until it is back');
-            if (connection.mode === 'postgres') keys.followShreds(connection.pool, { onLost });
+            if (config.DATABASE_URL) keys.followShreds(config.DATABASE_URL, { onLost });
             return keys;
           },
         },

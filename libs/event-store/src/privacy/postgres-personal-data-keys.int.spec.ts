@@ -50,12 +50,12 @@ describe('shred notices between processes (PostgreSQL server)', () => {
     keys = new PostgresPersonalDataKeys(eraser.pool, masterKey);
     // An hour: only the notice can make it drop a key in time.
     cached = new PostgresPersonalDataKeys(other.pool, masterKey, { cacheTtlMs: 3_600_000 });
-    cached.followShreds(other.pool, { retryMs: 50 });
+    cached.followShreds(database.url, { retryMs: 50 });
     await until(() => cached.followsShreds, 'the listening connection');
   });
 
   afterAll(async () => {
-    await cached.close(); // before the pool ends, which would wait for the listening connection
+    await cached.close();
     await Promise.all([eraser.close(), other.close()]);
     await database.drop();
   });

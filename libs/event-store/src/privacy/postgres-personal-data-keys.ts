@@ -96,9 +96,9 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
    * Drops a subject's cached key when another process sharing the database shreds it. Until the
    * listening connection is made, and whenever it is lost, no key is cached.
    */
-  followShreds(pool: pg.Pool, options: ShredNoticeOptions = {}): void {
+  followShreds(databaseUrl: string, options: ShredNoticeOptions = {}): void {
     this.stopFollowing ??= followShredNotices(
-      pool,
+      databaseUrl,
       {
         forget: (subjectId) => {
           this.shredNotices += 1;
@@ -113,7 +113,7 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
     );
   }
 
-  /** Closes the connection that follows shreds (before the pool ends, which waits for it). */
+  /** Closes the connection that follows shreds. */
   async close(): Promise<void> {
     await this.stopFollowing?.();
     this.stopFollowing = undefined;

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 
 /** The channel a shred is announced on (pg_notify in the shredding statement), with the subject id as payload. */
 export const SHRED_CHANNEL = 'personal_data_shredded';
@@ -19,24 +19,20 @@ export interface ShredNoticeOptions {
 export type StopFollowing = () => Promise<void>;
 
 /**
- * Follows shred notices on a pool connection of its own (LISTEN) until stopped, so a process drops a
- * subject's cached key the moment another process shreds it. A lost connection is reported as "not
- * following" (the cache then keeps nothing, as a notice could be missed) and is made again after
- * `retryMs`.
+ * Follows shred notices (LISTEN) on a connection of its own, outside the service's pool so that it
+ * never takes a connection the pool's work needs, until stopped: a process drops a subject's cached
+ * key the moment another process shreds it. A lost connection is reported as "not following" (the
+ * cache then keeps nothing, as a notice could be missed) and is made again after `retryMs`.
  */
-export function followShredNotices(pool: pg.Pool, listener: ShredNoticeListener, options: ShredNoticeOptions = {}): StopFollowing {
+export function followShredNotices(url: string, listener: ShredNoticeListener, options: ShredNoticeOptions = {}): StopFollowing {
   const retryMs = options.retryMs ?? 1_000;
   let stopped = false;
-  let client: pg.PoolClient | undefined;
+  let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
 
-  const lost = (lostClient: pg.PoolClient | undefined, error: unknown) => {
+  const lost = (lostClient: pg.Client | undefined, error: unknown) => {
     listener.following(false);
-    if (lostClient) {
-      lostClient.removeAllListeners();
-      lostClient.on('error', () => undefined); // a dying connection may still report; it is already handled
-      lostClient.release(true);
-    }
+    if (lostClient) close(lostClient);
     client = undefined;
     if (stopped) return;
     options.onLost?.(error);
@@ -44,19 +40,18 @@ export function followShredNotices(pool: pg.Pool, listener: ShredNoticeListener,
   };
 
   const connect = async () => {
-    let connecting: pg.PoolClient | undefined;
+    const current = new pg.Client({ connectionString: url, application_name: 'banenpool-shred-notices' });
+    current.on('notification', ({ channel, payload }) => channel === SHRED_CHANNEL && payload && listener.forget(payload));
+    current.on('error', (error) => (client === current ? lost(current, error) : undefined));
+    current.on('end', () => client === current && lost(current, new Error('The connection listening for shreds ended')));
     try {
-      connecting = await pool.connect();
-      const current = connecting;
-      current.on('notification', ({ channel, payload }) => channel === SHRED_CHANNEL && payload && listener.forget(payload));
-      current.on('error', (error) => client === current && lost(current, error));
-      current.on('end', () => client === current && lost(current, new Error('The connection listening for shreds ended')));
+      await current.connect();
       await current.query(`LISTEN ${SHRED_CHANNEL}`);
-      if (stopped) return current.release(true);
+      if (stopped) return close(current);
       client = current;
       listener.following(true);
     } catch (error) {
-      lost(connecting, error);
+      lost(current, error);
     }
   };
 
@@ -67,10 +62,13 @@ export function followShredNotices(pool: pg.Pool, listener: ShredNoticeListener,
     clearTimeout(retry);
     const current = client;
     client = undefined;
-    if (current) {
-      current.removeAllListeners();
-      current.on('error', () => undefined);
-      current.release(true);
-    }
+    if (current) await close(current);
   };
+}
+
+/** Ends a connection that is no longer wanted; a dying one may still report, and that is already handled. */
+async function close(client: pg.Client): Promise<void> {
+  client.removeAllListeners();
+  client.on('error', () => undefined);
+  await client.end().catch(() => undefined);
 }
