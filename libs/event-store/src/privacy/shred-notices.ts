@@ -32,7 +32,7 @@ export function followShredNotices(url: string, listener: ShredNoticeListener, o
 
   const lost = (lostClient: pg.Client | undefined, error: unknown) => {
     listener.following(false);
-    if (lostClient) close(lostClient);
+    if (lostClient) void close(lostClient);
     client = undefined;
     if (stopped) return;
     options.onLost?.(error);
