@@ -159,6 +159,30 @@ describe.each(STACK_KINDS)('Projector lanes on %s', (kind) => {
     expect(projection.batches.slice(before)).toEqual([3]);
   });
 
+  it('after a slow batch a woken projector gathers longer than gatherMs, so it does not spend its time on tiny batches', async () => {
+    const projection = new RowProjection();
+    const projector = projectorOf([projection], { gatherMs: 1 });
+    const first = await append();
+    await settled(first.position);
+    const slow = projection.hold();
+    projector.start();
+    await slow.entered;
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the batch takes 1.5 s: the next gather is 6 s, not 1 ms
+    slow.release();
+    expect(await projector.waitFor(first.position, 20_000)).toBe(true);
+
+    const before = projection.batches.length;
+    let last = START;
+    for (let i = 0; i < 3; i++) {
+      last = (await append()).position;
+      projector.notify();
+    }
+    await settled(last);
+    expect(projection.batches.length).toBe(before); // still gathering
+    expect(await projector.waitFor(last, 20_000)).toBe(true);
+    expect(projection.batches.slice(before)).toEqual([3]);
+  });
+
   it('a read model that throws drops out for a back-off while the others go on; it catches up alone and reports meanwhile', async () => {
     const [failing, a, b] = [new RowProjection(), new RowProjection(), new RowProjection()];
     const errors: string[] = [];
