@@ -15,6 +15,7 @@ import {
   fourWeekPeriod,
   hoursLine,
   OPERATOR,
+  proposePlacement,
   timesheetIdOf,
   type PayrollWorld,
   type PoolHttp,
@@ -37,6 +38,14 @@ const WEEK = P02.weeks[0];
 const SHEET = timesheetIdOf(PLACEMENT, WEEK);
 /** Her first two days, in January, which 2026-P02's run paid in full. */
 const LKS_MONTH = '2026-01';
+/** Remarks about her on events that do not name her, each in her data key's envelope (ADR 0020). */
+const REMARKS = {
+  line: 'Vroeg naar huis met migraine',
+  correction: 'Dinsdag hersteld na de migraine',
+  rejection: 'Maandag klopt niet, zij was bij de neuroloog',
+  withdrawal: 'Durft na de aanval niet meer alleen te reizen',
+};
+const WITHDRAWN = `${PLACEMENT}-withdrawn`;
 
 /** Our worker: registered in the target group with a wage value, an indefinite contract, placed at Visschedijk, one approved week. */
 async function joinAndWork(http: PoolHttp) {
@@ -60,6 +69,22 @@ async function joinAndWork(http: PoolHttp) {
     reassessOn: '2027-06-01',
     reference: `Beschikking ${NAME}`,
   });
+  // The same hours with a remark on a line, corrected, rejected and corrected again with reasons, then
+  // approved again; and a second placement withdrawn with a reason.
+  const remarked = [{ ...hoursLine(monday, '08:00', '14:00'), remark: REMARKS.line }, hoursLine(tuesday, '08:00', '12:00')];
+  await http.post(`/timesheets/${SHEET}/corrections`, { lines: remarked, reason: REMARKS.correction });
+  await http.post(`/timesheets/${SHEET}/rejection`, { reason: REMARKS.rejection }, employerKey(HIRER));
+  await http.post(`/timesheets/${SHEET}/corrections`, { lines: remarked, reason: REMARKS.correction });
+  await http.post(`/timesheets/${SHEET}/approval`, {}, employerKey(HIRER));
+  await proposePlacement(http, {
+    placementId: WITHDRAWN,
+    workerId: WORKER,
+    employerId: HIRER,
+    from: P02.from,
+    to: P02.to,
+    hoursPerWeek: 4,
+  });
+  await http.post(`/placements/${WITHDRAWN}/withdrawal`, { reason: REMARKS.withdrawal });
 }
 
 describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () => {
@@ -109,6 +134,10 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
     expect(JSON.stringify(before.banenafspraak)).toContain('600'); // 6 h + 4 h = 600 minutes in the register
     expect(before.lksTotals).toEqual([expect.objectContaining({ workerId: WORKER, totalCents: expect.any(Number) })]);
     expect(await tablesHolding(dataSource, NAME)).not.toEqual([]);
+    expect(await tablesHolding(dataSource, REMARKS.line)).toContain('public.rm_timesheets');
+    const sheetHistory = await readAs(http, OPERATOR, `/audit/timesheets/${SHEET}/history`);
+    for (const remark of [REMARKS.line, REMARKS.correction, REMARKS.rejection]) expect(sheetHistory.text).toContain(remark);
+    expect((await readAs(http, OPERATOR, `/audit/placements/${WITHDRAWN}/history`)).text).toContain(REMARKS.withdrawal);
   });
 
   it('refuses other roles (403), unknown workers (404), bad bodies (400) and a worker still under contract (409)', async () => {
@@ -165,6 +194,25 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
     expect(applied.body).toMatchObject({ question: 'as_applied_on', erased: { on: expect.any(String) }, applies: { registered: true } });
     const contract = await readAs(http, OPERATOR, `/audit/workers/${WORKER}/contracts/c1/as-of?knownAt=${new Date().toISOString()}`);
     expect(contract.body).toMatchObject({ erased: { on: expect.any(String) } });
+
+    // Her sheet's remarks and reasons, on events that do not name her: the placeholders, the hours as they were.
+    type SheetEntry = Entry & { data: { reason?: string; lines?: { day: string; remark?: string }[] } };
+    const sheet = (await readAs(http, OPERATOR, `/audit/timesheets/${SHEET}/history`)).body as { entries: SheetEntry[] };
+    const [monday, tuesday] = daysOfWeek(WEEK);
+    const hours = [hoursLine(monday, '08:00', '14:00'), hoursLine(tuesday, '08:00', '12:00')];
+    expect(sheet.entries.find((e) => e.type === 'TimesheetRejected')).toMatchObject({
+      personalDataErased: true,
+      erasedFields: ['reason'],
+      data: { reason: '[erased]' },
+    });
+    const corrections = sheet.entries.filter((e) => e.type === 'TimesheetCorrected');
+    expect(corrections.map((e) => [e.erasedFields, e.data.reason, e.data.lines])).toEqual([
+      [['reason', 'lines[].remark'], '[erased]', hours],
+      [['reason', 'lines[].remark'], '[erased]', hours],
+    ]);
+    expect(sheet.entries.filter((e) => e.type === 'TimesheetApproved').map((e) => e.data.lines)).toEqual([hours, hours]);
+    const withdrawn = (await readAs(http, OPERATOR, `/audit/placements/${WITHDRAWN}/history`)).body as { entries: SheetEntry[] };
+    expect(withdrawn.entries.find((e) => e.type === 'PlacementWithdrawn')?.data).toMatchObject({ reason: '[erased]' });
   });
 
   it('leaves the name and birth date in no route’s answer about the worker', async () => {
@@ -175,6 +223,8 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
       `/pay-runs/${P02.id}/export?format=json`,
       `/timesheets/${SHEET}`,
       `/timesheets?workerId=${WORKER}`,
+      `/placements/${WITHDRAWN}`,
+      `/audit/placements/${WITHDRAWN}/history`,
       `/invoices?employerId=${HIRER}`,
       `/employers/${HIRER}/banenafspraak-statement?quarter=${QUARTER}`,
       `/board?fromWeek=${WEEK}&toWeek=${WEEK}`,
@@ -196,6 +246,7 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
         // Every route answers (a refusal would hide nothing and prove nothing).
         if (response.status !== 200) leaks.push(`${key} ${path}: ${response.status} ${response.text}`);
         if (response.text.includes(NAME) || response.text.includes(BIRTH_DATE)) leaks.push(`${key} ${path} ${response.text.slice(0, 600)}`);
+        for (const remark of Object.values(REMARKS)) if (response.text.includes(remark)) leaks.push(`${key} ${path}: ${remark}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -220,6 +271,7 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
   it('leaves the name and birth date in no table, the events included', async () => {
     expect(await tablesHolding(dataSource, NAME)).toEqual([]);
     expect(await tablesHolding(dataSource, BIRTH_DATE)).toEqual([]);
+    for (const remark of Object.values(REMARKS)) expect(await tablesHolding(dataSource, remark)).toEqual([]);
   });
 });
 

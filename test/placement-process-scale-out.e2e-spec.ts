@@ -1,13 +1,16 @@
+import { PERSONAL_DATA } from '@banenpool/domain';
 import {
   connectPostgres,
+  EncryptingEventStore,
   formatPosition,
   PostgresEventStore,
+  PostgresPersonalDataKeys,
   START,
   type PostgresConnection,
   type RecordedEvent,
 } from '@banenpool/event-store';
 import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
-import { freePort, requireBuild, startNode, waitForHealthy, type Started } from './support/built-app.js';
+import { freePort, requireBuild, startNode, TEST_MASTER_KEY, waitForHealthy, type Started } from './support/built-app.js';
 
 const PLACEMENTS = 50;
 const ROOMY = 30; // placements 0..29 fill 'roomy' (30 places); 30..39 compete for 'tight' (5 places); 40..49 fill no request
@@ -73,7 +76,9 @@ describe('three projector processes and 50 confirmations (built service on Postg
     const projectors = running.slice(1);
     for (const projector of projectors) projector.child.kill('SIGTERM');
     await Promise.all(projectors.map((p) => p.exited));
-    feed = await store.readAll({ after: START, limit: 100_000 });
+    // Decrypted as the service reads it: a withdrawal's reason is in its worker's data key's envelope (ADR 0020).
+    const keys = new PostgresPersonalDataKeys(connection.pool, Buffer.from(TEST_MASTER_KEY, 'base64'));
+    feed = await new EncryptingEventStore(store, keys, PERSONAL_DATA).readAll({ after: START, limit: 100_000 });
   }, 180_000);
 
   afterAll(async () => {

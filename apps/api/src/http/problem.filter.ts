@@ -1,6 +1,12 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@banenpool/domain';
-import { EventStoreUnavailableError, InvalidAppendError, isLostConnection, WrongExpectedVersionError } from '@banenpool/event-store';
+import {
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  isLostConnection,
+  SubjectErasedError,
+  WrongExpectedVersionError,
+} from '@banenpool/event-store';
 import type { Response } from 'express';
 
 export interface Problem {
@@ -48,6 +54,8 @@ export class ProblemFilter implements ExceptionFilter {
       return problem(HttpStatus.CONFLICT, 'Version conflict', `${error.message}. Read it again and retry.`);
     }
     if (error instanceof InvalidAppendError) return problem(HttpStatus.UNPROCESSABLE_ENTITY, 'Refused', error.message);
+    // New personal data about a worker whose data was erased, where the decider did not refuse first.
+    if (error instanceof SubjectErasedError) return { ...problem(HttpStatus.CONFLICT, 'Conflict', error.message), code: 'worker_erased' };
     if (error instanceof EventStoreUnavailableError) {
       this.logger.warn({ err: error }, 'Event store unavailable');
       return unavailable('Event store unavailable', 'The event store could not be reached');

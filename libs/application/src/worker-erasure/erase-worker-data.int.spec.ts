@@ -25,6 +25,10 @@ const PAID: ErasurePayFacts = { timesheets: [], finalizedPayRuns: [], payPeriodK
 const IDEMPOTENCY_TABLE = `CREATE TABLE IF NOT EXISTS api_idempotency_keys (
   scope text PRIMARY KEY, state text NOT NULL, stream_id text, response_body jsonb)`;
 
+// Only the columns the purge reads and writes: the real table is the timesheets read model's (TimesheetRow).
+const TIMESHEETS_TABLE = `CREATE TABLE IF NOT EXISTS rm_timesheets (
+  timesheet_id text PRIMARY KEY, worker_id text NOT NULL, lines jsonb NOT NULL, approved_lines jsonb, rejection_reason text)`;
+
 describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)', (kind) => {
   let stack: TestStack;
   let keys: InMemoryPersonalDataKeys;
@@ -57,6 +61,7 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     const payFactsReader = { read: async () => payFacts } as unknown as ErasurePayFactsReader;
     handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource, payFactsReader);
     await query(IDEMPOTENCY_TABLE);
+    await query(TIMESHEETS_TABLE);
     await snapshots.write({ streamId: 'worker-other', kind: KIND, revision: 0, eventId: 'e0', state: { name: 'Other' } }, []);
   });
   afterAll(() => stack.cleanup());
@@ -135,5 +140,26 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     ]);
     expect(await keys.isShredded('sanne')).toBe(true);
     payFacts = PAID;
+  });
+
+  it("blanks the worker's line remarks and rejection reasons in the timesheets read model, as a rebuild reads them, hours kept", async () => {
+    await register('mila');
+    const line = { day: '2026-01-05', start: '08:00', end: '12:00', breakMinutes: 0, hourType: 'normal' };
+    const remarked = JSON.stringify([line, { ...line, day: '2026-01-06', remark: 'Mila went home ill' }]);
+    await query(
+      `INSERT INTO rm_timesheets VALUES ('mila-w1', 'mila', $1, $1, NULL), ('mila-w2', 'mila', $1, NULL, 'Mila was ill'),
+        ('mila-w3', 'mila', '[]', NULL, NULL), ('other-w1', 'other', $1, NULL, 'Other was ill')`,
+      [remarked],
+    );
+
+    await handler.execute(new EraseWorkerDataCommand('mila', 'data_subject_request', context));
+
+    const unremarked = [line, { ...line, day: '2026-01-06' }];
+    expect(await query('SELECT timesheet_id, lines, approved_lines, rejection_reason FROM rm_timesheets ORDER BY timesheet_id')).toEqual([
+      { timesheet_id: 'mila-w1', lines: unremarked, approved_lines: unremarked, rejection_reason: null },
+      { timesheet_id: 'mila-w2', lines: unremarked, approved_lines: null, rejection_reason: '[erased]' },
+      { timesheet_id: 'mila-w3', lines: [], approved_lines: null, rejection_reason: null },
+      { timesheet_id: 'other-w1', lines: JSON.parse(remarked), approved_lines: null, rejection_reason: 'Other was ill' },
+    ]);
   });
 });

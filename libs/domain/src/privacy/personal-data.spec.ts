@@ -1,5 +1,8 @@
 import { parsePoolEvent, poolEvents } from '../event-schemas.js';
-import { PERSONAL_DATA, personalDataOf, withErasedFields } from './personal-data.js';
+import { itemFieldOf, PERSONAL_DATA, personalDataOf, withErasedFields } from './personal-data.js';
+
+const sheet = { timesheetId: 't1', placementId: 'p1', workerId: 'w1', employerId: 'e1', week: '2026-W10' };
+const line = { day: '2026-03-02', start: '08:00', end: '16:30', breakMinutes: 30, hourType: 'normal' };
 
 /** One valid event of each type holding personal data, at its current version. */
 const samples: Record<string, Record<string, unknown>> = {
@@ -51,6 +54,12 @@ const samples: Record<string, Record<string, unknown>> = {
     by: 'operator:anna',
   },
   PoolContractEnded: { workerId: 'w1', contractId: 'c1', lastDay: '2026-06-30', reason: 'Anna is ill' },
+  HoursRegistered: { ...sheet, lines: [line, { ...line, day: '2026-03-03', remark: 'Anna went home ill' }], by: 'employer:e1' },
+  TimesheetApproved: { ...sheet, lines: [{ ...line, remark: 'Anna left early' }], approvedVersion: 1, by: 'employer:e1' },
+  TimesheetRejected: { timesheetId: 't1', reason: 'Anna was ill on Wednesday', by: 'employer:e1' },
+  TimesheetCorrected: { timesheetId: 't1', lines: [{ ...line, remark: 'Anna ill' }], reason: 'Anna was ill', by: 'operator:anna' },
+  PlacementEndedEarly: { placementId: 'p1', lastDay: '2026-03-31', reason: 'Anna could not cope with the work' },
+  PlacementWithdrawn: { placementId: 'p1', reason: 'Anna is ill' },
 };
 
 describe('PERSONAL_DATA', () => {
@@ -60,11 +69,17 @@ describe('PERSONAL_DATA', () => {
     expect(sample).toBeDefined();
     expect(parsePoolEvent(type, version, sample)).toMatchObject({ ok: true });
     const spec = personalDataOf(type)!;
-    expect(typeof sample[spec.subjectField]).toBe('string');
+    // An event that does not name its subject takes it from its stream's first event (a sheet's HoursRegistered, a PlacementProposed).
+    if (spec.subjectFrom === undefined) expect(typeof sample[spec.subjectField]).toBe('string');
     const erased = withErasedFields(type, sample, Object.keys(spec.fields));
     expect(parsePoolEvent(type, version, erased)).toMatchObject({ ok: true });
     expect(JSON.stringify(erased)).not.toMatch(/Anna|1990-04-01|7551 AB|6000/);
     expect(erased[spec.subjectField]).toBe(sample[spec.subjectField]);
+  });
+
+  it("leaves an erased timesheet's lines as they were but for their remarks", () => {
+    const erased = withErasedFields('HoursRegistered', samples.HoursRegistered, ['lines[].remark']);
+    expect(erased.lines).toEqual([line, { ...line, day: '2026-03-03' }]);
   });
 
   it('names only fields that its event schemas have', () => {
@@ -75,7 +90,12 @@ describe('PERSONAL_DATA', () => {
       };
       const shape = schema.shape ?? schema.in?.shape;
       expect(shape).toBeDefined();
-      for (const field of [spec.subjectField, ...Object.keys(spec.fields)]) expect(Object.keys(shape!)).toContain(field);
+      const named = spec.subjectFrom === undefined ? [spec.subjectField] : [];
+      for (const field of [...named, ...Object.keys(spec.fields)]) {
+        const item = itemFieldOf(field);
+        expect(Object.keys(shape!)).toContain(item?.array ?? field);
+        if (item) expect(Object.keys(itemShapeOf(shape![item.array]))).toContain(item.field);
+      }
     }
   });
 
@@ -84,3 +104,8 @@ describe('PERSONAL_DATA', () => {
     expect(personalDataOf('toString')).toBeUndefined();
   });
 });
+
+/** The object shape of an array schema's items (z.array(z.object(...)), possibly with a max length). */
+function itemShapeOf(schema: unknown): Record<string, unknown> {
+  return (schema as { element: { shape: Record<string, unknown> } }).element.shape;
+}

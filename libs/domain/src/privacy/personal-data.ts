@@ -6,11 +6,31 @@
 /** What an erased field reads as: a schema-valid stand-in, or the field left out (only for optional fields). */
 export type ErasedValue = { readonly value: unknown } | { readonly omit: true };
 
+/**
+ * A field of each item of a top-level array, as `array[].field` (a timesheet line's remark). It can
+ * only be left out when erased: which items had one is not kept in the clear.
+ */
+export type ItemFieldPath = `${string}[].${string}`;
+
+/** Each personal field (a top-level data field, or an item field of an array) and what it reads as once erased. */
+export type PersonalFields = Readonly<{ [field: string]: ErasedValue; [path: ItemFieldPath]: { readonly omit: true } }>;
+
 export interface PersonalDataOfEvent {
   /** The data field holding the pseudonymous id of the person the fields are about (whose key encrypts them). */
   readonly subjectField: string;
-  /** Each personal field and what it reads as once erased. */
-  readonly fields: Readonly<Record<string, ErasedValue>>;
+  /**
+   * `stream`: the event does not name its person; `subjectField` is read from the data of its
+   * stream's first event instead. For streams about one worker throughout, whose first event names
+   * them (a timesheet's HoursRegistered, a placement's PlacementProposed).
+   */
+  readonly subjectFrom?: 'stream';
+  /**
+   * `write_placeholders`: appended after the person's erasure, the fields are stored as their erased
+   * placeholders (a remark about an erased worker's sheet is dropped, the command goes through);
+   * without it such an append is refused.
+   */
+  readonly afterErasure?: 'write_placeholders';
+  readonly fields: PersonalFields;
 }
 
 /** The text that stands for an erased name, place or remark: valid for `text` and `prose`, never a real name. */
@@ -25,7 +45,11 @@ export const ERASED_BIRTH_DATE = '1900-01-01';
 export const ERASED_WAGE_VALUE_BP = 10_000;
 
 const erasedText: ErasedValue = { value: ERASED_TEXT };
-const omitted: ErasedValue = { omit: true };
+const omitted = { omit: true } as const;
+/** The subject of an event of a timesheet's or placement's stream that does not name its worker: the stream's worker. */
+const ofStreamWorker = { subjectField: 'workerId', subjectFrom: 'stream', afterErasure: 'write_placeholders' } as const;
+/** A timesheet line's remark (free text, may say why hours were missed); the lines' hours stay in the clear. */
+const lineRemarks = { 'lines[].remark': omitted } as const;
 
 /**
  * Every event type holding personal data, keyed by type (event types are unique over all streams,
@@ -54,6 +78,14 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataOfEvent>> = {
   LksClaimCalculated: { subjectField: 'workerId', fields: { lines: { value: [] } } },
   // Why a contract ended is free text about the person (illness, dismissal).
   PoolContractEnded: { subjectField: 'workerId', fields: { reason: erasedText } },
+  // A timesheet's remarks and a rejection's or correction's reason (often the day's sickness), and
+  // why a placement ended early or was withdrawn: the hours, dates and ids stay in the clear.
+  HoursRegistered: { subjectField: 'workerId', afterErasure: 'write_placeholders', fields: lineRemarks },
+  TimesheetApproved: { subjectField: 'workerId', afterErasure: 'write_placeholders', fields: lineRemarks },
+  TimesheetCorrected: { ...ofStreamWorker, fields: { reason: erasedText, ...lineRemarks } },
+  TimesheetRejected: { ...ofStreamWorker, fields: { reason: erasedText } },
+  PlacementEndedEarly: { ...ofStreamWorker, fields: { reason: erasedText } },
+  PlacementWithdrawn: { ...ofStreamWorker, fields: { reason: erasedText } },
 };
 
 /** The personal fields of an event type, or undefined when it holds none. */
@@ -67,12 +99,32 @@ export function withErasedFields(
   data: Readonly<Record<string, unknown>>,
   fields: readonly string[],
 ): Record<string, unknown> {
-  const registered = personalDataOf(eventType)?.fields ?? {};
+  const registered: Readonly<Record<string, ErasedValue>> = personalDataOf(eventType)?.fields ?? {};
   const erased: Record<string, unknown> = { ...data };
   for (const field of fields) {
+    const item = itemFieldOf(field);
+    if (item) {
+      erased[item.array] = withoutItemField(erased[item.array], item.field);
+      continue;
+    }
     const placeholder = registered[field];
     if (placeholder === undefined || 'omit' in placeholder) delete erased[field];
     else erased[field] = structuredClone(placeholder.value);
   }
   return erased;
+}
+
+/** The array and item field of an `array[].field` path; undefined for a top-level field. */
+export function itemFieldOf(field: string): { array: string; field: string } | undefined {
+  const match = /^([^[\].]+)\[\]\.([^[\].]+)$/.exec(field);
+  return match ? { array: match[1], field: match[2] } : undefined;
+}
+
+function withoutItemField(items: unknown, field: string): unknown {
+  if (!Array.isArray(items)) return items;
+  return items.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return item;
+    const { [field]: _erased, ...rest } = item as Record<string, unknown>;
+    return rest;
+  });
 }

@@ -225,4 +225,65 @@ describe.each(BACKENDS)('crypto-shredding on %s', (_, open) => {
       ]);
     });
   });
+
+  describe('migrating remarks of timesheets and placements written in the clear', () => {
+    let opened: Opened;
+    beforeAll(async () => (opened = await open()));
+    afterAll(() => opened.close());
+
+    it("encrypts line remarks and reasons under the stream's worker, leaving sheets without any alone", async () => {
+      const { store, plain, keys } = encrypting(opened.pool);
+      const workerId = `w-${randomUUID()}`;
+      const line = { day: '2026-03-02', start: '08:00', end: '12:00', breakMinutes: 0, hourType: 'normal' };
+      const sheet = { timesheetId: 't1', placementId: 'p1', workerId, employerId: 'e1', week: '2026-W10' };
+      const remarked = [line, { ...line, day: '2026-03-03', remark: 'Wietske went home ill' }];
+      const streams: Record<string, NewEvent[]> = {
+        'timesheet-t1': [
+          { type: 'HoursRegistered', data: { ...sheet, lines: remarked, by: 'employer:e1' } },
+          { type: 'TimesheetSubmitted', data: { timesheetId: 't1', by: 'employer:e1' } },
+          { type: 'TimesheetRejected', data: { timesheetId: 't1', reason: 'Wietske was ill on Tuesday', by: 'employer:e1' } },
+          { type: 'TimesheetCorrected', data: { timesheetId: 't1', lines: remarked, reason: 'Wietske ill', by: 'operator:o' } },
+          { type: 'TimesheetApproved', data: { ...sheet, lines: remarked, approvedVersion: 1, by: 'employer:e1' } },
+        ],
+        'timesheet-t2': [{ type: 'HoursRegistered', data: { ...sheet, timesheetId: 't2', lines: [line], by: 'employer:e1' } }],
+        'placement-p1': [
+          {
+            type: 'PlacementProposed',
+            data: {
+              placementId: 'p1',
+              workerId,
+              employerId: 'e1',
+              siteId: 's1',
+              functionName: 'f',
+              legalForm: 'payroll',
+              hoursPerWeek: 16,
+            },
+          },
+          { type: 'PlacementWithdrawn', data: { placementId: 'p1', reason: 'Wietske does not want to work there' } },
+        ],
+      };
+      for (const [streamId, events] of Object.entries(streams))
+        await plain.appendToStream(streamId, events, { expectedVersion: 'no_stream' });
+      expect(await rowsContaining(opened.pool, 'Wietske')).toBe(4 + 1);
+
+      const result = await migratePersonalData(opened.pool, store, PERSONAL_DATA);
+
+      // The sheet's HoursRegistered, rejection, correction and approval, and the withdrawal.
+      expect(result).toMatchObject({ streams: 2, eventsRewritten: 5 });
+      expect(await rowsContaining(opened.pool, 'Wietske')).toBe(0);
+      for (const [streamId, events] of Object.entries(streams)) {
+        expect((await store.readStream(streamId)).map((e) => e.data)).toEqual(events.map((e) => e.data));
+      }
+      expect((await verifyEventChain(opened.pool)).breaks).toEqual([]);
+      expect(await verifyChainEpochs(opened.pool, store)).toEqual({ epochs: 1, linksVerified: 5 + 1, linksErased: 0, breaks: [] });
+      expect(await migratePersonalData(opened.pool, store, PERSONAL_DATA)).toMatchObject({ streams: 0, eventsRewritten: 0 });
+
+      await keys.shred(workerId);
+      const sheetRead = (await store.readStream('timesheet-t1')).map((e) => e.data as Record<string, unknown>);
+      const hoursOnly = [line, { ...line, day: '2026-03-03' }];
+      expect(sheetRead.map((data) => data.lines ?? data.reason)).toEqual([hoursOnly, undefined, '[erased]', hoursOnly, hoursOnly]);
+      expect(sheetRead[3].reason).toBe('[erased]');
+      expect((await store.readStream('placement-p1'))[1].data).toEqual({ placementId: 'p1', reason: '[erased]' });
+    });
+  });
 });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { sealFeedDigest } from '../postgres/feed-digest.js';
-import type { EncryptingEventStore, PersonalFieldRegistry } from './encrypting-event-store.js';
+import { itemFieldOf, type EncryptingEventStore, type PersonalFieldRegistry } from './encrypting-event-store.js';
 import { ENVELOPE_FIELD } from './envelope.js';
 
 export interface PersonalDataMigrationProgress {
@@ -41,11 +41,14 @@ export async function migratePersonalData(
   onProgress: (progress: PersonalDataMigrationProgress) => void = () => undefined,
   now: () => Date = () => new Date(),
 ): Promise<PersonalDataMigrationResult> {
+  // The streams with an event holding a registered field in the clear (a timesheet line's remark: in an item of its lines).
+  const fields = Object.entries(registry).flatMap(([type, spec]) => Object.keys(spec.fields).map((field) => [type, jsonPathOf(field)]));
   const candidates = await pool.query<{ stream_id: string; first: string }>(
-    `SELECT stream_id, min(revision)::text AS first FROM es_events
-     WHERE event_type = ANY($1::text[]) AND jsonb_typeof(data) = 'object' AND NOT data ? $2
-     GROUP BY stream_id ORDER BY stream_id`,
-    [Object.keys(registry), ENVELOPE_FIELD],
+    `SELECT e.stream_id, min(e.revision)::text AS first
+     FROM es_events e JOIN unnest($1::text[], $2::text[]) AS f(event_type, path) ON f.event_type = e.event_type
+     WHERE jsonb_typeof(e.data) = 'object' AND NOT e.data ? $3 AND jsonb_path_exists(e.data, f.path::jsonpath)
+     GROUP BY e.stream_id ORDER BY e.stream_id`,
+    [fields.map(([type]) => type), fields.map(([, path]) => path), ENVELOPE_FIELD],
   );
   const epoch = `personal-data:${now().toISOString()}`;
   const progress: PersonalDataMigrationProgress = { streamsDone: 0, streams: candidates.rows.length, eventsRewritten: 0 };
@@ -61,13 +64,22 @@ export async function migratePersonalData(
   return { ...progress, epoch, sealedDigest };
 }
 
+/** A registered field as an SQL/JSON path: `$."reason"`, or `$."lines"[*]."remark"` for an item field. */
+function jsonPathOf(field: string): string {
+  const path = itemFieldOf(field);
+  return path ? `$.${JSON.stringify(path.array)}[*].${JSON.stringify(path.item)}` : `$.${JSON.stringify(field)}`;
+}
+
 async function migrateStream(pool: pg.Pool, store: EncryptingEventStore, streamId: string, from: number, epoch: string): Promise<number> {
   // Encrypted before the transaction: the keys come through the pool, and PGlite has one connection.
   const { rows } = await pool.query<StoredEventRow>(
     'SELECT revision::text, event_type, data, hash FROM es_events WHERE stream_id = $1 AND revision >= $2 ORDER BY revision',
     [streamId, from],
   );
-  const encrypted = await store.encryptEvents(rows.map((row) => ({ type: row.event_type, data: row.data })));
+  const encrypted = await store.encryptEvents(
+    streamId,
+    rows.map((row) => ({ type: row.event_type, data: row.data })),
+  );
   const changed = rows.filter((row, i) => encrypted[i].data !== row.data);
   if (changed.length === 0) return 0;
   const firstChanged = Number(changed[0].revision);

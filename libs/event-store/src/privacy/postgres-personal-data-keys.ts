@@ -127,15 +127,9 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
     return rows[0].found;
   }
 
-  /** The keys to encrypt with: created for subjects that have none; a shredded subject is refused. */
-  async keysForWriting(subjectIds: readonly string[]): Promise<Map<string, { key: Buffer; version: number }>> {
-    const found = await this.keysForReading(subjectIds, { createMissing: true });
-    const keys = new Map<string, { key: Buffer; version: number }>();
-    for (const [subject, entry] of found) {
-      if ('shredded' in entry) throw new SubjectErasedError(subject);
-      keys.set(subject, entry);
-    }
-    return keys;
+  /** The keys to encrypt with: created for subjects that have none; a shredded subject's stays `shredded`. */
+  keysForWriting(subjectIds: readonly string[]): Promise<Map<string, SubjectKey>> {
+    return this.keysForReading(subjectIds, { createMissing: true });
   }
 
   /** The keys to decrypt with, or `shredded`; a key neither there nor shredded is an error (never read as erased). */
