@@ -8,7 +8,7 @@
 // read (what every projection pays before its own work).
 //   npm run bench:projections                        (600 workers, about 50,000 events)
 //   BENCH_WORKERS=6000 npm run bench:projections     (about 500,000 events)
-//   BENCH_BATCH=10000 npm run bench:projections      (events per feed read and per transaction; default 2,000)
+//   BENCH_BATCH=10000 npm run bench:projections      (events per feed read and per live transaction; default 2,000)
 // After the figures, a second rebuild + compare with every `pg` statement timed, put down to the read model
 // whose `apply` sent it (or to the scratch schema, the transactions, the comparison): where the rebuild waits.
 //   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:projections
@@ -27,7 +27,13 @@ import {
   type GlobalPosition,
   type PostgresConnection,
 } from '@banenpool/event-store';
-import { openReadModelDataSource, ProjectionCheckpoint, rebuildAndCompare, type Projection } from '@banenpool/projector';
+import {
+  openReadModelDataSource,
+  ProjectionCheckpoint,
+  REBUILD_BATCH_SIZE,
+  rebuildAndCompare,
+  type Projection,
+} from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { createScratchDatabase } from '@banenpool/testing';
 import pg from 'pg';
@@ -226,7 +232,8 @@ async function measure(
     let equal = false;
     figures.push(
       await timed(`rebuild ${allProjections.length} read models + compare`, async () => {
-        const comparison = await rebuildAndCompare({ store, dataSource, projections: allProjections, batchSize: BATCH_SIZE });
+        // Its own batch size and lanes, as `npm run projections:rebuild` and the auditors run it.
+        const comparison = await rebuildAndCompare({ store, dataSource, projections: allProjections });
         equal = comparison.equal;
         if (comparison.events !== events) throw new Error(`rebuilt ${comparison.events} events, expected ${events}`);
         return equal ? 'equal' : `DIFFERENT: ${JSON.stringify(comparison.projections.filter((p) => !p.equal))}`;
@@ -234,7 +241,8 @@ async function measure(
     );
     progress(`rebuild again, each statement timed (load ${load()})`);
     const { parts } = await withBreakdown(allProjections, (projections) =>
-      rebuildAndCompare({ store, dataSource, projections, batchSize: BATCH_SIZE }),
+      // One lane: the breakdown times one read model's statements at a time.
+      rebuildAndCompare({ store, dataSource, projections, lanes: 1 }),
     );
     return { figures, equal, breakdown: parts };
   } finally {
@@ -243,7 +251,10 @@ async function measure(
 }
 
 function print(events: number, figures: readonly Timed[]) {
-  out(`\nRead models on PostgreSQL: ${int(events)} events of ${int(WORKERS)} workers, batches of ${int(BATCH_SIZE)}`);
+  out(
+    `\nRead models on PostgreSQL: ${int(events)} events of ${int(WORKERS)} workers, live in batches of ${int(BATCH_SIZE)}, ` +
+      `rebuilt in batches of ${int(REBUILD_BATCH_SIZE)} (its default)`,
+  );
   out(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`);
   out('| measure | seconds | events/s | goal | load after (1/5/15 min) | result |');
   out('|---|---:|---:|---:|---|---|');
@@ -265,7 +276,7 @@ async function main() {
     const events = await fillStore(connection, store);
     const { figures, equal, breakdown } = await measure(connection, store, events);
     print(events, figures);
-    printBreakdown(breakdown, Math.ceil(events / BATCH_SIZE));
+    printBreakdown(breakdown, Math.ceil(events / REBUILD_BATCH_SIZE));
     if (!equal) process.exitCode = 1;
   } finally {
     await connection.close();

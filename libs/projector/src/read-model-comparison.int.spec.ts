@@ -81,8 +81,9 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     }
     return position;
   };
-  const compare = (options: { projections?: readonly Projection[]; batchSize?: number; onProgress?: (p: RebuildProgress) => void } = {}) =>
-    rebuildAndCompare({ store: stack.store, dataSource, projections: allProjections, ...options });
+  const compare = (
+    options: { projections?: readonly Projection[]; batchSize?: number; lanes?: number; onProgress?: (p: RebuildProgress) => void } = {},
+  ) => rebuildAndCompare({ store: stack.store, dataSource, projections: allProjections, ...options });
 
   beforeAll(async () => {
     stack = await openTestStack(kind);
@@ -248,5 +249,19 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     } finally {
       for (const name of ['crashed', 'unmarked', 'running']) await dataSource.query(`DROP SCHEMA IF EXISTS read_model_compare_${name}`);
     }
+  });
+
+  it('(f) one lane or several (on PGlite several wait for its one connection in turn) give the same equal comparison', async () => {
+    const summary = (result: ReadModelComparison) => ({
+      equal: result.equal,
+      events: result.events,
+      tables: result.projections.flatMap((p) => p.tables.map((t) => [t.table, t.liveRows, t.rebuiltRows, t.onlyLive, t.onlyRebuilt])),
+    });
+    const oneLane = await compare({ batchSize: 8, lanes: 1 });
+    const fourLanes = await compare({ batchSize: 8, lanes: 4 });
+
+    expect(oneLane.equal).toBe(true);
+    expect(summary(fourLanes)).toEqual(summary(oneLane));
+    expect(await scratchSchemas(dataSource)).toEqual([]);
   });
 });
