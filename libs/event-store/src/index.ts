@@ -19,3 +19,4 @@ export * from './privacy/master-key.js';
 export * from './privacy/postgres-personal-data-keys.js';
 export * from './privacy/encrypting-event-store.js';
 export * from './privacy/personal-data-migration.js';
+export * from './privacy/reclaim-erased-space.js';

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
-import { HashChains, ReadModelRebuild, ReadModelsCatchUp, USE_CASE_EVENT_STORE, USE_CASE_PROVIDERS } from '@banenpool/application';
-import { decryptingStoreOf, verifyChainEpochs, type EventStore, type PostgresConnection } from '@banenpool/event-store';
+import {
+  ErasedSpaceReclaim,
+  HashChains,
+  ReadModelRebuild,
+  ReadModelsCatchUp,
+  USE_CASE_EVENT_STORE,
+  USE_CASE_PROVIDERS,
+} from '@banenpool/application';
+import { decryptingStoreOf, reclaimErasedSpace, verifyChainEpochs, type EventStore, type PostgresConnection } from '@banenpool/event-store';
 import { AppConfig, EVENT_STORE, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { Projector } from '@banenpool/projector';
 import { DataSource } from 'typeorm';
@@ -27,6 +34,11 @@ import { WakeProjector } from './wake-projector.handler.js';
         pool: config.EVENTSTORE_CONNECTION_STRING ? null : connection.pool,
         verifyEarlierChains: () => verifyChainEpochs(connection.pool, decryptingStoreOf(store)),
       }),
+    },
+    {
+      provide: ErasedSpaceReclaim,
+      inject: [POSTGRES_CONNECTION],
+      useFactory: (connection: PostgresConnection): ErasedSpaceReclaim => ({ reclaim: () => reclaimErasedSpace(connection) }),
     },
     { provide: ReadModelRebuild, inject: [EVENT_STORE, DataSource], useFactory: readModelRebuild },
     ...USE_CASE_PROVIDERS,

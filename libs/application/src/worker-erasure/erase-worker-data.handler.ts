@@ -1,7 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { workerDecider, workerStreamId, type ErasureReason } from '@banenpool/domain';
-import { PersonalDataKeys } from '@banenpool/event-store';
+import { parsePosition, PersonalDataKeys, type ReclaimedSpace } from '@banenpool/event-store';
+import { ReadModelsCatchUp } from '../shared/ports.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { ErasurePayFactsReader } from './erasure-pay-facts.js';
@@ -17,11 +19,18 @@ export class EraseWorkerDataCommand extends Command<CommandAccepted> {
   }
 }
 
+/** Rewrites the tables whose old row versions may still hold erased plain text (reclaimErasedSpace). */
+export abstract class ErasedSpaceReclaim {
+  abstract reclaim(): Promise<ReclaimedSpace>;
+}
+
 /**
  * Erases a worker's personal data (GDPR art. 17) once nothing is owed to them any more (the facts
  * of their pay: ErasurePayFactsReader): records WorkerDataErased, shreds the worker's data
  * key (the personal fields of every earlier event become unreadable) and purges the plaintext copies
- * kept beside the log (the read models blank theirs when they project the event).
+ * kept beside the log (the read models blank theirs when they project the event). Once the read models
+ * have applied the event, the tables are rewritten, so no earlier row version keeps the plain text in
+ * the database's files (ADR 0021).
  *
  * Each step may be done again: the decider answers a second erasure with no events, shredding a
  * shredded key and purging what is gone change nothing. So a request that died between the append
@@ -31,11 +40,15 @@ export class EraseWorkerDataCommand extends Command<CommandAccepted> {
  */
 @CommandHandler(EraseWorkerDataCommand)
 export class EraseWorkerDataHandler implements ICommandHandler<EraseWorkerDataCommand> {
+  private readonly logger = new Logger('WorkerErasure');
+
   constructor(
     private readonly executor: UseCaseExecutor,
     private readonly keys: PersonalDataKeys,
     private readonly dataSource: DataSource,
     private readonly payFacts: ErasurePayFactsReader,
+    private readonly readModels: ReadModelsCatchUp,
+    private readonly space: ErasedSpaceReclaim,
   ) {}
 
   async execute({ workerId, reason, context }: EraseWorkerDataCommand): Promise<CommandAccepted> {
@@ -53,6 +66,20 @@ export class EraseWorkerDataHandler implements ICommandHandler<EraseWorkerDataCo
     );
     await this.keys.shred(workerId);
     await purgePlaintextCopies((text, params) => this.dataSource.query(text, [...params]), workerId);
+    await this.reclaimSpace(workerId, accepted.position);
     return accepted;
+  }
+
+  /** A read model behind the erasure blanks its rows later; the next erasure's rewrite drops what those leave. */
+  private async reclaimSpace(workerId: string, appendedAt: string | undefined): Promise<void> {
+    const position = appendedAt === undefined ? undefined : parsePosition(appendedAt);
+    const caughtUp = position === undefined || (await this.readModels.waitFor(position));
+    const { rewritten, skipped } = await this.space.reclaim();
+    if (caughtUp && skipped.length === 0) return;
+    this.logger.warn(
+      `Erasure of ${workerId}: rewrote ${rewritten.length} tables` +
+        (caughtUp ? '' : ' before every read model had applied the erasure') +
+        skipped.map(({ table, reason }) => `; skipped ${table} (${reason})`).join(''),
+    );
   }
 }

@@ -7,6 +7,7 @@ import {
   type ErasurePayFacts,
   type WorkerCommand,
 } from '@banenpool/domain';
+import { reclaimErasedSpace } from '@banenpool/event-store';
 import { openTestStack, type TestStack } from '@banenpool/testing';
 import type { DataSource } from 'typeorm';
 import { PostgresStreamSnapshots } from '../streams/postgres-stream-snapshots.js';
@@ -59,7 +60,9 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     executor = new UseCaseExecutor(stack.store, { publish: () => undefined } as unknown as EventBus, snapshots);
     keys = new InMemoryPersonalDataKeys();
     const payFactsReader = { read: async () => payFacts } as unknown as ErasurePayFactsReader;
-    handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource, payFactsReader);
+    const readModels = { waitFor: async () => true };
+    const space = { reclaim: () => reclaimErasedSpace(stack.connection) };
+    handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource, payFactsReader, readModels, space);
     await query(IDEMPOTENCY_TABLE);
     await query(TIMESHEETS_TABLE);
     await snapshots.write({ streamId: 'worker-other', kind: KIND, revision: 0, eventId: 'e0', state: { name: 'Other' } }, []);
@@ -83,6 +86,19 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     expect(await query('SELECT stream_id FROM stream_snapshots ORDER BY stream_id')).toEqual([{ stream_id: 'worker-other' }]);
     expect(await query(`SELECT mark FROM stream_snapshot_marks WHERE stream_id = 'worker-fenna'`)).toEqual([]);
     expect(await query('SELECT scope FROM api_idempotency_keys ORDER BY scope')).toEqual([{ scope: 'op:k3' }]);
+  });
+
+  it('rewrites the tables that held plain text once the read models applied the erasure, and leaves the log alone', async () => {
+    await register('ilse');
+    const fileOf = async (table: string) => (await query('SELECT pg_relation_filenode($1) AS file', [table]))[0];
+    const before = await Promise.all(['rm_timesheets', 'stream_snapshots', 'es_events'].map(fileOf));
+
+    await handler.execute(new EraseWorkerDataCommand('ilse', 'data_subject_request', context));
+
+    const after = await Promise.all(['rm_timesheets', 'stream_snapshots', 'es_events'].map(fileOf));
+    expect(after[0]).not.toEqual(before[0]);
+    expect(after[1]).not.toEqual(before[1]);
+    expect(after[2]).toEqual(before[2]);
   });
 
   it('finishes an erasure whose process died between the append and the shredding, when it is sent again', async () => {

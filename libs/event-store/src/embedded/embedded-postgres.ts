@@ -25,6 +25,8 @@ export async function startEmbeddedPostgres(dataDir: string, onConnectionError?:
   try {
     installWholeMessageFraming();
     const db = await PGlite.create(inMemory ? undefined : dataDir);
+    // A recycled WAL segment is renamed with its old bytes; an erasure's checkpoint must remove it (reclaimErasedSpace).
+    await db.exec('SET wal_recycle = off');
     const socketDir = mkdtempSync(join(tmpdir(), 'banenpool-pglite-'));
     const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
     await server.start();
