@@ -268,6 +268,18 @@ describe('an auditor replays every invoice line back to what it was made of', ()
       expect(JSON.parse(run.stdout)).toEqual(await provenance(invoice.invoiceId, index));
     });
 
+    it('as-of worker <id> starts from the snapshot the commands kept, as GET …/as-of does', async () => {
+      // Past the snapshot interval (100 events), so the commands keep a snapshot of the worker's state.
+      for (let change = 0; change < 110; change += 1) await http.put('/workers/anna/availability', { hoursPerWeek: 30 + (change % 2) });
+      const knownAt = new Date().toISOString();
+      const cli = await runAuditCli(database.url, 'as-of', 'worker', 'anna', '--known-at', knownAt);
+      expect(cli.code).toBe(0);
+      const answer = JSON.parse(cli.stdout);
+      expect(answer.replayedFrom).toMatchObject({ snapshot: true, revision: expect.any(Number) });
+      const http200 = await http.read(`/audit/workers/anna/as-of?knownAt=${knownAt}&purpose=subject_access`, AUDITOR);
+      expect(answer).toEqual(JSON.parse(JSON.stringify(http200)));
+    });
+
     it('history invoice <number> and as-of invoice <number>, and refuses a provenance without --line (exit 2)', async () => {
       const { invoiceId } = invoiceOf('waarbeek');
       const history = await runAuditCli(database.url, 'history', 'invoice', invoiceId);

@@ -37,6 +37,7 @@ import {
   type FeedDigest,
   type PostgresConnection,
 } from '@banenpool/event-store';
+import { keptSnapshotsOf, StreamSnapshots } from '@banenpool/application';
 import { AppConfig, ConfigError, EVENT_STORE, loadConfig, POSTGRES_CONNECTION } from '@banenpool/platform';
 import { rebuildAndCompare, type ReadModelComparison } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
@@ -161,11 +162,14 @@ function asOfTask(subject: AuditSubject, values: Values): Task {
   const on = values.on;
   if (on !== undefined) {
     if (!isValidLocalDate(on)) throw new UsageError('--on must be a real date as YYYY-MM-DD');
-    return async (_app, store) => print(await stateAsAppliedOn(store, subject, on, knownAt));
+    return async (app, store) => print(await stateAsAppliedOn(store, subject, on, knownAt, snapshotsOf(app)));
   }
   if (!knownAt) throw new UsageError('as-of needs --known-at <instant> or --on <date>');
-  return async (_app, store) => print(await stateAsKnownAt(store, subject, knownAt));
+  return async (app, store) => print(await stateAsKnownAt(store, subject, knownAt, snapshotsOf(app)));
 }
+
+/** The commands' snapshots, as GET …/as-of reads them: a long worker stream starts from one it provably folds (ADR 0023). */
+const snapshotsOf = (app: INestApplicationContext) => keptSnapshotsOf(app.get(StreamSnapshots));
 
 function provenanceTask(kind: string | undefined, id: string | undefined, values: Values): Task {
   if (kind !== 'invoice' || !id) throw new UsageError('Name the invoice: provenance invoice <number> --line <n>');
