@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { PLAINTEXT_TABLES } from '@banenpool/application';
 import type { EventStore } from '@banenpool/event-store';
 import { EVENT_STORE } from '@banenpool/platform';
 import { rebuildAndCompare } from '@banenpool/projector';
@@ -135,6 +136,10 @@ describe('erasing a worker’s personal data (POST /workers/:id/erasure)', () =>
     expect(before.lksTotals).toEqual([expect.objectContaining({ workerId: WORKER, totalCents: expect.any(Number) })]);
     expect(await tablesHolding(dataSource, NAME)).not.toEqual([]);
     expect(await tablesHolding(dataSource, REMARKS.line)).toContain('public.rm_timesheets');
+    // The erasure rewrites the tables that hold plain text (ADR 0021): every table that holds any of it is one.
+    for (const text of [NAME, BIRTH_DATE, ...Object.values(REMARKS)]) {
+      for (const table of await tablesHolding(dataSource, text)) expect(PLAINTEXT_TABLES).toContain(table.replace(/^public\./, ''));
+    }
     const sheetHistory = await readAs(http, OPERATOR, `/audit/timesheets/${SHEET}/history`);
     for (const remark of [REMARKS.line, REMARKS.correction, REMARKS.rejection]) expect(sheetHistory.text).toContain(remark);
     expect((await readAs(http, OPERATOR, `/audit/placements/${WITHDRAWN}/history`)).text).toContain(REMARKS.withdrawal);

@@ -38,7 +38,7 @@ import { WakeProjector } from './wake-projector.handler.js';
     {
       provide: ErasedSpaceReclaim,
       inject: [POSTGRES_CONNECTION],
-      useFactory: (connection: PostgresConnection): ErasedSpaceReclaim => ({ reclaim: () => reclaimErasedSpace(connection) }),
+      useFactory: (connection: PostgresConnection): ErasedSpaceReclaim => ({ reclaim: (tables) => reclaimErasedSpace(connection, tables) }),
     },
     { provide: ReadModelRebuild, inject: [EVENT_STORE, DataSource], useFactory: readModelRebuild },
     ...USE_CASE_PROVIDERS,

@@ -7,7 +7,7 @@ import { ReadModelsCatchUp } from '../shared/ports.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { ErasurePayFactsReader } from './erasure-pay-facts.js';
-import { purgePlaintextCopies } from './plaintext-copies.js';
+import { PLAINTEXT_TABLES, purgePlaintextCopies } from './plaintext-copies.js';
 
 export class EraseWorkerDataCommand extends Command<CommandAccepted> {
   constructor(
@@ -19,9 +19,9 @@ export class EraseWorkerDataCommand extends Command<CommandAccepted> {
   }
 }
 
-/** Rewrites the tables whose old row versions may still hold erased plain text (reclaimErasedSpace). */
+/** Rewrites tables whose old row versions may still hold erased plain text (reclaimErasedSpace). */
 export abstract class ErasedSpaceReclaim {
-  abstract reclaim(): Promise<ReclaimedSpace>;
+  abstract reclaim(tables: readonly string[]): Promise<ReclaimedSpace>;
 }
 
 /**
@@ -29,8 +29,8 @@ export abstract class ErasedSpaceReclaim {
  * of their pay: ErasurePayFactsReader): records WorkerDataErased, shreds the worker's data
  * key (the personal fields of every earlier event become unreadable) and purges the plaintext copies
  * kept beside the log (the read models blank theirs when they project the event). Once the read models
- * have applied the event, the tables are rewritten, so no earlier row version keeps the plain text in
- * the database's files (ADR 0021).
+ * have applied the event, the tables holding plain text are rewritten, so no earlier row version keeps
+ * it in the database's files (ADR 0021).
  *
  * Each step may be done again: the decider answers a second erasure with no events, shredding a
  * shredded key and purging what is gone change nothing. So a request that died between the append
@@ -74,7 +74,7 @@ export class EraseWorkerDataHandler implements ICommandHandler<EraseWorkerDataCo
   private async reclaimSpace(workerId: string, appendedAt: string | undefined): Promise<void> {
     const position = appendedAt === undefined ? undefined : parsePosition(appendedAt);
     const caughtUp = position === undefined || (await this.readModels.waitFor(position));
-    const { rewritten, skipped } = await this.space.reclaim();
+    const { rewritten, skipped } = await this.space.reclaim(PLAINTEXT_TABLES);
     if (caughtUp && skipped.length === 0) return;
     this.logger.warn(
       `Erasure of ${workerId}: rewrote ${rewritten.length} tables` +

@@ -61,7 +61,7 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     keys = new InMemoryPersonalDataKeys();
     const payFactsReader = { read: async () => payFacts } as unknown as ErasurePayFactsReader;
     const readModels = { waitFor: async () => true };
-    const space = { reclaim: () => reclaimErasedSpace(stack.connection) };
+    const space = { reclaim: (tables: readonly string[]) => reclaimErasedSpace(stack.connection, tables) };
     handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource, payFactsReader, readModels, space);
     await query(IDEMPOTENCY_TABLE);
     await query(TIMESHEETS_TABLE);
@@ -88,7 +88,7 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     expect(await query('SELECT scope FROM api_idempotency_keys ORDER BY scope')).toEqual([{ scope: 'op:k3' }]);
   });
 
-  it('rewrites the tables that held plain text once the read models applied the erasure, and leaves the log alone', async () => {
+  it('rewrites the tables that held plain text once the read models applied the erasure, and leaves the others', async () => {
     await register('ilse');
     const fileOf = async (table: string) => (await query('SELECT pg_relation_filenode($1) AS file', [table]))[0];
     const before = await Promise.all(['rm_timesheets', 'stream_snapshots', 'es_events'].map(fileOf));

@@ -36,6 +36,24 @@ export async function purgePlaintextCopies(sql: Sql, workerId: string): Promise<
   }
 }
 
+/**
+ * Every table that holds a worker's personal data in plain text: the read models that show a name
+ * (blanked as they project WorkerDataErased) or a remark (rm_timesheets), the copies purged above,
+ * and the data keys (a deleted wrapped key). The erasure rewrites them (reclaimErasedSpace), so no
+ * earlier row version keeps the text in the database's files. test/erasure.e2e-spec.ts checks that
+ * every table holding the name or a remark before an erasure is one of these.
+ */
+export const PLAINTEXT_TABLES: readonly string[] = [
+  'rm_board_workers',
+  'rm_banenafspraak_workers',
+  'rm_lks_decisions',
+  'rm_timesheets',
+  'stream_snapshots',
+  'stream_snapshot_marks',
+  'api_idempotency_keys',
+  'personal_data_keys',
+];
+
 /** A jsonb column of timesheet lines with each line's remark left out, in the same order (NULL stays NULL). */
 const WITHOUT_REMARKS = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN NULL ELSE coalesce(

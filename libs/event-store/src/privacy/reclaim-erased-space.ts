@@ -17,22 +17,20 @@ const LOCK_TIMEOUT = '3s';
  * Blanking a row (UPDATE) or deleting it (a shredded data key) leaves the earlier version in the
  * table's file as a dead tuple; a plain VACUUM marks its space free but leaves its bytes, and the
  * embedded PGlite never autovacuums. `VACUUM FULL` writes each table anew and unlinks the old file,
- * indexes and TOAST included. Every table outside the event log is rewritten: the read models,
- * snapshots, stored answers and the data keys (a deleted wrapped key would otherwise be readable
- * with the master key). The log's own tables (`es_*`) hold personal fields only encrypted and are
- * never updated in place, so they are left alone: rewriting them would cost minutes on a large pool.
+ * indexes and TOAST included. Only the `tables` given are rewritten (those that exist): the ones
+ * that hold personal data in plain text, since a rewrite locks its table for as long as it takes.
  *
  * In the embedded store the WAL is the service's own file too: the current segment is closed and a
  * checkpoint removes it (the embedded store starts with `wal_recycle = off`, so it is unlinked,
  * not renamed for reuse with its old bytes). On a server the WAL, its archive, replicas and backups
  * are the database administrator's and keep earlier versions for their own retention (ADR 0021).
  */
-export async function reclaimErasedSpace(connection: PostgresConnection): Promise<ReclaimedSpace> {
+export async function reclaimErasedSpace(connection: PostgresConnection, tables: readonly string[]): Promise<ReclaimedSpace> {
   const client = await connection.pool.connect();
   let lost: Error | undefined;
   try {
     await client.query(`SET lock_timeout = '${LOCK_TIMEOUT}'`);
-    const { rewritten, skipped } = await rewriteTables(client, await tablesOutsideTheLog(client));
+    const { rewritten, skipped } = await rewriteTables(client, await existing(client, tables));
     const walSegmentsRemoved = connection.mode === 'embedded' && skipped.length === 0 && (await cutWal(client));
     await client.query('RESET lock_timeout');
     return { rewritten, skipped, walSegmentsRemoved };
@@ -45,11 +43,12 @@ export async function reclaimErasedSpace(connection: PostgresConnection): Promis
   }
 }
 
-async function tablesOutsideTheLog(client: pg.PoolClient): Promise<string[]> {
+async function existing(client: pg.PoolClient, tables: readonly string[]): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname NOT LIKE 'es\\_%'
+      WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY($1::text[])
       ORDER BY c.relname`,
+    [tables],
   );
   return rows.map((row) => row.name);
 }
