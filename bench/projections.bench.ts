@@ -4,8 +4,9 @@
 // then (1) each read model projected live from the whole feed alone, batch by batch, each batch in one
 // transaction as the projector applies it, and (2) every read model rebuilt into a scratch schema and
 // compared with the live tables (`rebuildAndCompare`, what `npm run projections:rebuild` and the auditors
-// use). The baselines in the same run: the raw `pg` read of every event in feed order, and the store's feed
-// read (what every projection pays before its own work).
+// use). The baselines in the same run: the raw `pg` read of every event in feed order, the store's feed
+// read (what every projection pays before its own work), and the rebuild + compare without COPY (its bulk
+// writes as `unnest` statements, the path PGlite takes).
 //   npm run bench:projections                        (600 workers, about 50,000 events)
 //   BENCH_WORKERS=6000 npm run bench:projections     (about 500,000 events)
 //   BENCH_BATCH=10000 npm run bench:projections      (events per feed read and per live transaction; default 2,000)
@@ -17,6 +18,8 @@
 // Figures go to stdout, progress lines to stderr.
 import 'reflect-metadata'; // TypeORM entity decorators (read models) need it before they load
 import { cpus } from 'node:os';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { shippedRuleBook } from '@banenpool/domain';
 import {
   connectPostgres,
@@ -160,6 +163,11 @@ async function withBreakdown<T>(
       if (statement) statement.totalMs = statement.statementMs += performance.now() - t;
     };
     if (result instanceof Promise) void result.finally(done).catch(() => undefined);
+    // A COPY (pg-copy-streams) is the stream written to: done when PostgreSQL has taken every row.
+    else if (result instanceof Writable)
+      finished(result)
+        .finally(done)
+        .catch(() => undefined);
     return result;
   };
   const wrapped = projections.map((projection): Projection => ({
@@ -228,6 +236,13 @@ async function measure(
       progress(`live: ${projection.name} (load ${load()})`);
       figures.push(await timed(`live: ${projection.name}`, () => projectLive(store, dataSource, projection)));
     }
+    progress(`rebuild every read model into a scratch schema and compare, without COPY (load ${load()})`);
+    figures.push(
+      await timed(`rebuild ${allProjections.length} read models + compare, without COPY (baseline: the PGlite path)`, async () => {
+        const comparison = await rebuildAndCompare({ store, dataSource, projections: allProjections, copy: false });
+        return comparison.equal ? 'equal' : 'DIFFERENT';
+      }),
+    );
     progress(`rebuild every read model into a scratch schema and compare (load ${load()})`);
     let equal = false;
     figures.push(
@@ -259,7 +274,11 @@ function print(events: number, figures: readonly Timed[]) {
   out('| measure | seconds | events/s | goal | load after (1/5/15 min) | result |');
   out('|---|---:|---:|---:|---|---|');
   for (const f of figures) {
-    const goal = f.name.startsWith('live:') ? GOAL.live : f.name.startsWith('rebuild') ? GOAL.rebuild : undefined;
+    const goal = f.name.startsWith('live:')
+      ? GOAL.live
+      : f.name.startsWith('rebuild') && !f.name.includes('baseline')
+        ? GOAL.rebuild
+        : undefined;
     const rate = events / f.seconds;
     const met = goal === undefined ? '-' : `${int(goal)} (${rate >= goal ? 'met' : 'not met'})`;
     out(`| ${f.name} | ${f.seconds.toFixed(2)} | ${int(rate)} | ${met} | ${f.load} | ${f.note ?? '-'} |`);

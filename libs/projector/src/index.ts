@@ -3,3 +3,4 @@ export * from './projection-checkpoint.entity.js';
 export * from './projector.js';
 export * from './read-model-data-source.js';
 export * from './read-model-comparison.js';
+export * from './bulk-copy.js';

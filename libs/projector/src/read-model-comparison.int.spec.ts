@@ -14,6 +14,7 @@ import { Projector } from './projector.js';
 import { openReadModelDataSource } from './read-model-data-source.js';
 import { rebuildAndCompare, type ReadModelComparison, type RebuildProgress } from './read-model-comparison.js';
 import { readModelSnapshot, scratchSchemas, tablesOf } from './read-model-comparison.testing.js';
+import { countStatements } from './sql-statement-counter.js';
 
 const tableResult = (result: ReadModelComparison, table: string) =>
   result.projections.flatMap((p) => p.tables).find((t) => t.table === table)!;
@@ -82,7 +83,13 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     return position;
   };
   const compare = (
-    options: { projections?: readonly Projection[]; batchSize?: number; lanes?: number; onProgress?: (p: RebuildProgress) => void } = {},
+    options: {
+      projections?: readonly Projection[];
+      batchSize?: number;
+      lanes?: number;
+      copy?: boolean;
+      onProgress?: (p: RebuildProgress) => void;
+    } = {},
   ) => rebuildAndCompare({ store: stack.store, dataSource, projections: allProjections, ...options });
 
   beforeAll(async () => {
@@ -263,5 +270,37 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     expect(oneLane.equal).toBe(true);
     expect(summary(fourLanes)).toEqual(summary(oneLane));
     expect(await scratchSchemas(dataSource)).toEqual([]);
+  });
+
+  it('(g) on PostgreSQL the copies are written in bulk with COPY (on PGlite not), and equal the live read models either way', async () => {
+    // Hundreds of new placements, so that one batch writes more rows to a table than the bulk path's threshold.
+    const position = await appendScenario(stack.store, Array.from({ length: 600 }, (_, i) => newcomer(1_000 + i)).flat());
+    const bulkProjector = new Projector(stack.store, dataSource, allProjections, { batchSize: 1_000, idleWaitMs: 10 });
+    bulkProjector.start();
+    try {
+      expect(await bulkProjector.waitFor(position!, 120_000)).toBe(true);
+    } finally {
+      await bulkProjector.stop();
+    }
+    const counted = countStatements();
+    let bulk: ReadModelComparison;
+    try {
+      bulk = await compare();
+    } finally {
+      counted.stop();
+    }
+    const unnest = await compare({ copy: false });
+
+    const copies = counted.statements.filter((statement) => statement.startsWith('COPY '));
+    if (kind === 'postgres') expect(copies.length).toBeGreaterThanOrEqual(5);
+    else expect(copies).toEqual([]);
+    expect(bulk.projections.filter((p) => !p.equal)).toEqual([]);
+    expect(bulk.equal).toBe(true);
+    const catalog = bulk.projections.find((p) => p.name === 'stream-catalog')!;
+    expect(catalog.tables[0].liveRows).toBeGreaterThan(1_200);
+    const summary = (result: ReadModelComparison) =>
+      result.projections.flatMap((p) => p.tables.map((t) => [t.table, t.liveRows, t.rebuiltRows]));
+    expect(unnest.equal).toBe(true);
+    expect(summary(unnest)).toEqual(summary(bulk));
   });
 });

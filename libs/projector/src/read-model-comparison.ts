@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { allowCopy, supportsCopy } from './bulk-copy.js';
 import type { EntityClass, Projection } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
 
@@ -53,6 +54,8 @@ export interface RebuildAndCompareOptions {
    * compare them (default: up to 3, at most half the pool; one with a single connection, as in embedded mode).
    */
   lanes?: number;
+  /** Whether large writes to the copies may use COPY (`bulk-copy.ts`; default: when the database takes it, not PGlite). */
+  copy?: boolean;
 }
 
 /**
@@ -86,7 +89,13 @@ export async function rebuildAndCompare(options: RebuildAndCompareOptions): Prom
   let projections: ProjectionComparison[];
   let events: number;
   try {
-    const comparer = new ReadModelComparer(options, schema, await counting, firstBatch);
+    const comparer = new ReadModelComparer(
+      options,
+      schema,
+      await counting,
+      options.copy ?? (await supportsCopy(options.dataSource)),
+      firstBatch,
+    );
     projections = await comparer.run();
     events = comparer.eventsReplayed();
   } catch (error) {
@@ -123,6 +132,8 @@ class ReadModelComparer {
     private readonly options: RebuildAndCompareOptions,
     private readonly schema: ScratchSchema,
     private total: number,
+    /** Whether the copies may be written with COPY (`bulk-copy.ts`). */
+    private readonly copy: boolean,
     /** The feed's first batch, read ahead: taken by the first read from the start. */
     private firstBatch?: Promise<RecordedEvent[]>,
   ) {
@@ -163,7 +174,7 @@ class ReadModelComparer {
         if (comparePositions(live, replica.position) < 0) {
           throw new Error(`The live checkpoint of ${name} is behind its copy: was it rebuilt during the comparison?`);
         }
-        await this.schema.enter(manager);
+        await this.enter(manager);
         await this.applyUpTo(replica, batch, live, manager);
         if (comparePositions(live, replica.position) !== 0) return undefined;
         return { live, tables: await this.schema.compare(manager, replica.projection) };
@@ -218,7 +229,7 @@ class ReadModelComparer {
     try {
       await runner.connect();
       await runner.startTransaction();
-      await this.schema.enter(runner.manager);
+      await this.enter(runner.manager);
       for (; job; job = queue.shift()) {
         const started = performance.now();
         await this.applyUpTo(job.replica, batch, job.target, runner.manager);
@@ -231,6 +242,12 @@ class ReadModelComparer {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Points the transaction at the scratch copies, and lets the read models write them in bulk. */
+  private async enter(manager: EntityManager): Promise<void> {
+    await this.schema.enter(manager);
+    if (this.copy) allowCopy(manager);
   }
 
   private read(after: GlobalPosition): Promise<RecordedEvent[]> {

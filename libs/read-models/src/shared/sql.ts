@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { Raw, type EntityManager, type FindOperator } from 'typeorm';
 
 /** A DataSource or an EntityManager (inside a transaction): anything that runs SQL. */
 export type Queryable = Pick<EntityManager, 'query'>;
@@ -32,3 +32,10 @@ export async function countOf(db: Queryable, sql: string, params: readonly unkno
   const rows: { total: string | number }[] = await db.query(`SELECT count(*) AS total FROM (${sql}) counted`, [...params]);
   return Number(rows[0].total);
 }
+
+/**
+ * A find condition "the column is one of `values`" with the values as one array parameter. TypeORM's `In` makes
+ * one parameter per value: for a rebuild's batches (about 6,600 timesheets each) building them took about 60 ms of
+ * the timesheets' 260 ms of own CPU in a profile (bench:projections), and PostgreSQL then parses as many.
+ */
+export const anyOf = <T>(values: readonly T[]): FindOperator<T> => Raw((column) => `${column} = ANY(:values)`, { values });

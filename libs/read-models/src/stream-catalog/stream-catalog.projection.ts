@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@banenpool/event-store';
 import type { Projection } from '@banenpool/projector';
 import type { EntityManager } from 'typeorm';
+import { saveRows } from '../shared/rows.js';
 import { StreamCatalogEntry } from './stream-catalog.entity.js';
 
 export const streamCategory = (streamId: string): string => streamId.split('-', 1)[0];
@@ -14,25 +15,16 @@ export const streamCatalogProjection: Projection = {
   name: 'stream-catalog',
   entities: [StreamCatalogEntry],
   async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    const rows = [...latestPerStream(events).values()];
-    if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO rm_stream_catalog AS c (stream_id, category, event_count, last_event_type, first_recorded_at, last_recorded_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::timestamptz[], $6::timestamptz[])
-       ON CONFLICT (stream_id) DO UPDATE SET
-         event_count = excluded.event_count,
-         last_event_type = excluded.last_event_type,
-         last_recorded_at = excluded.last_recorded_at,
-         first_recorded_at = LEAST(c.first_recorded_at, excluded.first_recorded_at)
-       WHERE excluded.event_count >= c.event_count`,
-      [
-        rows.map((r) => r.streamId),
-        rows.map((r) => r.category),
-        rows.map((r) => r.eventCount),
-        rows.map((r) => r.lastEventType),
-        rows.map((r) => r.firstRecordedAt),
-        rows.map((r) => r.lastRecordedAt),
-      ],
+    await saveRows(
+      manager,
+      StreamCatalogEntry,
+      [...latestPerStream(events).values()],
+      ['streamId'],
+      `SET event_count = excluded.event_count,
+           last_event_type = excluded.last_event_type,
+           last_recorded_at = excluded.last_recorded_at,
+           first_recorded_at = LEAST(rm_stream_catalog.first_recorded_at, excluded.first_recorded_at)
+       WHERE excluded.event_count >= rm_stream_catalog.event_count`,
     );
   },
 };

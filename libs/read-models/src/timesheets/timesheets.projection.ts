@@ -1,8 +1,8 @@
 import { assertNever, timesheetEvents, type TimesheetEvent } from '@banenpool/domain';
 import type { Projection } from '@banenpool/projector';
-import { In } from 'typeorm';
 import { readModel, typesOf, type ProjectedEvent } from '../shared/projected-events.js';
 import { saveRows } from '../shared/rows.js';
+import { anyOf } from '../shared/sql.js';
 import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { TimesheetRow } from './timesheets.entity.js';
 
@@ -25,7 +25,7 @@ export const timesheetsProjection: Projection = readModel({
     const sheetEvents = events.filter(isTimesheetEvent).sort((a, b) => a.revision - b.revision);
     if (sheetEvents.length === 0) return;
     const ids = [...new Set(sheetEvents.map((e) => e.data.timesheetId))];
-    const rows = new Map((await manager.findBy(TimesheetRow, { timesheetId: In(ids) })).map((row) => [row.timesheetId, row]));
+    const rows = new Map((await manager.findBy(TimesheetRow, { timesheetId: anyOf(ids) })).map((row) => [row.timesheetId, row]));
     const changed = new Set<string>();
     for (const event of sheetEvents) {
       const id = event.data.timesheetId;

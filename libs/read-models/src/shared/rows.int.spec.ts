@@ -1,0 +1,103 @@
+import { allowCopy, openReadModelDataSource, supportsCopy } from '@banenpool/projector';
+import { openTestStack, STACK_KINDS, type TestStack } from '@banenpool/testing';
+import type { DataSource } from 'typeorm';
+import { countStatements } from '../../../projector/src/sql-statement-counter.js';
+import { CapacityGapWeek } from '../capacity-gaps/capacity-gaps.entity.js';
+import { TimesheetRow } from '../timesheets/timesheets.entity.js';
+import { insertRows, saveRows } from './rows.js';
+
+/** Enough rows for the bulk path (COPY in a rebuild on PostgreSQL), with the characters COPY's text format escapes. */
+const ROWS = 600;
+const AWKWARD = 'tab\there, line\nbreak, return\r, back\\slash, "quote", \\N, {brace}, comma,';
+
+function sheet(i: number, status: TimesheetRow['status'] = 'draft'): TimesheetRow {
+  const lines = [{ date: '2026-01-05', start: '08:00', end: '16:00', hourType: 'normal', note: `${AWKWARD} ${i}` }] as never;
+  return {
+    timesheetId: `sheet-${i}`,
+    placementId: `placement-${i % 7}`,
+    workerId: `worker-${i % 11}`,
+    employerId: i % 2 === 0 ? 'visschedijk' : AWKWARD,
+    week: '2026-W02',
+    monday: '2026-01-05',
+    status,
+    lines,
+    approvedVersion: status === 'approved' ? i : null,
+    approvedLines: status === 'approved' ? lines : null,
+    approvedBy: null,
+    onBehalfOf: i % 3 === 0 ? AWKWARD : null,
+    lockedByPayRun: null,
+    lockedVersion: null,
+    rejectionReason: null,
+    eventCount: i + 1,
+  };
+}
+
+function gapWeek(i: number): CapacityGapWeek {
+  return {
+    requestId: `request-${i}`,
+    weekStart: '2026-01-05',
+    week: '2026-W02',
+    status: 'open',
+    employerId: 'visschedijk',
+    siteId: 'hengelo',
+    functionName: AWKWARD,
+    requiredSkill: 'cleaning',
+    headcountAsked: 2,
+    hoursAskedQuarters: 160,
+    headcountFilled: 1,
+    hoursFilledQuarters: 80,
+    headcountOpen: 1,
+    hoursOpenQuarters: 80,
+    placementIds: i % 2 === 0 ? [] : [`placement-${i}`, AWKWARD, 'NULL'],
+  };
+}
+
+describe.each(STACK_KINDS)('bulk row writes on %s', (kind) => {
+  let stack: TestStack;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    stack = await openTestStack(kind);
+    dataSource = await openReadModelDataSource(stack.connection, [TimesheetRow, CapacityGapWeek]);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await stack?.cleanup();
+  });
+
+  it('writes and upserts rows alike whether COPY may be used (a rebuild on PostgreSQL) or not', async () => {
+    const copy = await supportsCopy(dataSource);
+    expect(copy).toBe(kind === 'postgres');
+    const counted = countStatements();
+    try {
+      await dataSource.transaction(async (manager) => {
+        if (copy) allowCopy(manager);
+        await insertRows(
+          manager,
+          TimesheetRow,
+          Array.from({ length: ROWS }, (_, i) => sheet(i)),
+        );
+        // Half the rows change, half are new: an upsert, the last row of a key winning.
+        const changed = Array.from({ length: ROWS }, (_, i) => sheet(i + ROWS / 2, 'approved'));
+        await saveRows(manager, TimesheetRow, [sheet(ROWS / 2, 'rejected'), ...changed], ['timesheetId']);
+        await insertRows(
+          manager,
+          CapacityGapWeek,
+          Array.from({ length: ROWS }, (_, i) => gapWeek(i)),
+        );
+      });
+    } finally {
+      counted.stop();
+    }
+    const copies = counted.statements.filter((s) => s.startsWith('COPY '));
+    expect(copies).toHaveLength(copy ? 3 : 0);
+
+    const sheets = await dataSource.getRepository(TimesheetRow).find({ order: { eventCount: 'ASC' } });
+    const expected = Array.from({ length: ROWS + ROWS / 2 }, (_, i) => (i < ROWS / 2 ? sheet(i) : sheet(i, 'approved')));
+    expect(sheets).toEqual(expected);
+    const gaps = await dataSource.getRepository(CapacityGapWeek).find();
+    expect(new Map(gaps.map((g) => [g.requestId, g]))).toEqual(
+      new Map(Array.from({ length: ROWS }, (_, i) => [`request-${i}`, gapWeek(i)])),
+    );
+  });
+});
