@@ -65,15 +65,22 @@ export class EraseWorkerDataHandler implements ICommandHandler<EraseWorkerDataCo
       context.expectedVersion,
     );
     await this.keys.shred(workerId);
+    // Once every read model has applied the erasure, a batch that decrypted a remark before the shred
+    // has committed, so it cannot write the remark back after the purge.
+    const caughtUp = await this.readModelsPast(accepted.position);
     await purgePlaintextCopies((text, params) => this.dataSource.query(text, [...params]), workerId);
-    await this.reclaimSpace(workerId, accepted.position);
+    await this.reclaimSpace(workerId, caughtUp);
     return accepted;
   }
 
-  /** A read model behind the erasure blanks its rows later; the next erasure's rewrite drops what those leave. */
-  private async reclaimSpace(workerId: string, appendedAt: string | undefined): Promise<void> {
+  /** Whether every read model applied the event appended at `appendedAt` (true when nothing was appended now). */
+  private async readModelsPast(appendedAt: string | undefined): Promise<boolean> {
     const position = appendedAt === undefined ? undefined : parsePosition(appendedAt);
-    const caughtUp = position === undefined || (await this.readModels.waitFor(position));
+    return position === undefined || this.readModels.waitFor(position);
+  }
+
+  /** A read model behind the erasure blanks its rows later; the next erasure's rewrite drops what those leave. */
+  private async reclaimSpace(workerId: string, caughtUp: boolean): Promise<void> {
     const { rewritten, skipped } = await this.space.reclaim(PLAINTEXT_TABLES);
     if (caughtUp && skipped.length === 0) return;
     this.logger.warn(

@@ -36,6 +36,8 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
   let handler: EraseWorkerDataHandler;
   let executor: UseCaseExecutor;
   let payFacts = PAID;
+  /** What the projector commits while the erasure waits for the read models. */
+  let whileReadModelsCatchUp = async (): Promise<void> => undefined;
   const query = async (text: string, params: readonly unknown[] = []) => (await stack.connection.pool.query(text, [...params])).rows;
 
   const run = (workerId: string, command: WorkerCommand) => executor.step(workerDecider, workerStreamId(workerId), command, context);
@@ -60,7 +62,12 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
     executor = new UseCaseExecutor(stack.store, { publish: () => undefined } as unknown as EventBus, snapshots);
     keys = new InMemoryPersonalDataKeys();
     const payFactsReader = { read: async () => payFacts } as unknown as ErasurePayFactsReader;
-    const readModels = { waitFor: async () => true };
+    const readModels = {
+      waitFor: async () => {
+        await whileReadModelsCatchUp();
+        return true;
+      },
+    };
     const space = { reclaim: (tables: readonly string[]) => reclaimErasedSpace(stack.connection, tables) };
     handler = new EraseWorkerDataHandler(executor, keys, { query } as unknown as DataSource, payFactsReader, readModels, space);
     await query(IDEMPOTENCY_TABLE);
@@ -176,6 +183,24 @@ describe.each(['pglite', 'postgres'] as const)('EraseWorkerDataHandler (on %s)',
       { timesheet_id: 'mila-w2', lines: unremarked, approved_lines: null, rejection_reason: '[erased]' },
       { timesheet_id: 'mila-w3', lines: [], approved_lines: null, rejection_reason: null },
       { timesheet_id: 'other-w1', lines: JSON.parse(remarked), approved_lines: null, rejection_reason: 'Other was ill' },
+    ]);
+  });
+
+  it('purges after the read models applied the erasure, so a batch decrypted before the shred cannot bring a remark back', async () => {
+    await register('noor');
+    const remarked = JSON.stringify([
+      { day: '2026-01-05', start: '08:00', end: '12:00', breakMinutes: 0, hourType: 'normal', remark: 'Noor ill' },
+    ]);
+    whileReadModelsCatchUp = async () => {
+      await query(`INSERT INTO rm_timesheets VALUES ('noor-w1', 'noor', $1, NULL, 'Noor was ill')`, [remarked]);
+    };
+    try {
+      await handler.execute(new EraseWorkerDataCommand('noor', 'data_subject_request', context));
+    } finally {
+      whileReadModelsCatchUp = async () => undefined;
+    }
+    expect(await query(`SELECT lines::text AS lines, rejection_reason FROM rm_timesheets WHERE worker_id = 'noor'`)).toEqual([
+      { lines: expect.not.stringContaining('Noor ill'), rejection_reason: '[erased]' },
     ]);
   });
 });
