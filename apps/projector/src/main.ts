@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError, loadConfig } from '@banenpool/platform';
-import { Projector } from '@banenpool/projector';
+import { isReaction, Projector } from '@banenpool/projector';
 import { Logger } from 'nestjs-pino';
 import { ProjectorModule } from './projector.module.js';
 
@@ -29,15 +29,35 @@ async function rebuild(config: AppConfig, projection: string | undefined): Promi
   app.useLogger(app.get(Logger));
   const projector = app.get(Projector);
   const started = Date.now();
-  console.error(`Rebuilding ${projection ?? projector.projections.map((p) => p.name).join(', ')} from the start of the feed...`);
-  let applied = 0;
-  await projector.rebuild(projection, (name, count) => {
-    applied += count;
-    process.stderr.write(`\r  ${name}: ${applied.toLocaleString('en')} events applied`);
-  });
-  process.stderr.write('\n');
-  console.error(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const readModels = projector.projections.filter((p) => !isReaction(p)).map((p) => p.name);
+  console.error(`Rebuilding ${projection ?? readModels.join(', ')} from the start of the feed...`);
+  const progress = rebuildProgress(projection ? 1 : readModels.length);
+  await projector.rebuild(projection, progress.onBatch);
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  console.error(`${progress.line()}; done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await app.close();
+}
+
+/**
+ * Events replayed into every read model so far (each batch reaches each read model in turn): over one
+ * line on a terminal, a line a second in a log.
+ */
+function rebuildProgress(readModels: number) {
+  const applied = new Map<string, number>();
+  let printed = 0;
+  const line = () => {
+    const everywhere = applied.size < readModels ? 0 : Math.min(...applied.values());
+    return `  ${everywhere.toLocaleString('en')} events applied to ${readModels} read model${readModels === 1 ? '' : 's'}`;
+  };
+  const onBatch = (name: string, count: number) => {
+    applied.set(name, (applied.get(name) ?? 0) + count);
+    if (process.stderr.isTTY) process.stderr.write(`\r${line()}`);
+    else if (Date.now() - printed >= 1_000) {
+      printed = Date.now();
+      process.stderr.write(`${line()}\n`);
+    }
+  };
+  return { onBatch, line };
 }
 
 main().catch((error: unknown) => {
