@@ -60,6 +60,26 @@ function hashChainSuite(open: () => Promise<Subject>): void {
     expect(verification.events).toBeGreaterThanOrEqual(35);
   });
 
+  it('hashes a batch as verify does, whatever JSON its events hold, onto the head a concurrent append left', async () => {
+    // jsonb's text form reorders keys, respaces, re-escapes and rewrites numbers: the append must hash
+    // that stored text, revision by revision, as es_verify_chain recomputes it.
+    const tricky = [
+      { 'b-key': 'Zoë ⚒ 😀 "quoted" \\ back\\slash\n\ttab', a: 1e21, long: 'x'.repeat(3_000), ž: -0.0000001 },
+      { nested: { z: [1, 2.5, { '': null }], a: true }, list: [], empty: {} },
+      'a bare string',
+      1.5e-7,
+      null,
+    ];
+    const stream = `chain-json-${randomUUID()}`;
+    await subject.store.appendToStream(stream, batch(2, 'before'), { expectedVersion: 'no_stream' });
+    const events = tricky.map((data, i) => ({ type: 'Chained.Tricky_' + i, data, metadata: { actor: 'ü', at: i }, schemaVersion: 1 + i }));
+    await Promise.all([
+      subject.store.appendToStream(stream, events, { expectedVersion: 'any' }),
+      subject.store.appendToStream(stream, batch(3, 'racing'), { expectedVersion: 'any' }),
+    ]);
+    expect(await verifyEventChain(pool, { streamId: stream })).toEqual({ streams: 1, events: 10, firstBreak: undefined, breaks: [] });
+  });
+
   it('finds an event whose data was edited in the table, and only that stream', async () => {
     const streams = await writeStreams(subject.store);
     await pool.query(`UPDATE es_events SET data = jsonb_set(data, '{label}', '"forged"') WHERE stream_id = $1 AND revision = 4`, [
@@ -169,7 +189,12 @@ describe('hash chain migration on a store written before it', () => {
         ('old-1', 0, gen_random_uuid(), 'Old', 1, '{"a": 1}', '{}'), ('old-1', 1, gen_random_uuid(), 'Old', 1, '{"a": 2}', '{}'),
         ('old-2', 0, gen_random_uuid(), 'Old', 1, '{"b": [1, 2]}', '{}')`);
 
-    expect(await migrateEventStore(connection.pool)).toEqual(['002_hash_chain.sql', '003_feed_digests.sql', '004_personal_data_keys.sql']);
+    expect(await migrateEventStore(connection.pool)).toEqual([
+      '002_hash_chain.sql',
+      '003_feed_digests.sql',
+      '004_personal_data_keys.sql',
+      '005_chain_hashes_in_one_call.sql',
+    ]);
     const store = new PostgresEventStore(connection.pool);
     await store.appendToStream('old-1', batch(2, 'new'), { expectedVersion: 1 });
 

@@ -80,16 +80,17 @@ function appendStatement(kind: ClaimKind): string {
   const claim = CLAIM_STREAM[kind];
   // One statement, so one round trip and atomic without an explicit transaction. Each event's hash
   // chains onto its predecessor's (migration 002): `head` looks up, once, the hash of the event
-  // before this append's first, after the claim holds the stream row's lock. All events of the
-  // append share the statement's time, so the stored time is the hashed one.
+  // before this append's first, after the claim holds the stream row's lock, and es_chain_hashes
+  // (migration 005) chains the append's events in one call over the parameter arrays. All events of
+  // the append share the statement's time, so the stored time is the hashed one. Rows are inserted
+  // in the arrays' order, so positions follow revisions within the append.
   return `WITH claimed AS (${claim}),
     head AS (SELECT revision - $2::bigint + 1 AS first_revision, es_hash_at($1, revision - $2::bigint) AS previous FROM claimed),
     inserted AS (INSERT INTO es_events (stream_id, revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
-    SELECT $1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp(),
-      es_chain(head.previous, es_event_content($1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp()))
-        OVER (ORDER BY e.ord)
-    FROM head, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-      WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, ord)
+    SELECT $1, head.first_revision + e.ord - 1, e.event_id, e.event_type, e.schema_version, e.data, e.metadata, statement_timestamp(), e.hash
+    FROM head, unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[],
+        es_chain_hashes(head.previous, $1, head.first_revision, statement_timestamp(), $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[]))
+      WITH ORDINALITY AS e(event_id, event_type, schema_version, data, metadata, hash, ord)
     RETURNING revision, transaction_id, position)
     SELECT revision::text, transaction_id::text, position::text FROM inserted ORDER BY inserted.position DESC LIMIT 1`;
 }
@@ -124,8 +125,8 @@ export class PostgresEventStore implements EventStore {
       jsonArrayLiteral(events.map((e) => e.metadata ?? {})),
     ];
     if (typeof expectedVersion === 'number') params.push(expectedVersion);
-    // A named statement: each connection plans it once, not on every append (planning the CTE with the
-    // hash chain's window and inlined content function cost more than hashing one event).
+    // A named statement: each connection plans it once, not on every append (planning the CTE cost
+    // more than hashing one event).
     const kind = claimKind(expectedVersion);
     const rows = await this.query<{ revision: string; transaction_id: string; position: string }>({
       name: `es_append_${kind}`,
