@@ -44,6 +44,15 @@ describe('executeCommand (on PGlite)', () => {
     expect(stored.metadata).toEqual(metadata);
   });
 
+  it('appends nothing when what must come before the append fails (a keyed request taken over)', async () => {
+    const beforeAppend = Promise.reject(new Error('taken over'));
+    beforeAppend.catch(() => undefined); // as UseCaseExecutor does: the executor awaits it only after reading the stream
+    await expect(
+      executeCommand(stack.store, seats, 'seats-taken', { type: 'OfferSeats', capacity: 2 }, { schemas, metadata, now, beforeAppend }),
+    ).rejects.toThrow('taken over');
+    expect(await stack.store.readStream('seats-taken')).toEqual([]);
+  });
+
   it('a stale If-Match is a conflict and appends nothing', async () => {
     await executeCommand(stack.store, seats, 'seats-b', { type: 'OfferSeats', capacity: 2 }, { schemas, metadata, now });
     await executeCommand(stack.store, seats, 'seats-b', { type: 'TakeSeat', by: 'anna' }, { schemas, metadata, now, expectedVersion: 0 });

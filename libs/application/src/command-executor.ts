@@ -49,6 +49,8 @@ export interface ExecuteOptions<State = unknown> {
    * while it still appended), and those events are the answer instead of a second append.
    */
   answeredBy?: string;
+  /** Settled before the append, which does not happen when it fails (the request's stream noted for a retry after a crash). */
+  beforeAppend?: Promise<void>;
   /** The schemas the stream's stored events are read with: every pool stream's unless a test brings a stand-in stream's. */
   schemas?: EventRegistry;
   /** Load from the stream's latest snapshot and keep a new one every so often (ADR 0018); without, the whole stream is folded. */
@@ -101,6 +103,7 @@ export async function executeCommand<Command, Event extends DomainEventShape, St
       if (recent.some(stepDone)) return { streamId, events: [], version };
       const events = decider.decide(await commandFor(command, state), state, options.now);
       if (events.length === 0) return { streamId, events, version };
+      await options.beforeAppend;
       const appended = await store.appendToStream(
         streamId,
         events.map((e) => toNewEvent(e, options)),

@@ -43,7 +43,11 @@ export type PersonalDataAccess = Omit<PersonalDataRead['data'], 'at' | 'workerId
  * Appends a personal-data read to the day's audit-access stream. The caller answers only after
  * this resolved, so an answer that left was recorded; when it throws, the read must fail.
  */
-export async function recordPersonalDataRead(store: EventStore, access: PersonalDataAccess, now: Date): Promise<void> {
+export async function recordPersonalDataRead(
+  store: Pick<EventStore, 'appendToStream'>,
+  access: PersonalDataAccess,
+  now: Date,
+): Promise<void> {
   const { correlationId, workerIds, ...what } = access;
   const unique = [...new Set(workerIds)];
   const data: PersonalDataRead['data'] = {

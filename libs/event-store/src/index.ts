@@ -3,6 +3,7 @@ export * from './global-position.js';
 export * from './errors.js';
 export * from './feed-follower.js';
 export * from './with-timeout.js';
+export * from './coalesced-calls.js';
 export * from './postgres/connection.js';
 export * from './postgres/connection-errors.js';
 export * from './postgres/migrations.js';

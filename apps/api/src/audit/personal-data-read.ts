@@ -32,6 +32,7 @@ import {
 } from '@banenpool/platform';
 import type { Request } from 'express';
 import { concatMap, from, map, type Observable } from 'rxjs';
+import { CoalescedAppends } from './coalesced-appends.js';
 
 /** How a route that answers workers' personal or target-group data is read and recorded. */
 export interface PersonalDataRoute {
@@ -107,11 +108,15 @@ export const personalDataRecorded = (request: Request): boolean => (request as P
 @Injectable()
 export class PersonalDataReadInterceptor implements NestInterceptor {
   private readonly logger = new Logger('PersonalDataRead');
+  /** Concurrent reads share an append to the day's access record instead of queueing on its head. */
+  private readonly accessRecord: CoalescedAppends;
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    @Inject(EVENT_STORE) store: EventStore,
+  ) {
+    this.accessRecord = new CoalescedAppends(store);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<PersonalRequest>();
@@ -127,7 +132,7 @@ export class PersonalDataReadInterceptor implements NestInterceptor {
     const shown = route.fields.filter((field) => access.fields.has(field));
     try {
       await recordPersonalDataRead(
-        this.store,
+        this.accessRecord,
         {
           actor: actorLabel(request.actor),
           role: request.actor.role,

@@ -38,10 +38,19 @@ export class UseCaseExecutor {
     context: RequestContext,
     guard?: (state: State) => void,
   ): Promise<CommandAccepted> {
-    // A retry after a crash answers from this stream's events of this request (IdempotencyInterceptor).
-    await context.idempotency?.recordStream(streamId);
+    // A retry after a crash answers from this stream's events of this request (IdempotencyInterceptor):
+    // the stream is noted while the command reads it, and before it appends.
+    const recorded = context.idempotency?.recordStream(streamId);
+    recorded?.catch(() => undefined); // awaited below; a failed read must not leave it unhandled
     const answeredBy = context.idempotency?.tag;
-    return this.execute(decider, streamId, command, context, { expectedVersion: context.expectedVersion, guard, answeredBy });
+    const accepted = await this.execute(decider, streamId, command, context, {
+      expectedVersion: context.expectedVersion,
+      guard,
+      answeredBy,
+      beforeAppend: recorded,
+    });
+    await recorded; // a request taken over meanwhile answers 409 even when it appended nothing
+    return accepted;
   }
 
   /**
@@ -65,7 +74,7 @@ export class UseCaseExecutor {
     streamId: string,
     command: CommandSource<Command, State>,
     context: RequestContext,
-    options: Pick<ExecuteOptions<State>, 'expectedVersion' | 'guard' | 'answeredBy'>,
+    options: Pick<ExecuteOptions<State>, 'expectedVersion' | 'guard' | 'answeredBy' | 'beforeAppend'>,
   ): Promise<CommandAccepted> {
     const idempotencyKey = context.idempotency?.tag;
     const result = await executeCommand(this.store, decider, streamId, command, {

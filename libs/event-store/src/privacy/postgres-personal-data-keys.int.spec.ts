@@ -27,6 +27,43 @@ describe('ensurePersonalDataKeyTables', () => {
   });
 });
 
+// Concurrent writers share one statement (CoalescedCalls): each must still get the key that is stored.
+describe('keys for concurrent writers (PGlite)', () => {
+  let connection: PostgresConnection;
+  const masterKey = randomBytes(32);
+
+  beforeAll(async () => {
+    connection = await startEmbeddedPostgres('memory://');
+    await ensurePersonalDataKeyTables(connection.pool);
+  });
+
+  afterAll(() => connection.close());
+
+  it('gives every caller of a batch the stored key of its subjects: new, existing or shredded', async () => {
+    const before = new PostgresPersonalDataKeys(connection.pool, masterKey);
+    const existing = (await before.keysForWriting(['old'])).get('old');
+    await before.keysForWriting(['gone']);
+    await before.shred('gone');
+
+    const keys = new PostgresPersonalDataKeys(connection.pool, masterKey);
+    const answers = await Promise.all([['new-1'], ['old', 'new-2'], ['gone'], ['new-1', 'new-3']].map((ids) => keys.keysForWriting(ids)));
+    expect(answers.map((answer) => [...answer.keys()])).toEqual([['new-1'], ['old', 'new-2'], ['gone'], ['new-1', 'new-3']]);
+    expect(answers[1].get('old')).toEqual(existing);
+    expect(answers[2].get('gone')).toEqual({ shredded: true });
+    expect(answers[3].get('new-1')).toEqual(answers[0].get('new-1'));
+
+    // What a process that never cached them reads is what the writers encrypted with.
+    const reader = new PostgresPersonalDataKeys(connection.pool, masterKey);
+    const stored = await reader.keysForReading(['new-1', 'new-2', 'new-3', 'old']);
+    expect(['new-1', 'new-2', 'new-3', 'old'].map((id) => stored.get(id))).toEqual([
+      answers[0].get('new-1'),
+      answers[1].get('new-2'),
+      answers[3].get('new-3'),
+      existing,
+    ]);
+  });
+});
+
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!condition()) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { CoalescedCalls } from '../coalesced-calls.js';
 import { rowsUnlessLost } from '../postgres/connection-errors.js';
 import { migrationSql } from '../postgres/migrations.js';
 import type { Queryable } from '../postgres/postgres-event-store.js';
@@ -143,14 +144,27 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
     }
     if (missing.length === 0) return result;
     const noticesBefore = this.shredNotices;
-    let rows = await this.lookUp(missing);
-    const absent = rows.filter((row) => row.wrapped_key === null && !row.shredded).map((row) => row.subject_id);
-    if (absent.length > 0) {
-      if (!createMissing) throw new MissingDataKeyError(absent[0]);
-      rows = [...rows.filter((row) => !absent.includes(row.subject_id)), ...(await this.create(absent))];
-    }
+    const rows = await (createMissing ? this.creating : this.lookingUp).call(missing);
+    const absent = rows.find((row) => row.wrapped_key === null && !row.shredded);
+    if (absent) throw new MissingDataKeyError(absent.subject_id);
     for (const row of rows) result.set(row.subject_id, this.fromRow(row, noticesBefore === this.shredNotices));
     return result;
+  }
+
+  /** Concurrent look-ups of uncached keys share one statement. */
+  private readonly lookingUp = new CoalescedCalls<readonly string[], KeyRow[]>((calls) =>
+    this.forEachCall(calls, (subjectIds) => this.lookUp(subjectIds)),
+  );
+
+  /** Concurrent writers' keys are made (or found) in one statement, each committed before its caller encrypts with it. */
+  private readonly creating = new CoalescedCalls<readonly string[], KeyRow[]>((calls) =>
+    this.forEachCall(calls, (subjectIds) => this.create(subjectIds)),
+  );
+
+  /** One statement for the subjects of every call of a batch; each call gets its own subjects' rows. */
+  private async forEachCall(calls: readonly (readonly string[])[], statement: (subjectIds: string[]) => Promise<KeyRow[]>) {
+    const rows = new Map((await statement([...new Set(calls.flat())])).map((row) => [row.subject_id, row]));
+    return calls.map((subjectIds) => subjectIds.map((subject) => rows.get(subject)!));
   }
 
   private fromRow(row: KeyRow, cacheable: boolean): SubjectKey {
@@ -177,24 +191,36 @@ export class PostgresPersonalDataKeys extends PersonalDataKeys {
   }
 
   /**
-   * New keys for subjects without one, as rows: a concurrent writer's key wins (ON CONFLICT), and a
-   * shredded subject gets none; only those are looked up again (one statement for a new worker, not two).
+   * Each subject's key, made where it has none, in one statement (a round trip less for a new worker
+   * than looking up first): a key stored before wins over ours (ON CONFLICT), and a shredded subject
+   * gets none. A key a concurrent writer committed while the statement ran is not in its snapshot:
+   * only those are looked up again.
    */
   private async create(subjectIds: readonly string[]): Promise<KeyRow[]> {
     const wrapped = subjectIds.map((subject) => wrapKey(this.masterKey, subject, newDataKey()));
-    const inserted = await this.query<{ subject_id: string }>(
-      `INSERT INTO personal_data_keys (subject_id, wrapped_key, master_key_id)
-       SELECT s.id, s.wrapped, $3 FROM unnest($1::text[], $2::bytea[]) AS s(id, wrapped)
-       WHERE NOT EXISTS (SELECT 1 FROM personal_data_shredded d WHERE d.subject_id = s.id)
-       ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id`,
+    const rows = await this.query<KeyRow & { created: boolean }>(
+      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::bytea[]) AS s(id, wrapped)),
+            created AS (
+              INSERT INTO personal_data_keys (subject_id, wrapped_key, master_key_id)
+              SELECT w.id, w.wrapped, $3 FROM wanted w
+              WHERE NOT EXISTS (SELECT 1 FROM personal_data_shredded d WHERE d.subject_id = w.id)
+              ON CONFLICT (subject_id) DO NOTHING RETURNING subject_id)
+       SELECT w.id AS subject_id, (c.subject_id IS NOT NULL) AS created, k.key_version, k.wrapped_key, k.master_key_id,
+              (d.subject_id IS NOT NULL) AS shredded
+       FROM wanted w
+       LEFT JOIN created c ON c.subject_id = w.id
+       LEFT JOIN personal_data_keys k ON k.subject_id = w.id
+       LEFT JOIN personal_data_shredded d ON d.subject_id = w.id`,
       [subjectIds, wrapped, this.masterId],
     );
-    const ours = new Set(inserted.map((row) => row.subject_id));
-    const created = subjectIds.flatMap((subject_id, i): KeyRow[] =>
-      ours.has(subject_id) ? [{ subject_id, key_version: 1, wrapped_key: wrapped[i], master_key_id: this.masterId, shredded: false }] : [],
+    const ours = new Map(subjectIds.map((subject, i) => [subject, wrapped[i]]));
+    const found = rows.map(({ created, ...row }): KeyRow =>
+      created ? { ...row, key_version: 1, wrapped_key: ours.get(row.subject_id)!, master_key_id: this.masterId, shredded: false } : row,
     );
-    const others = subjectIds.filter((subject) => !ours.has(subject));
-    return others.length === 0 ? created : [...created, ...(await this.lookUp(others))];
+    const raced = found.filter((row) => row.wrapped_key === null && !row.shredded).map((row) => row.subject_id);
+    if (raced.length === 0) return found;
+    const again = new Map((await this.lookUp(raced)).map((row) => [row.subject_id, row]));
+    return found.map((row) => again.get(row.subject_id) ?? row);
   }
 
   private cached(subject: string): { key: Buffer; version: number } | undefined {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CoalescedCalls } from '@banenpool/event-store';
 import type { DataSource } from 'typeorm';
 
 /** How long a claim holds without renewal: a request whose process died frees its key after at most this. */
@@ -38,11 +39,38 @@ interface EarlierRow {
   retry_after: number;
 }
 
-/** The api_idempotency_keys table; every time is the database's, so several API processes agree on leases. */
+interface Pending {
+  readonly scope: string;
+  readonly requestHash: string;
+  readonly requestId: string;
+  readonly owner: string;
+}
+
+type Held = Pick<Claim, 'scope' | 'owner'>;
+
+/** Keyed by scope: one statement cannot insert or update a record twice. */
+const byScope = { keyOf: ({ scope }: { scope: string }) => scope };
+
+/**
+ * The api_idempotency_keys table; every time is the database's, so several API processes agree on leases.
+ * The three writes every keyed request makes (claim, its stream, its answer) are each made for all
+ * concurrent requests in one statement (CoalescedCalls): a request returns only after its own row was
+ * written, as before, but sixteen concurrent requests no longer cost forty-eight transactions.
+ */
 export class IdempotencyRecords {
   private sweptAt = 0;
+  private readonly inserting: CoalescedCalls<Pending, boolean>;
+  private readonly recordingStreams: CoalescedCalls<Held & { streamId: string }, boolean>;
+  private readonly completing: CoalescedCalls<Held & { statusCode: number; body: string }, void>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.inserting = new CoalescedCalls<Pending, boolean>((pending) => this.insertOrRestartAll(pending), byScope);
+    this.recordingStreams = new CoalescedCalls<Held & { streamId: string }, boolean>((records) => this.recordStreams(records), byScope);
+    this.completing = new CoalescedCalls<Held & { statusCode: number; body: string }, void>(
+      (answers) => this.completeAll(answers),
+      byScope,
+    );
+  }
 
   /** A fresh claim (a new key or an expired one), a takeover of a lapsed lease, or the record as it stands. */
   async claim(scope: string, requestHash: string): Promise<{ claim: Claim } | { earlier: Earlier }> {
@@ -65,21 +93,35 @@ export class IdempotencyRecords {
   }
 
   /** Notes the command's stream before it appends; false when a retry has taken the claim over meanwhile. */
-  async recordStream(claim: Claim, streamId: string): Promise<boolean> {
-    const [row] = await this.rows<{ n: number }>(
-      `WITH recorded AS (UPDATE api_idempotency_keys SET stream_id = $3 WHERE scope = $1 AND lease_owner = $2 RETURNING 1)
-       SELECT count(*)::int AS n FROM recorded`,
-      [claim.scope, claim.owner, streamId],
-    );
-    return row.n > 0;
+  recordStream(claim: Claim, streamId: string): Promise<boolean> {
+    return this.recordingStreams.call({ scope: claim.scope, owner: claim.owner, streamId });
   }
 
-  async complete(claim: Claim, statusCode: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE api_idempotency_keys SET state = 'done', status_code = $3, response_body = $4::jsonb, lease_until = NULL
-        WHERE scope = $1 AND lease_owner = $2`,
-      [claim.scope, claim.owner, statusCode, JSON.stringify(body ?? null)],
+  complete(claim: Claim, statusCode: number, body: unknown): Promise<void> {
+    return this.completing.call({ scope: claim.scope, owner: claim.owner, statusCode, body: JSON.stringify(body ?? null) });
+  }
+
+  private async recordStreams(records: readonly (Held & { streamId: string })[]): Promise<boolean[]> {
+    const recorded = await this.rows<{ scope: string }>(
+      // In a WITH: TypeORM answers an UPDATE's rows paired with its count, a SELECT's as they are.
+      `WITH recorded AS (UPDATE api_idempotency_keys k SET stream_id = r.stream_id
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS r(scope, owner, stream_id)
+        WHERE k.scope = r.scope AND k.lease_owner = r.owner
+       RETURNING k.scope) SELECT scope FROM recorded`,
+      [records.map((r) => r.scope), records.map((r) => r.owner), records.map((r) => r.streamId)],
     );
+    const held = new Set(recorded.map((row) => row.scope));
+    return records.map((r) => held.has(r.scope));
+  }
+
+  private async completeAll(answers: readonly (Held & { statusCode: number; body: string })[]): Promise<void[]> {
+    await this.dataSource.query(
+      `UPDATE api_idempotency_keys k SET state = 'done', status_code = a.status_code, response_body = a.body::jsonb, lease_until = NULL
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) AS a(scope, owner, status_code, body)
+        WHERE k.scope = a.scope AND k.lease_owner = a.owner`,
+      [answers.map((a) => a.scope), answers.map((a) => a.owner), answers.map((a) => a.statusCode), answers.map((a) => a.body)],
+    );
+    return answers.map(() => undefined);
   }
 
   /** Forgets the claim, so a retry runs again against the state as it is then. */
@@ -98,17 +140,24 @@ export class IdempotencyRecords {
   /** Inserts a pending record, or starts over on one whose key has expired. */
   private async insertOrRestart(scope: string, requestHash: string): Promise<Claim | undefined> {
     const [requestId, owner] = [randomUUID(), randomUUID()];
-    const [row] = await this.rows(
+    const claimed = await this.inserting.call({ scope, requestHash, requestId, owner });
+    return claimed ? { scope, requestId, owner, streamId: null, takenOver: false } : undefined;
+  }
+
+  private async insertOrRestartAll(pending: readonly Pending[]): Promise<boolean[]> {
+    const claimed = await this.rows<{ scope: string }>(
       `INSERT INTO api_idempotency_keys AS k (scope, request_hash, state, created_at, request_id, lease_owner, lease_until)
-       VALUES ($1, $2, 'pending', now(), $3, $4, ${LEASE})
+       SELECT p.scope, p.request_hash, 'pending', now(), p.request_id, p.owner, ${LEASE}
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(scope, request_hash, request_id, owner)
        ON CONFLICT (scope) DO UPDATE SET request_hash = EXCLUDED.request_hash, state = 'pending', status_code = NULL,
          response_body = NULL, created_at = now(), request_id = EXCLUDED.request_id, lease_owner = EXCLUDED.lease_owner,
          lease_until = EXCLUDED.lease_until, stream_id = NULL
        WHERE k.created_at < ${EXPIRED}
        RETURNING scope`,
-      [scope, requestHash, requestId, owner],
+      [pending.map((p) => p.scope), pending.map((p) => p.requestHash), pending.map((p) => p.requestId), pending.map((p) => p.owner)],
     );
-    return row ? { scope, requestId, owner, streamId: null, takenOver: false } : undefined;
+    const ours = new Set(claimed.map((row) => row.scope));
+    return pending.map((p) => ours.has(p.scope));
   }
 
   /** The same request's pending record whose lease has lapsed: its request died. */
