@@ -15,6 +15,8 @@
 //   BENCH_CONNECTIONS=1,16 BENCH_PROFILE=0 npm run bench:api        (other connection counts; no profile)
 //   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:api               (keep the .cpuprofile files there)
 //   BENCH_LOG_LEVEL=warn npm run bench:api                          (the service's LOG_LEVEL; default info, to /dev/null)
+//   BENCH_SCENARIOS=register,queries npm run bench:api              (only these parts: register, placements, queries;
+//                                                                    the board week is empty without placements)
 // Figures go to stdout, progress lines to stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -45,6 +47,7 @@ const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').ma
 const PROFILE = process.env.BENCH_PROFILE !== '0';
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'register,placements,queries').split(',').map((s) => s.trim()));
 /** The service's default pool (DATABASE_POOL_SIZE); the raw writers share a pool of the same size. */
 const POOL_SIZE = 10;
 const GOAL = { connections: 16, commandShareOfAppends: 0.5, queryP99Ms: 50 };
@@ -474,8 +477,8 @@ interface BackendRun {
   readonly backend: Backend;
   readonly rows: Measured[];
   readonly profile?: string;
-  /** What one POST /workers costs the database, with its projection (PostgreSQL only). */
-  readonly perCommand?: string;
+  /** What one operation of each scenario at GOAL.connections costs the database, a command's projection included (PostgreSQL only). */
+  readonly work: Map<string, string>;
 }
 
 async function runBackend(backend: Backend): Promise<BackendRun> {
@@ -494,34 +497,41 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
     progress(`${backend}: service on ${service.url}`);
     await seedHirer(service);
 
+    const work = new Map<string, string>();
+    /** A scenario run; at GOAL.connections on PostgreSQL also its database work per operation. */
+    const measure = async (scenario: Scenario, connections: number): Promise<Measured> => {
+      const counted = database && connections === GOAL.connections ? database : undefined;
+      const before = counted && (await databaseWork(counted.url));
+      const measured = await run(service!, scenario, connections);
+      if (counted && before) {
+        if (scenario.kind === 'command') await projectionsCaughtUp(service!);
+        await sleep(1500); // PostgreSQL publishes a backend's counters within a second of its last transaction
+        work.set(scenario.name, describeWork(before, await databaseWork(counted.url), measured.done));
+      }
+      return measured;
+    };
+
     const registered: string[] = [];
     const register = registerWorkers(registered);
     // Not counted: the first requests after the start pay for JIT compilation and lazily loaded code.
     progress(`${backend}: warming up (POST /workers × ${GOAL.connections}, not counted)`);
     await run(service, register, GOAL.connections);
     const commands: Measured[] = [];
-    let perCommand: string | undefined;
-    for (const connections of CONNECTIONS) {
-      const counted = database && connections === GOAL.connections ? database : undefined;
-      const before = counted && (await databaseWork(counted.url));
-      commands.push(await run(service, register, connections));
-      if (counted && before) {
-        await projectionsCaughtUp(service);
-        await sleep(1500); // PostgreSQL publishes a backend's counters within a second of its last transaction
-        perCommand = describeWork(before, await databaseWork(counted.url), commands.at(-1)!.done);
-      }
-    }
+    if (SCENARIOS.has('register')) for (const connections of CONNECTIONS) commands.push(await measure(register, connections));
     rows.push(...commands);
 
     // Enough ready workers for about DURATION seconds of placements at each connection count, guessed from
     // the registration rate (a pair is two commands, and a confirmation reads more than a registration).
-    const pairs = commands.map((c) => Math.ceil((c.opsPerSecond / 3) * DURATION) + c.connections);
-    // Spare workers: autocannon may send a few requests past its amount while the last answers come in.
-    const needed = pairs.reduce((a, b) => a + b, 0) + Math.max(...CONNECTIONS);
-    const ready: string[] = [];
-    progress(`${backend}: registering ${needed} workers with contracts for the placements`);
-    await run(service, workersWithContracts(needed, ready), GOAL.connections);
-    for (const [i, connections] of CONNECTIONS.entries()) rows.push(await run(service, placements(ready, pairs[i]), connections));
+    if (SCENARIOS.has('placements')) {
+      const rate = (connections: number) => commands.find((c) => c.connections === connections)?.opsPerSecond ?? 50;
+      const pairs = CONNECTIONS.map((connections) => Math.ceil((rate(connections) / 3) * DURATION) + connections);
+      // Spare workers: autocannon may send a few requests past its amount while the last answers come in.
+      const needed = pairs.reduce((a, b) => a + b, 0) + Math.max(...CONNECTIONS);
+      const ready: string[] = [];
+      progress(`${backend}: registering ${needed} workers with contracts for the placements`);
+      await run(service, workersWithContracts(needed, ready), GOAL.connections);
+      for (const [i, connections] of CONNECTIONS.entries()) rows.push(await measure(placements(ready, pairs[i]), connections));
+    }
 
     await projectionsCaughtUp(service);
     const board = query(`GET /board (one week)`, () => `/board?fromWeek=${BOARD_WEEK}&toWeek=${BOARD_WEEK}&purpose=pool_operations`);
@@ -529,7 +539,9 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
       'GET /workers/:id',
       () => `/workers/${registered[Math.floor(Math.random() * registered.length)]}?purpose=pool_operations`,
     );
-    for (const scenario of [board, worker]) for (const connections of CONNECTIONS) rows.push(await run(service, scenario, connections));
+    if (SCENARIOS.has('queries')) {
+      for (const scenario of [board, worker]) for (const connections of CONNECTIONS) rows.push(await measure(scenario, connections));
+    }
 
     let profile: string | undefined;
     if (PROFILE) {
@@ -544,7 +556,7 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
     service = undefined;
     progress(`${backend}: raw appends after the service stopped`);
     for (const writers of CONNECTIONS) rows.push(await rawAppends(raw.store, writers, 'after'));
-    return { backend, rows, profile, perCommand };
+    return { backend, rows, profile, work };
   } catch (error) {
     if (service) progress(`${backend}: the service's stderr:\n${service.stderr()}`);
     throw error;
@@ -558,7 +570,7 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
 
 // ---- report -------------------------------------------------------------------------------------------------------
 
-function report({ backend, rows, profile, perCommand }: BackendRun): void {
+function report({ backend, rows, profile, work }: BackendRun): void {
   out(
     `\n## ${backend === 'postgres' ? 'PostgreSQL (scratch database on 127.0.0.1:5432; the service’s pool of 10)' : 'PGlite (embedded, temp data dir, one connection)'}`,
   );
@@ -596,7 +608,8 @@ function report({ backend, rows, profile, perCommand }: BackendRun): void {
       `Goal: query p99 ≤ ${GOAL.queryP99Ms} ms: ${q.scenario} × ${q.connections}: ${q.p99} ms — ${q.p99 <= GOAL.queryP99Ms && q.failed === 0 ? 'met' : 'not met'}`,
     );
   }
-  if (perCommand) out(`\nDatabase work per POST /workers at ${GOAL.connections} connections, its projection included: ${perCommand}`);
+  if (work.size > 0) out(`\nDatabase work per operation at ${GOAL.connections} connections (a command's projection included):`);
+  for (const [scenario, perOp] of work) out(`- ${scenario}: ${perOp}`);
   if (profile) {
     out(`\nCPU profile of the service during POST /workers × ${GOAL.connections} (${backend}):\n`);
     out(profile);

@@ -151,6 +151,10 @@ describe('read-model queries over HTTP', () => {
     expect(board.body.items[2].placements[0]).toMatchObject({ hourlyCents: null, cao: { code: 'schoonmaak', scale: 'A', step: 1 } });
     expect(board.body.items[0].placements[0]).toMatchObject({ hourlyCents: 1512, wageBasis: 'cao', cao: { code: 'recreatie', step: 1 } });
     expect(board.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    // The total counts every (week, worker) item, not the page's, also on a last page and past the end.
+    const weeks = '/board?fromWeek=2026-W44&toWeek=2026-W45&purpose=pool_operations';
+    expect((await read(`${weeks}&limit=2&offset=2`).expect(200)).body).toMatchObject({ total: 3, items: [{ workerId: 'anna' }] });
+    expect((await read(`${weeks}&limit=2&offset=5`).expect(200)).body).toEqual({ items: [], total: 3, limit: 2, offset: 5 });
 
     const own = await read('/board?fromWeek=2026-W44&toWeek=2026-W45', park).expect(200);
     expect(own.body.items.map((i: { placements: { employerId: string }[] }) => i.placements[0].employerId)).toEqual([

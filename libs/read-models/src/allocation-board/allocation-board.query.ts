@@ -71,7 +71,11 @@ interface EntryRow {
   placement_to: string;
 }
 
-/** The board, one item per (week, worker), ordered by week then worker, paginated over those items. */
+/**
+ * The board, one item per (week, worker), ordered by week then worker, paginated over those items: the
+ * page of items, their total and their entries in one statement (the total is counted over the groups
+ * before LIMIT); only a page past the end asks for the total on its own.
+ */
 export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Page<BoardWeek>> {
   const filtered = () =>
     new SqlFilter()
@@ -84,30 +88,29 @@ export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Pag
         filter.skill,
         (p) => `EXISTS (SELECT 1 FROM rm_board_worker_skills s WHERE s.worker_id = e.worker_id AND s.skill = ${p} AND s.present)`,
       );
-  const groups = (where: SqlFilter) =>
-    `SELECT e.week_start::text AS week_start, e.worker_id FROM rm_board_entries e ${where.sql} GROUP BY e.week_start, e.worker_id`;
-  const counted = filtered();
-  const total = await countOf(db, groups(counted), counted.params);
+  const groups = (where: SqlFilter, also = '') =>
+    `SELECT e.week_start, e.worker_id${also} FROM rm_board_entries e ${where.sql} GROUP BY e.week_start, e.worker_id`;
+  // The same conditions pick the page's groups and, within them, the entries that match (an employer's own placements).
   const paged = filtered();
-  const page: { week_start: string; worker_id: string }[] = await db.query(
-    `${groups(paged)} ORDER BY e.week_start, e.worker_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)}`,
+  const rows: (EntryRow & { total: string })[] = await db.query(
+    `WITH page AS (${groups(paged, ', count(*) OVER () AS total_groups')}
+                    ORDER BY e.week_start, e.worker_id LIMIT ${paged.param(filter.limit)} OFFSET ${paged.param(filter.offset)})
+     SELECT page.total_groups AS total, e.week_start::text AS week_start, e.week, e.worker_id, w.name AS worker_name, e.placement_id,
+            e.employer_id, e.site_id, e.function_name, e.capacity_request_id, e.legal_form, e.hours_quarters, e.hourly_cents, e.wage_basis,
+            e.cao_code, e.cao_version_from::text AS cao_version_from, e.cao_revision, e.cao_scale, e.cao_step,
+            e.placement_from::text AS placement_from, e.placement_to::text AS placement_to
+     FROM page JOIN rm_board_entries e ON e.week_start = page.week_start AND e.worker_id = page.worker_id
+     LEFT JOIN rm_board_workers w ON w.worker_id = e.worker_id
+     ${paged.sql}
+     ORDER BY e.week_start, e.worker_id, e.placement_id`,
     paged.params,
   );
-  if (page.length === 0) return { items: [], total, limit: filter.limit, offset: filter.offset };
-
-  const entries = filtered();
-  entries.where(
-    `(e.week_start, e.worker_id) IN (SELECT * FROM unnest(${entries.param(page.map((g) => g.week_start))}::date[], ${entries.param(page.map((g) => g.worker_id))}::text[]))`,
-  );
-  const rows: EntryRow[] = await db.query(
-    `SELECT e.week_start::text AS week_start, e.week, e.worker_id, w.name AS worker_name, e.placement_id, e.employer_id, e.site_id, e.function_name,
-            e.capacity_request_id, e.legal_form, e.hours_quarters, e.hourly_cents, e.wage_basis, e.cao_code, e.cao_version_from::text AS cao_version_from,
-            e.cao_revision, e.cao_scale, e.cao_step, e.placement_from::text AS placement_from, e.placement_to::text AS placement_to
-     FROM rm_board_entries e LEFT JOIN rm_board_workers w ON w.worker_id = e.worker_id
-     ${entries.sql}
-     ORDER BY e.week_start, e.worker_id, e.placement_id`,
-    entries.params,
-  );
+  if (rows.length === 0) {
+    const counted = filtered();
+    const total = filter.offset === 0 ? 0 : await countOf(db, groups(counted), counted.params);
+    return { items: [], total, limit: filter.limit, offset: filter.offset };
+  }
+  const total = Number(rows[0].total);
   const items = new Map<string, BoardWeek & { quarters: number }>();
   for (const row of rows) {
     const key = `${row.week_start}\u0000${row.worker_id}`;
