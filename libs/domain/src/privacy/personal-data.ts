@@ -92,39 +92,3 @@ export const PERSONAL_DATA: Readonly<Record<string, PersonalDataOfEvent>> = {
 export function personalDataOf(eventType: string): PersonalDataOfEvent | undefined {
   return Object.hasOwn(PERSONAL_DATA, eventType) ? PERSONAL_DATA[eventType] : undefined;
 }
-
-/** An event's data with its personal fields (those listed in `fields`) replaced by their erased placeholders. */
-export function withErasedFields(
-  eventType: string,
-  data: Readonly<Record<string, unknown>>,
-  fields: readonly string[],
-): Record<string, unknown> {
-  const registered: Readonly<Record<string, ErasedValue>> = personalDataOf(eventType)?.fields ?? {};
-  const erased: Record<string, unknown> = { ...data };
-  for (const field of fields) {
-    const item = itemFieldOf(field);
-    if (item) {
-      erased[item.array] = withoutItemField(erased[item.array], item.field);
-      continue;
-    }
-    const placeholder = registered[field];
-    if (placeholder === undefined || 'omit' in placeholder) delete erased[field];
-    else erased[field] = structuredClone(placeholder.value);
-  }
-  return erased;
-}
-
-/** The array and item field of an `array[].field` path; undefined for a top-level field. */
-export function itemFieldOf(field: string): { array: string; field: string } | undefined {
-  const match = /^([^[\].]+)\[\]\.([^[\].]+)$/.exec(field);
-  return match ? { array: match[1], field: match[2] } : undefined;
-}
-
-function withoutItemField(items: unknown, field: string): unknown {
-  if (!Array.isArray(items)) return items;
-  return items.map((item: unknown) => {
-    if (typeof item !== 'object' || item === null) return item;
-    const { [field]: _erased, ...rest } = item as Record<string, unknown>;
-    return rest;
-  });
-}

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { parsePoolEvent, PERSONAL_DATA } from '@banenpool/domain';
+import { parsePoolEvent, PERSONAL_DATA, poolEvents } from '@banenpool/domain';
 import { createScratchDatabase } from '@banenpool/testing';
 import { startEmbeddedPostgres } from '../embedded/embedded-postgres.js';
 import type { NewEvent } from '../event-store.port.js';
@@ -12,6 +12,7 @@ import { verifyEventChain } from '../postgres/verify-chain.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { EncryptingEventStore } from './encrypting-event-store.js';
 import { migratePersonalData, verifyChainEpochs } from './personal-data-migration.js';
+import { personalDataSamples, SAMPLE_LINE } from './personal-data-samples.fixtures.js';
 import { PostgresPersonalDataKeys } from './postgres-personal-data-keys.js';
 
 interface Opened {
@@ -159,6 +160,43 @@ describe.each(BACKENDS)('crypto-shredding on %s', (_, open) => {
       await store.appendToStream(`worker-${id}`, workerEvents(id, 'Gerrit Kamphuis', '1990-01-01'), { expectedVersion: 'no_stream' });
       const other = encrypting(opened.pool, randomBytes(32)).store;
       await expect(other.readStream(`worker-${id}`)).rejects.toThrow(/master key/);
+    });
+  });
+
+  describe('every event type holding personal data, after its subject was shredded', () => {
+    let opened: Opened;
+    beforeAll(async () => (opened = await open()));
+    afterAll(() => opened.close());
+
+    /** The event as the store reads it back once its worker's key is shredded. */
+    async function erased(type: string, workerId: string) {
+      const { store, keys } = encrypting(opened.pool);
+      const spec = PERSONAL_DATA[type];
+      const data = personalDataSamples(workerId)[type];
+      expect(data).toBeDefined(); // a type added to PERSONAL_DATA needs a sample
+      // An event that does not name its worker takes them from its stream's first event.
+      const opening: NewEvent[] = spec.subjectFrom === 'stream' ? [{ type: 'StreamOpened', data: { [spec.subjectField]: workerId } }] : [];
+      const stream = `${type}-${workerId}`;
+      const schemaVersion = poolEvents[type as keyof typeof poolEvents].version;
+      await store.appendToStream(stream, [...opening, { type, schemaVersion, data }], { expectedVersion: 'no_stream' });
+      await keys.shred(workerId);
+      const event = (await store.readStream(stream)).at(-1)!;
+      return { ...event, data: event.data as Record<string, unknown> };
+    }
+
+    it.each(Object.keys(PERSONAL_DATA))('%s reads as placeholders that parse, with no personal value left', async (type) => {
+      const workerId = `w-${randomUUID()}`;
+      const event = await erased(type, workerId);
+      expect(event.metadata.personalDataErased).toBe(true);
+      expect(parsePoolEvent(type, event.schemaVersion, event.data)).toMatchObject({ ok: true });
+      expect(JSON.stringify(event.data).replaceAll(workerId, '')).not.toMatch(/Anna|1990-04-01|7551 AB|6000/);
+      const { subjectField, subjectFrom } = PERSONAL_DATA[type];
+      if (subjectFrom === undefined) expect(event.data[subjectField]).toBe(workerId);
+    });
+
+    it("leaves an erased timesheet's lines as they were but for their remarks", async () => {
+      const event = await erased('HoursRegistered', `w-${randomUUID()}`);
+      expect(event.data.lines).toEqual([SAMPLE_LINE, { ...SAMPLE_LINE, day: '2026-03-03' }]);
     });
   });
 
