@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesHolding } from '@banenpool/testing';
 import { caller, startTestApi } from './support/api-client.js';
 
 // An erasure through the API on the embedded store, read back as raw bytes: after the service
@@ -10,15 +11,6 @@ import { caller, startTestApi } from './support/api-client.js';
 const NAME = 'Hendrikje Brinkhuis-Wolterink';
 const BIRTH_DATE = '1979-04-23';
 const POSTCODE = '7546 ZW';
-
-function filesHolding(dir: string, text: string): string[] {
-  const needle = Buffer.from(text);
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.endsWith('.lock'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => readFileSync(path).includes(needle))
-    .map((path) => path.slice(dir.length + 1));
-}
 
 describe('an erased worker on the embedded store, read from its files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'banenpool-erasure-files-'));

@@ -1,2 +1,3 @@
 export * from './scratch-database.js';
 export * from './test-stack.js';
+export * from './files-holding.js';

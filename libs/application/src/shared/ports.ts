@@ -1,4 +1,4 @@
-import type { EpochVerification, GlobalPosition, PostgresConnection } from '@banenpool/event-store';
+import type { EpochVerification, GlobalPosition, PostgresConnection, ReclaimedSpace } from '@banenpool/event-store';
 
 /** The event store the use cases read and append to; the app binds it to its own (useExisting). */
 export const USE_CASE_EVENT_STORE = Symbol('USE_CASE_EVENT_STORE');
@@ -13,6 +13,11 @@ export abstract class HashChains {
   abstract readonly pool: PostgresConnection['pool'] | null;
   /** The chains as they were before `migrate:personal-data` re-chained streams (es_chain_epochs). */
   abstract verifyEarlierChains(): Promise<EpochVerification>;
+}
+
+/** Rewrites tables whose old row versions may still hold erased plain text (reclaimErasedSpace, ADR 0021). */
+export abstract class ErasedSpaceReclaim {
+  abstract reclaim(tables: readonly string[]): Promise<ReclaimedSpace>;
 }
 
 /** How far a rebuild has come: events applied to one projection's scratch copy of the feed's total. */

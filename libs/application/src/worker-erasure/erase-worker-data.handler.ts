@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { workerDecider, workerStreamId, type ErasureReason } from '@banenpool/domain';
-import { parsePosition, PersonalDataKeys, type ReclaimedSpace } from '@banenpool/event-store';
-import { ReadModelsCatchUp } from '../shared/ports.js';
+import { parsePosition, PersonalDataKeys } from '@banenpool/event-store';
+import { ErasedSpaceReclaim, ReadModelsCatchUp } from '../shared/ports.js';
 import type { RequestContext } from '../shared/request-context.js';
 import { UseCaseExecutor, type CommandAccepted } from '../shared/use-case-executor.js';
 import { ErasurePayFactsReader } from './erasure-pay-facts.js';
@@ -17,11 +17,6 @@ export class EraseWorkerDataCommand extends Command<CommandAccepted> {
   ) {
     super();
   }
-}
-
-/** Rewrites tables whose old row versions may still hold erased plain text (reclaimErasedSpace). */
-export abstract class ErasedSpaceReclaim {
-  abstract reclaim(tables: readonly string[]): Promise<ReclaimedSpace>;
 }
 
 /**

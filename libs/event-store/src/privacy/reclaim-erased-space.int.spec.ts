@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
+import { createScratchDatabase, filesHolding, type ScratchDatabase } from '@banenpool/testing';
 import { startEmbeddedPostgres } from '../embedded/embedded-postgres.js';
 import { connectPostgres, type PostgresConnection } from '../postgres/connection.js';
 import { reclaimErasedSpace } from './reclaim-erased-space.js';
@@ -23,14 +23,6 @@ async function eraseByHand(connection: PostgresConnection): Promise<void> {
   for (let visit = 0; visit < 3; visit += 1) await sql("UPDATE rm_people SET visits = visits + 1 WHERE id = 'p-erased'");
   await sql("UPDATE rm_people SET name = '[erased]' WHERE id = 'p-erased'");
   await sql("DELETE FROM keys_kept WHERE subject_id = 'p-erased'");
-}
-
-/** The files under the data folder whose bytes contain `needle`, as a raw read of the disk would find them. */
-function filesHolding(dir: string, needle: Buffer): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => readFileSync(path).includes(needle));
 }
 
 describe('reclaimErasedSpace on the embedded store (its files on disk)', () => {
@@ -58,13 +50,13 @@ describe('reclaimErasedSpace on the embedded store (its files on disk)', () => {
 
   it('leaves neither the erased name nor the deleted key in any file, heap or WAL', async () => {
     const dir = await erasedStore(true);
-    expect(filesHolding(dir, Buffer.from(NAME))).toEqual([]);
+    expect(filesHolding(dir, NAME)).toEqual([]);
     expect(filesHolding(dir, WRAPPED_KEY)).toEqual([]);
   });
 
   it('is needed: without it the dead row versions and the WAL still hold both', async () => {
     const dir = await erasedStore(false);
-    const holding = filesHolding(dir, Buffer.from(NAME)).map((path) => path.slice(dir.length + 1).split('/')[0]);
+    const holding = filesHolding(dir, NAME).map((path) => path.split('/')[0]);
     expect(holding).toEqual(expect.arrayContaining(['base', 'pg_wal']));
     expect(filesHolding(dir, WRAPPED_KEY)).not.toEqual([]);
   });

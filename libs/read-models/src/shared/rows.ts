@@ -118,6 +118,7 @@ async function copyUpsert(
   const names = columns.map((c) => quote(c.name)).join(', ');
   await manager.query(`CREATE TEMP TABLE ${staging} ON COMMIT DROP AS SELECT ${names} FROM ${table} WITH NO DATA`);
   await copyRows(manager, staging, columns, rows);
+  // Dropped now, not only at commit: a rebuild's transaction stages every batch, and each table would hold its rows till then.
   await manager.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM ${staging} ${onConflict}; DROP TABLE ${staging}`);
 }
 
