@@ -2,10 +2,11 @@
 // contract, each placed at a hirer for 25 weeks, every week's timesheet registered, submitted and approved,
 // every hirer's rate agreement; each event decided by its stream's decider) appended to a scratch database,
 // then (1) each read model projected live from the whole feed alone, batch by batch, each batch in one
-// transaction as the projector applies it, and (2) every read model rebuilt into a scratch schema and
-// compared with the live tables (`rebuildAndCompare`, what `npm run projections:rebuild` and the auditors
-// use). The baselines in the same run: the raw `pg` read of every event in feed order, the store's feed
-// read (what every projection pays before its own work), and the rebuild + compare without COPY (its bulk
+// transaction as the projector applies it, (2) the live read models rebuilt in place, as
+// `npm run projections:rebuild` does, and (3) every read model rebuilt into a scratch schema and compared
+// with the live tables (`rebuildAndCompare`, the auditors' comparison), which also checks what (2) made.
+// The baselines in the same run: the raw `pg` read of every event in feed order, the store's feed read
+// (what every projection pays before its own work), and the rebuild + compare without COPY (its bulk
 // writes as `unnest` statements, the path PGlite takes).
 //   npm run bench:projections                        (600 workers, about 50,000 events)
 //   BENCH_WORKERS=6000 npm run bench:projections     (about 500,000 events)
@@ -33,6 +34,7 @@ import {
 import {
   openReadModelDataSource,
   ProjectionCheckpoint,
+  Projector,
   REBUILD_BATCH_SIZE,
   rebuildAndCompare,
   type Projection,
@@ -236,6 +238,16 @@ async function measure(
       progress(`live: ${projection.name} (load ${load()})`);
       figures.push(await timed(`live: ${projection.name}`, () => projectLive(store, dataSource, projection)));
     }
+    progress(`rebuild the live read models, as \`npm run projections:rebuild\` does (load ${load()})`);
+    figures.push(
+      await timed(
+        `rebuild ${allProjections.length} live read models (\`npm run projections:rebuild\`; the comparisons below check it)`,
+        async () => {
+          await new Projector(store, dataSource, allProjections).rebuild();
+          return 'live tables replaced';
+        },
+      ),
+    );
     progress(`rebuild every read model into a scratch schema and compare, without COPY (load ${load()})`);
     figures.push(
       await timed(`rebuild ${allProjections.length} read models + compare, without COPY (baseline: the PGlite path)`, async () => {
@@ -247,7 +259,7 @@ async function measure(
     let equal = false;
     figures.push(
       await timed(`rebuild ${allProjections.length} read models + compare`, async () => {
-        // Its own batch size and lanes, as `npm run projections:rebuild` and the auditors run it.
+        // Its own batch size and lanes, as the auditors' comparison runs it.
         const comparison = await rebuildAndCompare({ store, dataSource, projections: allProjections });
         equal = comparison.equal;
         if (comparison.events !== events) throw new Error(`rebuilt ${comparison.events} events, expected ${events}`);

@@ -217,7 +217,7 @@ describe.each(STACK_KINDS)('Projector lanes on %s', (kind) => {
   it('a rebuild replays every read model in the same batches, one transaction each', async () => {
     await append(7);
     const projections = [new RowProjection(), new RowProjection(), new RowProjection()];
-    const projector = projectorOf(projections, { batchSize: 4 });
+    const projector = projectorOf(projections, { rebuildBatchSize: 4 });
     const counter = countStatements();
     try {
       await projector.rebuild();

@@ -1,11 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
+import { allowCopy, supportsCopy } from './bulk-copy.js';
 import { isReaction, type FeedConsumer, type Projection, type Reaction } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
+import { REBUILD_BATCH_SIZE } from './read-model-comparison.js';
 
 export interface ProjectorOptions {
   batchSize?: number;
+  /** Events per batch while a rebuild replays the feed into empty tables (default REBUILD_BATCH_SIZE). */
+  rebuildBatchSize?: number;
   /** How long an idle projection waits before looking at the feed again (a local append wakes it sooner). */
   idleWaitMs?: number;
   /**
@@ -122,6 +126,13 @@ export class Projector {
   /** The gather under way, which a lane woken meanwhile joins (see gather). */
   private gathering?: Promise<void>;
   private running?: { controller: AbortController; lanes: Lane[]; loops: Promise<void>[] };
+  /**
+   * The read models a rebuild is replaying. Their batches are rebuild-sized and may write through COPY where the
+   * database takes it, as the rebuild into a scratch schema does (bulk-copy.ts): their tables start empty, so the
+   * writes are large.
+   */
+  private readonly rebuilding = new Set<string>();
+  private copySupported?: boolean;
 
   constructor(
     private readonly store: EventStore,
@@ -202,7 +213,13 @@ export class Projector {
     });
     this.epoch++;
     for (const projection of selected) this.known.set(projection.name, START);
-    await this.catchUp(selected, onBatch);
+    this.copySupported ??= await supportsCopy(this.dataSource);
+    for (const name of names) this.rebuilding.add(name);
+    try {
+      await this.catchUp(selected, onBatch);
+    } finally {
+      for (const name of names) this.rebuilding.delete(name);
+    }
   }
 
   /** One attempt at the next batch of one projection or reaction. */
@@ -221,7 +238,8 @@ export class Projector {
     if (members.some((m) => !this.known.has(m.name))) await this.refresh(members);
     const from = members.map((m) => this.known.get(m.name) ?? START).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
     const group = members.filter((m) => comparePositions(this.known.get(m.name) ?? START, from) === 0);
-    const batch = await this.read(from, seen);
+    const bulk = group.every((m) => this.rebuilding.has(m.name));
+    const batch = await this.read(from, seen, bulk ? (this.options.rebuildBatchSize ?? REBUILD_BATCH_SIZE) : this.batchSize);
     if (batch.length === 0) return { kind: 'caught-up' };
     let appended = 0;
     const react = async (reaction: Reaction) => {
@@ -231,7 +249,7 @@ export class Projector {
       for (const reaction of group.filter(isReaction)) await handled(reaction, () => react(reaction));
     }
     const epoch = this.epoch;
-    const applied = await this.underLock(group, from, batch, async (consumer, manager) => {
+    const applied = await this.underLock(group, from, batch, bulk && this.copySupported === true, async (consumer, manager) => {
       if (!isReaction(consumer)) await consumer.apply(batch, manager);
       else if (this.options.reactionsUnderLock) await react(consumer);
     });
@@ -248,10 +266,10 @@ export class Projector {
    * The batch after `from`: the read under way when it is after `from` too and started after the
    * `seen`-th wake-up (every lane woken at once reads the feed once), otherwise a new one.
    */
-  private read(from: GlobalPosition, seen: number): Promise<RecordedEvent[]> {
+  private read(from: GlobalPosition, seen: number, limit: number): Promise<RecordedEvent[]> {
     const shared = this.reading;
     if (shared && shared.wakes >= seen && comparePositions(shared.after, from) === 0) return shared.batch;
-    const batch = this.store.readAll({ after: from, limit: this.batchSize });
+    const batch = this.store.readAll({ after: from, limit });
     const reading = { after: from, wakes: this.wakes, batch };
     this.reading = reading;
     const done = () => {
@@ -265,17 +283,20 @@ export class Projector {
    * One transaction: the group's locks, the checkpoints still at `from`, the work for each
    * consumer that has both, their new checkpoints. Returns those consumers (none when another
    * projector holds the locks or has applied the batch); the others' checkpoints are refreshed.
+   * With `copy` (a rebuild's batch) the read models' large writes may go through COPY.
    */
   private async underLock(
     group: readonly FeedConsumer[],
     from: GlobalPosition,
     batch: readonly RecordedEvent[],
+    copy: boolean,
     work: (consumer: FeedConsumer, manager: EntityManager) => Promise<void>,
   ): Promise<FeedConsumer[]> {
     const names = group.map((c) => c.name);
     const epoch = this.epoch;
     try {
       return await this.dataSource.transaction(async (manager) => {
+        if (copy) allowCopy(manager);
         const locks: { locked: boolean }[] = await manager.query(
           'SELECT pg_try_advisory_xact_lock(hashtext(k.key)) AS locked FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n',
           [names.map(lockKey)],

@@ -303,4 +303,20 @@ describe.each(STACK_KINDS)('rebuildAndCompare on %s', (kind) => {
     expect(unnest.equal).toBe(true);
     expect(summary(unnest)).toEqual(summary(bulk));
   });
+
+  it('(h) `projections:rebuild` rebuilds the live tables in bulk with COPY on PostgreSQL, equal to a rebuild without it', async () => {
+    // On the hundreds of placements (g) added, enough for one batch to pass the bulk path's threshold.
+    const counted = countStatements();
+    try {
+      await new Projector(stack.store, dataSource, allProjections).rebuild();
+    } finally {
+      counted.stop();
+    }
+    const copies = counted.statements.filter((statement) => statement.startsWith('COPY '));
+    if (kind === 'postgres') expect(copies.length).toBeGreaterThanOrEqual(5);
+    else expect(copies).toEqual([]);
+    const unnest = await compare({ copy: false });
+    expect(unnest.projections.filter((p) => !p.equal)).toEqual([]);
+    expect(unnest.projections.find((p) => p.name === 'stream-catalog')!.tables[0].liveRows).toBeGreaterThan(1_200);
+  });
 });
