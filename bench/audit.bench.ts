@@ -46,6 +46,7 @@ import {
 import { openReadModelDataSource, Projector, rebuildAndCompare } from '@banenpool/projector';
 import { allProjections } from '@banenpool/read-models';
 import { createScratchDatabase } from '@banenpool/testing';
+import { workerStream } from '../libs/audit/src/worker-stream.fixtures.js';
 import { shippedRules } from '../libs/domain/src/placement/placement-pay.fixtures.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -74,41 +75,9 @@ const toNew = (events: readonly DomainEvent<string, unknown>[]): NewEvent[] =>
 
 // ---- one long stream: a worker placed week by week for two centuries of weeks -------------------
 
-const WEEK_MS = 7 * 86_400_000;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** 10,000 events of one worker: registered, a contract, then weekly placements' hours committed and released. */
-function longWorkerStream(workerId: string): DomainEvent<string, unknown>[] {
-  const events: DomainEvent<string, unknown>[] = [
-    {
-      type: 'WorkerRegistered',
-      data: {
-        workerId,
-        name: 'Lange Historie',
-        birthDate: '1980-01-01',
-        homeArea: 'hengelo',
-        skills: ['cleaning'],
-        availability: { kind: 'hours_per_week', hoursPerWeek: 40, unavailable: [] },
-      },
-    },
-    {
-      type: 'PoolContractAgreed',
-      data: {
-        workerId,
-        contractId: 'c1',
-        terms: { kind: 'indefinite', from: '1830-01-04', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 },
-      },
-    },
-  ];
-  const monday = Date.UTC(1830, 0, 4);
-  for (let week = 0; events.length < STREAM_EVENTS; week++) {
-    const period = { from: isoDate(monday + week * WEEK_MS), to: isoDate(monday + week * WEEK_MS + 6 * 86_400_000) };
-    const placementId = `${workerId}-week-${week}`;
-    events.push({ type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 16, period } });
-    if (events.length < STREAM_EVENTS) events.push({ type: 'HoursReleased', data: { workerId, placementId, hoursPerWeek: 16, period } });
-  }
-  return events;
-}
+const longWorkerStream = (workerId: string) =>
+  workerStream(workerId, STREAM_EVENTS / 2, { from: '1830-01-04', releaseEvery: 1 }).slice(0, STREAM_EVENTS);
 
 async function appendInBatches(store: PostgresEventStore, streamId: string, events: readonly DomainEvent<string, unknown>[]) {
   for (let i = 0; i < events.length; i += 500)

@@ -4,8 +4,19 @@ import type { EventStore } from '@banenpool/event-store';
 const WEEK_MS = 7 * 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** A worker registered, then a contract, then weekly hours committed and released under it. */
-export function workerStream(workerId: string, weeks: number): DomainEvent<string, unknown>[] {
+export interface WorkerStreamShape {
+  /** The Monday of the contract's first day and of the first week's hours. */
+  from?: string;
+  /** Every n-th week's hours are released again (1: every week). */
+  releaseEvery?: number;
+}
+
+/** A worker registered, then a contract, then weekly hours committed and (some weeks) released under it. */
+export function workerStream(
+  workerId: string,
+  weeks: number,
+  { from = '2026-01-05', releaseEvery = 2 }: WorkerStreamShape = {},
+): DomainEvent<string, unknown>[] {
   const events: DomainEvent<string, unknown>[] = [
     {
       type: 'WorkerRegistered',
@@ -23,16 +34,17 @@ export function workerStream(workerId: string, weeks: number): DomainEvent<strin
       data: {
         workerId,
         contractId: 'c1',
-        terms: { kind: 'indefinite', from: '2026-01-05', guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 },
+        terms: { kind: 'indefinite', from, guaranteedHoursPerWeek: 16, maxHoursPerWeek: 32 },
       },
     },
   ];
+  const first = Date.parse(`${from}T00:00:00Z`);
   for (let week = 0; week < weeks; week++) {
-    const monday = Date.UTC(2026, 0, 5) + week * WEEK_MS;
+    const monday = first + week * WEEK_MS;
     const period = { from: isoDate(monday), to: isoDate(monday + 6 * 86_400_000) };
     const placementId = `${workerId}-week-${week}`;
     events.push({ type: 'HoursCommitted', data: { workerId, placementId, contractId: 'c1', hoursPerWeek: 16, period } });
-    if (week % 2 === 0) events.push({ type: 'HoursReleased', data: { workerId, placementId, hoursPerWeek: 16, period } });
+    if (week % releaseEvery === 0) events.push({ type: 'HoursReleased', data: { workerId, placementId, hoursPerWeek: 16, period } });
   }
   return events;
 }
