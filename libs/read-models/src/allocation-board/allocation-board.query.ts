@@ -91,6 +91,9 @@ export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Pag
   const groups = (where: SqlFilter, also = '') =>
     `SELECT e.week_start, e.worker_id${also} FROM rm_board_entries e ${where.sql} GROUP BY e.week_start, e.worker_id`;
   // The same conditions pick the page's groups and, within them, the entries that match (an employer's own placements).
+  // Each group's entries are looked up by index (LATERAL; OFFSET 0 keeps the planner from flattening it into a join
+  // that compares every matching entry with every group: 50 × 100 rows for one week of 100 placements, without
+  // statistics on PGlite). On PGlite, one week of 100 placements: EXPLAIN ANALYZE 4.8 → 0.7 ms; from Node 3.0–3.3 → 2.5 ms.
   const paged = filtered();
   const rows: (EntryRow & { total: string })[] = await db.query(
     `WITH page AS (${groups(paged, ', count(*) OVER () AS total_groups')}
@@ -99,10 +102,11 @@ export async function listBoard(db: Queryable, filter: BoardFilter): Promise<Pag
             e.employer_id, e.site_id, e.function_name, e.capacity_request_id, e.legal_form, e.hours_quarters, e.hourly_cents, e.wage_basis,
             e.cao_code, e.cao_version_from::text AS cao_version_from, e.cao_revision, e.cao_scale, e.cao_step,
             e.placement_from::text AS placement_from, e.placement_to::text AS placement_to
-     FROM page JOIN rm_board_entries e ON e.week_start = page.week_start AND e.worker_id = page.worker_id
-     LEFT JOIN rm_board_workers w ON w.worker_id = e.worker_id
-     ${paged.sql}
-     ORDER BY e.week_start, e.worker_id, e.placement_id`,
+     FROM page CROSS JOIN LATERAL (
+       SELECT * FROM rm_board_entries e ${paged.sql ? `${paged.sql} AND` : 'WHERE'} e.week_start = page.week_start AND e.worker_id = page.worker_id
+       OFFSET 0) e
+     LEFT JOIN rm_board_workers w ON w.worker_id = page.worker_id
+     ORDER BY page.week_start, page.worker_id, e.placement_id`,
     paged.params,
   );
   if (rows.length === 0) {
