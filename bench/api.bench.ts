@@ -9,18 +9,22 @@
 // of the same kind: a second scratch database on the same server (a pool of 10, as the service's), or a
 // second temp PGlite (the service locks its own), for half a scenario's time before the service starts and
 // again after it stopped. On PostgreSQL also the database work per POST /workers (pg_stat_database). Then a
-// CPU profile of the service during the register-worker scenario at 16 connections, summarised by layer.
+// CPU profile of the service during the register-worker scenario at 16 connections, summarised by layer. Each
+// scenario row also gives the service process's CPU time per operation (from /proc; PGlite runs inside it): on a
+// shared 2-core machine that moves far less with the other load than the rates and latencies do.
 //   npm run bench:api
 //   BENCH_DURATION=5 BENCH_BACKENDS=pglite npm run bench:api       (quick run; seconds per scenario)
 //   BENCH_CONNECTIONS=1,16 BENCH_PROFILE=0 npm run bench:api        (other connection counts; no profile)
 //   BENCH_CPU_PROFILE=/tmp/profiles npm run bench:api               (keep the .cpuprofile files there)
 //   BENCH_LOG_LEVEL=warn npm run bench:api                          (the service's LOG_LEVEL; default info, to /dev/null)
 //   BENCH_SCENARIOS=register,queries npm run bench:api              (only these parts: register, placements, queries;
-//                                                                    the board week is empty without placements)
+//                                                                    without placements, queries first confirm
+//                                                                    BENCH_BOARD_PLACEMENTS (default 100) in the board week)
+//   BENCH_PROFILE=queries npm run bench:api                         (profile the two queries at 16 connections instead)
 // Figures go to stdout, progress lines to stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,6 +49,10 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 6);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,postgres').split(',').map((b) => b.trim()) as Backend[];
 const PROFILE = process.env.BENCH_PROFILE !== '0';
+/** BENCH_PROFILE=queries: profile GET /board and GET /workers/:id at GOAL.connections, not POST /workers. */
+const PROFILE_QUERIES = process.env.BENCH_PROFILE === 'queries';
+/** Placements seeded (not counted) for the board week when the placements scenario does not run. */
+const BOARD_PLACEMENTS = Number(process.env.BENCH_BOARD_PLACEMENTS ?? 100);
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'register,placements,queries').split(',').map((s) => s.trim()));
@@ -212,8 +220,24 @@ interface Measured {
   readonly done: number;
   readonly seconds: number;
   readonly load: number;
+  /** The service process's CPU time (user + system, PGlite's included) per operation, where /proc tells it. */
+  readonly cpuMsPerOp?: number;
   readonly note?: string;
 }
+
+/** The CPU time (ms, user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** USER_HZ: 100 on every Linux Node runs on. */
+const CLOCK_TICKS = 100;
 
 /** The first refused answer of a run, to show why (autocannon only counts them). */
 const firstRefusal = { text: '' };
@@ -223,6 +247,7 @@ const noteRefusal = (status: number, body: string) => {
 
 async function run(service: Service, scenario: Scenario, connections: number): Promise<Measured> {
   firstRefusal.text = '';
+  const cpuBefore = cpuMsOf(service.child.pid);
   const result = await autocannon({
     url: service.url,
     connections,
@@ -231,6 +256,8 @@ async function run(service: Service, scenario: Scenario, connections: number): P
     ...(scenario.amount ? { amount: scenario.amount } : { duration: DURATION }),
   });
   const failed = result.non2xx + result.errors;
+  const cpuAfter = cpuMsOf(service.child.pid);
+  const ops = result['2xx'] / scenario.requestsPerOp;
   const measured: Measured = {
     scenario: scenario.name,
     kind: scenario.kind,
@@ -242,10 +269,12 @@ async function run(service: Service, scenario: Scenario, connections: number): P
     done: result['2xx'] / scenario.requestsPerOp,
     seconds: result.duration,
     load: load(),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && ops > 0 && { cpuMsPerOp: (cpuAfter - cpuBefore) / ops }),
     ...(failed > 0 && { note: `first refusal: ${firstRefusal.text || `(connection errors: ${result.errors})`}` }),
   };
   progress(
-    `  ${scenario.name} × ${connections}: ${measured.opsPerSecond.toFixed(1)}/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${failed} failed`,
+    `  ${scenario.name} × ${connections}: ${measured.opsPerSecond.toFixed(1)}/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${failed} failed` +
+      (measured.cpuMsPerOp === undefined ? '' : `, service CPU ${measured.cpuMsPerOp.toFixed(2)} ms/op`),
   );
   return measured;
 }
@@ -476,14 +505,15 @@ function describeWork(before: Record<string, number>, after: Record<string, numb
 interface BackendRun {
   readonly backend: Backend;
   readonly rows: Measured[];
-  readonly profile?: string;
+  /** CPU profile summaries: what was profiled, and the summary. */
+  readonly profiles: { readonly title: string; readonly summary: string }[];
   /** What one operation of each scenario at GOAL.connections costs the database, a command's projection included (PostgreSQL only). */
   readonly work: Map<string, string>;
 }
 
 async function runBackend(backend: Backend): Promise<BackendRun> {
   const dir = mkdtempSync(join(tmpdir(), 'banenpool-bench-api-'));
-  const profileFile = join(PROFILE_DIR ?? dir, `api-${backend}-register-worker.cpuprofile`);
+  const profileFile = join(dir, 'current.cpuprofile');
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const raw = await openRawStore(backend, dir);
   let database: ScratchDatabase | undefined;
@@ -531,6 +561,12 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
       progress(`${backend}: registering ${needed} workers with contracts for the placements`);
       await run(service, workersWithContracts(needed, ready), GOAL.connections);
       for (const [i, connections] of CONNECTIONS.entries()) rows.push(await measure(placements(ready, pairs[i]), connections));
+    } else if (SCENARIOS.has('queries') && BOARD_PLACEMENTS > 0) {
+      // The board week should not be empty: confirmed placements in it, not counted.
+      const ready: string[] = [];
+      progress(`${backend}: ${BOARD_PLACEMENTS} placements in ${BOARD_WEEK} for the board (not counted)`);
+      await run(service, workersWithContracts(BOARD_PLACEMENTS + GOAL.connections, ready), GOAL.connections);
+      await run(service, placements(ready, BOARD_PLACEMENTS), GOAL.connections);
     }
 
     await projectionsCaughtUp(service);
@@ -543,20 +579,35 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
       for (const scenario of [board, worker]) for (const connections of CONNECTIONS) rows.push(await measure(scenario, connections));
     }
 
-    let profile: string | undefined;
-    if (PROFILE) {
-      progress(`${backend}: CPU profile of POST /workers × ${GOAL.connections}`);
-      await tellService(service, 'profile:start', 'profile:started');
-      rows.push({ ...(await run(service, register, GOAL.connections)), scenario: 'POST /workers (CPU-profiled)' });
-      await tellService(service, 'profile:stop', 'profile:written');
-      profile = formatSummary(summariseProfile(JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile));
-      if (PROFILE_DIR) progress(`${backend}: profile in ${profileFile}`);
+    const profiles: BackendRun['profiles'] = [];
+    /** One scenario at GOAL.connections under the CPU profiler; its summary, and the file kept in PROFILE_DIR. */
+    const profiled = async (scenario: Scenario, file: string) => {
+      progress(`${backend}: CPU profile of ${scenario.name} × ${GOAL.connections}`);
+      await tellService(service!, 'profile:start', 'profile:started');
+      rows.push({ ...(await run(service!, scenario, GOAL.connections)), scenario: `${scenario.name} (CPU-profiled)` });
+      await tellService(service!, 'profile:stop', 'profile:written');
+      const text = readFileSync(profileFile, 'utf8');
+      profiles.push({
+        title: `${scenario.name} × ${GOAL.connections}`,
+        summary: formatSummary(summariseProfile(JSON.parse(text) as CpuProfile)),
+      });
+      if (PROFILE_DIR) {
+        const kept = join(PROFILE_DIR, `api-${backend}-${file}.cpuprofile`);
+        writeFileSync(kept, text);
+        progress(`${backend}: profile in ${kept}`);
+      }
+    };
+    if (PROFILE && PROFILE_QUERIES) {
+      await profiled(board, 'board-week');
+      await profiled(worker, 'worker');
+    } else if (PROFILE) {
+      await profiled(register, 'register-worker');
     }
     await stopService(service);
     service = undefined;
     progress(`${backend}: raw appends after the service stopped`);
     for (const writers of CONNECTIONS) rows.push(await rawAppends(raw.store, writers, 'after'));
-    return { backend, rows, profile, work };
+    return { backend, rows, profiles, work };
   } catch (error) {
     if (service) progress(`${backend}: the service's stderr:\n${service.stderr()}`);
     throw error;
@@ -570,7 +621,7 @@ async function runBackend(backend: Backend): Promise<BackendRun> {
 
 // ---- report -------------------------------------------------------------------------------------------------------
 
-function report({ backend, rows, profile, work }: BackendRun): void {
+function report({ backend, rows, profiles, work }: BackendRun): void {
   out(
     `\n## ${backend === 'postgres' ? 'PostgreSQL (scratch database on 127.0.0.1:5432; the service’s pool of 10)' : 'PGlite (embedded, temp data dir, one connection)'}`,
   );
@@ -580,12 +631,12 @@ function report({ backend, rows, profile, work }: BackendRun): void {
       : 'Raw appends: the event store adapter on a second temp PGlite (the service locks its own), before the service started and after it stopped.',
   );
   out('');
-  out('| scenario | connections | per second | p50 ms | p99 ms | failed | seconds | load 1m |');
-  out('|---|---:|---:|---:|---:|---:|---:|---:|');
+  out('| scenario | connections | per second | p50 ms | p99 ms | failed | seconds | load 1m | service CPU ms/op |');
+  out('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const unit = r.scenario.includes('placements') ? ' placements' : '';
     out(
-      `| ${r.scenario} | ${r.connections} | ${r.opsPerSecond.toFixed(1)}${unit} | ${r.p50} | ${r.p99} | ${r.failed} | ${r.seconds.toFixed(1)} | ${r.load.toFixed(2)} |`,
+      `| ${r.scenario} | ${r.connections} | ${r.opsPerSecond.toFixed(1)}${unit} | ${r.p50} | ${r.p99} | ${r.failed} | ${r.seconds.toFixed(1)} | ${r.load.toFixed(2)} | ${r.cpuMsPerOp?.toFixed(2) ?? '–'} |`,
     );
   }
   for (const r of rows.filter((r) => r.note)) out(`- ${r.scenario} × ${r.connections}: ${r.note}`);
@@ -610,9 +661,9 @@ function report({ backend, rows, profile, work }: BackendRun): void {
   }
   if (work.size > 0) out(`\nDatabase work per operation at ${GOAL.connections} connections (a command's projection included):`);
   for (const [scenario, perOp] of work) out(`- ${scenario}: ${perOp}`);
-  if (profile) {
-    out(`\nCPU profile of the service during POST /workers × ${GOAL.connections} (${backend}):\n`);
-    out(profile);
+  for (const { title, summary } of profiles) {
+    out(`\nCPU profile of the service during ${title} (${backend}):\n`);
+    out(summary);
   }
 }
 
