@@ -1,10 +1,9 @@
-import { Controller, Get, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListBoardQuery, minimised, type RequestContext } from '@banenpool/application';
 import { Roles } from '@banenpool/platform';
-import type { Request } from 'express';
-import { DataAccess, PersonalDataRead, showsWorkers, type RequestDataAccess } from '../audit/personal-data-read.js';
+import { DataAccess, PersonalDataRead, type RequestDataAccess } from '../audit/personal-data-read.js';
 import { Context } from '../http/request-context.decorator.js';
 import { scopedEmployerId } from '../read-model-queries/employer-scope.js';
 import { weekRange } from '../read-model-queries/query-params.js';
@@ -25,12 +24,7 @@ export class BoardController {
     description: 'A placement counts in full in every ISO week its worked period touches. Employers see only their own placements.',
   })
   @ApiOkResponse({ description: '{ items: [{ week, weekStart, workerId, workerName, hours, placements: [...] }], total, limit, offset }' })
-  async list(
-    @Query() query: BoardQuery,
-    @Context() context: RequestContext,
-    @DataAccess() access: RequestDataAccess,
-    @Req() request: Request,
-  ) {
+  async list(@Query() query: BoardQuery, @Context() context: RequestContext, @DataAccess() access: RequestDataAccess) {
     const { fromWeek, toWeek } = weekRange(query.fromWeek, query.toWeek);
     const page = await this.queries.execute(
       new ListBoardQuery({
@@ -44,9 +38,7 @@ export class BoardController {
         offset: query.offset,
       }),
     );
-    // One record for the page, naming every worker on it (a page is at most 500 rows): named here, in the page's
-    // order, so the access record need not walk the whole answer (every placement of every item) to find them.
-    showsWorkers(request, [...new Set(page.items.map((item) => item.workerId))]);
+    // One record for the page, naming every worker on it (a page is at most 500 rows).
     return { ...page, items: page.items.map((item) => minimised(item, access.fields)) };
   }
 }
