@@ -20,6 +20,7 @@ import {
   type PostgresConnection,
 } from '@banenpool/event-store';
 import { createScratchDatabase } from '@banenpool/testing';
+import { personalDataSamples } from '../libs/event-store/src/privacy/personal-data-samples.fixtures.js';
 import { load, out, progress } from './bench-output.js';
 
 type Backend = 'postgres' | 'pglite';
@@ -38,15 +39,7 @@ const ms = (value: number) => value.toFixed(2).padStart(8);
 const registered = (workerId: string): NewEvent => ({
   type: 'WorkerRegistered',
   schemaVersion: 2,
-  data: {
-    workerId,
-    name: 'Anna de Vries',
-    birthDate: '1990-05-10',
-    homeArea: 'Hengelo',
-    skills: ['cleaning'],
-    availability: { kind: 'hours_per_week', hoursPerWeek: 24, unavailable: [] },
-    location: { postcode: '7551 AB', coordinates: { lat: 52.26, lon: 6.79 } },
-  },
+  data: personalDataSamples(workerId).WorkerRegistered,
 });
 
 /** Every other event personal (a dated target-group status), the rest not (a skill). */
