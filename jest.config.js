@@ -25,6 +25,9 @@ const common = {
 export default {
   // Integration suites start PGlite (about 3 s cold), databases and built processes in their hooks.
   testTimeout: 60_000,
+  // A test that times out can leave its service's timers and sockets behind; the run still ends and
+  // reports, instead of waiting on them until CI's own limit.
+  forceExit: true,
   projects: [
     {
       ...common,

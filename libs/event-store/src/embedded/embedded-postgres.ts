@@ -24,12 +24,9 @@ export async function startEmbeddedPostgres(dataDir: string, onConnectionError?:
   const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
   try {
     installWholeMessageFraming();
-    const db = await PGlite.create(inMemory ? undefined : dataDir);
-    // A recycled WAL segment is renamed with its old bytes; an erasure's checkpoint must remove it (reclaimErasedSpace).
-    await db.exec('SET wal_recycle = off');
     const socketDir = mkdtempSync(join(tmpdir(), 'banenpool-pglite-'));
-    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 });
-    await server.start();
+    const socketPath = join(socketDir, '.s.PGSQL.5432');
+    let session = await openSession(inMemory ? {} : { dataDir }, socketPath);
     const pool = new pg.Pool({
       host: socketDir,
       port: 5432,
@@ -44,10 +41,16 @@ export async function startEmbeddedPostgres(dataDir: string, onConnectionError?:
     return {
       pool,
       mode: 'embedded',
+      async renewSession(held) {
+        // Ended by us, so the pool reads its closing as planned, not as a lost server; the caller's release drops it.
+        await held.end();
+        const data = inMemory ? { loadDataDir: await session.db.dumpDataDir('none') } : { dataDir };
+        await closeSession(session);
+        session = await openSession(data, socketPath);
+      },
       async close() {
         await pool.end();
-        await server.stop();
-        await db.close();
+        await closeSession(session);
         rmSync(socketDir, { recursive: true, force: true });
         unlock();
       },
@@ -56,4 +59,25 @@ export async function startEmbeddedPostgres(dataDir: string, onConnectionError?:
     unlock();
     throw error;
   }
+}
+
+interface Session {
+  readonly db: PGlite;
+  readonly server: PGLiteSocketServer;
+}
+
+/** A PGlite backend on the data folder (or the dumped data of an in-memory one), served on `socketPath` to one connection. */
+async function openSession(data: { dataDir?: string; loadDataDir?: Blob | File }, socketPath: string): Promise<Session> {
+  const db = await PGlite.create(data.dataDir, data.loadDataDir === undefined ? {} : { loadDataDir: data.loadDataDir });
+  // A recycled WAL segment is renamed with its old bytes; an erasure's checkpoint must remove it (reclaimErasedSpace).
+  await db.exec('SET wal_recycle = off');
+  rmSync(socketPath, { force: true });
+  const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+  await server.start();
+  return { db, server };
+}
+
+async function closeSession({ db, server }: Session): Promise<void> {
+  await server.stop();
+  await db.close();
 }

@@ -4,6 +4,12 @@ import pg from 'pg';
 export interface PostgresConnection {
   readonly pool: pg.Pool;
   readonly mode: 'postgres' | 'embedded';
+  /**
+   * Embedded only: ends the database session and starts a new one on the same data, while `held`
+   * (the pool's single connection, checked out by the caller) keeps every other caller waiting.
+   * `held` is spent: release it with an error so the pool connects anew.
+   */
+  renewSession?(held: pg.PoolClient): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -62,6 +62,40 @@ describe('reclaimErasedSpace on the embedded store (its files on disk)', () => {
   });
 });
 
+describe.each([
+  ['in a data folder', () => mkdtempSync(join(tmpdir(), 'banenpool-reclaim-'))],
+  ['in memory', () => 'memory://'],
+])('reclaimErasedSpace on the embedded store %s, afterwards', (_where, dataDir) => {
+  let connection: PostgresConnection;
+  let dir: string;
+  beforeAll(async () => {
+    dir = dataDir();
+    connection = await startEmbeddedPostgres(dir);
+    await eraseByHand(connection);
+  });
+  afterAll(async () => {
+    await connection.close();
+    if (dir !== 'memory://') rmSync(dir, { recursive: true, force: true });
+  });
+  const sessionStart = async () =>
+    (await connection.pool.query<{ started: string }>('SELECT pg_postmaster_start_time()::text AS started')).rows[0].started;
+
+  it('serves the same rows from a new session, with callers that queued meanwhile answered', async () => {
+    const before = await sessionStart();
+    await connection.pool.query('CREATE TEMP TABLE session_marker (n int)');
+    const queued = Array.from({ length: 3 }, () => connection.pool.query("SELECT name FROM rm_people WHERE id = 'p-erased'"));
+    await reclaimErasedSpace(connection, PLAIN_TEXT);
+    for (const answer of await Promise.all(queued)) expect(answer.rows).toEqual([{ name: '[erased]' }]);
+
+    expect(await sessionStart()).not.toBe(before);
+    expect((await connection.pool.query("SELECT to_regclass('pg_temp.session_marker') AS marker")).rows).toEqual([{ marker: null }]);
+    expect((await connection.pool.query('SELECT count(*)::int AS n FROM rm_people')).rows).toEqual([{ n: 201 }]);
+    expect((await connection.pool.query('SELECT count(*)::int AS n FROM rm_hours')).rows).toEqual([{ n: 0 }]);
+    await connection.pool.query("UPDATE rm_people SET visits = 9 WHERE id = 'p1'");
+    expect((await connection.pool.query("SELECT visits FROM rm_people WHERE id = 'p1'")).rows).toEqual([{ visits: 9 }]);
+  });
+});
+
 describe('reclaimErasedSpace on a PostgreSQL server', () => {
   let database: ScratchDatabase;
   let connection: PostgresConnection;

@@ -24,22 +24,32 @@ const LOCK_TIMEOUT = '3s';
  * checkpoint removes it (the embedded store starts with `wal_recycle = off`, so it is unlinked,
  * not renamed for reuse with its old bytes). On a server the WAL, its archive, replicas and backups
  * are the database administrator's and keep earlier versions for their own retention (ADR 0021).
+ *
+ * The embedded session is then renewed before anyone else queries. PGlite's single backend has been
+ * seen opening a rewritten table by its old file after the checkpoint removed it (`could not open
+ * file "base/5/…"` on every later statement, until the process ended), so its caches are not trusted
+ * after a rewrite: a new session reads every table's file afresh from the catalog.
  */
 export async function reclaimErasedSpace(connection: PostgresConnection, tables: readonly string[]): Promise<ReclaimedSpace> {
   const client = await connection.pool.connect();
-  let lost: Error | undefined;
+  let spent: Error | undefined;
   try {
     await client.query(`SET lock_timeout = '${LOCK_TIMEOUT}'`);
     const { rewritten, skipped } = await rewriteTables(client, await existing(client, tables));
     const walSegmentsRemoved = connection.mode === 'embedded' && skipped.length === 0 && (await cutWal(client));
-    await client.query('RESET lock_timeout');
+    if (connection.renewSession !== undefined && rewritten.length > 0) {
+      spent = new Error('the embedded session was renewed after a rewrite');
+      await connection.renewSession(client);
+    } else {
+      await client.query('RESET lock_timeout');
+    }
     return { rewritten, skipped, walSegmentsRemoved };
   } catch (error) {
-    lost = error instanceof Error ? error : new Error(String(error));
+    spent = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    // A connection that failed is dropped, not handed to the next caller with lock_timeout still set.
-    client.release(lost);
+    // A connection that failed or was renewed is dropped, not handed to the next caller (with lock_timeout still set).
+    client.release(spent);
   }
 }
 
