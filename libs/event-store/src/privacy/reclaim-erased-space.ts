@@ -27,7 +27,7 @@ const LOCK_TIMEOUT = '3s';
  *
  * The embedded session is then renewed before anyone else queries. PGlite's single backend has been
  * seen opening a rewritten table by its old file after the checkpoint removed it (`could not open
- * file "base/5/…"` on every later statement, until the process ended), so its caches are not trusted
+ * file "base/5/…"` on every later statement touching it), so its caches are not trusted
  * after a rewrite: a new session reads every table's file afresh from the catalog.
  */
 export async function reclaimErasedSpace(connection: PostgresConnection, tables: readonly string[]): Promise<ReclaimedSpace> {
