@@ -3,19 +3,22 @@
 // aliases) and records a fingerprint of what it compiled. With --if-changed it skips the compile
 // when the fingerprint still matches, so `npm start` on an unchanged tree starts in seconds (tsc
 // takes 25–90 s here, and even `tsc --incremental` spends about 7 s proving nothing changed).
-// The fingerprint is a SHA-256 over the path and content of every input file; it is removed before
-// a compile and written only after a successful one, so a failed or interrupted build never looks
-// up to date, and deleting dist/ forces a build. Hand-written: the build caches that do this (nx,
-// turbo) would bring a whole monorepo tool for a plain tsc build.
+// The fingerprint is a SHA-256 over the path and content of every input file; deleting dist/ forces
+// a build. The compile goes to a folder beside dist/ that replaces it only when complete: a service
+// running from dist/ (or one starting meanwhile) never loads a half-written tree, and a failed or
+// interrupted build leaves the previous dist/ with its own, no longer matching, fingerprint.
+// Hand-written: the build caches that do this (nx, turbo) would bring a whole monorepo tool for a
+// plain tsc build.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const STAMP = join(ROOT, 'dist', '.build-inputs.sha256');
-const ENTRY = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
+const DIST = join(ROOT, 'dist');
+const STAMP_NAME = '.build-inputs.sha256';
+const ENTRY = join(DIST, 'apps', 'api', 'src', 'main.js');
 /** What tsconfig.build.json compiles, and the files that change how it compiles. */
 const SOURCE_DIRS = ['apps', 'libs', 'bench', 'test/support'];
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
@@ -40,18 +43,31 @@ function fingerprint() {
   return hash.digest('hex');
 }
 
-function run(bin, args) {
+/** Runs a package's CLI; on failure removes `scratch` and exits with its status. */
+function run(bin, args, scratch) {
   const result = spawnSync(process.execPath, [require.resolve(bin), ...args], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status === 0) return;
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(result.status ?? 1);
+}
+
+/** Puts the finished build in dist/'s place; the old tree is moved aside first, then removed. */
+function replaceDist(build) {
+  const old = join(ROOT, `dist.old-${process.pid}`);
+  if (existsSync(DIST)) renameSync(DIST, old);
+  renameSync(build, DIST);
+  rmSync(old, { recursive: true, force: true });
 }
 
 const inputs = fingerprint();
-if (process.argv.includes('--if-changed') && existsSync(ENTRY) && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === inputs) {
+const stamp = join(DIST, STAMP_NAME);
+if (process.argv.includes('--if-changed') && existsSync(ENTRY) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === inputs) {
   console.log('build: dist/ is up to date with the sources (`npm run build` compiles anyway)');
   process.exit(0);
 }
-rmSync(STAMP, { force: true });
+const build = join(ROOT, `dist.build-${process.pid}`);
 console.log('build: compiling apps/, libs/, bench/ into dist/');
-run('typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
-run('tsc-alias/dist/bin/index.js', ['-p', 'tsconfig.build.json']);
-writeFileSync(STAMP, `${inputs}\n`);
+run('typescript/bin/tsc', ['-p', 'tsconfig.build.json', '--outDir', build], build);
+run('tsc-alias/dist/bin/index.js', ['-p', 'tsconfig.build.json', '--outDir', build], build);
+writeFileSync(join(build, STAMP_NAME), `${inputs}\n`);
+replaceDist(build);
