@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { EventStoreUnavailableError } from '../errors.js';
 import { isLostConnection, rowsUnlessLost } from './connection-errors.js';
@@ -20,7 +24,17 @@ describe('isLostConnection', () => {
     ["TypeORM's QueryFailedError around one", new QueryFailedError('SELECT 1', [], withCode('57P01'))],
     ['one given as the cause', new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') })],
     ["Node's AggregateError for a host with several addresses", new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')])],
+    ['a connect to a Unix socket that is not there', Object.assign(withCode('ENOENT'), { syscall: 'connect' })],
   ])('recognises %s', (_, error) => {
+    expect(isLostConnection(error)).toBe(true);
+  });
+
+  it("recognises pg's own error for a server whose socket folder holds no socket", async () => {
+    const client = new pg.Client({ host: mkdtempSync(join(tmpdir(), 'banenpool-no-server-')), port: 5432, user: 'postgres' });
+    const error: unknown = await client.connect().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isLostConnection(error)).toBe(true);
   });
 
@@ -29,6 +43,7 @@ describe('isLostConnection', () => {
     ['a serialization failure', withCode('40001')],
     ['a cancelled statement (statement timeout)', withCode('57014')],
     ['a missing table', new QueryFailedError('SELECT 1', [], withCode('42P01'))],
+    ['a missing file that is not a socket', Object.assign(withCode('ENOENT'), { syscall: 'open' })],
     ['an error without a code', new Error('boom')],
     ['something that is no error', 'Connection terminated unexpectedly'],
     ['nothing', undefined],

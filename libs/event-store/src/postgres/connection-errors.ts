@@ -19,7 +19,14 @@ const LOST_CONNECTION_MESSAGES = [
   /^Client has encountered a connection error and is not queryable$/,
 ];
 
-type ErrorField = 'code' | 'message' | 'driverError' | 'cause' | 'errors';
+/**
+ * A Unix-socket connect whose socket file is missing: a server that is down or not started yet (a
+ * `DATABASE_URL` with `host=/var/run/postgresql`, or the embedded store between its sessions).
+ * Only a connect's ENOENT counts; a missing file anywhere else is no lost connection.
+ */
+const missingSocket = (code: unknown, syscall: unknown) => code === 'ENOENT' && syscall === 'connect';
+
+type ErrorField = 'code' | 'message' | 'driverError' | 'cause' | 'errors' | 'syscall';
 
 /**
  * Whether an error means the database connection was lost or could not be had, as opposed to a
@@ -34,9 +41,10 @@ export function isLostConnection(error: unknown): boolean {
 
 function lostAtDepth(error: unknown, depth: number): boolean {
   if (typeof error !== 'object' || error === null || depth > 5) return false;
-  const { code, message, driverError, cause, errors } = error as Partial<Record<ErrorField, unknown>>;
+  const { code, message, driverError, cause, errors, syscall } = error as Partial<Record<ErrorField, unknown>>;
   if (typeof code === 'string' && (LOST_CONNECTION_STATES.has(code) || NETWORK_CODES.has(code) || CONNECTION_EXCEPTION.test(code)))
     return true;
+  if (missingSocket(code, syscall)) return true;
   if (typeof message === 'string' && LOST_CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
   const inner = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
   return inner.some((e) => lostAtDepth(e, depth + 1));
