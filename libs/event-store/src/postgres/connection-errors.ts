@@ -21,7 +21,7 @@ const LOST_CONNECTION_MESSAGES = [
 
 /**
  * A Unix-socket connect whose socket file is missing: a server that is down or not started yet (a
- * `DATABASE_URL` with `host=/var/run/postgresql`, or the embedded store between its sessions).
+ * `DATABASE_URL` with `host=/var/run/postgresql`, or an embedded store whose renewed session failed to open).
  * Only a connect's ENOENT counts; a missing file anywhere else is no lost connection.
  */
 const missingSocket = (code: unknown, syscall: unknown) => code === 'ENOENT' && syscall === 'connect';
