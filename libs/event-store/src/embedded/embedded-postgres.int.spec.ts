@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { migrateEventStore } from '../postgres/migrations.js';
 import { PostgresEventStore } from '../postgres/postgres-event-store.js';
@@ -64,5 +67,57 @@ describe('embedded PGlite transactions', () => {
       { id: 21, writer: 'c' },
       { id: 22, writer: 'c' },
     ]);
+  });
+});
+
+describe('in-memory clusters from a kept template (PGLITE_TEMPLATE_DIR)', () => {
+  const saved = process.env.PGLITE_TEMPLATE_DIR;
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'banenpool-template-'));
+    process.env.PGLITE_TEMPLATE_DIR = dir;
+  });
+  afterEach(() => {
+    process.env.PGLITE_TEMPLATE_DIR = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const templates = () => readdirSync(dir).filter((name) => /^pglite-.+\.tar$/.test(name));
+
+  it('keeps the first fresh cluster and starts the next from it, each store with data of its own', async () => {
+    const first = await startEmbeddedPostgres('memory://');
+    try {
+      expect(templates()).toHaveLength(1);
+      await first.pool.query('CREATE TABLE only_in_first (id int)');
+      const second = await startEmbeddedPostgres('memory://');
+      try {
+        const { rows } = await second.pool.query<{ found: string | null }>(`SELECT to_regclass('only_in_first')::text AS found`);
+        expect(rows).toEqual([{ found: null }]);
+        await migrateEventStore(second.pool);
+        const store = new PostgresEventStore(second.pool);
+        await store.appendToStream('worker-1', [{ type: 'Probe', data: { n: 1 } }], { expectedVersion: 'no_stream' });
+        expect((await store.readStream('worker-1')).map((e) => e.data)).toEqual([{ n: 1 }]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+    expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('replaces a template that does not load with a fresh cluster', async () => {
+    const first = await startEmbeddedPostgres('memory://');
+    await first.close();
+    const [name] = templates();
+    writeFileSync(join(dir, name), 'not a tar file');
+    const connection = await startEmbeddedPostgres('memory://');
+    try {
+      const { rows } = await connection.pool.query<{ one: number }>('SELECT 1 AS one');
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await connection.close();
+    }
+    expect(statSync(join(dir, name)).size).toBeGreaterThan(1_000_000);
   });
 });
