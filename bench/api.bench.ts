@@ -42,6 +42,7 @@ import {
 } from '@banenpool/event-store';
 import { createScratchDatabase, type ScratchDatabase } from '@banenpool/testing';
 import { formatSummary, summariseProfile, type CpuProfile } from './cpu-profile-summary.js';
+import { cpuMsOf } from './bench-output.js';
 
 type Backend = 'postgres' | 'pglite';
 
@@ -224,20 +225,6 @@ interface Measured {
   readonly cpuMsPerOp?: number;
   readonly note?: string;
 }
-
-/** The CPU time (ms, user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function cpuMsOf(pid: number | undefined): number | undefined {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
-/** USER_HZ: 100 on every Linux Node runs on. */
-const CLOCK_TICKS = 100;
 
 /** The first refused answer of a run, to show why (autocannon only counts them). */
 const firstRefusal = { text: '' };

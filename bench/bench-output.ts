@@ -1,6 +1,6 @@
 // What every benchmark prints the same way: progress with the time since start on stderr, result
 // lines on stdout, the load average beside each figure, and an optional CPU profile of a phase.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -37,3 +37,38 @@ export async function profiled<T>(dir: string | undefined, name: string, work: (
     session.disconnect();
   }
 }
+
+/** The CPU time (ms, user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    return cpuMsIn(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CPU time (ms) every PostgreSQL server process on this machine has used so far (the postmaster, its backends
+ * and its background workers, from /proc); undefined where /proc shows none, as with a server elsewhere.
+ */
+export function postgresCpuMs(): number | undefined {
+  let total: number | undefined;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes(' (postgres) ')) total = (total ?? 0) + cpuMsIn(stat);
+    } catch {
+      // the process ended while the folder was read
+    }
+  }
+  return total;
+}
+
+function cpuMsIn(stat: string): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on every Linux Node runs on. */
+const CLOCK_TICKS = 100;
