@@ -214,10 +214,10 @@ describe.each(STACK_KINDS)('Projector lanes on %s', (kind) => {
     for (const projection of [failing, a, b]) expect(await rowsOf(projection)).toBe(await feedLength());
   });
 
-  it('a rebuild replays every read model in the same batches, one transaction each', async () => {
+  it.each([1, 2])('a rebuild replays every read model in the same batches, in %i transaction(s) each', async (lanes) => {
     await append(7);
     const projections = [new RowProjection(), new RowProjection(), new RowProjection()];
-    const projector = projectorOf(projections, { rebuildBatchSize: 4 });
+    const projector = projectorOf(projections, { rebuildBatchSize: 4, rebuildLanes: lanes });
     const counter = countStatements();
     try {
       await projector.rebuild();
@@ -230,7 +230,45 @@ describe.each(STACK_KINDS)('Projector lanes on %s', (kind) => {
       expect(projection.batches).toEqual(projections[0].batches);
     }
     const transactions = counter.statements.filter((s) => s === 'START TRANSACTION').length;
-    expect(transactions).toBe(1 + Math.ceil(feed / 4)); // the emptying, then one per batch for all three
+    expect(transactions).toBe(1 + lanes * Math.ceil(feed / 4)); // the emptying, then each batch's lanes
+  });
+
+  it('when read models of one batch fail in the database, the one whose statement failed first is blamed', async () => {
+    await append(2);
+    // Both send statements at once in one transaction: the second's duplicate row aborts it, and the first's
+    // next statement is then refused too. Only the duplicate is this batch's cause.
+    const healthy = new RowProjection();
+    const duplicating: Projection = {
+      name: `test-lane-${randomUUID()}`,
+      entities: [LaneRow],
+      async apply(events, manager) {
+        const rows = events.map((e) => ({ projection: this.name, eventId: e.eventId }));
+        await manager.insert(LaneRow, [...rows, ...rows]);
+      },
+    };
+    const slowHealthy: Projection = {
+      name: healthy.name,
+      entities: [LaneRow],
+      async apply(events, manager) {
+        await manager.query('SELECT pg_sleep(0.05)');
+        await healthy.apply(events, manager);
+      },
+    };
+    const errors: string[] = [];
+    const projector = projectorOf([slowHealthy, duplicating], {
+      idleWaitMs: 20,
+      maxRetryDelayMs: 60_000,
+      onError: (name, error) => errors.push(`${name}: ${String(error)}`),
+    });
+    projector.start();
+    const deadline = Date.now() + 20_000;
+    while (errors.length === 0 || (await rowsOf(healthy)) < (await feedLength())) {
+      if (Date.now() > deadline) throw new Error('the healthy read model did not reach the head');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^${duplicating.name}: .*duplicate key`))]);
+    expect((await projector.status()).find((s) => s.name === healthy.name)?.lastError).toBeUndefined();
+    expect(await rowsOf(duplicating)).toBe(0);
   });
 
   if (kind === 'postgres') {

@@ -463,7 +463,7 @@ function readBatch(store: EventStore, after: GlobalPosition, limit: number): Pro
 }
 
 /** Half the pool, so that the live projector and the API keep connections while a comparison runs. */
-function defaultLanes(dataSource: DataSource): number {
+export function defaultLanes(dataSource: DataSource): number {
   const pool = (dataSource.driver as unknown as { master?: { options?: { max?: number } } }).master;
   return Math.min(MAX_LANES, Math.floor((pool?.options?.max ?? 1) / 2));
 }
