@@ -106,6 +106,20 @@ describe('in-memory clusters from a kept template (PGLITE_TEMPLATE_DIR)', () => 
     expect(readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
+  it('opens the store when the template cannot be kept', async () => {
+    const notAFolder = join(dir, 'file');
+    writeFileSync(notAFolder, 'in the way');
+    process.env.PGLITE_TEMPLATE_DIR = join(notAFolder, 'templates');
+    const connection = await startEmbeddedPostgres('memory://');
+    try {
+      const { rows } = await connection.pool.query<{ one: number }>('SELECT 1 AS one');
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await connection.close();
+    }
+    expect(readdirSync(dir)).toEqual(['file']);
+  });
+
   it('replaces a template that does not load with a fresh cluster', async () => {
     const first = await startEmbeddedPostgres('memory://');
     await first.close();

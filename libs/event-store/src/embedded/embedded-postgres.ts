@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -98,12 +99,21 @@ async function openMemorySession(socketPath: string): Promise<Session> {
     }
   }
   const session = await openSession({}, socketPath);
-  const dump = await session.db.dumpDataDir('none');
-  mkdirSync(dir, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-  renameSync(partial, file);
+  await keepTemplate(session.db, file);
   return session;
+}
+
+/** The fresh cluster as the template. Only a speed-up: when it cannot be written (a full disk), the store goes on without. */
+async function keepTemplate(db: PGlite, file: string): Promise<void> {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    const dump = await db.dumpDataDir('none');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  } catch {
+    await rm(partial, { force: true }).catch(() => undefined); // no folder to remove it from, when that was the failure
+  }
 }
 
 function readTemplate(file: string): Blob | undefined {
