@@ -84,6 +84,16 @@ describe('in-memory clusters from a kept template (PGLITE_TEMPLATE_DIR)', () => 
 
   const templates = () => readdirSync(dir).filter((name) => /^pglite-.+\.tar$/.test(name));
 
+  const expectAStoreThatAnswers = async () => {
+    const connection = await startEmbeddedPostgres('memory://');
+    try {
+      const { rows } = await connection.pool.query<{ one: number }>('SELECT 1 AS one');
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await connection.close();
+    }
+  };
+
   it('keeps the first fresh cluster and starts the next from it, each store with data of its own', async () => {
     const first = await startEmbeddedPostgres('memory://');
     try {
@@ -110,13 +120,7 @@ describe('in-memory clusters from a kept template (PGLITE_TEMPLATE_DIR)', () => 
     const notAFolder = join(dir, 'file');
     writeFileSync(notAFolder, 'in the way');
     process.env.PGLITE_TEMPLATE_DIR = join(notAFolder, 'templates');
-    const connection = await startEmbeddedPostgres('memory://');
-    try {
-      const { rows } = await connection.pool.query<{ one: number }>('SELECT 1 AS one');
-      expect(rows).toEqual([{ one: 1 }]);
-    } finally {
-      await connection.close();
-    }
+    await expectAStoreThatAnswers();
     expect(readdirSync(dir)).toEqual(['file']);
   });
 
@@ -125,13 +129,7 @@ describe('in-memory clusters from a kept template (PGLITE_TEMPLATE_DIR)', () => 
     await first.close();
     const [name] = templates();
     writeFileSync(join(dir, name), 'not a tar file');
-    const connection = await startEmbeddedPostgres('memory://');
-    try {
-      const { rows } = await connection.pool.query<{ one: number }>('SELECT 1 AS one');
-      expect(rows).toEqual([{ one: 1 }]);
-    } finally {
-      await connection.close();
-    }
+    await expectAStoreThatAnswers();
     expect(statSync(join(dir, name)).size).toBeGreaterThan(1_000_000);
   });
 });
