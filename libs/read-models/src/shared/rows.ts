@@ -166,11 +166,59 @@ export async function saveRows<T extends ObjectLiteral>(
   const replace =
     updated.length === 0 ? 'NOTHING' : `UPDATE SET ${updated.map((c) => `${quote(c.name)} = excluded.${quote(c.name)}`).join(', ')}`;
   const onConflict = `ON CONFLICT (${keyColumns.map((c) => quote(c.name)).join(', ')}) DO ${update ? `UPDATE ${update}` : replace}`;
-  if (useCopy(manager, unique)) return copyUpsert(manager, entity, columns, unique, onConflict);
-  await manager.query(
+  if (useCopy(manager, unique)) return copySave(manager, entity, { columns, keyColumns, onConflict }, unique);
+  await unnestUpsert(manager, entity, columns, unique, onConflict);
+}
+
+function unnestUpsert(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  columns: readonly UnnestColumn[],
+  rows: readonly ObjectLiteral[],
+  onConflict: string,
+): Promise<unknown> {
+  return manager.query(
     `${insertStatement(manager, entity, columns)} ${onConflict}`,
-    columns.map((column) => columnValues(column, unique)),
+    columns.map((column) => columnValues(column, rows)),
   );
+}
+
+interface Upsert {
+  readonly columns: readonly UnnestColumn[];
+  readonly keyColumns: readonly UnnestColumn[];
+  readonly onConflict: string;
+}
+
+/**
+ * A rebuild's upsert: rows whose key the table does not hold yet are copied straight in, and only the others go
+ * through an upsert. Most of a rebuild's rows are new, and the staging table of `copyUpsert` cost them a second
+ * COPY and an INSERT … SELECT (the timesheets: about a third of their rebuild's time in PostgreSQL). Safe because
+ * a rebuild's transaction is the only writer of its read model's tables (the projector's lock, or a scratch copy).
+ */
+async function copySave(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, upsert: Upsert, rows: readonly ObjectLiteral[]) {
+  const held = await heldKeys(manager, entity, upsert.keyColumns, rows);
+  const fresh = rows.filter((_, i) => !held.has(i));
+  const known = rows.filter((_, i) => held.has(i));
+  if (fresh.length > 0) await insertWith(manager, entity, upsert.columns, fresh);
+  if (known.length === 0) return;
+  if (useCopy(manager, known)) await copyUpsert(manager, entity, upsert.columns, known, upsert.onConflict);
+  else await unnestUpsert(manager, entity, upsert.columns, known, upsert.onConflict);
+}
+
+/** The indexes (0-based) of the rows whose key the table already holds. */
+async function heldKeys(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  keyColumns: readonly UnnestColumn[],
+  rows: readonly ObjectLiteral[],
+): Promise<Set<number>> {
+  const names = keyColumns.map((_, i) => `k${i}`);
+  const found: { i: string }[] = await manager.query(
+    `SELECT v.i FROM unnest(${keyColumns.map((c, i) => unnestedParameter(c, i + 1)).join(', ')}) WITH ORDINALITY AS v(${names.join(', ')}, i)
+      WHERE EXISTS (SELECT 1 FROM ${tableName(manager, entity)} t WHERE ${keyColumns.map((c, i) => `t.${quote(c.name)} = v.${names[i]}`).join(' AND ')})`,
+    keyColumns.map((column) => columnValues(column, rows)),
+  );
+  return new Set(found.map(({ i }) => Number(i) - 1));
 }
 
 /** Inserts rows in one statement. */
@@ -179,8 +227,15 @@ export async function insertRows<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   rows: readonly T[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = unnestColumns(manager, entity, rows);
+  if (rows.length > 0) await insertWith(manager, entity, unnestColumns(manager, entity, rows), rows);
+}
+
+async function insertWith(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  columns: readonly UnnestColumn[],
+  rows: readonly ObjectLiteral[],
+): Promise<void> {
   if (useCopy(manager, rows)) return copyRows(manager, tableName(manager, entity), columns, rows);
   await manager.query(
     insertStatement(manager, entity, columns),
