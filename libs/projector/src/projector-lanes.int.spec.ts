@@ -300,6 +300,36 @@ describe.each(STACK_KINDS)('Projector lanes on %s', (kind) => {
       expect(projection.applied).toBe(await rowsOf(projection));
     });
 
+    // On PGlite the lanes share one connection: the held lane's transaction would keep the other from it.
+    it('in a rebuild, a lane goes on with its next batches while another is still writing one', async () => {
+      await append(12);
+      const [slow, fast] = [new RowProjection(), new RowProjection()];
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const applySlowly = slow.apply.bind(slow);
+      slow.apply = async (events, manager) => {
+        if (slow.batches.length === 1) await released; // its second batch waits
+        return applySlowly(events, manager);
+      };
+      const projector = projectorOf([slow, fast], { rebuildBatchSize: 4, rebuildLanes: 2 });
+      const rebuilt = projector.rebuild();
+      try {
+        const feed = await feedLength();
+        const deadline = Date.now() + 20_000;
+        while ((await rowsOf(fast)) < feed) {
+          if (Date.now() > deadline) throw new Error('the fast lane waited for the slow one');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(slow.batches).toHaveLength(1);
+        expect(fast.batches.length).toBeGreaterThanOrEqual(3);
+      } finally {
+        release();
+        await rebuilt;
+      }
+      expect(await rowsOf(slow)).toBe(await feedLength());
+      expect(slow.batches).toEqual(fast.batches);
+    });
+
     describe('with a second projector process on the same database', () => {
       let other: { connection: ReturnType<typeof connectPostgres>; dataSource: DataSource };
       beforeAll(async () => {

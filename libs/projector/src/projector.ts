@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
+import { comparePositions, formatPosition, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { allowCopy, supportsCopy } from './bulk-copy.js';
 import { isReaction, type FeedConsumer, type Projection, type Reaction } from './projection.js';
@@ -125,8 +125,11 @@ export class Projector {
   private wakes = 0;
   /** The feed read under way, which a lane at the same checkpoint shares instead of reading again. */
   private reading?: { after: GlobalPosition; wakes: number; batch: Promise<RecordedEvent[]> };
-  /** A rebuild's next batch, read while the one before it is applied (see readAhead). */
-  private ahead?: { after: GlobalPosition; wakes: number; limit: number; batch: Promise<RecordedEvent[]> };
+  /**
+   * A rebuild's batches read ahead (see readAhead), by the position they start after: its lanes take each of them in
+   * turn, and a batch is dropped once every read model being rebuilt has passed it.
+   */
+  private readonly ahead = new Map<string, { after: GlobalPosition; wakes: number; limit: number; batch: Promise<RecordedEvent[]> }>();
   /** The gather under way, which a lane woken meanwhile joins (see gather). */
   private gathering?: Promise<void>;
   private running?: { controller: AbortController; lanes: Lane[]; loops: Promise<void>[] };
@@ -186,13 +189,13 @@ export class Projector {
    * Read models at the same checkpoint (all of them, in a rebuild from zero) share each batch and
    * its transaction. The furthest behind go first, and the others join them when they meet.
    */
-  async catchUp(projections: readonly FeedConsumer[] = this.projections, onBatch?: BatchListener): Promise<void> {
+  async catchUp(projections: readonly FeedConsumer[] = this.projections, onBatch?: BatchListener, split = true): Promise<void> {
     const head = await this.store.headPosition({ committed: true });
     await this.refresh(projections);
     for (const members of this.lanesOf(projections)) {
       let pending = members;
       while (pending.length > 0) {
-        const step = await unwrapped(this.step(pending));
+        const step = await unwrapped(this.step(pending, this.wakes, split));
         if (step.kind === 'applied') {
           for (const consumer of step.consumers) onBatch?.(consumer.name, step.count);
           continue;
@@ -218,21 +221,43 @@ export class Projector {
     // The feed's first batch is read while the tables are emptied (about 0.1 s of a 2.5 s rebuild of 48,000 events).
     this.readAhead(START, limit);
     const tables = selected.flatMap((p) => p.entities).map((entity) => this.dataSource.getMetadata(entity).tablePath);
-    await this.dataSource.transaction(async (manager) => {
-      // Sorted: two rebuilds waiting for the same locks take them in one order and cannot deadlock.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest($1::text[]) AS key', [names.map(lockKey).sort()]);
-      await manager.query(`TRUNCATE ${tables.map(quotedTable).join(', ')}`);
-      await manager.query('DELETE FROM projection_checkpoints WHERE name = ANY($1)', [names]);
-    });
+    await this.dataSource
+      .transaction(async (manager) => {
+        // Sorted: two rebuilds waiting for the same locks take them in one order and cannot deadlock.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest($1::text[]) AS key', [names.map(lockKey).sort()]);
+        await manager.query(`TRUNCATE ${tables.map(quotedTable).join(', ')}`);
+        await manager.query('DELETE FROM projection_checkpoints WHERE name = ANY($1)', [names]);
+      })
+      .catch((error: unknown) => {
+        if (this.rebuilding.size === 0) this.ahead.clear();
+        throw error;
+      });
     this.epoch++;
     for (const projection of selected) this.known.set(projection.name, START);
     this.copySupported ??= await supportsCopy(this.dataSource);
     for (const name of names) this.rebuilding.add(name);
     try {
-      await this.catchUp(selected, onBatch);
+      await this.replayInLanes(selected, onBatch);
     } finally {
       for (const name of names) this.rebuilding.delete(name);
+      if (this.rebuilding.size === 0) this.ahead.clear();
     }
+  }
+
+  /**
+   * A rebuild's replay: the first batch for all read models together, which measures what each costs; then each lane
+   * (see rebuildLanes) catches up on its own, in its own transactions, sharing the feed's reads. A lane that has
+   * written its batch goes on with the next while another still writes, so neither this process nor PostgreSQL waits
+   * for the slowest lane at every batch (in lockstep, this process was idle for a fifth of a rebuild).
+   */
+  private async replayInLanes(selected: readonly Projection[], onBatch?: BatchListener): Promise<void> {
+    const first = await unwrapped(this.step(selected));
+    if (first.kind !== 'applied') return this.catchUp(selected, onBatch);
+    for (const consumer of first.consumers) onBatch?.(consumer.name, first.count);
+    const lanes = this.rebuildLanes(selected);
+    const outcomes = await Promise.allSettled(lanes.map((lane) => this.catchUp(lane, onBatch, false)));
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 
   /** One attempt at the next batch of one projection or reaction. */
@@ -247,7 +272,7 @@ export class Projector {
    * checkpoint. Checkpoints not known yet are read first (one statement for all of them). The read
    * shows at least what was appended before the `seen`-th wake-up.
    */
-  private async step(members: readonly FeedConsumer[], seen = this.wakes): Promise<Step> {
+  private async step(members: readonly FeedConsumer[], seen = this.wakes, split = true): Promise<Step> {
     if (members.some((m) => !this.known.has(m.name))) await this.refresh(members);
     const from = members.map((m) => this.known.get(m.name) ?? START).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
     const group = members.filter((m) => comparePositions(this.known.get(m.name) ?? START, from) === 0);
@@ -270,7 +295,7 @@ export class Projector {
       else if (this.options.reactionsUnderLock) await react(consumer);
       this.costs.set(consumer.name, performance.now() - began);
     };
-    const parts = bulk ? this.rebuildLanes(group) : [group];
+    const parts = bulk && split ? this.rebuildLanes(group) : [group];
     const outcomes = await Promise.allSettled(
       parts.map((part) => this.underLock(part, from, batch, bulk && this.copySupported === true, work)),
     );
@@ -308,9 +333,9 @@ export class Projector {
    * `seen`-th wake-up (every lane woken at once reads the feed once), otherwise a new one.
    */
   private read(from: GlobalPosition, seen: number, limit: number): Promise<RecordedEvent[]> {
-    const ahead = this.ahead;
-    this.ahead = undefined;
-    if (ahead && ahead.wakes >= seen && ahead.limit === limit && comparePositions(ahead.after, from) === 0) return ahead.batch;
+    const ahead = this.ahead.get(formatPosition(from));
+    this.dropPassedBatches();
+    if (ahead && ahead.wakes >= seen && ahead.limit === limit) return ahead.batch;
     const shared = this.reading;
     if (shared && shared.wakes >= seen && comparePositions(shared.after, from) === 0) return shared.batch;
     const batch = this.store.readAll({ after: from, limit });
@@ -328,9 +353,20 @@ export class Projector {
    * feed while the read models write the batch before it. The read shows what any read started now would.
    */
   private readAhead(after: GlobalPosition, limit: number): void {
+    const key = formatPosition(after);
+    if (this.ahead.get(key)?.limit === limit) return; // another lane asked first
     const batch = this.store.readAll({ after, limit });
     batch.catch(() => undefined); // a failure reaches the step that takes this read, as its own read's would
-    this.ahead = { after, wakes: this.wakes, limit, batch };
+    this.ahead.set(key, { after, wakes: this.wakes, limit, batch });
+  }
+
+  /** Drops the batches read ahead that every read model being rebuilt has passed. */
+  private dropPassedBatches(): void {
+    if (this.rebuilding.size === 0) return; // the rebuild's first batch, read before it starts (see rebuild)
+    const positions = [...this.rebuilding].map((name) => this.known.get(name) ?? START);
+    for (const [key, { after }] of this.ahead) {
+      if (positions.every((position) => comparePositions(after, position) < 0)) this.ahead.delete(key);
+    }
   }
 
   /**
