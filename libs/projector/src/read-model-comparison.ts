@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { comparePositions, START, type EventStore, type GlobalPosition, type RecordedEvent } from '@banenpool/event-store';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { BatchesReadAhead } from './batches-read-ahead.js';
 import { allowCopy, supportsCopy } from './bulk-copy.js';
+import { dealByCost } from './deal-by-cost.js';
 import type { EntityClass, Projection } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
 
@@ -84,7 +86,8 @@ export async function rebuildAndCompare(options: RebuildAndCompareOptions): Prom
   const counting = options.onProgress ? countFeed(options.store) : Promise.resolve(0);
   counting.catch(() => undefined); // awaited below; a failing schema creation must not leave it unhandled
   // The feed's first batch is read while the scratch tables are made (on a small pool a tenth of the whole).
-  const firstBatch = readBatch(options.store, START, options.batchSize ?? REBUILD_BATCH_SIZE);
+  const ahead = new BatchesReadAhead(options.store);
+  ahead.start(START, options.batchSize ?? REBUILD_BATCH_SIZE);
   const schema = await ScratchSchema.create(options.dataSource, options.projections);
   let projections: ProjectionComparison[];
   let events: number;
@@ -94,7 +97,7 @@ export async function rebuildAndCompare(options: RebuildAndCompareOptions): Prom
       schema,
       await counting,
       options.copy ?? (await supportsCopy(options.dataSource)),
-      firstBatch,
+      ahead,
     );
     projections = await comparer.run();
     events = comparer.eventsReplayed();
@@ -134,8 +137,8 @@ class ReadModelComparer {
     private total: number,
     /** Whether the copies may be written with COPY (`bulk-copy.ts`). */
     private readonly copy: boolean,
-    /** The feed's first batch, read ahead: taken by the first read from the start. */
-    private firstBatch?: Promise<RecordedEvent[]>,
+    /** The batches read ahead, the feed's first among them. */
+    private readonly ahead: BatchesReadAhead,
   ) {
     this.replicas = options.projections.map((projection) => ({ projection, position: START, applied: 0, lastMs: 0 }));
     this.batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
@@ -146,6 +149,7 @@ class ReadModelComparer {
     // The bulk of the replay reads the feed once for every projection; each then settles alone.
     const live = await liveCheckpoints(this.options.dataSource.manager, this.replicas);
     await this.catchUp(this.replicas, live);
+    this.ahead.clear();
     // Each copy settles in transactions of its own, so several settle and compare at once.
     return inLanes(this.replicas, this.lanes, (replica) => this.settle(replica));
   }
@@ -188,37 +192,54 @@ class ReadModelComparer {
   }
 
   /**
-   * Applies the feed to each replica up to its target, reading every batch once for all of
-   * them and the next batch while this one is applied. Reads happen outside any transaction:
-   * in embedded mode a transaction holds the pool's only connection (ADR 0003).
+   * Applies the feed to each replica up to its target. The first batch goes to all of them at once (which measures
+   * what each copy costs); then the copies are dealt to `lanes` lanes, the costliest first, and each lane goes on at
+   * its own pace, so one lane's copies are written while another's rows are computed, and no lane waits for the
+   * slowest at every batch. Every batch is read once for all lanes, the next while this one is applied. Reads
+   * happen outside any transaction: in embedded mode a transaction holds the pool's only connection (ADR 0003).
    */
   private async catchUp(replicas: readonly Replica[], targets: readonly GlobalPosition[]): Promise<void> {
-    const end = latest(targets);
-    const from = earliest(replicas.map((r) => r.position));
-    if (comparePositions(from, end) >= 0) return;
-    let next: Promise<RecordedEvent[]> | undefined = this.read(from);
-    while (next) {
-      const batch: RecordedEvent[] = await next;
-      const last: GlobalPosition | undefined = batch.at(-1)?.position;
-      next = last && comparePositions(last, end) < 0 ? this.read(last) : undefined;
-      await this.applyInLanes(
-        batch,
-        replicas.map((replica, i) => ({ replica, target: targets[i] })),
-      );
-    }
+    const work = replicas.map((replica, i) => ({ replica, target: targets[i] }));
+    if (!(await this.applyNext(work, this.lanes))) return;
+    await settled(
+      dealByCost(work, this.lanes, ({ replica }) => replica.lastMs).map(async (lane) => {
+        while (await this.applyNext(lane, 1));
+      }),
+    );
   }
 
   /**
-   * Applies one batch to every copy on up to `lanes` connections at once, so that PostgreSQL works on one
+   * Applies the batch after the earliest of these copies to every copy short of its target, in up to `lanes`
+   * transactions at once. False when none was short of its target, or the feed had nothing more.
+   */
+  private async applyNext(work: readonly { replica: Replica; target: GlobalPosition }[], lanes: number): Promise<boolean> {
+    const behind = work.filter(({ replica, target }) => comparePositions(replica.position, target) < 0);
+    if (behind.length === 0) return false;
+    const from = earliest(behind.map(({ replica }) => replica.position));
+    const batch = await this.read(from);
+    const last = batch.at(-1)?.position;
+    if (!last) return false;
+    if (behind.some(({ target }) => comparePositions(last, target) < 0)) this.ahead.start(last, this.batchSize);
+    await this.applyInLanes(batch, behind, lanes);
+    this.ahead.dropPassed(this.replicas.map((replica) => replica.position));
+    return true;
+  }
+
+  /**
+   * Applies one batch to the copies on up to `lanes` connections at once, so that PostgreSQL works on one
    * copy's statements while this process computes another's rows (with the copies one after the other, each
    * of the two sat idle about half the time: bench:projections' profile). Each lane is one transaction that takes the costliest copy left until none is: a
    * transaction per copy and batch cost more in round trips (begin, settings, commit) than the smaller
-   * copies' own statements. All lanes commit before the next batch, so a copy's next batch sees this one.
+   * copies' own statements.
    */
-  private async applyInLanes(batch: readonly RecordedEvent[], work: { replica: Replica; target: GlobalPosition }[]): Promise<void> {
+  private async applyInLanes(
+    batch: readonly RecordedEvent[],
+    work: readonly { replica: Replica; target: GlobalPosition }[],
+    lanes: number,
+  ): Promise<void> {
     const queue = work.filter(({ replica }) => comparePositions(replica.position, batch.at(-1)!.position) < 0);
     queue.sort((a, b) => b.replica.lastMs - a.replica.lastMs);
-    await settled(Array.from({ length: Math.min(this.lanes, queue.length) }, () => this.lane(batch, queue)));
+    await settled(Array.from({ length: Math.min(lanes, queue.length) }, () => this.lane(batch, queue)));
   }
 
   /** One lane: a transaction that applies the batch to copies taken from `queue` until it is empty. */
@@ -251,9 +272,7 @@ class ReadModelComparer {
   }
 
   private read(after: GlobalPosition): Promise<RecordedEvent[]> {
-    const first = this.firstBatch;
-    this.firstBatch = undefined;
-    return first && comparePositions(after, START) === 0 ? first : readBatch(this.options.store, after, this.batchSize);
+    return this.ahead.take(after, this.batchSize) ?? readBatch(this.options.store, after, this.batchSize);
   }
 
   /** Applies the batch's events after the replica's position up to `target`, in `manager`'s transaction (in the scratch schema). */
