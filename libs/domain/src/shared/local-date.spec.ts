@@ -33,14 +33,33 @@ const epochDays = fc.integer({ min: FIRST_DAY, max: LAST_DAY });
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 describe('local dates', () => {
-  it.each([['2024-02-29'], ['2025-12-31'], ['1999-01-01']])('accepts the calendar date %s', (date) =>
+  it.each([['2024-02-29'], ['2000-02-29'], ['2025-12-31'], ['1999-01-01']])('accepts the calendar date %s', (date) =>
     expect(isValidLocalDate(date)).toBe(true),
   );
 
-  it.each([['2025-02-29'], ['2025-13-01'], ['2025-04-31'], ['2025-1-01'], ['0999-01-01'], ['2025-01-01T00:00'], [20250101], [undefined]])(
-    'refuses %s',
-    (value) => expect(isValidLocalDate(value)).toBe(false),
-  );
+  it.each([
+    ['2025-02-29'],
+    ['1900-02-29'],
+    ['2025-00-10'],
+    ['2025-03-00'],
+    ['2025-13-01'],
+    ['2025-04-31'],
+    ['2025-1-01'],
+    ['0999-01-01'],
+    ['2025-01-01T00:00'],
+    [20250101],
+    [undefined],
+  ])('refuses %s', (value) => expect(isValidLocalDate(value)).toBe(false));
+
+  it('accepts exactly the strings YYYY-MM-DD (year 1000 on) that name a day, as a round trip through Date says', () =>
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        const names = y >= 1000 && m >= 1 && m <= 12 && d >= 1 && dateFromEpochDay(dateToEpochDay(date)) === date;
+        expect(isValidLocalDate(date)).toBe(names);
+      }),
+      { numRuns: 10_000 },
+    ));
 
   it('compares, adds and counts days across month, year and daylight-saving boundaries', () => {
     expect(compareDates('2025-01-31', '2025-02-01')).toBe(-1);
