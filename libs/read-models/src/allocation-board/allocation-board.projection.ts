@@ -9,8 +9,7 @@ import {
   type PlacementFacts,
 } from '../shared/placement-facts.js';
 import { ERASED_NAME } from '../shared/erased.js';
-import { insertRows, latestBy, saveRows } from '../shared/rows.js';
-import { weeksOf } from '../shared/weeks.js';
+import { insertWeeklyRows, latestBy, saveRows, type WeeklyRows } from '../shared/rows.js';
 import {
   AllocationBoardEntry,
   AllocationBoardPlacement,
@@ -38,18 +37,16 @@ export const allocationBoardProjection: Projection = readModel({
     if (placements.size === 0) return;
     const stale = storedBefore(placements);
     if (stale.length > 0) await manager.delete(AllocationBoardEntry, { placementId: In(stale) });
-    await insertRows(manager, AllocationBoardEntry, [...placements.values()].flatMap(boardEntries));
+    await insertWeeklyRows(manager, AllocationBoardEntry, [...placements.values()].flatMap(boardEntries));
   },
 });
 
-export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
+function boardEntries(facts: PlacementFacts): WeeklyRows<AllocationBoardEntry>[] {
   if (!isActive(facts) || facts.caoCode === null) return [];
   const period = workedPeriod(facts);
   if (!period) return [];
-  return weeksOf(period).map(({ week, weekStart }) => ({
+  const row = {
     placementId: facts.placementId,
-    weekStart,
-    week,
     workerId: facts.workerId,
     employerId: facts.employerId,
     siteId: facts.siteId,
@@ -59,14 +56,15 @@ export function boardEntries(facts: PlacementFacts): AllocationBoardEntry[] {
     hoursQuarters: facts.hoursQuarters,
     hourlyCents: facts.hourlyCents,
     wageBasis: facts.wageBasis,
-    caoCode: facts.caoCode!,
+    caoCode: facts.caoCode,
     caoVersionFrom: facts.caoVersionFrom,
     caoRevision: facts.caoRevision,
     caoScale: facts.caoScale!,
     caoStep: facts.caoStep!,
     placementFrom: period.from,
     placementTo: period.to,
-  }));
+  };
+  return [{ row, period }];
 }
 
 /**

@@ -9,8 +9,7 @@ import {
   workedPeriod,
   type PlacementFacts,
 } from '../shared/placement-facts.js';
-import { insertRows, saveRows } from '../shared/rows.js';
-import { weeksOf } from '../shared/weeks.js';
+import { insertWeeklyRows, saveRows, type WeeklyRows } from '../shared/rows.js';
 import {
   EmployerViewClosure,
   EmployerViewEmployer,
@@ -54,22 +53,22 @@ export const employerViewProjection: Projection = readModel({
     if (placements.size === 0) return;
     const stale = storedBefore(placements);
     if (stale.length > 0) await manager.delete(EmployerViewPlacementWeek, { placementId: In(stale) });
-    await insertRows(manager, EmployerViewPlacementWeek, [...placements.values()].flatMap(placementWeeks));
+    await insertWeeklyRows(manager, EmployerViewPlacementWeek, [...placements.values()].flatMap(placementWeeks));
   },
 });
 
-function placementWeeks(facts: PlacementFacts): EmployerViewPlacementWeek[] {
+function placementWeeks(facts: PlacementFacts): WeeklyRows<EmployerViewPlacementWeek>[] {
   if (!isActive(facts)) return [];
   const period = workedPeriod(facts);
   if (!period) return [];
-  return weeksOf(period).map(({ weekStart }) => ({
+  const row = {
     placementId: facts.placementId,
-    weekStart,
     employerId: facts.employerId,
     workerId: facts.workerId,
     siteId: facts.siteId,
     hoursQuarters: facts.hoursQuarters,
-  }));
+  };
+  return [{ row, period }];
 }
 
 /** Membership (joined once, left at most once), sites and closures: facts that only accumulate. */

@@ -1,10 +1,13 @@
 import { allowCopy, openReadModelDataSource, supportsCopy } from '@banenpool/projector';
+import { addDays, fromEpochDay, toEpochDay } from '@banenpool/domain';
 import { openTestStack, STACK_KINDS, type TestStack } from '@banenpool/testing';
+import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { countStatements } from '../../../projector/src/sql-statement-counter.js';
 import { CapacityGapWeek } from '../capacity-gaps/capacity-gaps.entity.js';
 import { TimesheetRow } from '../timesheets/timesheets.entity.js';
-import { insertRows, saveRows } from './rows.js';
+import { insertRows, insertWeeklyRows, saveRows } from './rows.js';
+import { MAX_WEEKS_PER_PERIOD, weeksOf } from './weeks.js';
 
 /** Enough rows for the bulk path (COPY in a rebuild on PostgreSQL), with the characters COPY's text format escapes. */
 const ROWS = 600;
@@ -98,6 +101,32 @@ describe.each(STACK_KINDS)('bulk row writes on %s', (kind) => {
     const gaps = await dataSource.getRepository(CapacityGapWeek).find();
     expect(new Map(gaps.map((g) => [g.requestId, g]))).toEqual(
       new Map(Array.from({ length: ROWS }, (_, i) => [`request-${i}`, gapWeek(i)])),
+    );
+  });
+
+  it('writes a row for every ISO week of each period, as weeksOf counts them, labels across year ends included', async () => {
+    const day = fc.integer({ min: toEpochDay('2014-12-20'), max: toEpochDay('2032-01-10') }).map(fromEpochDay);
+    const period = fc.tuple(day, fc.oneof(fc.integer({ min: -3, max: 800 }), fc.constant(7 * MAX_WEEKS_PER_PERIOD + 30)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(period, { minLength: 1, maxLength: 4 }), async (periods) => {
+        const items = periods.map(([from, days], i) => {
+          const { week: _week, weekStart: _start, ...row } = gapWeek(i);
+          return { row, period: { from, to: addDays(from, days) } };
+        });
+        await dataSource.transaction(async (manager) => {
+          await manager.clear(CapacityGapWeek);
+          await insertWeeklyRows(manager, CapacityGapWeek, items);
+          const written = await manager.find(CapacityGapWeek, { order: { requestId: 'ASC', weekStart: 'ASC' } });
+          const expected = items.flatMap(({ row, period }) =>
+            weeksOf(period).map((w) => ({ ...row, week: w.week, weekStart: w.weekStart })),
+          );
+          expect(written).toEqual(
+            expected.sort((a, b) => a.requestId.localeCompare(b.requestId) || a.weekStart.localeCompare(b.weekStart)),
+          );
+          await manager.clear(CapacityGapWeek);
+        });
+      }),
+      { numRuns: 25 },
     );
   });
 });

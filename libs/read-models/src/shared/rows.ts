@@ -1,6 +1,8 @@
+import { mondayOf, toEpochDay, type Period } from '@banenpool/domain';
 import { copyAllowed, copyFromText } from '@banenpool/projector';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { MAX_WEEKS_PER_PERIOD } from './weeks.js';
 
 /**
  * Bulk writes of read-model rows as one `INSERT … SELECT FROM unnest(…)` statement per table and
@@ -140,10 +142,20 @@ async function copyUpsert(
 }
 
 function insertStatement(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, columns: readonly UnnestColumn[]): string {
-  const selected = columns.map((c, i) => (c.array ? `v.c${i}::${c.sqlType}[]` : c.json ? `v.c${i}::${c.sqlType}` : `v.c${i}`));
-  const unnested = columns.map((c, i) => unnestedParameter(c, i + 1));
   return `INSERT INTO ${tableName(manager, entity)} (${columns.map((c) => quote(c.name)).join(', ')})
-    SELECT ${selected.join(', ')} FROM unnest(${unnested.join(', ')}) AS v(${columns.map((_, i) => `c${i}`).join(', ')})`;
+    SELECT ${selectedColumns(columns).join(', ')} FROM ${unnested(columns)}`;
+}
+
+const selectedColumns = (columns: readonly UnnestColumn[]) =>
+  columns.map((c, i) => (c.array ? `v.c${i}::${c.sqlType}[]` : c.json ? `v.c${i}::${c.sqlType}` : `v.c${i}`));
+
+/** `unnest(…) AS v(c0, c1, …)` of the columns' parameters ($1, $2, …), and of `extra` after them. */
+function unnested(columns: readonly UnnestColumn[], extra: readonly { readonly name: string; readonly sqlType: string }[] = []): string {
+  const parameters = [
+    ...columns.map((c, i) => unnestedParameter(c, i + 1)),
+    ...extra.map((e, i) => `$${columns.length + i + 1}::${e.sqlType}[]`),
+  ];
+  return `unnest(${parameters.join(', ')}) AS v(${[...columns.map((_, i) => `c${i}`), ...extra.map((e) => e.name)].join(', ')})`;
 }
 
 /**
@@ -241,6 +253,62 @@ async function insertWith(
     insertStatement(manager, entity, columns),
     columns.map((column) => columnValues(column, rows)),
   );
+}
+
+/** A row of a weekly table without its week, and the period whose ISO weeks it is written for. */
+export interface WeeklyRows<T> {
+  readonly row: Omit<T, 'weekStart' | 'week'>;
+  readonly period: Period;
+}
+
+/**
+ * Inserts a row for every ISO week each period touches (as `weeksOf` counts them, at most MAX_WEEKS_PER_PERIOD): the
+ * given columns, the week's Monday in `weekStart` and, where the entity has it, its label ('YYYY-Www') in `week`.
+ * PostgreSQL makes the weeks (one statement, a row per period sent): making a row per placement-week here, and
+ * sending each, was a large part of a rebuild's work in this process, where PostgreSQL had time to spare.
+ */
+export async function insertWeeklyRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  items: readonly WeeklyRows<T>[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const columns = unnestColumns(
+    manager,
+    entity,
+    items.map((item) => item.row),
+  ).filter((c) => c.property !== 'weekStart' && c.property !== 'week');
+  const names = manager.connection.getMetadata(entity).columns.map((c) => c.propertyName);
+  const day = `(v.first_week + 7 * g.n)`;
+  const weekColumns = [
+    { name: 'week_start', value: day },
+    ...(names.includes('week') ? [{ name: 'week', value: `to_char(${day}, 'IYYY-"W"IW')` }] : []),
+  ];
+  const extra = [
+    { name: 'first_week', sqlType: 'date' },
+    { name: 'weeks', sqlType: 'integer' },
+  ];
+  await manager.query(
+    `INSERT INTO ${tableName(manager, entity)} (${[...columns.map((c) => quote(c.name)), ...weekColumns.map((w) => quote(w.name))].join(', ')})
+     SELECT ${[...selectedColumns(columns), ...weekColumns.map((w) => w.value)].join(', ')}
+       FROM ${unnested(columns, extra)} CROSS JOIN LATERAL generate_series(0, v.weeks - 1) AS g(n)`,
+    [
+      ...columns.map((column) =>
+        columnValues(
+          column,
+          items.map((item) => item.row),
+        ),
+      ),
+      items.map((item) => mondayOf(item.period.from)),
+      items.map((item) => weekCount(item.period)),
+    ],
+  );
+}
+
+/** As many weeks as `weeksOf` gives. */
+function weekCount({ from, to }: Period): number {
+  const [first, last] = [toEpochDay(mondayOf(from)), toEpochDay(to)];
+  return last < first ? 0 : Math.min(MAX_WEEKS_PER_PERIOD, Math.floor((last - first) / 7) + 1);
 }
 
 /** Keeps, per key, the value with the highest rank (for last-writer-wins by revision within a batch). */

@@ -10,8 +10,8 @@ import {
   workedPeriod,
   type PlacementFacts,
 } from '../shared/placement-facts.js';
-import { insertRows } from '../shared/rows.js';
-import { mondayOfIsoWeek, weeksOf } from '../shared/weeks.js';
+import { insertRows, insertWeeklyRows, type WeeklyRows } from '../shared/rows.js';
+import { mondayOfIsoWeek } from '../shared/weeks.js';
 import { WorkerHoursApprovedSheet, WorkerHoursContract, WorkerHoursPlacement, WorkerHoursPlacementWeek } from './worker-hours.entity.js';
 import { readModel, type ProjectedEvent } from '../shared/projected-events.js';
 
@@ -32,23 +32,23 @@ export const workerHoursProjection: Projection = readModel({
     if (placements.size === 0) return;
     const stale = storedBefore(placements);
     if (stale.length > 0) await manager.delete(WorkerHoursPlacementWeek, { placementId: In(stale) });
-    await insertRows(manager, WorkerHoursPlacementWeek, [...placements.values()].flatMap(placementWeeks));
+    await insertWeeklyRows(manager, WorkerHoursPlacementWeek, [...placements.values()].flatMap(placementWeeks));
   },
 });
 
-export function placementWeeks(facts: PlacementFacts): WorkerHoursPlacementWeek[] {
+function placementWeeks(facts: PlacementFacts): WeeklyRows<WorkerHoursPlacementWeek>[] {
   if (!isActive(facts)) return [];
   const period = workedPeriod(facts);
   if (!period) return [];
-  return weeksOf(period).map(({ weekStart }) => ({
+  const row = {
     placementId: facts.placementId,
-    weekStart,
     workerId: facts.workerId,
     employerId: facts.employerId,
     siteId: facts.siteId,
     functionName: facts.functionName,
     hoursQuarters: facts.hoursQuarters,
-  }));
+  };
+  return [{ row, period }];
 }
 
 async function mergeApprovals(manager: EntityManager, events: readonly ProjectedEvent[]): Promise<void> {
