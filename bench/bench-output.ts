@@ -49,14 +49,16 @@ export function cpuMsOf(pid: number | undefined): number | undefined {
 
 /**
  * The CPU time (ms) every PostgreSQL server process on this machine has used so far (the postmaster, its backends
- * and its background workers, from /proc); undefined where /proc shows none, as with a server elsewhere.
+ * and its background workers, from /proc), with that of the backends that have ended (the postmaster's reaped
+ * children: without them, a connection closed during a measure made its figure negative); undefined where /proc
+ * shows none, as with a server elsewhere.
  */
 export function postgresCpuMs(): number | undefined {
   let total: number | undefined;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.includes(' (postgres) ')) total = (total ?? 0) + cpuMsIn(stat);
+      if (stat.includes(' (postgres) ')) total = (total ?? 0) + cpuMsIn(stat, true);
     } catch {
       // the process ended while the folder was read
     }
@@ -64,10 +66,12 @@ export function postgresCpuMs(): number | undefined {
   return total;
 }
 
-function cpuMsIn(stat: string): number {
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+function cpuMsIn(stat: string, reapedChildren = false): number {
+  // Fields after the command name (which may hold spaces), in clock ticks: utime and stime are the 12th and 13th,
+  // cutime and cstime (children waited for) the 14th and 15th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (reapedChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / CLOCK_TICKS;
 }
 
 /** USER_HZ: 100 on every Linux Node runs on. */
