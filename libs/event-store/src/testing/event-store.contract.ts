@@ -259,6 +259,23 @@ export function eventStoreContract(open: () => Promise<ContractSubject>): void {
     expect(Math.abs(stored.recordedAt.getTime() - before)).toBeLessThan(3_600_000);
   });
 
+  it('the feed gives each event as its stream does: data, metadata, time, position and hash alike', async () => {
+    const stream = newStream('feed-alike');
+    const after = (await store.headPosition()) ?? START;
+    const data = { name: 'Ångström – café “De Waarbeek”', hours: 25.5, big: 1e21, tiny: 1e-7, nested: { list: [1, 'two', null] } };
+    await store.appendToStream(
+      stream,
+      [
+        { type: 'PlacementConfirmed', data, schemaVersion: 3, metadata: { actor: 'operator:anna', correlationId: randomUUID() } },
+        { type: 'PlacementEnded', data: {} },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
+    const fed = (await store.readAll({ after, limit: 1_000 })).filter((e) => e.streamId === stream);
+    expect(fed).toEqual(await store.readStream(stream));
+    expect(fed).toHaveLength(2);
+  });
+
   it('round-trips any JSON text an event can hold, several events to one append', async () => {
     // NUL and lone surrogates are refused before storage (validation.ts); everything else must come
     // back as written: quotes, backslashes, braces and commas of the array syntax, control characters.
