@@ -11,17 +11,22 @@ interface Batch {
 /**
  * Batches of the feed read before they are needed, by the position they start after, for a replay whose lanes
  * each go through the feed at their own pace: every lane takes the same batch, read once, and a batch is kept until
- * every lane has passed it.
+ * every lane has passed it. At most `max` are kept: when a fast lane gets that far ahead of a slow one it reads
+ * without keeping, and the slow lane reads again, rather than this process holding the whole feed (a rebuild's
+ * batch of 20,000 events is tens of megabytes).
  */
 export class BatchesReadAhead {
   private readonly batches = new Map<string, Batch>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly max = 4,
+  ) {}
 
-  /** Starts reading the batch after `after`, unless another lane already did. */
+  /** Starts reading the batch after `after`, unless another lane already did or `max` batches are kept. */
   start(after: GlobalPosition, limit: number, wakes = 0): void {
     const key = formatPosition(after);
-    if (this.batches.get(key)?.limit === limit) return;
+    if (this.batches.get(key)?.limit === limit || this.batches.size >= this.max) return;
     const batch = this.store.readAll({ after, limit });
     batch.catch(() => undefined); // a failure reaches the lane that takes this read, as its own read's would
     this.batches.set(key, { after, limit, wakes, batch });
