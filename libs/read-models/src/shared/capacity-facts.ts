@@ -1,6 +1,7 @@
 import type { CapacityEvent, LocalDate } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
-import { Column, In, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Column, PrimaryColumn, type EntityManager } from 'typeorm';
+import { anyOf } from './sql.js';
 import { toQuarterHours } from './hours.js';
 import { latestBy, saveRows } from './rows.js';
 
@@ -137,7 +138,7 @@ export async function mergeCapacityFacts<R extends CapacityRequestFactsColumns, 
   const requestIds = new Set(capacityEvents.map((e) => (e.data as { requestId: string }).requestId));
   if (capacityEvents.length === 0) return { requestIds };
 
-  const existing = (await manager.findBy(requestEntity, { requestId: In([...requestIds]) } as never)) as CapacityRequestFacts[];
+  const existing = (await manager.findBy(requestEntity, { requestId: anyOf([...requestIds]) } as never)) as CapacityRequestFacts[];
   const requests = new Map(existing.map((row) => [row.requestId, { ...row }]));
   const touched = new Set<string>();
   for (const recorded of capacityEvents) {
@@ -161,7 +162,7 @@ export async function mergeCapacityFacts<R extends CapacityRequestFactsColumns, 
   );
   if (slotEvents.length > 0) {
     const slotRows = (await manager.findBy(slotEntity, {
-      requestId: In([...new Set(slotEvents.map((e) => (e.data as { requestId: string }).requestId))]),
+      requestId: anyOf([...new Set(slotEvents.map((e) => (e.data as { requestId: string }).requestId))]),
     } as never)) as CapacitySlotFacts[];
     const slots = new Map(slotRows.map((row) => [slotKey(row), row]));
     const changed: CapacitySlotFacts[] = [];

@@ -1,6 +1,7 @@
 import type { LocalDate, OpenPeriod, PoolContractAgreed, PoolContractEnded } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
-import { Column, In, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Column, PrimaryColumn, type EntityManager } from 'typeorm';
+import { anyOf } from './sql.js';
 import { toQuarterHours } from './hours.js';
 import { saveRows } from './rows.js';
 
@@ -78,7 +79,7 @@ export async function mergeContractFacts<T extends ContractFactsColumns>(
     .map((e) => ({ type: e.type, data: e.data }) as ContractEvent);
   if (contractEvents.length === 0) return new Set();
   const workerIds = [...new Set(contractEvents.map((e) => e.data.workerId))];
-  const existing = (await manager.findBy(entity, { workerId: In(workerIds) } as never)) as ContractFacts[];
+  const existing = (await manager.findBy(entity, { workerId: anyOf(workerIds) } as never)) as ContractFacts[];
   const facts = new Map(existing.map((row) => [key(row.workerId, row.contractId), { ...row }]));
   const touched = new Map<string, ContractFacts>();
   for (const event of contractEvents) {
@@ -98,7 +99,7 @@ export async function contractsOfWorkers<T extends ContractFactsColumns>(
   workerIds: readonly string[],
 ): Promise<ContractFacts[]> {
   if (workerIds.length === 0) return [];
-  return (await manager.findBy(entity, { workerId: In([...workerIds]) } as never)) as ContractFacts[];
+  return (await manager.findBy(entity, { workerId: anyOf(workerIds) } as never)) as ContractFacts[];
 }
 
 function emptyContract(workerId: string, contractId: string): ContractFacts {

@@ -1,6 +1,7 @@
 import type { LocalDate, PlacementEvent, Period } from '@banenpool/domain';
 import type { RecordedEvent } from '@banenpool/event-store';
-import { Column, In, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Column, PrimaryColumn, type EntityManager } from 'typeorm';
+import { anyOf } from './sql.js';
 import { toQuarterHours } from './hours.js';
 import { saveRows } from './rows.js';
 
@@ -230,7 +231,7 @@ export async function mergePlacementFacts<T extends PlacementFactsColumns>(
   const placementEvents = events.filter((e) => PLACEMENT_EVENT_TYPES.has(e.type as PlacementEvent['type'])).map(asPlacementEvent);
   const ids = [...new Set(placementEvents.map((e) => e.data.placementId))];
   if (ids.length === 0) return Object.assign(new Map<string, PlacementFacts>(), { stored: new Set<string>() });
-  const existing = (await manager.findBy(entity, { placementId: In(ids) } as never)) as PlacementFacts[];
+  const existing = (await manager.findBy(entity, { placementId: anyOf(ids) } as never)) as PlacementFacts[];
   const stored = new Set(existing.map((row) => row.placementId));
   const facts = new Map<string, PlacementFacts>(
     existing.map((row) => [row.placementId, { ...emptyPlacementFacts(row.placementId), ...row }]),
@@ -253,5 +254,5 @@ export async function placementsOfWorkers<T extends PlacementFactsColumns>(
   workerIds: readonly string[],
 ): Promise<PlacementFacts[]> {
   if (workerIds.length === 0) return [];
-  return (await manager.findBy(entity, { workerId: In([...workerIds]) } as never)) as PlacementFacts[];
+  return (await manager.findBy(entity, { workerId: anyOf(workerIds) } as never)) as PlacementFacts[];
 }
