@@ -6,6 +6,7 @@ import { allowCopy, supportsCopy } from './bulk-copy.js';
 import { dealByCost } from './deal-by-cost.js';
 import { isReaction, type FeedConsumer, type Projection, type Reaction } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
+import { quotedTablePath } from './sql-names.js';
 import { defaultLanes, REBUILD_BATCH_SIZE } from './read-model-comparison.js';
 
 export interface ProjectorOptions {
@@ -228,7 +229,7 @@ export class Projector {
       .transaction(async (manager) => {
         // Sorted: two rebuilds waiting for the same locks take them in one order and cannot deadlock.
         await manager.query('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest($1::text[]) AS key', [names.map(lockKey).sort()]);
-        await manager.query(`TRUNCATE ${tables.map(quotedTable).join(', ')}`);
+        await manager.query(`TRUNCATE ${tables.map(quotedTablePath).join(', ')}`);
         await manager.query('DELETE FROM projection_checkpoints WHERE name = ANY($1)', [names]);
       })
       .catch((error: unknown) => {
@@ -613,10 +614,3 @@ async function saveCheckpoints(manager: EntityManager, consumers: readonly FeedC
     [consumers.map((c) => c.name), position.commit.toString(), position.prepare.toString()],
   );
 }
-
-/** A table's path (`table` or `schema.table`) as SQL names it. */
-const quotedTable = (path: string) =>
-  path
-    .split('.')
-    .map((name) => `"${name.replaceAll('"', '""')}"`)
-    .join('.');

@@ -6,6 +6,7 @@ import { allowCopy, supportsCopy } from './bulk-copy.js';
 import { dealByCost } from './deal-by-cost.js';
 import type { EntityClass, Projection } from './projection.js';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity.js';
+import { quoteIdentifier as quote } from './sql-names.js';
 
 export interface RebuildProgress {
   projection: string;
@@ -508,5 +509,4 @@ async function countFeed(store: EventStore): Promise<number> {
 const latest = (positions: readonly GlobalPosition[]) => positions.reduce((a, b) => (comparePositions(a, b) >= 0 ? a : b));
 const earliest = (positions: readonly GlobalPosition[]) => positions.reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
 
-const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;

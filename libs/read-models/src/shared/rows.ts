@@ -1,5 +1,5 @@
 import { mondayOf, toEpochDay, type Period } from '@banenpool/domain';
-import { copyAllowed, copyFromText } from '@banenpool/projector';
+import { copyAllowed, copyFromText, quoteIdentifier as quote, quotedTablePath } from '@banenpool/projector';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { MAX_WEEKS_PER_PERIOD } from './weeks.js';
@@ -51,8 +51,6 @@ function columnValues(column: UnnestColumn, rows: readonly ObjectLiteral[]): unk
 const arrayLiteral = (values: readonly unknown[]) =>
   `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /**
  * The array that unnest reads of a column. A JSON column's values come as one JSON array, split here in order
  * (a JSON null is SQL NULL: `columnValues` sends no other null). As a `text[]` of JSON texts, the `pg` driver's
@@ -74,7 +72,7 @@ const COPY_MIN_ROWS = 500;
 const useCopy = (manager: EntityManager, rows: readonly unknown[]) => rows.length >= COPY_MIN_ROWS && copyAllowed(manager);
 
 const tableName = (manager: EntityManager, entity: EntityTarget<ObjectLiteral>) =>
-  manager.connection.getMetadata(entity).tablePath.split('.').map(quote).join('.');
+  quotedTablePath(manager.connection.getMetadata(entity).tablePath);
 
 /**
  * The rows in COPY's text format: tab-separated fields, `\N` for NULL, backslash escapes. Each column's encoder is
