@@ -1,8 +1,8 @@
-import { mondayOf, toEpochDay, type Period } from '@banenpool/domain';
+import { mondayOf, type Period } from '@banenpool/domain';
 import { copyAllowed, copyFromText, quoteIdentifier as quote, quotedTablePath } from '@banenpool/projector';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { MAX_WEEKS_PER_PERIOD } from './weeks.js';
+import { weekCountOf } from './weeks.js';
 
 /**
  * Bulk writes of read-model rows as one `INSERT … SELECT FROM unnest(…)` statement per table and
@@ -271,16 +271,14 @@ export async function insertWeeklyRows<T extends ObjectLiteral>(
   items: readonly WeeklyRows<T>[],
 ): Promise<void> {
   if (items.length === 0) return;
-  const columns = unnestColumns(
-    manager,
-    entity,
-    items.map((item) => item.row),
-  ).filter((c) => c.property !== 'weekStart' && c.property !== 'week');
-  const names = manager.connection.getMetadata(entity).columns.map((c) => c.propertyName);
+  const rows = items.map((item) => item.row);
+  const { columns: all } = manager.connection.getMetadata(entity);
+  const week = (property: string) => all.find((c) => c.propertyName === property)?.databaseName;
+  const columns = unnestColumns(manager, entity, rows).filter((c) => c.property !== 'weekStart' && c.property !== 'week');
   const day = `(v.first_week + 7 * g.n)`;
   const weekColumns = [
-    { name: 'week_start', value: day },
-    ...(names.includes('week') ? [{ name: 'week', value: `to_char(${day}, 'IYYY-"W"IW')` }] : []),
+    { name: week('weekStart')!, value: day },
+    ...(week('week') ? [{ name: week('week')!, value: `to_char(${day}, 'IYYY-"W"IW')` }] : []),
   ];
   const extra = [
     { name: 'first_week', sqlType: 'date' },
@@ -291,22 +289,11 @@ export async function insertWeeklyRows<T extends ObjectLiteral>(
      SELECT ${[...selectedColumns(columns), ...weekColumns.map((w) => w.value)].join(', ')}
        FROM ${unnested(columns, extra)} CROSS JOIN LATERAL generate_series(0, v.weeks - 1) AS g(n)`,
     [
-      ...columns.map((column) =>
-        columnValues(
-          column,
-          items.map((item) => item.row),
-        ),
-      ),
+      ...columns.map((column) => columnValues(column, rows)),
       items.map((item) => mondayOf(item.period.from)),
-      items.map((item) => weekCount(item.period)),
+      items.map((item) => weekCountOf(item.period)),
     ],
   );
-}
-
-/** As many weeks as `weeksOf` gives. */
-function weekCount({ from, to }: Period): number {
-  const [first, last] = [toEpochDay(mondayOf(from)), toEpochDay(to)];
-  return last < first ? 0 : Math.min(MAX_WEEKS_PER_PERIOD, Math.floor((last - first) / 7) + 1);
 }
 
 /** Keeps, per key, the value with the highest rank (for last-writer-wins by revision within a batch). */

@@ -1,4 +1,4 @@
-import { addDays, isoWeekOf, mondayOf, weekStartsIn, type LocalDate, type Period } from '@banenpool/domain';
+import { addDays, isoWeekOf, mondayOf, toEpochDay, type LocalDate, type Period } from '@banenpool/domain';
 
 /**
  * Weeks as the read models count them: ISO weeks (Monday to Sunday), labelled 'YYYY-Www' and keyed
@@ -38,11 +38,17 @@ export const MAX_WEEKS_PER_PERIOD = 522;
 
 /** Every ISO week that a period touches, first to last (at most MAX_WEEKS_PER_PERIOD of them). */
 export function weeksOf(period: Period): Week[] {
-  const last = addDays(mondayOf(period.from), 7 * MAX_WEEKS_PER_PERIOD - 1);
-  return weekStartsIn({ from: period.from, to: period.to < last ? period.to : last }).map((weekStart) => ({
-    week: isoWeekOf(weekStart),
-    weekStart,
-  }));
+  const first = mondayOf(period.from);
+  return Array.from({ length: weekCountOf(period) }, (_, i) => {
+    const weekStart = addDays(first, 7 * i);
+    return { week: isoWeekOf(weekStart), weekStart };
+  });
+}
+
+/** How many weeks `weeksOf` gives for a period, without making them. */
+export function weekCountOf({ from, to }: Period): number {
+  const [first, last] = [toEpochDay(mondayOf(from)), toEpochDay(to)];
+  return last < first ? 0 : Math.min(MAX_WEEKS_PER_PERIOD, Math.floor((last - first) / 7) + 1);
 }
 
 /** The days of the week that starts on `weekStart`. */
